@@ -1,0 +1,111 @@
+"""Settings read from environment variables (DESIGN section 8), validated at start-up."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import secrets
+from collections.abc import Callable, Mapping
+from typing import Any
+
+SMS_BACKENDS = ("console", "africastalking")
+LANGUAGES = ("id", "en")
+
+
+class ConfigError(ValueError):
+    """A setting has a value the gateway cannot run with."""
+
+
+def _text(value: str) -> str:
+    return value.strip()
+
+
+def _positive_int(value: str) -> int:
+    number = int(value.strip())
+    if number <= 0:
+        raise ValueError("must be a positive whole number")
+    return number
+
+
+def _choice(*allowed: str) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        value = value.strip().lower()
+        if value not in allowed:
+            raise ValueError("must be one of " + ", ".join(allowed))
+        return value
+
+    return parse
+
+
+def _networks(value: str) -> tuple:
+    return tuple(ipaddress.ip_network(part.strip()) for part in value.split(",") if part.strip())
+
+
+def _database_url(value: str) -> str:
+    value = value.strip()
+    if not value.startswith(("sqlite://", "postgres://", "postgresql://", "postgres+pool://")):
+        raise ValueError("must start with sqlite://, postgres:// or postgresql://")
+    return value
+
+
+def _redis_url(value: str) -> str:
+    value = value.strip()
+    if not value.startswith(("redis://", "rediss://", "unix://")):
+        raise ValueError("must start with redis://, rediss:// or unix://")
+    return value
+
+
+# name -> (parser, default). Defaults are safe for a local run; production sets its own.
+SETTINGS: dict[str, tuple[Callable[[str], Any], str]] = {
+    "DATABASE_URL": (_database_url, "sqlite:///instance/gateway.db"),
+    "REDIS_URL": (_redis_url, "redis://localhost:6379/0"),
+    "SECRET_KEY": (_text, ""),
+    "SMS_BACKEND": (_choice(*SMS_BACKENDS), "console"),
+    "AT_USERNAME": (_text, "sandbox"),
+    "AT_API_KEY": (_text, ""),
+    "AT_SENDER_ID": (_text, ""),
+    "AT_API_URL": (_text, ""),
+    "WEBHOOK_TOKEN": (_text, ""),
+    "WEBHOOK_ALLOWED_IPS": (_networks, ""),
+    "USSD_CODE": (_text, "*123#"),
+    "USSD_SESSION_MINUTES": (_positive_int, "30"),
+    "CHECKIN_EVERY_DAYS": (_positive_int, "7"),
+    "ESCALATE_URGENT_MINUTES": (_positive_int, "120"),
+    "ESCALATE_MINUTES": (_positive_int, "1440"),
+    "DEFAULT_LANGUAGE": (_choice(*LANGUAGES), "id"),
+    "OUTBOX_STALE_SECONDS": (_positive_int, "120"),
+}
+
+
+def load(environ: Mapping[str, str] | None = None, **overrides: Any) -> dict[str, Any]:
+    """Parse every setting from `environ` (default os.environ); ConfigError names a bad one."""
+    environ = os.environ if environ is None else environ
+    config: dict[str, Any] = {}
+    for name, (parse, default) in SETTINGS.items():
+        if name in overrides:
+            config[name] = overrides[name]
+            continue
+        raw = environ.get(name, default)
+        try:
+            config[name] = parse(raw)
+        except ValueError as error:
+            raise ConfigError(f"{name}={raw!r} is not valid: {error}") from None
+    if config["SMS_BACKEND"] == "africastalking" and not config["AT_API_KEY"]:
+        raise ConfigError("AT_API_KEY must be set when SMS_BACKEND=africastalking")
+    if not config["SECRET_KEY"]:
+        # Nothing signed outlives the process yet; a random key keeps secrets out of the repo.
+        config["SECRET_KEY"] = secrets.token_hex(32)
+    return config
+
+
+def load_for_tests(environ: Mapping[str, str] | None = None, **overrides: Any) -> dict[str, Any]:
+    """Settings for the test suite: TEST_DATABASE_URL and TEST_REDIS_URL replace the real ones."""
+    environ = dict(os.environ if environ is None else environ)
+    environ["DATABASE_URL"] = environ.get("TEST_DATABASE_URL", "sqlite:///instance/test.db")
+    environ["REDIS_URL"] = environ.get("TEST_REDIS_URL", "redis://localhost:6379/15")
+    environ.pop("SMS_BACKEND", None)
+    environ.pop("WEBHOOK_TOKEN", None)
+    environ.pop("WEBHOOK_ALLOWED_IPS", None)
+    config = load(environ, **overrides)
+    config["TESTING"] = True
+    return config

@@ -1,0 +1,33 @@
+"""Contacts: the choices a phone number has made (language, opt-out)."""
+
+from __future__ import annotations
+
+from gateway import clock
+from gateway.models import Contact
+
+
+def find(phone: str) -> Contact | None:
+    """The contact for an E.164 number, or None if we never stored one."""
+    return Contact.get_or_none(Contact.phone == phone)
+
+
+def language_of(phone: str, default: str) -> str:
+    """The language this number chose, else `default`."""
+    contact = find(phone)
+    return contact.language if contact and contact.language else default
+
+
+def _update(phone: str, **fields) -> None:
+    # Insert-or-ignore first, so two callbacks racing for a new number cannot collide.
+    Contact.insert(phone=phone).on_conflict_ignore().execute()
+    Contact.update(updated_at=clock.now(), **fields).where(Contact.phone == phone).execute()
+
+
+def set_language(phone: str, lang: str) -> None:
+    """Remember the language chosen by this number."""
+    _update(phone, language=lang)
+
+
+def set_opted_out(phone: str, opted_out: bool) -> None:
+    """STOP (True) or MULAI (False): whether this number receives broadcasts."""
+    _update(phone, opted_out=opted_out)

@@ -1,0 +1,17 @@
+"""All USSD journeys, assembled into the one flow the engine runs."""
+
+from gateway.flows import info, language, root
+from gateway.flows.engine import Flow
+
+
+def _merge(*modules) -> dict:
+    screens: dict = {}
+    for module in modules:
+        clash = screens.keys() & module.SCREENS.keys()
+        if clash:
+            raise ValueError(f"screen ids defined twice: {sorted(clash)}")
+        screens.update(module.SCREENS)
+    return screens
+
+
+FLOW = Flow(root="root", screens=_merge(root, info, language))

@@ -1,0 +1,19 @@
+"""Info screens: placement costs, the zero-cost jobs, official channels, child protection."""
+
+from gateway.flows.engine import Choice, Menu
+
+SCREENS = {
+    "info": Menu(
+        "info.title",
+        (
+            Choice("info.costs", "info.costs"),
+            Choice("info.zero_cost", "info.zero_cost"),
+            Choice("info.channels", "info.channels"),
+            Choice("info.child", "info.child"),
+        ),
+    ),
+    "info.costs": Menu("info.costs.text"),
+    "info.zero_cost": Menu("info.zero_cost.text"),
+    "info.channels": Menu("info.channels.text"),
+    "info.child": Menu("info.child.text"),
+}

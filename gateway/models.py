@@ -1,0 +1,107 @@
+"""Peewee models. The schema itself is built by the scripts in migrations/, never from here."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from peewee import (
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateTimeField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from gateway import clock
+
+# Bound to a real database by gateway.db.init_db() from DATABASE_URL.
+db = DatabaseProxy()
+
+
+class OutboxStatus(StrEnum):
+    """Where an outbound SMS is in its life."""
+
+    QUEUED = "queued"  # waiting for a worker (or for a retry)
+    SENDING = "sending"  # a worker has claimed it and is talking to the provider
+    SENT = "sent"  # the provider accepted it
+    DELIVERED = "delivered"  # the handset got it (delivery report)
+    FAILED = "failed"  # final: never sent again
+    UNKNOWN = "unknown"  # final: it may have gone (time-outs); not sent again, to avoid doubles
+    SUPPRESSED = "suppressed"  # final: the recipient opted out of this kind of message
+
+    @property
+    def is_final(self) -> bool:
+        """True when the row will never be handed to a provider again."""
+        return self not in (OutboxStatus.QUEUED, OutboxStatus.SENDING)
+
+
+class MessageKind(StrEnum):
+    """Why we send a message; decides its queue and whether STOP silences it."""
+
+    REPLY = "reply"  # the answer to something the person just sent or dialled
+    ALERT = "alert"  # a case alert to an officer: urgent, first queue
+    BROADCAST = "broadcast"  # anything we start ourselves; silenced by STOP
+
+
+class BaseModel(Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class Contact(BaseModel):
+    """A phone number we have heard from, with the choices it made."""
+
+    phone = CharField(max_length=20, unique=True)
+    language = CharField(max_length=5, null=True)  # null: the default language
+    opted_out = BooleanField(default=False)  # STOP: no broadcasts until MULAI
+    created_at = DateTimeField(default=clock.now)
+    updated_at = DateTimeField(default=clock.now)
+
+
+class OutboxMessage(BaseModel):
+    """One outbound SMS to one number: the truth about what was sent."""
+
+    to = CharField(max_length=20, index=True)
+    text = TextField()
+    kind = CharField(max_length=10, default=MessageKind.REPLY.value)
+    status = CharField(max_length=10, default=OutboxStatus.QUEUED.value, index=True)
+    attempts = IntegerField(default=0)
+    ambiguous_attempts = IntegerField(default=0)
+    provider_id = CharField(max_length=100, null=True, index=True)
+    delivery_status = CharField(max_length=30, null=True)
+    last_error = TextField(null=True)
+    created_at = DateTimeField(default=clock.now)
+    updated_at = DateTimeField(default=clock.now)
+    sent_at = DateTimeField(null=True)
+
+
+class InboundSms(BaseModel):
+    """An SMS callback as received; the provider id makes a replayed callback a no-op."""
+
+    provider_id = CharField(max_length=100, unique=True)
+    sender = CharField(max_length=20, index=True)
+    to = CharField(max_length=20, null=True)
+    text = TextField()
+    link_id = CharField(max_length=100, null=True)
+    keyword = CharField(max_length=20, null=True)
+    received_at = DateTimeField(default=clock.now)
+
+
+class UssdSessionEvent(BaseModel):
+    """The end-of-session notification of one USSD session (one row per session)."""
+
+    session_id = CharField(max_length=100, unique=True)
+    phone = CharField(max_length=20, index=True)
+    status = CharField(max_length=20)
+    input = TextField(null=True)
+    last_app_response = TextField(null=True)
+    duration_ms = IntegerField(null=True)
+    error_message = TextField(null=True)
+    provider_date = CharField(max_length=40, null=True)
+    received_at = DateTimeField(default=clock.now)
+
+
+ALL_MODELS = (Contact, OutboxMessage, InboundSms, UssdSessionEvent)

@@ -1,0 +1,166 @@
+"""The outbox: every outbound SMS is a row first; RQ jobs carry only the row id."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import timedelta
+
+from redis import RedisError
+from rq import Retry
+from rq.exceptions import DuplicateJobError, NoSuchJobError
+from rq.job import Job, JobStatus
+
+from gateway import clock, contacts, queues
+from gateway.models import MessageKind, OutboxMessage, OutboxStatus
+from gateway.providers import SendResult, SendStatus
+
+log = logging.getLogger(__name__)
+
+SEND_JOB = "workers.jobs.send_sms"
+RETRY = Retry(max=4, interval=[10, 30, 120, 300])
+MAX_ATTEMPTS = 5  # the first try and RETRY's four; after that a row is failed for good
+MAX_AMBIGUOUS = 1  # a possibly-sent message is tried once more, never twice
+QUEUE_OF_KIND = {
+    MessageKind.ALERT: "alerts",
+    MessageKind.REPLY: "sms",
+    MessageKind.BROADCAST: "sms",
+}
+ALIVE = {JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.STARTED, JobStatus.DEFERRED}
+
+# Delivery reports: interim ones may be replaced; a final one never is.
+INTERIM_DELIVERY = {"Sent", "Submitted", "Buffered"}
+FINAL_DELIVERY = {
+    "Success": OutboxStatus.DELIVERED,
+    "Failed": OutboxStatus.FAILED,
+    "Rejected": OutboxStatus.FAILED,
+    "AbsentSubscriber": OutboxStatus.FAILED,
+    "Expired": OutboxStatus.FAILED,
+}
+DELIVERY_STATUSES = INTERIM_DELIVERY | FINAL_DELIVERY.keys()
+
+
+def add(to: str, text: str, kind: MessageKind = MessageKind.REPLY) -> OutboxMessage:
+    """Store one SMS in the caller's transaction; call enqueue() once that has committed."""
+    status = OutboxStatus.QUEUED
+    if kind is MessageKind.BROADCAST:
+        contact = contacts.find(to)
+        if contact and contact.opted_out:
+            status = OutboxStatus.SUPPRESSED
+    return OutboxMessage.create(to=to, text=text, kind=kind.value, status=status.value)
+
+
+def enqueue(rows: Iterable[OutboxMessage]) -> None:
+    """Give queued rows to RQ. A dead Redis only delays them: the sweeper tries again."""
+    for row in rows:
+        if row.status == OutboxStatus.QUEUED:
+            _enqueue(row)
+
+
+def _job_id(row_id: int) -> str:
+    return f"outbox-{row_id}"
+
+
+def _enqueue(row: OutboxMessage) -> bool:
+    try:
+        queues.queue(QUEUE_OF_KIND[MessageKind(row.kind)]).enqueue(
+            SEND_JOB, row.id, job_id=_job_id(row.id), unique=True, retry=RETRY
+        )
+    except DuplicateJobError:
+        return False  # already waiting in RQ
+    except RedisError as error:
+        log.warning("outbox row %s not enqueued, Redis unavailable: %s", row.id, error)
+        return False
+    return True
+
+
+def claim(row_id: int) -> OutboxMessage | None:
+    """Mark a queued row as being sent and return it; None if it is not queued (sent, final...)."""
+    claimed = (
+        OutboxMessage.update(
+            status=OutboxStatus.SENDING.value,
+            attempts=OutboxMessage.attempts + 1,
+            updated_at=clock.now(),
+        )
+        .where((OutboxMessage.id == row_id) & (OutboxMessage.status == OutboxStatus.QUEUED.value))
+        .execute()
+    )
+    return OutboxMessage.get_by_id(row_id) if claimed else None
+
+
+def record_result(row: OutboxMessage, result: SendResult) -> bool:
+    """Store the outcome of a send attempt; True when the row should be tried again."""
+    row.updated_at = clock.now()
+    row.last_error = result.error
+    retry = False
+    if result.status is SendStatus.SENT:
+        row.status, row.provider_id, row.sent_at = (
+            OutboxStatus.SENT.value,
+            result.provider_id,
+            row.updated_at,
+        )
+    elif result.status is SendStatus.FINAL:
+        row.status = OutboxStatus.FAILED.value
+    elif result.status is SendStatus.AMBIGUOUS:
+        row.ambiguous_attempts += 1
+        retry = row.ambiguous_attempts <= MAX_AMBIGUOUS and row.attempts < MAX_ATTEMPTS
+        row.status = (OutboxStatus.QUEUED if retry else OutboxStatus.UNKNOWN).value
+    else:
+        retry = row.attempts < MAX_ATTEMPTS
+        row.status = (OutboxStatus.QUEUED if retry else OutboxStatus.FAILED).value
+    row.save()
+    if result.status is not SendStatus.SENT:
+        log.warning(
+            "outbox row %s attempt %s: %s (%s)",
+            row.id,
+            row.attempts,
+            result.status.value,
+            result.error,
+        )
+    return retry
+
+
+def record_delivery(provider_id: str, status: str, failure_reason: str | None) -> bool:
+    """Apply a delivery report; False when no row has that provider id."""
+    row = OutboxMessage.get_or_none(OutboxMessage.provider_id == provider_id)
+    if row is None:
+        log.info("delivery report for unknown message id %s (%s)", provider_id, status)
+        return False
+    if row.delivery_status in FINAL_DELIVERY:
+        return True  # a final report stands; a late interim one is history
+    row.delivery_status = status
+    if status in FINAL_DELIVERY:
+        row.status = FINAL_DELIVERY[status].value
+        row.last_error = failure_reason or None
+    row.updated_at = clock.now()
+    row.save()
+    return True
+
+
+def sweep(stale_seconds: int) -> int:
+    """Re-enqueue queued rows whose RQ job was lost; settle rows a dead worker left mid-send."""
+    cutoff = clock.now() - timedelta(seconds=stale_seconds)
+    stale = OutboxMessage.updated_at < cutoff
+    for row in OutboxMessage.select().where(
+        (OutboxMessage.status == OutboxStatus.SENDING.value) & stale
+    ):
+        # The worker died while talking to the provider: the message may have gone.
+        record_result(row, SendResult(SendStatus.AMBIGUOUS, error="worker lost mid-send"))
+    requeued = 0
+    for row in OutboxMessage.select().where(
+        (OutboxMessage.status == OutboxStatus.QUEUED.value) & stale
+    ):
+        if not _job_alive(row.id):
+            requeued += _enqueue(row)
+    return requeued
+
+
+def _job_alive(row_id: int) -> bool:
+    try:
+        job = Job.fetch(_job_id(row_id), connection=queues.redis())
+    except NoSuchJobError:
+        return False
+    if job.get_status() in ALIVE:
+        return True
+    job.delete()  # finished or failed for good in RQ, yet the row still waits: start afresh
+    return False

@@ -1,0 +1,35 @@
+"""Redis and the RQ queues, in the order workers drain them."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app
+from redis import Redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+from rq import Queue
+
+QUEUE_NAMES = ("alerts", "sms", "default")  # alerts first: a case alert never waits behind a reply
+
+
+def connect(url: str) -> Redis:
+    """A client that fails fast: a USSD answer must never wait on a sick Redis."""
+    return Redis.from_url(
+        url, socket_connect_timeout=0.5, socket_timeout=1, retry=Retry(NoBackoff(), 1)
+    )
+
+
+def init_app(app: Flask) -> None:
+    """Attach the application's Redis client."""
+    app.extensions["redis"] = connect(app.config["REDIS_URL"])
+
+
+def redis() -> Redis:
+    """The application's Redis client."""
+    return current_app.extensions["redis"]
+
+
+def queue(name: str) -> Queue:
+    """One of QUEUE_NAMES, bound to the application's Redis."""
+    if name not in QUEUE_NAMES:
+        raise ValueError(f"unknown queue {name!r}")
+    return Queue(name, connection=redis())

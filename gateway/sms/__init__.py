@@ -1,0 +1,1 @@
+"""Inbound SMS: keyword routing and the callbacks' handling."""

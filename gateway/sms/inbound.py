@@ -1,0 +1,52 @@
+"""The inbound SMS callback: store once, route, queue the answer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from peewee import IntegrityError
+
+from gateway import contacts, outbox
+from gateway.models import InboundSms, db
+from gateway.phone import InvalidPhoneError, normalise
+from gateway.sms.keywords import Message, route
+
+
+class BadCallbackError(ValueError):
+    """A callback we cannot act on; the message names the field."""
+
+
+def _required(form: Mapping[str, str], name: str, max_length: int) -> str:
+    value = (form.get(name) or "").strip()
+    if not value or len(value) > max_length:
+        raise BadCallbackError(f"field {name!r} is missing or too long")
+    return value
+
+
+def receive(form: Mapping[str, str], default_lang: str, ussd_code: str) -> bool:
+    """Handle one inbound SMS callback; False when it was a replay of one already handled."""
+    provider_id = _required(form, "id", 100)
+    try:
+        phone = normalise(_required(form, "from", 40))
+    except InvalidPhoneError:
+        raise BadCallbackError("field 'from' is not a phone number") from None
+    text = form.get("text") or ""
+    with db.atomic():
+        try:
+            with db.atomic():  # a savepoint: a replay fails here and nothing else happens
+                inbound = InboundSms.create(
+                    provider_id=provider_id,
+                    sender=phone,
+                    text=text,
+                    to=(form.get("to") or "")[:20] or None,
+                    link_id=(form.get("linkId") or "")[:100] or None,
+                )
+        except IntegrityError:
+            return False
+        message = Message(phone, text, contacts.language_of(phone, default_lang), ussd_code)
+        keyword, reply = route(message)
+        inbound.keyword = keyword
+        inbound.save()
+        rows = [outbox.add(phone, reply)]
+    outbox.enqueue(rows)
+    return True

@@ -1,0 +1,67 @@
+"""SMS keywords: the first word picks a handler; anything unknown gets one short help SMS."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from gateway import contacts, i18n
+
+MAX_PARSED = 1000  # nobody's keyword message is longer; the rest is stored, not parsed
+
+
+@dataclass(frozen=True)
+class Message:
+    """An inbound SMS as the handlers see it."""
+
+    phone: str
+    text: str
+    lang: str
+    ussd_code: str
+
+    def reply(self, key: str) -> str:
+        """A catalog text in this sender's language."""
+        return i18n.text(self.lang, key, ussd_code=self.ussd_code)
+
+
+def stop(message: Message, _rest: str) -> str:
+    """STOP: no more broadcasts to this number."""
+    contacts.set_opted_out(message.phone, True)
+    return message.reply("sms.stopped")
+
+
+def resume(message: Message, _rest: str) -> str:
+    """MULAI: broadcasts again."""
+    contacts.set_opted_out(message.phone, False)
+    return message.reply("sms.started")
+
+
+def help_text(message: Message, _rest: str) -> str:
+    """Anything we do not understand: what one can send."""
+    return message.reply("sms.help")
+
+
+KEYWORDS: dict[str, Callable[[Message, str], str]] = {"STOP": stop, "MULAI": resume}
+
+
+def parse(text: str) -> tuple[str | None, str]:
+    """The keyword of a message (exact, or a close typo of one) and the rest of its words."""
+    words = text[:MAX_PARSED].split()
+    if not words:
+        return None, ""
+    first, rest = words[0].upper(), " ".join(words[1:])
+    if first in KEYWORDS:
+        return first, rest
+    if len(first) >= 4:  # short words are too easily a different word, not a typo
+        close = difflib.get_close_matches(first, KEYWORDS, n=1, cutoff=0.75)
+        if close:
+            return close[0], rest
+    return None, rest
+
+
+def route(message: Message) -> tuple[str | None, str]:
+    """Run the handler for this message; return its keyword (None: help) and the reply text."""
+    keyword, rest = parse(message.text)
+    handler = KEYWORDS.get(keyword, help_text) if keyword else help_text
+    return keyword, handler(message, rest)

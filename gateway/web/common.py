@@ -1,0 +1,29 @@
+"""What every callback blueprint shares: WEBHOOK_TOKEN / WEBHOOK_ALLOWED_IPS, plain replies."""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+
+from flask import Response, abort, current_app, request
+
+
+def check_callback() -> None:
+    """Refuse (403) a callback without the configured token or from outside the allowed networks."""
+    token = current_app.config["WEBHOOK_TOKEN"]
+    given = request.args.get("token", "")
+    if token and not hmac.compare_digest(given.encode(), token.encode()):
+        abort(403)
+    networks = current_app.config["WEBHOOK_ALLOWED_IPS"]
+    if networks:
+        try:
+            address = ipaddress.ip_address(request.remote_addr or "")
+        except ValueError:
+            abort(403)
+        if not any(address in network for network in networks):
+            abort(403)
+
+
+def plain(text: str, status: int = 200) -> Response:
+    """A text/plain response, as telcos and the SMS provider expect."""
+    return Response(text, status=status, mimetype="text/plain")

@@ -1,0 +1,35 @@
+"""SMS callbacks: inbound messages and delivery reports."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, request
+
+from gateway import outbox
+from gateway.sms.inbound import BadCallbackError, receive
+from gateway.web.common import check_callback, plain
+
+bp = Blueprint("sms", __name__, url_prefix="/sms")
+bp.before_request(check_callback)
+
+
+@bp.post("/incoming")
+def incoming() -> Response:
+    """Store an inbound SMS and queue its answer; a replayed callback id is acknowledged only."""
+    config = current_app.config
+    try:
+        handled = receive(request.form, config["DEFAULT_LANGUAGE"], config["USSD_CODE"])
+    except BadCallbackError as error:
+        return plain(str(error), 400)
+    return plain("OK" if handled else "OK (already handled)")
+
+
+@bp.post("/delivery")
+def delivery() -> Response:
+    """Apply a delivery report to the outbox row with that provider id."""
+    provider_id = (request.form.get("id") or "").strip()
+    status = (request.form.get("status") or "").strip()
+    if not provider_id or len(provider_id) > 100 or status not in outbox.DELIVERY_STATUSES:
+        return plain("id and a known status are required", 400)
+    reason = (request.form.get("failureReason") or "")[:200]
+    known = outbox.record_delivery(provider_id, status, reason)
+    return plain("OK" if known else "OK (unknown id, logged)")

@@ -1,0 +1,80 @@
+"""USSD callbacks: one step of a session, and the end-of-session event."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, request
+from peewee import DatabaseError
+
+from gateway import i18n, queues, ussd
+from gateway.models import UssdSessionEvent
+from gateway.phone import InvalidPhoneError, normalise
+from gateway.web.common import check_callback, plain
+
+bp = Blueprint("ussd", __name__)
+bp.before_request(check_callback)
+
+
+def _default_text(key: str) -> str:
+    config = current_app.config
+    return i18n.text(config["DEFAULT_LANGUAGE"], key, ussd_code=config["USSD_CODE"])
+
+
+@bp.post("/ussd")
+def step() -> Response:
+    """Answer one USSD request with `CON <screen>` or `END <screen>`."""
+    session_id = (request.form.get("sessionId") or "").strip()
+    if not session_id or len(session_id) > 100:
+        return plain("END sessionId is required", 400)
+    text = request.form.get("text") or ""
+    if len(text) > ussd.MAX_TEXT:
+        return plain("END " + _default_text("error.session_too_long"))
+    try:
+        phone = normalise(request.form.get("phoneNumber") or "")
+    except InvalidPhoneError:
+        return plain("END " + _default_text("error.invalid_phone"))
+    config = current_app.config
+    reply = ussd.respond(
+        queues.redis(),
+        session_id,
+        phone,
+        text,
+        config["DEFAULT_LANGUAGE"],
+        ttl_seconds=config["USSD_SESSION_MINUTES"] * 60,
+    )
+    return plain(("END " if reply.end else "CON ") + reply.text)
+
+
+@bp.errorhandler(DatabaseError)
+def database_down(_error: DatabaseError) -> Response:
+    """The person sees a short apology, not the telco's generic failure."""
+    return plain("END " + _default_text("error.unavailable"))
+
+
+@bp.post("/ussd/events")
+def session_event() -> Response:
+    """Store the end-of-session notification (once per session, replays update it)."""
+    form = request.form
+    session_id = (form.get("sessionId") or "").strip()
+    status = (form.get("status") or "").strip()
+    if not session_id or len(session_id) > 100 or not status or len(status) > 20:
+        return plain("sessionId and status are required", 400)
+    try:
+        phone = normalise(form.get("phoneNumber") or "")
+    except InvalidPhoneError:
+        return plain("phoneNumber is not a phone number", 400)
+    duration = form.get("durationInMillis") or ""
+    fields = {
+        "phone": phone,
+        "status": status,
+        "input": (form.get("input") or "")[:2000],
+        "last_app_response": (form.get("lastAppResponse") or "")[:2000],
+        "duration_ms": int(duration) if duration.isdigit() and len(duration) < 10 else None,
+        "error_message": (form.get("errorMessage") or "")[:2000] or None,
+        "provider_date": (form.get("date") or "")[:40] or None,
+    }
+    (
+        UssdSessionEvent.insert(session_id=session_id, **fields)
+        .on_conflict(conflict_target=[UssdSessionEvent.session_id], update=fields)
+        .execute()
+    )
+    return plain("OK")

@@ -1,0 +1,96 @@
+"""Fixtures: the app on TEST_DATABASE_URL (migrated once, emptied per test) and a flushed Redis."""
+
+from __future__ import annotations
+
+import pytest
+from rq import SimpleWorker
+from rq.job import Job
+
+from config import settings
+from gateway import create_app, queues
+from gateway.db import init_db, migrate
+from gateway.models import ALL_MODELS, db
+from tests.fake_at import FakeAfricasTalking
+
+
+def drop_all_tables() -> None:
+    """Empty the test database completely, migration history included."""
+    cascade = " CASCADE" if db.obj.__class__.__name__.startswith("Postgres") else ""
+    for table in db.get_tables():
+        db.execute_sql(f'DROP TABLE IF EXISTS "{table}"{cascade}')
+
+
+@pytest.fixture(scope="session")
+def test_config() -> dict:
+    return settings.load_for_tests()
+
+
+@pytest.fixture(scope="session")
+def schema(test_config) -> None:
+    init_db(test_config["DATABASE_URL"])
+    with db.connection_context():
+        drop_all_tables()
+        migrate()
+
+
+@pytest.fixture
+def make_app(test_config, schema):
+    """Build an app with some settings changed; rows and Redis are emptied before each test."""
+
+    def make(**overrides):
+        app = create_app({**test_config, **overrides})
+        return app
+
+    app = make()
+    app.extensions["redis"].flushdb()
+    with db.connection_context():
+        for model in reversed(ALL_MODELS):
+            model.delete().execute()
+    return make
+
+
+@pytest.fixture
+def app(make_app):
+    app = make_app()
+    with app.app_context():
+        yield app
+    if not db.is_closed():
+        db.close()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def redis(app):
+    return queues.redis()
+
+
+@pytest.fixture
+def run_jobs(app):
+    """Run every queued job in this process, as a worker would, until the queues are empty."""
+
+    def run(release_scheduled: bool = False) -> None:
+        if release_scheduled:  # retries waiting for their back-off: due now
+            for name in queues.QUEUE_NAMES:
+                queue = queues.queue(name)
+                registry = queue.scheduled_job_registry
+                for job_id in registry.get_job_ids():
+                    job = Job.fetch(job_id, connection=queues.redis())
+                    registry.remove(job)
+                    queue.enqueue_job(job)
+        worker = SimpleWorker(
+            [queues.queue(name) for name in queues.QUEUE_NAMES], connection=queues.redis()
+        )
+        worker.work(burst=True)
+
+    return run
+
+
+@pytest.fixture
+def fake_at():
+    server = FakeAfricasTalking().start()
+    yield server
+    server.stop()

@@ -1,0 +1,101 @@
+"""A local stand-in for Africa's Talking's SMS API, for tests and benchmarks (no network).
+
+Run alone with `python -m tests.fake_at --port 8025`; point AT_API_URL at it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import threading
+import time
+import uuid
+from collections import deque
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+
+
+class FakeAfricasTalking:
+    """Answers POST /version1/messaging like the provider; `script` sets the next answers.
+
+    A scripted answer is one of: "ok" (101 for everyone), "status:CODE" (that statusCode for
+    everyone), "http:CODE" (that HTTP status, no body), "sleep:SECONDS" (answer ok, late),
+    "charset" (ok, with a content type that carries '; charset=').
+    """
+
+    def __init__(self, port: int = 0) -> None:
+        self.requests: list[dict] = []
+        self.answers: deque[str] = deque()
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def script(self, *answers: str) -> None:
+        """Queue the next answers (then "ok" for ever)."""
+        self.answers.extend(answers)
+
+    def start(self) -> FakeAfricasTalking:
+        """Serve in a background thread."""
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and free the port."""
+        self.server.shutdown()
+        self.server.server_close()
+
+    def _handler(self):
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
+                fake.requests.append(
+                    {"path": self.path, "form": form, "api_key": self.headers.get("apiKey")}
+                )
+                answer = fake.answers.popleft() if fake.answers else "ok"
+                if answer.startswith("http:"):
+                    self.send_response(int(answer[5:]))
+                    self.end_headers()
+                    return
+                if answer.startswith("sleep:"):
+                    time.sleep(float(answer[6:]))
+                code = int(answer[7:]) if answer.startswith("status:") else 101
+                recipients = [
+                    {
+                        "statusCode": code,
+                        "number": number,
+                        "status": "Success" if code == 101 else "Failed",
+                        "cost": "IDR 300" if code == 101 else "0",
+                        "messageId": "ATXid_" + uuid.uuid4().hex if code == 101 else "None",
+                    }
+                    for number in form.get("to", "").split(",")
+                ]
+                body = json.dumps(
+                    {"SMSMessageData": {"Message": "Sent", "Recipients": recipients}}
+                ).encode()
+                self.send_response(201)
+                ctype = "application/json"
+                self.send_header(
+                    "Content-Type", ctype + ("; charset=utf-8" if answer == "charset" else "")
+                )
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        return Handler
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--port", type=int, default=8025)
+    fake = FakeAfricasTalking(parser.parse_args().port)
+    print(f"fake Africa's Talking on {fake.url}", flush=True)
+    try:
+        fake.server.serve_forever()
+    except KeyboardInterrupt:
+        pass

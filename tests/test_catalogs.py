@@ -1,0 +1,62 @@
+"""Every text a person can see: GSM-7 only, one USSD screen or one SMS segment."""
+
+import re
+
+import pytest
+
+from gateway import gsm7, i18n
+from gateway.flows import FLOW, engine
+
+LANGS = sorted(i18n.CATALOGS)
+PARAMS = {"ussd_code": "*123#"}
+
+
+def test_every_catalog_has_exactly_the_indonesian_keys():
+    for lang in LANGS:
+        assert set(i18n.CATALOGS[lang]) == set(i18n.CATALOGS["id"]), lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_entry_is_gsm7_and_every_sms_fits_one_segment(lang):
+    for key in i18n.CATALOGS[lang]:
+        text = i18n.text(lang, key, **PARAMS)
+        assert gsm7.is_gsm7(text), (lang, key, [c for c in text if not gsm7.is_gsm7(c)])
+        assert not re.search(r"\{\w+\}", text), (lang, key)
+        # SMS texts go out whole; USSD texts are cut into screens by line (checked below).
+        limit = gsm7.SMS_SEGMENT if key.startswith(("sms.", "error.")) else gsm7.USSD_SCREEN
+        longest = max(text.split("\n"), key=gsm7.septets)
+        assert gsm7.septets(text if key.startswith("sms.") else longest) <= limit, (lang, key)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_error_lines_fit_the_room_every_page_leaves_for_them(lang):
+    for key in ("error.invalid_choice", "error.too_long"):
+        assert gsm7.septets(i18n.text(lang, key)) < engine.ERROR_ROOM, (lang, key)
+
+
+def all_rendered_screens(lang):
+    """Every page of every screen in `lang`, at depths 0, 1 and 2, with and without an error."""
+    for screen_id in FLOW.screens:
+        for history in ([], ["root"], ["root", "info"]):
+            state = engine.State(phone="+6281234567890", lang=lang, screen=screen_id,
+                                 history=list(history))
+            for page in range(len(engine.pages(FLOW, state))):
+                state.page = page
+                for error in (None, "error.invalid_choice", "error.too_long"):
+                    yield screen_id, engine.render(FLOW, state, error=error).text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_screen_fits_one_ussd_screen(lang):
+    rendered = list(all_rendered_screens(lang))
+    assert len(rendered) > 50
+    for screen_id, text in rendered:
+        assert gsm7.is_gsm7(text), (screen_id, text)
+        assert gsm7.septets(text) <= gsm7.USSD_SCREEN, (screen_id, gsm7.septets(text), text)
+
+
+def test_the_checker_catches_an_overlong_or_non_gsm7_text():
+    assert not gsm7.fits("x" * 161)
+    assert not gsm7.fits("Selamat \u201cpagi\u201d")
+    assert not gsm7.fits("\U0001f600")
+    assert gsm7.septets("a[b]") == 6

@@ -1,0 +1,82 @@
+"""The flow engine on small flows made for each test, and the validator on the real one."""
+
+import pytest
+
+from gateway.flows import FLOW, engine
+from gateway.flows.engine import Choice, End, Flow, Input, InvalidAnswerError, Menu
+
+
+def test_the_real_flow_has_no_dangling_or_unreachable_screen():
+    assert engine.problems(FLOW) == []
+
+
+def test_the_validator_reports_a_link_to_a_missing_screen_and_an_unreachable_one():
+    flow = Flow("root", {
+        "root": Menu("root.title", (Choice("root.info", "nowhere"),)),
+        "orphan": End("language.saved"),
+    })
+    found = engine.problems(flow)
+    assert "root -> missing screen 'nowhere'" in found
+    assert "orphan is unreachable" in found
+
+
+def test_the_validator_reports_a_missing_text_and_clashing_numbers():
+    flow = Flow("root", {
+        "root": Menu("no.such.key", (Choice("root.info", "root", number="98"),)),
+    })
+    found = engine.problems(flow)
+    assert any("no id text 'no.such.key'" in p for p in found)
+    assert any("choice numbers clash" in p for p in found)
+
+
+def _year(answer: str) -> int:
+    if not answer.isdigit() or not 1900 < int(answer) < 2100:
+        raise InvalidAnswerError("error.too_long")
+    return int(answer)
+
+
+def _keep(state, value):
+    state.data["year"] = value
+
+
+FLOW_WITH_INPUT = Flow("root", {
+    "root": Menu("root.title", (Choice("root.info", "ask"),)),
+    "ask": Input("info.title", _year, "done", action=_keep),
+    "done": End("language.saved"),
+})
+
+
+def test_an_input_is_validated_before_its_action_keeps_it():
+    state, reply = engine.start(FLOW_WITH_INPUT, "+6281234567890", "id")
+    state, reply = engine.step(FLOW_WITH_INPUT, state, "1")
+    assert reply.text.startswith("Info resmi")
+    state, reply = engine.step(FLOW_WITH_INPUT, state, "abc")
+    assert reply.text.startswith("Jawaban terlalu panjang.\nInfo resmi")
+    assert state.screen == "ask" and "year" not in state.data
+    state, reply = engine.step(FLOW_WITH_INPUT, state, " 2010 ")
+    assert reply.end and state.data == {"year": 2010}
+
+
+def test_navigation_back_root_and_more():
+    state, reply = engine.start(FLOW, "+6281234567890", "id")
+    state, reply = engine.step(FLOW, state, "5")
+    state, reply = engine.step(FLOW, state, "2")
+    first_page = reply.text
+    assert "98 Lanjut" in first_page
+    state, reply = engine.step(FLOW, state, "98")
+    assert state.page == 1 and reply.text != first_page
+    state, reply = engine.step(FLOW, state, "0")
+    assert reply.text == first_page
+    state, reply = engine.step(FLOW, state, "0")
+    assert state.screen == "info"
+    state, reply = engine.step(FLOW, state, "00")
+    assert state.screen == "root" and state.history == []
+
+
+@pytest.mark.parametrize("answer", ["7", "", "abc", "0", "98", "1" * 500])
+def test_a_wrong_answer_at_the_root_repeats_it_with_an_error_line(answer):
+    state, first = engine.start(FLOW, "+6281234567890", "en")
+    state, reply = engine.step(FLOW, state, answer)
+    assert not reply.end
+    assert reply.text.split("\n", 1)[1] == first.text
+    assert reply.text.split("\n", 1)[0] in ("Invalid choice.", "Answer too long.")

@@ -1,0 +1,1 @@
+"""Background work: RQ jobs (workers.jobs) and the periodic schedule (workers.cron)."""

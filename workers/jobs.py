@@ -1,0 +1,33 @@
+"""RQ jobs: module-level verbs that take row ids; exceptions reach RQ, which retries them."""
+
+from __future__ import annotations
+
+from flask import current_app
+
+from gateway import outbox, providers
+from gateway.models import db
+
+
+class SendRetryError(RuntimeError):
+    """A send failed in a way worth another try; RQ's Retry schedules it."""
+
+
+def send_sms(row_id: int) -> str:
+    """Send outbox row `row_id` once; a row that is not queued (already sent, final) is skipped."""
+    with db.connection_context():
+        row = outbox.claim(row_id)
+    if row is None:
+        return "skipped"
+    # The database connection is not held while the provider answers (up to ~12 s).
+    result = providers.from_config(current_app.config).send(row.to, row.text)
+    with db.connection_context():
+        retry = outbox.record_result(row, result)
+    if retry:
+        raise SendRetryError(f"outbox row {row_id}: {result.status.value}: {result.error}")
+    return row.status
+
+
+def sweep_outbox() -> int:
+    """Re-enqueue outbox rows whose job was lost; return how many."""
+    with db.connection_context():
+        return outbox.sweep(current_app.config["OUTBOX_STALE_SECONDS"])
