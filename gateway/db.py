@@ -45,15 +45,10 @@ def pending_migrations() -> list[str]:
 
 
 def init_app(app: Flask) -> None:
-    """Bind the database and open/close one connection around each request."""
+    """Bind the database; a request connects on its first query and closes when it ends."""
     init_db(app.config["DATABASE_URL"])
-    app.before_request(_connect)
     app.teardown_request(_close)
     app.cli.add_command(init_db_command)
-
-
-def _connect() -> None:
-    db.connect(reuse_if_open=True)
 
 
 def _close(_exc: BaseException | None) -> None:

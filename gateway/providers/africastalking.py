@@ -6,7 +6,7 @@ import json
 import logging
 
 import requests
-from africastalking.Service import AfricasTalkingException
+from africastalking.Service import DEFAULT_TIMEOUT_S, AfricasTalkingException
 from africastalking.SMS import SMSService
 
 from gateway.providers import SendResult, SendStatus
@@ -20,18 +20,26 @@ FINAL = {401, 402, 403, 404, 405, 406, 407, 409}
 
 
 class AfricasTalkingProvider:
-    def __init__(self, username: str, api_key: str, sender_id: str | None, api_url: str | None):
+    def __init__(
+        self,
+        username: str,
+        api_key: str,
+        sender_id: str | None,
+        api_url: str | None,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT_S,  # (connect, read) seconds
+    ):
         # Our own instance, not africastalking.initialize(): no module globals shared by threads.
         self.service = SMSService(username, api_key)
         if api_url:
             # The SDK keeps its host in a private attribute; this is the one place we replace it.
             self.service._baseUrl = api_url.rstrip("/") + "/version1"
         self.sender_id = sender_id
+        self.timeout = timeout
 
     def send(self, to: str, text: str) -> SendResult:
         """Send one SMS; classify the outcome as sent, retry, final or ambiguous."""
         try:
-            response = self.service.send(text, [to], sender_id=self.sender_id)
+            response = self.service.send(text, [to], sender_id=self.sender_id, timeout=self.timeout)
         except ValueError as error:  # the SDK refuses the number before sending
             return SendResult(SendStatus.FINAL, error=f"invalid number: {error}")
         except requests.ReadTimeout:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+from urllib.parse import parse_qsl
 
 from flask import Response, abort, current_app, request
 
@@ -27,3 +28,11 @@ def check_callback() -> None:
 def plain(text: str, status: int = 200) -> Response:
     """A text/plain response, as telcos and the SMS provider expect."""
     return Response(text, status=status, mimetype="text/plain")
+
+
+def callback_form() -> dict[str, str]:
+    """The callback's form fields; bytes that are not UTF-8 become U+FFFD rather than vanishing."""
+    if request.mimetype != "application/x-www-form-urlencoded":
+        return request.form.to_dict()
+    body = request.get_data(cache=True).decode("utf-8", "replace")
+    return dict(parse_qsl(body, keep_blank_values=True, encoding="utf-8", errors="replace"))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, current_app
 
 from gateway import outbox
 from gateway.sms.inbound import BadCallbackError, receive
-from gateway.web.common import check_callback, plain
+from gateway.web.common import callback_form, check_callback, plain
 
 bp = Blueprint("sms", __name__, url_prefix="/sms")
 bp.before_request(check_callback)
@@ -17,7 +17,7 @@ def incoming() -> Response:
     """Store an inbound SMS and queue its answer; a replayed callback id is acknowledged only."""
     config = current_app.config
     try:
-        handled = receive(request.form, config["DEFAULT_LANGUAGE"], config["USSD_CODE"])
+        handled = receive(callback_form(), config["DEFAULT_LANGUAGE"], config["USSD_CODE"])
     except BadCallbackError as error:
         return plain(str(error), 400)
     return plain("OK" if handled else "OK (already handled)")
@@ -26,10 +26,11 @@ def incoming() -> Response:
 @bp.post("/delivery")
 def delivery() -> Response:
     """Apply a delivery report to the outbox row with that provider id."""
-    provider_id = (request.form.get("id") or "").strip()
-    status = (request.form.get("status") or "").strip()
+    form = callback_form()
+    provider_id = (form.get("id") or "").strip()
+    status = (form.get("status") or "").strip()
     if not provider_id or len(provider_id) > 100 or status not in outbox.DELIVERY_STATUSES:
         return plain("id and a known status are required", 400)
-    reason = (request.form.get("failureReason") or "")[:200]
+    reason = (form.get("failureReason") or "")[:200]
     known = outbox.record_delivery(provider_id, status, reason)
     return plain("OK" if known else "OK (unknown id, logged)")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, current_app
 from peewee import DatabaseError
 
 from gateway import i18n, queues, ussd
 from gateway.models import UssdSessionEvent
 from gateway.phone import InvalidPhoneError, normalise
-from gateway.web.common import check_callback, plain
+from gateway.web.common import callback_form, check_callback, plain
 
 bp = Blueprint("ussd", __name__)
 bp.before_request(check_callback)
@@ -22,14 +22,15 @@ def _default_text(key: str) -> str:
 @bp.post("/ussd")
 def step() -> Response:
     """Answer one USSD request with `CON <screen>` or `END <screen>`."""
-    session_id = (request.form.get("sessionId") or "").strip()
+    form = callback_form()
+    session_id = (form.get("sessionId") or "").strip()
     if not session_id or len(session_id) > 100:
         return plain("END sessionId is required", 400)
-    text = request.form.get("text") or ""
+    text = form.get("text") or ""
     if len(text) > ussd.MAX_TEXT:
         return plain("END " + _default_text("error.session_too_long"))
     try:
-        phone = normalise(request.form.get("phoneNumber") or "")
+        phone = normalise(form.get("phoneNumber") or "")
     except InvalidPhoneError:
         return plain("END " + _default_text("error.invalid_phone"))
     config = current_app.config
@@ -53,7 +54,7 @@ def database_down(_error: DatabaseError) -> Response:
 @bp.post("/ussd/events")
 def session_event() -> Response:
     """Store the end-of-session notification (once per session, replays update it)."""
-    form = request.form
+    form = callback_form()
     session_id = (form.get("sessionId") or "").strip()
     status = (form.get("status") or "").strip()
     if not session_id or len(session_id) > 100 or not status or len(status) > 20:
