@@ -62,12 +62,20 @@ def _job_id(row_id: int) -> str:
 
 
 def _enqueue(row: OutboxMessage) -> bool:
+    """Enqueue the row's job unless a live one exists; False when nothing was enqueued."""
     try:
+        if _job_alive(row.id):
+            return False
         queues.queue(QUEUE_OF_KIND[MessageKind(row.kind)]).enqueue(
-            SEND_JOB, row.id, job_id=_job_id(row.id), unique=True, retry=RETRY
+            SEND_JOB,
+            row.id,
+            job_id=_job_id(row.id),
+            unique=True,
+            retry=RETRY,
+            result_ttl=0,  # the row is the record of what happened, not the job's result
         )
     except DuplicateJobError:
-        return False  # already waiting in RQ
+        return False  # another process enqueued it a moment ago
     except RedisError as error:
         log.warning("outbox row %s not enqueued, Redis unavailable: %s", row.id, error)
         return False
@@ -150,8 +158,7 @@ def sweep(stale_seconds: int) -> int:
     for row in OutboxMessage.select().where(
         (OutboxMessage.status == OutboxStatus.QUEUED.value) & stale
     ):
-        if not _job_alive(row.id):
-            requeued += _enqueue(row)
+        requeued += _enqueue(row)
     return requeued
 
 
@@ -162,5 +169,5 @@ def _job_alive(row_id: int) -> bool:
         return False
     if job.get_status() in ALIVE:
         return True
-    job.delete()  # finished or failed for good in RQ, yet the row still waits: start afresh
+    job.delete()  # finished or failed in RQ, yet the row still waits (a restored database...)
     return False

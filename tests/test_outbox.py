@@ -149,3 +149,15 @@ def test_the_sweep_command_prints_what_it_did(app):
     result = app.test_cli_runner().invoke(args=["outbox", "sweep"])
     assert result.exit_code == 0
     assert result.output.strip() == "Re-enqueued 1 stuck outbox row(s)."
+
+
+def test_a_dead_job_left_with_the_same_id_does_not_block_a_new_row(app, redis, run_jobs):
+    row = outbox.add(PHONE, "halo")
+    # A finished job of that id, from before the database was restored, say.
+    old = Job.create("workers.jobs.send_sms", args=(row.id,), id=f"outbox-{row.id}",
+                     connection=redis)
+    old.save()
+    old.set_status("finished")
+    outbox.enqueue([row])
+    run_jobs()
+    assert fresh(row).status == "sent"
