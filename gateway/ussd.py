@@ -9,6 +9,7 @@ from redis import Redis, RedisError
 
 from gateway import contacts
 from gateway.flows import FLOW, engine
+from gateway.flows.screens import Reply, State
 
 log = logging.getLogger(__name__)
 
@@ -37,18 +38,18 @@ def _save(redis: Redis, session_id: str, saved: dict, ttl_seconds: int) -> None:
 
 def respond(
     redis: Redis, session_id: str, phone: str, text: str, default_lang: str, ttl_seconds: int
-) -> engine.Reply:
+) -> Reply:
     """The screen for this step of the session. The same (session, text) twice gives the same."""
     saved = _load(redis, session_id)
     if saved and saved["text"] == text:
-        return engine.Reply(**saved["reply"])  # the telco repeated a request
+        return Reply(**saved["reply"])  # the telco repeated a request
     answers = text.split("*") if text else []
     if (
         saved
         and not saved["reply"]["end"]
         and (not saved["text"] or text.startswith(saved["text"] + "*"))
     ):
-        state = engine.State(**saved["state"])
+        state = State(**saved["state"])
         new_answers, reply = answers[saved["answered"] :], None
     else:
         # A new session, or one whose state was lost: replay every answer from the root.

@@ -21,13 +21,23 @@ def test_a_sent_message_carries_the_provider_id(fake_at):
     request = fake_at.requests[0]
     assert request["path"] == "/version1/messaging"
     assert request["api_key"] == "secret-key"
-    assert request["form"] == {"username": "desmigratif", "to": PHONE, "message": "Halo",
-                               "bulkSMSMode": "1", "from": "DESMIGRATIF"}
+    assert request["form"] == {
+        "username": "desmigratif",
+        "to": PHONE,
+        "message": "Halo",
+        "bulkSMSMode": "1",
+        "from": "DESMIGRATIF",
+    }
 
 
 def test_at_api_url_replaces_the_provider_host_from_settings(fake_at):
-    config = {"SMS_BACKEND": "africastalking", "AT_USERNAME": "u", "AT_API_KEY": "k",
-              "AT_SENDER_ID": "", "AT_API_URL": fake_at.url + "/"}
+    config = {
+        "SMS_BACKEND": "africastalking",
+        "AT_USERNAME": "u",
+        "AT_API_KEY": "k",
+        "AT_SENDER_ID": "",
+        "AT_API_URL": fake_at.url + "/",
+    }
     backend = providers.from_config(config)
     assert backend.service._baseUrl == fake_at.url + "/version1"
     assert backend.send(PHONE, "x").status is SendStatus.SENT

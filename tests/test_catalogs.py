@@ -6,6 +6,7 @@ import pytest
 
 from gateway import gsm7, i18n
 from gateway.flows import FLOW, engine
+from gateway.flows.screens import State
 
 LANGS = sorted(i18n.CATALOGS)
 PARAMS = {"ussd_code": "*123#"}
@@ -38,8 +39,9 @@ def all_rendered_screens(lang):
     """Every page of every screen in `lang`, at depths 0, 1 and 2, with and without an error."""
     for screen_id in FLOW.screens:
         for history in ([], ["root"], ["root", "info"]):
-            state = engine.State(phone="+6281234567890", lang=lang, screen=screen_id,
-                                 history=list(history))
+            state = State(
+                phone="+6281234567890", lang=lang, screen=screen_id, history=list(history)
+            )
             for page in range(len(engine.pages(FLOW, state))):
                 state.page = page
                 for error in (None, "error.invalid_choice", "error.too_long"):

@@ -3,33 +3,40 @@
 import pytest
 
 from gateway.flows import FLOW, engine
-from gateway.flows.engine import Choice, End, Flow, Input, InvalidAnswerError, Menu
+from gateway.flows.check import problems
+from gateway.flows.screens import Choice, End, Flow, Input, InvalidAnswerError, Menu
 
 
 def test_the_real_flow_has_no_dangling_or_unreachable_screen():
-    assert engine.problems(FLOW) == []
+    assert problems(FLOW) == []
 
 
 def test_the_validator_reports_a_link_to_a_missing_screen_and_an_unreachable_one():
-    flow = Flow("root", {
-        "root": Menu("root.title", (Choice("root.info", "nowhere"),)),
-        "orphan": End("language.saved"),
-    })
-    found = engine.problems(flow)
+    flow = Flow(
+        "root",
+        {
+            "root": Menu("root.title", (Choice("root.info", "nowhere"),)),
+            "orphan": End("language.saved"),
+        },
+    )
+    found = problems(flow)
     assert "root -> missing screen 'nowhere'" in found
     assert "orphan is unreachable" in found
 
 
 def test_the_validator_reports_a_missing_text_and_clashing_numbers():
-    flow = Flow("root", {
-        "root": Menu("no.such.key", (Choice("root.info", "root", number="98"),)),
-    })
-    found = engine.problems(flow)
+    flow = Flow(
+        "root",
+        {
+            "root": Menu("no.such.key", (Choice("root.info", "root", number="98"),)),
+        },
+    )
+    found = problems(flow)
     assert any("no id text 'no.such.key'" in p for p in found)
     assert any("choice numbers clash" in p for p in found)
 
 
-def _year(answer: str) -> int:
+def _year(_state, answer: str) -> int:
     if not answer.isdigit() or not 1900 < int(answer) < 2100:
         raise InvalidAnswerError("error.too_long")
     return int(answer)
@@ -39,11 +46,14 @@ def _keep(state, value):
     state.data["year"] = value
 
 
-FLOW_WITH_INPUT = Flow("root", {
-    "root": Menu("root.title", (Choice("root.info", "ask"),)),
-    "ask": Input("info.title", _year, "done", action=_keep),
-    "done": End("language.saved"),
-})
+FLOW_WITH_INPUT = Flow(
+    "root",
+    {
+        "root": Menu("root.title", (Choice("root.info", "ask"),)),
+        "ask": Input("info.title", _year, "done", action=_keep),
+        "done": End("language.saved"),
+    },
+)
 
 
 def test_an_input_is_validated_before_its_action_keeps_it():

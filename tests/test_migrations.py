@@ -19,12 +19,14 @@ def empty_database(app):
 def test_a_database_of_the_first_schema_upgrades_without_losing_rows(empty_database):
     Runner(db.obj, MIGRATIONS_DIR).up(target="0001_initial")
     db.execute_sql(
-        "INSERT INTO outbox_message (\"to\", text, kind, status, attempts, ambiguous_attempts,"
+        'INSERT INTO outbox_message ("to", text, kind, status, attempts, ambiguous_attempts,'
         " created_at, updated_at) VALUES ('+6281234567890', 'lama', 'reply', 'sent', 1, 0,"
         " '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
     )
-    db.execute_sql("INSERT INTO contact (phone, language, opted_out, created_at, updated_at)"
-                   " VALUES ('+6281234567890', 'en', true, '2026-01-01', '2026-01-01')")
+    db.execute_sql(
+        "INSERT INTO contact (phone, language, opted_out, created_at, updated_at)"
+        " VALUES ('+6281234567890', 'en', true, '2026-01-01', '2026-01-01')"
+    )
     assert pending_migrations() == ["0002_delivery_and_ussd_events"]
 
     assert migrate() == ["0002_delivery_and_ussd_events"]
@@ -32,6 +34,7 @@ def test_a_database_of_the_first_schema_upgrades_without_losing_rows(empty_datab
     row = OutboxMessage.get()
     assert (row.text, row.status, row.attempts, row.delivery_status) == ("lama", "sent", 1, None)
     from gateway.models import Contact
+
     assert Contact.get().language == "en" and Contact.get().opted_out is True
     for model in ALL_MODELS:
         model.select().count()  # every model's columns exist in the upgraded schema
@@ -42,7 +45,8 @@ def test_init_db_creates_then_reports_nothing_to_do(empty_database, app):
     first = runner.invoke(args=["init-db"])
     assert first.exit_code == 0
     assert first.output.strip() == (
-        "Applied migrations: 0001_initial, 0002_delivery_and_ussd_events")
+        "Applied migrations: 0001_initial, 0002_delivery_and_ussd_events"
+    )
     second = runner.invoke(args=["init-db"])
     assert second.output.strip() == "Schema is up to date; nothing to apply."
     assert pending_migrations() == []

@@ -84,8 +84,9 @@ def test_delivery_reports_never_overwrite_a_final_status(client, app):
     row = outbox.add(PHONE, "halo")
     outbox.record_result(outbox.claim(row.id), SendResult(SendStatus.SENT, provider_id="ATX-9"))
     for status in ("Submitted", "Success", "Buffered", "Failed"):
-        response = client.post("/sms/delivery", data={"id": "ATX-9", "status": status,
-                                                      "phoneNumber": PHONE})
+        response = client.post(
+            "/sms/delivery", data={"id": "ATX-9", "status": status, "phoneNumber": PHONE}
+        )
         assert response.status_code == 200
     row = fresh(row)
     assert (row.status, row.delivery_status) == ("delivered", "Success")
@@ -94,8 +95,10 @@ def test_delivery_reports_never_overwrite_a_final_status(client, app):
 def test_a_failed_delivery_keeps_its_reason(client, app):
     row = outbox.add(PHONE, "halo")
     outbox.record_result(outbox.claim(row.id), SendResult(SendStatus.SENT, provider_id="ATX-8"))
-    client.post("/sms/delivery", data={"id": "ATX-8", "status": "Failed",
-                                       "failureReason": "AbsentSubscriber"})
+    client.post(
+        "/sms/delivery",
+        data={"id": "ATX-8", "status": "Failed", "failureReason": "AbsentSubscriber"},
+    )
     assert (fresh(row).status, fresh(row).last_error) == ("failed", "AbsentSubscriber")
 
 
@@ -111,7 +114,8 @@ def test_a_malformed_report_is_a_400(client, form):
 
 def age(row, seconds):
     OutboxMessage.update(updated_at=clock.now() - timedelta(seconds=seconds)).where(
-        OutboxMessage.id == row.id).execute()
+        OutboxMessage.id == row.id
+    ).execute()
 
 
 def test_the_sweep_re_enqueues_a_row_whose_job_was_lost(app, redis, run_jobs):
@@ -154,8 +158,9 @@ def test_the_sweep_command_prints_what_it_did(app):
 def test_a_dead_job_left_with_the_same_id_does_not_block_a_new_row(app, redis, run_jobs):
     row = outbox.add(PHONE, "halo")
     # A finished job of that id, from before the database was restored, say.
-    old = Job.create("workers.jobs.send_sms", args=(row.id,), id=f"outbox-{row.id}",
-                     connection=redis)
+    old = Job.create(
+        "workers.jobs.send_sms", args=(row.id,), id=f"outbox-{row.id}", connection=redis
+    )
     old.save()
     old.set_status("finished")
     outbox.enqueue([row])

@@ -11,8 +11,16 @@ PHONE = "+6281234567890"
 
 
 def sms(client, text, msg_id="ATXid_1", sender="081234567890", **extra):
-    form = {"from": sender, "to": "99123", "text": text, "date": "2026-11-25 09:00:00",
-            "id": msg_id, "linkId": "link-1", "networkCode": "51010", **extra}
+    form = {
+        "from": sender,
+        "to": "99123",
+        "text": text,
+        "date": "2026-11-25 09:00:00",
+        "id": msg_id,
+        "linkId": "link-1",
+        "networkCode": "51010",
+        **extra,
+    }
     return client.post("/sms/incoming", data=form)
 
 
@@ -89,7 +97,8 @@ def test_twenty_kilobytes_of_text_are_kept_and_answered_with_help(client):
 @pytest.mark.parametrize("body", [b"text=caf%FF%FE", b"text=caf\xff\xfe"])
 def test_invalid_utf8_is_kept_and_answered(client, body):
     response = client.post(
-        "/sms/incoming", data=b"from=081234567890&id=u1&" + body,
+        "/sms/incoming",
+        data=b"from=081234567890&id=u1&" + body,
         content_type="application/x-www-form-urlencoded",
     )
     assert response.status_code == 200

@@ -9,8 +9,14 @@ PHONE = "+6281234567890"
 
 
 def dial(client, text, session="sess-1", phone=PHONE, **extra):
-    form = {"sessionId": session, "serviceCode": "*123#", "phoneNumber": phone,
-            "text": text, "networkCode": "51010", **extra}
+    form = {
+        "sessionId": session,
+        "serviceCode": "*123#",
+        "phoneNumber": phone,
+        "text": text,
+        "networkCode": "51010",
+        **extra,
+    }
     return client.post("/ussd", data=form)
 
 
@@ -50,7 +56,7 @@ def test_the_official_channels_are_on_the_info_screen(client):
 def test_an_invalid_choice_repeats_the_screen_and_never_ends(client):
     root = screen(dial(client, ""))
     body = screen(dial(client, "9"))
-    assert body == "CON Pilihan salah.\n" + root[len("CON "):]
+    assert body == "CON Pilihan salah.\n" + root[len("CON ") :]
 
 
 def test_language_choice_is_saved_once_and_used_next_time(client):
@@ -106,7 +112,8 @@ def test_one_overlong_answer_repeats_the_screen(client):
 def test_invalid_utf8_is_an_invalid_choice_not_a_crash(client):
     dial(client, "")
     response = client.post(
-        "/ussd", data=b"sessionId=sess-1&phoneNumber=%2B6281234567890&text=%FF%FE",
+        "/ussd",
+        data=b"sessionId=sess-1&phoneNumber=%2B6281234567890&text=%FF%FE",
         content_type="application/x-www-form-urlencoded",
     )
     assert screen(response).startswith("CON Pilihan salah.")
@@ -122,10 +129,19 @@ def test_a_dead_redis_still_answers_every_step(make_app):
 
 
 def end_event(client, session="sess-1", status="Incomplete", **extra):
-    form = {"sessionId": session, "phoneNumber": PHONE, "serviceCode": "*123#",
-            "networkCode": "51010", "status": status, "input": "5*2",
-            "lastAppResponse": "CON Bebas biaya", "durationInMillis": "5321",
-            "errorMessage": "", "date": "2026-11-25 09:00:00", **extra}
+    form = {
+        "sessionId": session,
+        "phoneNumber": PHONE,
+        "serviceCode": "*123#",
+        "networkCode": "51010",
+        "status": status,
+        "input": "5*2",
+        "lastAppResponse": "CON Bebas biaya",
+        "durationInMillis": "5321",
+        "errorMessage": "",
+        "date": "2026-11-25 09:00:00",
+        **extra,
+    }
     return client.post("/ussd/events", data=form)
 
 

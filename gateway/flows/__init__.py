@@ -1,7 +1,7 @@
 """All USSD journeys, assembled into the one flow the engine runs."""
 
 from gateway.flows import info, language, root
-from gateway.flows.engine import Flow
+from gateway.flows.screens import Flow
 
 
 def _merge(*modules) -> dict:

@@ -1,6 +1,6 @@
 """Info screens: placement costs, the zero-cost jobs, official channels, child protection."""
 
-from gateway.flows.engine import Choice, Menu
+from gateway.flows.screens import Choice, Menu
 
 SCREENS = {
     "info": Menu(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gateway import contacts
-from gateway.flows.engine import Choice, End, Menu, State
+from gateway.flows.screens import Choice, End, Menu, State
 
 
 def _choose(lang: str):

@@ -1,6 +1,6 @@
 """The root menu. Its numbers are fixed by DESIGN section 3 (posters quote them)."""
 
-from gateway.flows.engine import Choice, Menu
+from gateway.flows.screens import Choice, Menu
 
 SCREENS = {
     "root": Menu(
