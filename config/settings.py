@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 SMS_BACKENDS = ("console", "africastalking")
-LANGUAGES = ("id", "en")
+LANGUAGES = ("id", "en", "jv")
 
 
 class ConfigError(ValueError):

@@ -9,6 +9,7 @@ from peewee import (
     CharField,
     DatabaseProxy,
     DateTimeField,
+    ForeignKeyField,
     IntegerField,
     Model,
     TextField,
@@ -104,4 +105,69 @@ class UssdSessionEvent(BaseModel):
     received_at = DateTimeField(default=clock.now)
 
 
-ALL_MODELS = (Contact, OutboxMessage, InboundSms, UssdSessionEvent)
+class Role(StrEnum):
+    """What a registered person is to the program."""
+
+    PROSPECTIVE = "calon_pmi"  # considering work abroad
+    MIGRANT = "pmi"  # working abroad
+    CAREGIVER = "caregiver"  # family looking after a migrant's children
+
+
+class Village(BaseModel):
+    """A Desmigratif village, by its 10-digit Kemendagri code."""
+
+    code = CharField(max_length=10, unique=True)
+    name = CharField(max_length=100)
+    district = CharField(max_length=100)
+    province = CharField(max_length=100)
+    language = CharField(max_length=5, null=True)  # the village's default; null: DEFAULT_LANGUAGE
+
+
+class Person(BaseModel):
+    """Someone registered, by USSD or from a village register. One phone may hold several."""
+
+    phone = CharField(max_length=20, index=True)
+    name = CharField(max_length=40)
+    role = CharField(max_length=12)
+    village = ForeignKeyField(Village, null=True, backref="people")
+    destination_country = CharField(max_length=40, null=True)  # migrants
+    agency = CharField(max_length=60, null=True)  # migrants
+    job_interest = CharField(max_length=60, null=True)  # prospective migrants
+    pin_hash = CharField(max_length=200, null=True)
+    pin_failures = IntegerField(default=0)
+    pin_locked_until = DateTimeField(null=True)
+    created_at = DateTimeField(default=clock.now)
+    updated_at = DateTimeField(default=clock.now)
+
+
+class Child(BaseModel):
+    """A child left behind, in a caregiver's care; linked to the parent abroad by phone."""
+
+    caregiver = ForeignKeyField(Person, backref="children", on_delete="CASCADE")
+    name = CharField(max_length=40)
+    birth_year = IntegerField()
+    in_school = BooleanField()
+    parent_phone = CharField(max_length=20, null=True, index=True)  # the migrant parent, if known
+    created_at = DateTimeField(default=clock.now)
+
+
+class Consent(BaseModel):
+    """A consent given: whose, for what, which text they agreed to, when and how."""
+
+    person = ForeignKeyField(Person, backref="consents", on_delete="CASCADE")
+    scope = CharField(max_length=10)  # "self" or "children"
+    text_version = CharField(max_length=20)
+    channel = CharField(max_length=10)  # "ussd" or "paper"
+    given_at = DateTimeField(default=clock.now)
+
+
+ALL_MODELS = (
+    Contact,
+    OutboxMessage,
+    InboundSms,
+    UssdSessionEvent,
+    Village,
+    Person,
+    Child,
+    Consent,
+)

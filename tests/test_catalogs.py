@@ -6,10 +6,18 @@ import pytest
 
 from gateway import gsm7, i18n
 from gateway.flows import FLOW, engine
-from gateway.flows.screens import State
+from gateway.flows.screens import Branch, State
 
 LANGS = sorted(i18n.CATALOGS)
-PARAMS = {"ussd_code": "*123#"}
+# Every error line shown on top of a screen: the engine's own and the validators'.
+SCREEN_ERRORS = ["error.invalid_choice", "error.too_long"] + [
+    key for key in i18n.CATALOGS["id"] if key.startswith("answer.bad") or "pin" in key
+    and key.startswith("answer.")
+]
+# The longest values each placeholder can take.
+PARAMS = {"ussd_code": "*123#", "me_name": "W" * 40, "me_village": "W" * 30, "me_children": 12}
+SESSION = {**PARAMS, "people": [[i, "W" * 40] for i in range(4)], "person_id": 1,
+           "role": "caregiver", "children": [{}] * 3}
 
 
 def test_every_catalog_has_exactly_the_indonesian_keys():
@@ -31,20 +39,23 @@ def test_every_entry_is_gsm7_and_every_sms_fits_one_segment(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_error_lines_fit_the_room_every_page_leaves_for_them(lang):
-    for key in ("error.invalid_choice", "error.too_long"):
+    for key in SCREEN_ERRORS:
         assert gsm7.septets(i18n.text(lang, key)) < engine.ERROR_ROOM, (lang, key)
 
 
 def all_rendered_screens(lang):
     """Every page of every screen in `lang`, at depths 0, 1 and 2, with and without an error."""
-    for screen_id in FLOW.screens:
+    for screen_id, screen in FLOW.screens.items():
+        if isinstance(screen, Branch):
+            continue  # never shown
         for history in ([], ["root"], ["root", "info"]):
             state = State(
-                phone="+6281234567890", lang=lang, screen=screen_id, history=list(history)
+                phone="+6281234567890", lang=lang, screen=screen_id, history=list(history),
+                data=dict(SESSION),
             )
             for page in range(len(engine.pages(FLOW, state))):
                 state.page = page
-                for error in (None, "error.invalid_choice", "error.too_long"):
+                for error in (None, *SCREEN_ERRORS):
                     yield screen_id, engine.render(FLOW, state, error=error).text
 
 

@@ -67,7 +67,7 @@ def test_an_input_is_validated_before_its_action_keeps_it():
     assert reply.end and state.data == {"year": 2010}
 
 
-def test_navigation_back_root_and_more():
+def test_navigation_back_root_and_more(app):
     state, reply = engine.start(FLOW, "+6281234567890", "id")
     state, reply = engine.step(FLOW, state, "5")
     state, reply = engine.step(FLOW, state, "2")
@@ -80,11 +80,11 @@ def test_navigation_back_root_and_more():
     state, reply = engine.step(FLOW, state, "0")
     assert state.screen == "info"
     state, reply = engine.step(FLOW, state, "00")
-    assert state.screen == "root" and state.history == []
+    assert state.screen == "home.new" and state.history == []
 
 
 @pytest.mark.parametrize("answer", ["7", "", "abc", "0", "98", "1" * 500])
-def test_a_wrong_answer_at_the_root_repeats_it_with_an_error_line(answer):
+def test_a_wrong_answer_at_the_root_repeats_it_with_an_error_line(app, answer):
     state, first = engine.start(FLOW, "+6281234567890", "en")
     state, reply = engine.step(FLOW, state, answer)
     assert not reply.end

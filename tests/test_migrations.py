@@ -27,9 +27,10 @@ def test_a_database_of_the_first_schema_upgrades_without_losing_rows(empty_datab
         "INSERT INTO contact (phone, language, opted_out, created_at, updated_at)"
         " VALUES ('+6281234567890', 'en', true, '2026-01-01', '2026-01-01')"
     )
-    assert pending_migrations() == ["0002_delivery_and_ussd_events"]
+    later = ["0002_delivery_and_ussd_events", "0003_registration"]
+    assert pending_migrations() == later
 
-    assert migrate() == ["0002_delivery_and_ussd_events"]
+    assert migrate() == later
 
     row = OutboxMessage.get()
     assert (row.text, row.status, row.attempts, row.delivery_status) == ("lama", "sent", 1, None)
@@ -45,7 +46,7 @@ def test_init_db_creates_then_reports_nothing_to_do(empty_database, app):
     first = runner.invoke(args=["init-db"])
     assert first.exit_code == 0
     assert first.output.strip() == (
-        "Applied migrations: 0001_initial, 0002_delivery_and_ussd_events"
+        "Applied migrations: 0001_initial, 0002_delivery_and_ussd_events, 0003_registration"
     )
     second = runner.invoke(args=["init-db"])
     assert second.output.strip() == "Schema is up to date; nothing to apply."

@@ -1,6 +1,6 @@
 """All USSD journeys, assembled into the one flow the engine runs."""
 
-from gateway.flows import info, language, root
+from gateway.flows import home, info, language, registration, resume
 from gateway.flows.screens import Flow
 
 
@@ -14,4 +14,8 @@ def _merge(*modules) -> dict:
     return screens
 
 
-FLOW = Flow(root="root", screens=_merge(root, info, language))
+FLOW = Flow(
+    root="start",
+    screens=_merge(home, registration, resume, info, language),
+    entries=("resume",),
+)

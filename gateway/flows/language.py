@@ -21,6 +21,7 @@ SCREENS = {
         (
             Choice("language.id", "language.saved", action=_choose("id")),
             Choice("language.en", "language.saved", action=_choose("en")),
+            Choice("language.jv", "language.saved", action=_choose("jv")),
         ),
     ),
     "language.saved": End("language.saved"),

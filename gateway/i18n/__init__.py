@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from gateway.i18n.en import MESSAGES as ENGLISH
 from gateway.i18n.id import MESSAGES as INDONESIAN
+from gateway.i18n.jv import MESSAGES as JAVANESE
 
-CATALOGS: dict[str, dict[str, str]] = {"id": INDONESIAN, "en": ENGLISH}
+CATALOGS: dict[str, dict[str, str]] = {"id": INDONESIAN, "en": ENGLISH, "jv": JAVANESE}
 DEFAULT = "id"
 
 

@@ -62,4 +62,89 @@ MESSAGES = {
         "SMS MULAI to get info again."
     ),
     "sms.started": "You will get Desmigratif info again. SMS STOP to stop.",
+    # Registration (issue 3).
+    "root.register": "Register",
+    "reg.role": "Register as:",
+    "reg.role.prospective": "Prospective migrant worker",
+    "reg.role.migrant": "Migrant worker (working abroad)",
+    "reg.role.caregiver": "Family/carer of a migrant's child",
+    "reg.name": "Type your name:",
+    "reg.village": "Type the village code (10 digits, on the Desmigratif poster):",
+    "reg.job": "What job are you considering? (e.g. elderly carer)",
+    "reg.country": "Country where you work:",
+    "country.TW": "Taiwan",
+    "country.MY": "Malaysia",
+    "country.HK": "Hong Kong",
+    "country.KR": "South Korea",
+    "country.JP": "Japan",
+    "country.SG": "Singapore",
+    "country.SA": "Saudi Arabia",
+    "country.other": "Other country",
+    "reg.country_other": "Type the country:",
+    "reg.agency": "Name of the agency (P3MI) that placed you? Type 1 if you do not know.",
+    "reg.parent_phone": "Phone number of the child's parent working abroad? Type 1 if unknown.",
+    "reg.child_name": "Child's name:",
+    "reg.child_year": "Child's year of birth (e.g. 2015):",
+    "reg.child_school": "Does the child go to school?",
+    "answer.yes": "Yes",
+    "answer.no": "No",
+    "reg.child_more": "Child noted.",
+    "reg.child_another": "Add another child",
+    "reg.child_done": "Done, continue",
+    "reg.pin": "Choose a 4-digit PIN. It protects your data on a shared phone:",
+    "reg.pin_again": "Type the PIN once more:",
+    "reg.consent": (
+        "Data consent (PDP law):\n"
+        "We keep your name, village, phone number and answers,\n"
+        "to serve and protect migrant workers.\n"
+        "Seen by: the village Desmigratif officer and Disnaker.\n"
+        "To delete: ask the village officer."
+    ),
+    "reg.consent_family": (
+        "Data consent (PDP law):\n"
+        "We keep your name, village, phone and the children's data (name, birth year, school),\n"
+        "to support the children.\n"
+        "You consent as the children's carer.\n"
+        "Seen by: the village Desmigratif officer and Disnaker.\n"
+        "To delete: ask the village officer."
+    ),
+    "reg.agree": "I agree",
+    "reg.disagree": "I do not agree",
+    "reg.done": "Registration complete. Thank you. Dial this service again for your menu.",
+    "reg.declined": "Nothing was saved. The village Desmigratif officer can still register you.",
+    "answer.bad_name": "Name not valid.",
+    "answer.bad_text": "Answer not valid.",
+    "answer.bad_village": "Unknown village code.",
+    "answer.bad_year": "Birth year not valid.",
+    "answer.bad_phone": "Phone number not valid.",
+    "answer.bad_pin": "The PIN must be 4 digits.",
+    "answer.pin_mismatch": "The PINs differ.",
+    "answer.wrong_pin": "Wrong PIN.",
+    "answer.pin_locked": "PIN locked for 15 minutes.",
+    "home.title": "Desmigratif: menu",
+    "home.my_data": "My data",
+    "home.add_child": "Add a child",
+    "home.register_other": "Register someone else",
+    "home.switch": "Change user",
+    "people.pick": "Who is using this phone?",
+    "people.new": "Someone else (register)",
+    "pin.ask": "Type your 4-digit PIN:",
+    "pin.create": "Choose a 4-digit PIN to protect your data:",
+    "me.summary": "Your data\nName: {me_name}\nVillage: {me_village}\nChildren: {me_children}",
+    "me.edit_name": "Change name",
+    "me.edit_village": "Change village",
+    "me.saved": "Your data was changed. Thank you.",
+    "child.consent": (
+        "The child's data (name, birth year, school) is kept so the village officer can support the child.\n"
+        "Do you agree as the carer?"
+    ),
+    "child.saved": "The child's data was saved. Thank you.",
+    "resume.title": "Your registration was cut off.",
+    "resume.continue": "Continue",
+    "resume.restart": "Start again",
+    "sms.resume": (
+        "Your Desmigratif registration was cut off. Answers are kept 30 minutes: dial {ussd_code} "
+        "and choose 1 Continue."
+    ),
+    "language.jv": "Basa Jawa",
 }

@@ -66,4 +66,92 @@ MESSAGES = {
         "SMS MULAI untuk info lagi."
     ),
     "sms.started": "Anda menerima info Desmigratif lagi. SMS STOP untuk berhenti.",
+    # Registration (issue 3).
+    "root.register": "Daftar",
+    "reg.role": "Daftar sebagai:",
+    "reg.role.prospective": "Calon PMI",
+    "reg.role.migrant": "PMI (sedang bekerja di luar negeri)",
+    "reg.role.caregiver": "Keluarga/pengasuh anak PMI",
+    "reg.name": "Ketik nama Anda:",
+    "reg.village": "Ketik kode desa (10 angka, ada di poster Desmigratif):",
+    "reg.job": "Pekerjaan apa yang Anda pertimbangkan? (contoh: pengasuh lansia)",
+    "reg.country": "Negara tempat Anda bekerja:",
+    "country.TW": "Taiwan",
+    "country.MY": "Malaysia",
+    "country.HK": "Hong Kong",
+    "country.KR": "Korea Selatan",
+    "country.JP": "Jepang",
+    "country.SG": "Singapura",
+    "country.SA": "Arab Saudi",
+    "country.other": "Negara lain",
+    "reg.country_other": "Ketik nama negara:",
+    "reg.agency": "Nama agensi (P3MI) yang memberangkatkan Anda? Ketik 1 jika tidak tahu.",
+    "reg.parent_phone": "Nomor HP ayah/ibu anak yang bekerja di luar negeri? Ketik 1 jika tidak tahu.",
+    "reg.child_name": "Nama anak:",
+    "reg.child_year": "Tahun lahir anak (contoh: 2015):",
+    "reg.child_school": "Apakah anak bersekolah?",
+    "answer.yes": "Ya",
+    "answer.no": "Tidak",
+    "reg.child_more": "Data anak dicatat.",
+    "reg.child_another": "Tambah anak lain",
+    "reg.child_done": "Selesai, lanjut",
+    "reg.pin": "Buat PIN 4 angka. PIN menjaga data Anda bila HP dipakai bersama:",
+    "reg.pin_again": "Ketik PIN itu sekali lagi:",
+    "reg.consent": (
+        "Persetujuan data (UU PDP):\n"
+        "Kami simpan nama, desa, nomor HP dan jawaban Anda,\n"
+        "untuk layanan dan perlindungan PMI.\n"
+        "Yang melihat: petugas Desmigratif desa dan Disnaker.\n"
+        "Hapus data: minta ke petugas desa."
+    ),
+    "reg.consent_family": (
+        "Persetujuan data (UU PDP):\n"
+        "Kami simpan nama, desa, nomor HP Anda dan data anak (nama, tahun lahir, sekolah),\n"
+        "untuk pendampingan anak.\n"
+        "Anda setuju sebagai pengasuh anak.\n"
+        "Yang melihat: petugas Desmigratif desa dan Disnaker.\n"
+        "Hapus data: minta ke petugas desa."
+    ),
+    "reg.agree": "Setuju",
+    "reg.disagree": "Tidak setuju",
+    "reg.done": "Pendaftaran selesai. Terima kasih. Hubungi lagi nomor layanan ini untuk menu Anda.",
+    "reg.declined": (
+        "Tidak ada data yang disimpan. Anda tetap bisa didaftar oleh petugas Desmigratif di desa."
+    ),
+    "answer.bad_name": "Nama tidak valid.",
+    "answer.bad_text": "Jawaban tidak valid.",
+    "answer.bad_village": "Kode desa tidak dikenal.",
+    "answer.bad_year": "Tahun lahir tidak valid.",
+    "answer.bad_phone": "Nomor HP tidak valid.",
+    "answer.bad_pin": "PIN harus 4 angka.",
+    "answer.pin_mismatch": "PIN tidak sama.",
+    "answer.wrong_pin": "PIN salah.",
+    "answer.pin_locked": "PIN terkunci 15 menit.",
+    # Registered people.
+    "home.title": "Desmigratif: menu",
+    "home.my_data": "Data saya",
+    "home.add_child": "Tambah anak",
+    "home.register_other": "Daftarkan orang lain",
+    "home.switch": "Ganti pengguna",
+    "people.pick": "Siapa yang memakai HP ini?",
+    "people.new": "Orang lain (daftar)",
+    "pin.ask": "Masukkan PIN 4 angka Anda:",
+    "pin.create": "Buat PIN 4 angka untuk menjaga data Anda:",
+    "me.summary": "Data Anda\nNama: {me_name}\nDesa: {me_village}\nAnak terdaftar: {me_children}",
+    "me.edit_name": "Ubah nama",
+    "me.edit_village": "Ubah desa",
+    "me.saved": "Data sudah diubah. Terima kasih.",
+    "child.consent": (
+        "Data anak (nama, tahun lahir, sekolah) disimpan untuk pendampingan oleh petugas desa.\n"
+        "Anda setuju sebagai pengasuh?"
+    ),
+    "child.saved": "Data anak disimpan. Terima kasih.",
+    "resume.title": "Pendaftaran Anda tadi terputus.",
+    "resume.continue": "Lanjutkan",
+    "resume.restart": "Mulai baru",
+    "sms.resume": (
+        "Pendaftaran Desmigratif Anda terputus. Jawaban disimpan 30 menit: tekan {ussd_code} "
+        "lalu pilih 1 Lanjutkan."
+    ),
+    "language.jv": "Basa Jawa",
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app
 from peewee import DatabaseError
 
-from gateway import i18n, queues, ussd
+from gateway import i18n, outbox, queues, ussd
 from gateway.models import UssdSessionEvent
 from gateway.phone import InvalidPhoneError, normalise
 from gateway.web.common import callback_form, check_callback, plain
@@ -73,9 +73,19 @@ def session_event() -> Response:
         "error_message": (form.get("errorMessage") or "")[:2000] or None,
         "provider_date": (form.get("date") or "")[:40] or None,
     }
+    if status in ("Incomplete", "Failed"):
+        _tell_how_to_resume(phone)
     (
         UssdSessionEvent.insert(session_id=session_id, **fields)
         .on_conflict(conflict_target=[UssdSessionEvent.session_id], update=fields)
         .execute()
     )
     return plain("OK")
+
+
+def _tell_how_to_resume(phone: str) -> None:
+    """One SMS a day to someone whose registration was cut off: the answers wait for them."""
+    lang = ussd.was_cut_off(queues.redis(), phone)
+    if lang:
+        code = current_app.config["USSD_CODE"]
+        outbox.enqueue([outbox.add(phone, i18n.text(lang, "sms.resume", ussd_code=code))])

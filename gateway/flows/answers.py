@@ -1,0 +1,90 @@
+"""Validators for typed answers: each cleans an answer or raises InvalidAnswerError."""
+
+from __future__ import annotations
+
+import re
+
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from gateway import clock, people, phone
+from gateway.flows.screens import InvalidAnswerError, State
+
+_NAME = re.compile(r"[A-Za-z][A-Za-z .,'-]{1,39}")
+_TEXT = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .,'/&()-]{1,39}")
+SKIP = "1"  # "don't know" on optional questions (0 is "back")
+
+
+def _squeeze(answer: str) -> str:
+    return " ".join(answer.split())
+
+
+def name(_state: State, answer: str) -> str:
+    """A person's or child's name: letters, 2-40 characters, spaces squeezed."""
+    cleaned = _squeeze(answer)
+    if not _NAME.fullmatch(cleaned):
+        raise InvalidAnswerError("answer.bad_name")
+    return cleaned
+
+
+def short_text(_state: State, answer: str) -> str:
+    """A job, a country or an agency name: 2-40 plain characters."""
+    cleaned = _squeeze(answer)
+    if not _TEXT.fullmatch(cleaned):
+        raise InvalidAnswerError("answer.bad_text")
+    return cleaned
+
+
+def short_text_or_skip(state: State, answer: str) -> str | None:
+    """Like short_text, or None for SKIP."""
+    return None if answer == SKIP else short_text(state, answer)
+
+
+def village_code(_state: State, answer: str) -> dict:
+    """A code in the villages table; returns the village's code and name."""
+    village = people.find_village(answer)
+    if village is None:
+        raise InvalidAnswerError("answer.bad_village")
+    return {"code": village.code, "name": village.name}
+
+
+def birth_year(_state: State, answer: str) -> int:
+    """A child's birth year: under 18 this year."""
+    this_year = clock.now().year
+    if not (answer.isdigit() and this_year - 17 <= int(answer) <= this_year):
+        raise InvalidAnswerError("answer.bad_year")
+    return int(answer)
+
+
+def phone_or_skip(_state: State, answer: str) -> str | None:
+    """A phone number in E.164, or None for SKIP."""
+    if answer == SKIP:
+        return None
+    try:
+        return phone.normalise(answer)
+    except phone.InvalidPhoneError:
+        raise InvalidAnswerError("answer.bad_phone") from None
+
+
+def new_pin(_state: State, answer: str) -> str:
+    """Four digits; returned hashed, so no PIN sits in the session store."""
+    if not (len(answer) == 4 and answer.isdigit()):
+        raise InvalidAnswerError("answer.bad_pin")
+    return generate_password_hash(answer)
+
+
+def same_pin(state: State, answer: str) -> str:
+    """The PIN typed again; must match the one just chosen."""
+    if not check_password_hash(state.data.get("pin_hash", ""), answer):
+        raise InvalidAnswerError("answer.pin_mismatch")
+    return answer
+
+
+def own_pin(state: State, answer: str) -> int:
+    """The PIN of the person using the phone; three wrong ones lock personal screens."""
+    person = people.Person.get_by_id(state.data["person_id"])
+    try:
+        if people.check_pin(person, answer):
+            return person.id
+    except people.PinLockedError:
+        raise InvalidAnswerError("answer.pin_locked") from None
+    raise InvalidAnswerError("answer.wrong_pin")

@@ -1,0 +1,177 @@
+"""Who is dialling, the home menu that fits them, and the PIN-guarded personal screens."""
+
+from __future__ import annotations
+
+from gateway import people
+from gateway.flows import answers
+from gateway.flows.registration import keep, keep_child_year, keep_village, start_child
+from gateway.flows.screens import Branch, Choice, End, Input, Menu, Pick, State
+from gateway.models import Person, Role
+
+
+def identify(state: State) -> str:
+    """The home screen for whoever uses this phone: ask first when several people share it."""
+    if "person_id" not in state.data:
+        registered = people.on_phone(state.phone)
+        state.data["people"] = [[p.id, p.name] for p in registered]
+        if len(registered) == 1:
+            state.data["person_id"] = registered[0].id
+    if "person_id" in state.data:
+        state.data["role"] = Person.get_by_id(state.data["person_id"]).role
+        return "home"
+    return "people.pick" if state.data["people"] else "home.new"
+
+
+def names(state: State) -> list[str]:
+    """The names registered on this phone."""
+    return [name for _, name in state.data["people"]]
+
+
+def choose_person(state: State, index: int) -> None:
+    """The person picked from the list uses the phone now."""
+    state.data["person_id"] = state.data["people"][index][0]
+
+
+def several_people(state: State) -> bool:
+    """Whether more than one person is registered on this phone."""
+    return len(state.data.get("people", [])) > 1
+
+
+def switch_person(state: State, _answer: str) -> None:
+    """Forget who is using the phone (and their PIN)."""
+    for key in ("person_id", "pin_ok", "people"):
+        state.data.pop(key, None)
+
+
+def forget_registration(state: State, _answer: str) -> None:
+    """Someone else on this phone registers: start from clean answers."""
+    state.data = {"people": state.data.get("people", [])}
+
+
+def is_caregiver(state: State) -> bool:
+    """Whether the person using the phone looks after children."""
+    return state.data.get("role") == Role.CAREGIVER
+
+
+def after_pin(target: str):
+    """An action that asks for the PIN (once per session) before `target`."""
+
+    def remember_target(state: State, _answer: str) -> None:
+        state.data["after_pin"] = target
+
+    return remember_target
+
+
+def pin_gate(state: State) -> str:
+    """The PIN prompt, a first PIN for people imported without one, or straight through."""
+    if state.data.get("pin_ok") == state.data["person_id"]:
+        return "pin.passed"
+    return "pin.ask" if Person.get_by_id(state.data["person_id"]).pin_hash else "pin.create"
+
+
+def unlock(state: State, person_id: int) -> None:
+    """The PIN was right: load what the personal screens show."""
+    person = Person.get_by_id(person_id)
+    state.data.update(
+        pin_ok=person.id,
+        me_name=person.name,
+        me_village=person.village.name[:30] if person.village else "-",
+        me_children=person.children.count(),
+    )
+
+
+def set_first_pin(state: State, _answer: str) -> None:
+    """An imported person's first PIN."""
+    person = Person.get_by_id(state.data["person_id"])
+    people.set_pin_hash(person, state.data.pop("pin_hash"))
+    unlock(state, person.id)
+
+
+def passed(state: State) -> str:
+    """Where the PIN was asked for."""
+    return state.data["after_pin"]
+
+
+def update_name(state: State, name: str) -> None:
+    """Change the person's name."""
+    people.update(Person.get_by_id(state.data["person_id"]), name=name)
+
+
+def update_village(state: State, village: dict) -> None:
+    """Change the person's village."""
+    keep_village(state, village)
+    people.update(
+        Person.get_by_id(state.data["person_id"]), village=people.find_village(village["code"])
+    )
+
+
+def save_child(state: State, answer: str) -> None:
+    """Consent given for one more child: store it."""
+    child = state.data.pop("child")
+    child["school"] = state.data.pop("child_school") == "1"
+    people.add_child(Person.get_by_id(state.data["person_id"]), child, None)
+
+
+SCREENS = {
+    "start": Branch(identify, ("home", "home.new", "people.pick")),
+    "home.new": Menu(
+        "root.title",
+        (
+            Choice("root.register", "reg.role", number="1"),
+            Choice("root.info", "info", number="5"),
+            Choice("root.language", "language", number="6"),
+        ),
+    ),
+    "home": Menu(
+        "home.title",
+        (
+            Choice("home.my_data", "pin.gate", after_pin("me"), number="1"),
+            Choice(
+                "home.add_child", "pin.gate", after_pin("child.name"), number="2", when=is_caregiver
+            ),
+            Choice("home.register_other", "reg.role", forget_registration, number="3"),
+            Choice("root.info", "info", number="5"),
+            Choice("root.language", "language", number="6"),
+            Choice("home.switch", "start", switch_person, number="7", when=several_people),
+        ),
+    ),
+    "people.pick": Pick(
+        "people.pick",
+        names,
+        "start",
+        choose_person,
+        (Choice("people.new", "reg.role", forget_registration),),
+    ),
+    "pin.gate": Branch(pin_gate, ("pin.passed", "pin.ask", "pin.create")),
+    "pin.ask": Input("pin.ask", answers.own_pin, "pin.passed", unlock),
+    "pin.create": Input("pin.create", answers.new_pin, "pin.create_again", keep("pin_hash")),
+    "pin.create_again": Input("reg.pin_again", answers.same_pin, "pin.passed", set_first_pin),
+    "pin.passed": Branch(passed, ("me", "child.name")),
+    "me": Menu(
+        "me.summary",
+        (
+            Choice("me.edit_name", "me.name"),
+            Choice("me.edit_village", "me.village"),
+        ),
+    ),
+    "me.name": Input("reg.name", answers.name, "me.saved", update_name),
+    "me.village": Input("reg.village", answers.village_code, "me.saved", update_village),
+    "me.saved": End("me.saved"),
+    "child.name": Input("reg.child_name", answers.name, "child.year", start_child),
+    "child.year": Input("reg.child_year", answers.birth_year, "child.school", keep_child_year),
+    "child.school": Menu(
+        "reg.child_school",
+        (
+            Choice("answer.yes", "child.consent", keep("child_school")),
+            Choice("answer.no", "child.consent", keep("child_school")),
+        ),
+    ),
+    "child.consent": Menu(
+        "child.consent",
+        (
+            Choice("reg.agree", "child.saved", save_child),
+            Choice("reg.disagree", "reg.declined"),
+        ),
+    ),
+    "child.saved": End("child.saved"),
+}

@@ -1,0 +1,155 @@
+"""Basa Jawa (krama, plain): every family-facing text. GSM-7 only.
+
+Written by the team, not yet checked by a native speaker: see README, "Texts to review".
+"""
+
+MESSAGES = {
+    "nav.back": "0 Wangsul",
+    "nav.root": "00 Wiwitan",
+    "nav.more": "98 Salajengipun",
+    "error.invalid_choice": "Pilihan lepat.",
+    "error.too_long": "Wangsulan kepanjangan.",
+    "error.session_too_long": "Kathah sanget isinipun. Mangga pencet {ussd_code} malih.",
+    "error.unavailable": "Layanan saweg sibuk. Mangga dicoba malih sawetawis menit.",
+    "error.invalid_phone": "Nomer telpon boten dipuntepangi. Layanan punika kangge nomer HP.",
+    "root.title": "Desmigratif: layanan PMI lan kulawarga",
+    "root.info": "Info",
+    "root.language": "Bahasa/Language",
+    "info.title": "Info resmi",
+    "info.costs": "Biaya penempatan",
+    "info.zero_cost": "Pedamelan tanpa biaya",
+    "info.channels": "Papan pitakenan",
+    "info.child": "Pangayoman lare",
+    "info.costs.text": (
+        "UU 18/2017: biaya penempatan boten pareng dipuntanggelaken dhateng PMI.\n"
+        "Nyuwun rincian biaya kanthi serat.\n"
+        "Sampun mbayar utawi masrahaken paspor saderengipun dipunpriksa petugas desa "
+        "utawi Disnaker."
+    ),
+    "info.zero_cost.text": (
+        "Tanpa biaya (Per BP2MI 9/2020):\n"
+        "pengurus rumah tangga\n"
+        "pengasuh bayi\n"
+        "pengasuh lansia\n"
+        "juru masak\n"
+        "supir keluarga\n"
+        "perawat taman\n"
+        "pengasuh anak\n"
+        "petugas kebersihan\n"
+        "petugas ladang/perkebunan\n"
+        "awak kapal perikanan migran\n"
+        "Tiket, visa, pelatihan, paspor, priksa kesehatan, transport: boten pareng dipuntagih.\n"
+        "Arta ikatan kangge kulawarga = tandha calo."
+    ),
+    "info.channels.text": (
+        "Petugas Desmigratif desa\n"
+        "Disnaker/LTSA kabupaten\n"
+        "KP2MI 0800-1000 (gratis)\n"
+        "WA KP2MI 0811-8080-141"
+    ),
+    "info.child.text": (
+        "Kekerasan, rencana nikah lare, lare ical utawi mandheg sekolah:\n"
+        "lapur petugas Desmigratif dinten punika.\n"
+        "SAPA 129: telpon 129, WA 08111-129-129"
+    ),
+    "language.title": "Pilih bahasa / Choose language",
+    "language.id": "Bahasa Indonesia",
+    "language.en": "English",
+    "language.jv": "Basa Jawa",
+    "language.saved": "Basa sampun dipunsimpen: Basa Jawa. Matur nuwun.",
+    "sms.help": (
+        "Desmigratif: pencet {ussd_code} kangge menu. SMS STOP: mandheg info, MULAI: info malih. "
+        "Pitulungan KP2MI 0800-1000 (gratis)."
+    ),
+    "sms.stopped": (
+        "Panjenengan mandheg nampi info Desmigratif. Wangsulan lan kabar kasus tetep dipunkintun. "
+        "SMS MULAI kangge info malih."
+    ),
+    "sms.started": "Panjenengan nampi info Desmigratif malih. SMS STOP kangge mandheg.",
+    "root.register": "Ndaftar",
+    "reg.role": "Ndaftar minangka:",
+    "reg.role.prospective": "Calon PMI",
+    "reg.role.migrant": "PMI (saweg nyambut damel ing manca)",
+    "reg.role.caregiver": "Kulawarga/pengasuh lare PMI",
+    "reg.name": "Serat asma panjenengan:",
+    "reg.village": "Serat kode desa (10 angka, wonten ing poster Desmigratif):",
+    "reg.job": "Pedamelan menapa ingkang panjenengan galih? (tuladha: pengasuh lansia)",
+    "reg.country": "Negari papan panjenengan nyambut damel:",
+    "country.TW": "Taiwan",
+    "country.MY": "Malaysia",
+    "country.HK": "Hong Kong",
+    "country.KR": "Korea Selatan",
+    "country.JP": "Jepang",
+    "country.SG": "Singapura",
+    "country.SA": "Arab Saudi",
+    "country.other": "Negari sanes",
+    "reg.country_other": "Serat nami negari:",
+    "reg.agency": "Nami agensi (P3MI) ingkang ngangkataken panjenengan? Serat 1 menawi boten ngertos.",
+    "reg.parent_phone": "Nomer HP bapak/ibu lare ingkang nyambut damel ing manca? Serat 1 menawi boten ngertos.",
+    "reg.child_name": "Nami lare:",
+    "reg.child_year": "Taun lair lare (tuladha: 2015):",
+    "reg.child_school": "Menapa lare sekolah?",
+    "answer.yes": "Inggih",
+    "answer.no": "Boten",
+    "reg.child_more": "Data lare sampun dipuncathet.",
+    "reg.child_another": "Nambah lare sanes",
+    "reg.child_done": "Rampung, lajeng",
+    "reg.pin": "Damel PIN 4 angka. PIN njagi data panjenengan menawi HP dipunagem sesarengan:",
+    "reg.pin_again": "Serat PIN punika sepisan malih:",
+    "reg.consent": (
+        "Persetujuan data (UU PDP):\n"
+        "Kula simpen asma, desa, nomer HP lan wangsulan panjenengan,\n"
+        "kangge layanan lan pangayoman PMI.\n"
+        "Ingkang mirsani: petugas Desmigratif desa lan Disnaker.\n"
+        "Mbusak data: nyuwun dhateng petugas desa."
+    ),
+    "reg.consent_family": (
+        "Persetujuan data (UU PDP):\n"
+        "Kula simpen asma, desa, nomer HP panjenengan lan data lare (nami, taun lair, sekolah),\n"
+        "kangge pendampingan lare.\n"
+        "Panjenengan setuju minangka pengasuh lare.\n"
+        "Ingkang mirsani: petugas Desmigratif desa lan Disnaker.\n"
+        "Mbusak data: nyuwun dhateng petugas desa."
+    ),
+    "reg.agree": "Setuju",
+    "reg.disagree": "Boten setuju",
+    "reg.done": "Pendaftaran rampung. Matur nuwun. Hubungi layanan punika malih kangge menu.",
+    "reg.declined": (
+        "Boten wonten data ingkang dipunsimpen. Petugas Desmigratif desa saged ndaftaraken "
+        "panjenengan."
+    ),
+    "answer.bad_name": "Nami boten leres.",
+    "answer.bad_text": "Wangsulan boten leres.",
+    "answer.bad_village": "Kode desa boten dipuntepangi.",
+    "answer.bad_year": "Taun lair boten leres.",
+    "answer.bad_phone": "Nomer HP boten leres.",
+    "answer.bad_pin": "PIN kedah 4 angka.",
+    "answer.pin_mismatch": "PIN boten sami.",
+    "answer.wrong_pin": "PIN lepat.",
+    "answer.pin_locked": "PIN dipunkunci 15 menit.",
+    "home.title": "Desmigratif: menu",
+    "home.my_data": "Data kula",
+    "home.add_child": "Nambah lare",
+    "home.register_other": "Ndaftaraken tiyang sanes",
+    "home.switch": "Gantos pangangge",
+    "people.pick": "Sinten ingkang ngagem HP punika?",
+    "people.new": "Tiyang sanes (ndaftar)",
+    "pin.ask": "Serat PIN 4 angka panjenengan:",
+    "pin.create": "Damel PIN 4 angka kangge njagi data panjenengan:",
+    "me.summary": "Data panjenengan\nNami: {me_name}\nDesa: {me_village}\nLare: {me_children}",
+    "me.edit_name": "Gantos nami",
+    "me.edit_village": "Gantos desa",
+    "me.saved": "Data sampun dipungantos. Matur nuwun.",
+    "child.consent": (
+        "Data lare (nami, taun lair, sekolah) dipunsimpen supados petugas desa saged ndampingi.\n"
+        "Panjenengan setuju minangka pengasuh?"
+    ),
+    "child.saved": "Data lare sampun dipunsimpen. Matur nuwun.",
+    "resume.title": "Pendaftaran panjenengan wau pedhot.",
+    "resume.continue": "Lajengaken",
+    "resume.restart": "Wiwit malih",
+    "sms.resume": (
+        "Pendaftaran Desmigratif panjenengan pedhot. Wangsulan dipunsimpen 30 menit: pencet "
+        "{ussd_code} lajeng pilih 1 Lajengaken."
+    ),
+}

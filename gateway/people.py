@@ -1,0 +1,166 @@
+"""Registered people: who uses a phone, registration, PINs, children, consent."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from werkzeug.security import check_password_hash
+
+from gateway import clock, contacts
+from gateway.models import Child, Consent, Person, Role, Village, db
+
+CONSENT_VERSION = "ussd-2026-11"  # the consent screens' wording; change it when they change
+PIN_TRIES = 3
+PIN_LOCK = timedelta(minutes=15)
+
+
+class PinLockedError(Exception):
+    """Too many wrong PINs: personal screens are closed for a while."""
+
+
+def on_phone(phone: str) -> list[Person]:
+    """Everyone registered on this number, oldest first."""
+    return list(Person.select().where(Person.phone == phone).order_by(Person.id))
+
+
+def language_for(phone: str, default: str) -> str:
+    """The number's own choice, else its village's language, else `default`."""
+    chosen = contacts.language_of(phone, "")
+    if chosen:
+        return chosen
+    village = (
+        Village.select(Village.language)
+        .join(Person)
+        .where((Person.phone == phone) & Village.language.is_null(False))
+        .first()
+    )
+    return village.language if village else default
+
+
+def find_village(code: str) -> Village | None:
+    """The village with this code (dots and spaces ignored), or None."""
+    digits = "".join(ch for ch in code if ch.isdigit())
+    return Village.get_or_none(Village.code == digits) if len(digits) == 10 else None
+
+
+def upsert_person(phone: str, name: str, role: str, **fields: Any) -> Person:
+    """The person with this phone, role and name (any case), created or updated in place."""
+    person = Person.get_or_none(
+        (Person.phone == phone) & (Person.role == role) & (db.fn.LOWER(Person.name) == name.lower())
+    )
+    if person is None:
+        return Person.create(phone=phone, name=name, role=role, **fields)
+    changed = {k: v for k, v in fields.items() if getattr(person, k) != v}
+    if changed:
+        for key, value in changed.items():
+            setattr(person, key, value)
+        person.updated_at = clock.now()
+        person.save()
+    return person
+
+
+def upsert_child(
+    caregiver: Person, name: str, birth_year: int, in_school: bool, parent_phone: str | None
+) -> Child:
+    """The caregiver's child with this name (any case) and birth year, created or updated."""
+    child = Child.get_or_none(
+        (Child.caregiver == caregiver)
+        & (db.fn.LOWER(Child.name) == name.lower())
+        & (Child.birth_year == birth_year)
+    )
+    if child is None:
+        return Child.create(
+            caregiver=caregiver,
+            name=name,
+            birth_year=birth_year,
+            in_school=in_school,
+            parent_phone=parent_phone,
+        )
+    if (child.in_school, child.parent_phone) != (in_school, parent_phone):
+        child.in_school, child.parent_phone = in_school, parent_phone
+        child.save()
+    return child
+
+
+def record_consent(person: Person, scope: str, version: str, channel: str, given_at=None) -> None:
+    """Keep a consent (once per person, scope and text version)."""
+    exists = (
+        Consent.select()
+        .where(
+            (Consent.person == person)
+            & (Consent.scope == scope)
+            & (Consent.text_version == version)
+        )
+        .exists()
+    )
+    if not exists:
+        Consent.create(
+            person=person,
+            scope=scope,
+            text_version=version,
+            channel=channel,
+            given_at=given_at or clock.now(),
+        )
+
+
+def register(phone: str, answers: dict[str, Any]) -> Person:
+    """Save a USSD registration after consent; the same answers twice change nothing."""
+    with db.atomic():
+        person = upsert_person(
+            phone,
+            answers["name"],
+            answers["role"],
+            village=Village.get(Village.code == answers["village_code"]),
+            destination_country=answers.get("country"),
+            agency=answers.get("agency"),
+            job_interest=answers.get("job"),
+        )
+        if not person.pin_hash:
+            set_pin_hash(person, answers["pin_hash"])
+        record_consent(person, "self", CONSENT_VERSION, "ussd")
+        if answers["role"] == Role.CAREGIVER:
+            record_consent(person, "children", CONSENT_VERSION, "ussd")
+            for child in answers.get("children", []):
+                add_child(person, child, answers.get("parent_phone"))
+    return person
+
+
+def add_child(caregiver: Person, child: dict[str, Any], parent_phone: str | None) -> Child:
+    """Add (or update) a child in this caregiver's care, with the caregiver's consent on file."""
+    with db.atomic():
+        record_consent(caregiver, "children", CONSENT_VERSION, "ussd")
+        return upsert_child(caregiver, child["name"], child["year"], child["school"], parent_phone)
+
+
+def set_pin_hash(person: Person, pin_hash: str) -> None:
+    """Store a new PIN (already hashed) and clear any lock."""
+    person.pin_hash = pin_hash
+    person.pin_failures, person.pin_locked_until = 0, None
+    person.save()
+
+
+def check_pin(person: Person, pin: str) -> bool:
+    """True for the right PIN; counts wrong ones, PinLockedError after PIN_TRIES of them."""
+    now = clock.now()
+    if person.pin_locked_until and person.pin_locked_until > now:
+        raise PinLockedError()
+    if person.pin_hash and check_password_hash(person.pin_hash, pin):
+        person.pin_failures, person.pin_locked_until = 0, None
+        person.save()
+        return True
+    person.pin_failures += 1
+    if person.pin_failures >= PIN_TRIES:
+        person.pin_failures, person.pin_locked_until = 0, now + PIN_LOCK
+        person.save()
+        raise PinLockedError()
+    person.save()
+    return False
+
+
+def update(person: Person, **fields: Any) -> None:
+    """Change some of a person's own data."""
+    for key, value in fields.items():
+        setattr(person, key, value)
+    person.updated_at = clock.now()
+    person.save()
