@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from peewee import fn
 from werkzeug.security import check_password_hash
 
 from gateway import clock, contacts
@@ -47,7 +48,7 @@ def find_village(code: str) -> Village | None:
 def upsert_person(phone: str, name: str, role: str, **fields: Any) -> Person:
     """The person with this phone, role and name (any case), created or updated in place."""
     person = Person.get_or_none(
-        (Person.phone == phone) & (Person.role == role) & (db.fn.LOWER(Person.name) == name.lower())
+        (Person.phone == phone) & (Person.role == role) & (fn.LOWER(Person.name) == name.lower())
     )
     if person is None:
         return Person.create(phone=phone, name=name, role=role, **fields)
@@ -66,7 +67,7 @@ def upsert_child(
     """The caregiver's child with this name (any case) and birth year, created or updated."""
     child = Child.get_or_none(
         (Child.caregiver == caregiver)
-        & (db.fn.LOWER(Child.name) == name.lower())
+        & (fn.LOWER(Child.name) == name.lower())
         & (Child.birth_year == birth_year)
     )
     if child is None:

@@ -94,19 +94,14 @@ MESSAGES = {
     "reg.pin": "Choose a 4-digit PIN. It protects your data on a shared phone:",
     "reg.pin_again": "Type the PIN once more:",
     "reg.consent": (
-        "Data consent (PDP law):\n"
-        "We keep your name, village, phone number and answers,\n"
-        "to serve and protect migrant workers.\n"
-        "Seen by: the village Desmigratif officer and Disnaker.\n"
-        "To delete: ask the village officer."
+        "Data consent (PDP law): we keep your name, village, phone number and answers.\n"
+        "To serve and protect migrant workers.\n"
+        "Seen by the village Desmigratif officer and Disnaker. To delete: ask the officer."
     ),
     "reg.consent_family": (
-        "Data consent (PDP law):\n"
-        "We keep your name, village, phone and the children's data (name, birth year, school),\n"
-        "to support the children.\n"
-        "You consent as the children's carer.\n"
-        "Seen by: the village Desmigratif officer and Disnaker.\n"
-        "To delete: ask the village officer."
+        "Data consent (PDP law): we keep your name, village, phone and the children's name, birth year, school.\n"
+        "To support the children. You consent as their carer.\n"
+        "Seen by the village Desmigratif officer and Disnaker. To delete: ask the officer."
     ),
     "reg.agree": "I agree",
     "reg.disagree": "I do not agree",

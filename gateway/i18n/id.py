@@ -98,19 +98,14 @@ MESSAGES = {
     "reg.pin": "Buat PIN 4 angka. PIN menjaga data Anda bila HP dipakai bersama:",
     "reg.pin_again": "Ketik PIN itu sekali lagi:",
     "reg.consent": (
-        "Persetujuan data (UU PDP):\n"
-        "Kami simpan nama, desa, nomor HP dan jawaban Anda,\n"
-        "untuk layanan dan perlindungan PMI.\n"
-        "Yang melihat: petugas Desmigratif desa dan Disnaker.\n"
-        "Hapus data: minta ke petugas desa."
+        "Izin data (UU PDP): kami simpan nama, desa, nomor HP dan jawaban Anda.\n"
+        "Untuk layanan dan perlindungan PMI.\n"
+        "Dilihat petugas Desmigratif desa dan Disnaker. Hapus data: minta ke petugas desa."
     ),
     "reg.consent_family": (
-        "Persetujuan data (UU PDP):\n"
-        "Kami simpan nama, desa, nomor HP Anda dan data anak (nama, tahun lahir, sekolah),\n"
-        "untuk pendampingan anak.\n"
-        "Anda setuju sebagai pengasuh anak.\n"
-        "Yang melihat: petugas Desmigratif desa dan Disnaker.\n"
-        "Hapus data: minta ke petugas desa."
+        "Izin data (UU PDP): kami simpan nama, desa, HP Anda dan data anak: nama, tahun lahir, sekolah.\n"
+        "Untuk pendampingan anak. Anda setuju sebagai pengasuh anak.\n"
+        "Dilihat petugas Desmigratif desa dan Disnaker. Hapus data: minta ke petugas desa."
     ),
     "reg.agree": "Setuju",
     "reg.disagree": "Tidak setuju",

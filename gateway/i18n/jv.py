@@ -6,7 +6,7 @@ Written by the team, not yet checked by a native speaker: see README, "Texts to 
 MESSAGES = {
     "nav.back": "0 Wangsul",
     "nav.root": "00 Wiwitan",
-    "nav.more": "98 Salajengipun",
+    "nav.more": "98 Lajeng",
     "error.invalid_choice": "Pilihan lepat.",
     "error.too_long": "Wangsulan kepanjangan.",
     "error.session_too_long": "Kathah sanget isinipun. Mangga pencet {ussd_code} malih.",
@@ -97,19 +97,14 @@ MESSAGES = {
     "reg.pin": "Damel PIN 4 angka. PIN njagi data panjenengan menawi HP dipunagem sesarengan:",
     "reg.pin_again": "Serat PIN punika sepisan malih:",
     "reg.consent": (
-        "Persetujuan data (UU PDP):\n"
-        "Kula simpen asma, desa, nomer HP lan wangsulan panjenengan,\n"
-        "kangge layanan lan pangayoman PMI.\n"
-        "Ingkang mirsani: petugas Desmigratif desa lan Disnaker.\n"
-        "Mbusak data: nyuwun dhateng petugas desa."
+        "Idin data (UU PDP): kula simpen asma, desa, nomer HP lan wangsulan panjenengan.\n"
+        "Kangge layanan lan pangayoman PMI.\n"
+        "Dipunpirsani petugas Desmigratif desa lan Disnaker. Mbusak: nyuwun dhateng petugas."
     ),
     "reg.consent_family": (
-        "Persetujuan data (UU PDP):\n"
-        "Kula simpen asma, desa, nomer HP panjenengan lan data lare (nami, taun lair, sekolah),\n"
-        "kangge pendampingan lare.\n"
-        "Panjenengan setuju minangka pengasuh lare.\n"
-        "Ingkang mirsani: petugas Desmigratif desa lan Disnaker.\n"
-        "Mbusak data: nyuwun dhateng petugas desa."
+        "Idin data (UU PDP): kula simpen asma, desa, HP panjenengan lan data lare: nami, taun lair, sekolah.\n"
+        "Kangge pendampingan lare. Panjenengan setuju minangka pengasuh.\n"
+        "Dipunpirsani petugas Desmigratif desa lan Disnaker. Mbusak: nyuwun dhateng petugas."
     ),
     "reg.agree": "Setuju",
     "reg.disagree": "Boten setuju",

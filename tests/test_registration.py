@@ -1,0 +1,124 @@
+"""Registration on the real /ussd endpoint: every role in every language, and every refusal."""
+
+import pytest
+
+from gateway import i18n
+from gateway.models import Child, Consent, Contact, Person, Village
+from tests.ussd_phone import Phone
+
+LANGS = ("id", "en", "jv")
+CODE = "3507102001"
+
+
+@pytest.fixture
+def village(app):
+    return Village.create(code=CODE, name="Sumberejo", district="Malang", province="Jawa Timur")
+
+
+def t(lang, key):
+    return i18n.text(lang, key)
+
+
+def speaking(client, lang):
+    Contact.create(phone="+6281234567890", language=lang)
+    return Phone(client)
+
+
+ROLE_STEPS = {
+    "calon_pmi": ("1", ["pengasuh lansia"]),
+    "pmi": ("2", ["1", "PT Maju Jaya"]),
+    "caregiver": ("3", ["0812-1111-2222", "Budi", "2015", "1", "1", "Ani", "2019", "2", "2"]),
+}
+
+
+def register(phone, role, name="  Siti   Aminah ", consent="1"):
+    number, steps = ROLE_STEPS[role]
+    phone.dial()
+    phone.press("1", number, name, "35.07.10.2001", *steps, "1234", "1234")
+    return phone.press(consent)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("role", ["calon_pmi", "pmi", "caregiver"])
+def test_each_role_registers_end_to_end_in_each_language(client, village, lang, role):
+    phone = speaking(client, lang)
+    assert register(phone, role) == "END " + t(lang, "reg.done")
+    person = Person.get()
+    assert (person.phone, person.name, person.role, person.village.code) == (
+        "+6281234567890", "Siti Aminah", role, CODE)
+    assert person.pin_hash and "1234" not in person.pin_hash
+    scopes = sorted(c.scope for c in Consent.select().where(Consent.person == person))
+    assert scopes == (["children", "self"] if role == "caregiver" else ["self"])
+    if role == "pmi":
+        assert (person.destination_country, person.agency) == ("TW", "PT Maju Jaya")
+    if role == "calon_pmi":
+        assert person.job_interest == "pengasuh lansia"
+    if role == "caregiver":
+        children = [(c.name, c.birth_year, c.in_school, c.parent_phone)
+                    for c in Child.select().order_by(Child.id)]
+        assert children == [("Budi", 2015, True, "+6281211112222"),
+                            ("Ani", 2019, False, "+6281211112222")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_consent_saves_nothing_and_says_where_to_go(client, village, lang):
+    phone = speaking(client, lang)
+    assert register(phone, "caregiver", consent="2") == "END " + t(lang, "reg.declined")
+    assert Person.select().count() == Child.select().count() == Consent.select().count() == 0
+
+
+def test_a_repeated_request_or_a_lost_session_stores_nothing_twice(client, village, redis):
+    phone = Phone(client)
+    register(phone, "caregiver")
+    phone.resend()
+    redis.flushdb()  # the session state is gone: the whole text is replayed from the start
+    phone.resend()
+    assert Person.select().count() == 1 and Child.select().count() == 2
+    assert Consent.select().count() == 2
+
+
+def error_then(screen, lang, error_key, prompt_key):
+    first_line = t(lang, prompt_key).split("\n")[0]
+    assert screen.startswith(f"CON {t(lang, error_key)}\n{first_line}"), screen
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_wrong_answer_repeats_the_question_with_a_reason(client, village, lang):
+    phone = speaking(client, lang)
+    phone.dial()
+    error_then(phone.press("4"), lang, "error.invalid_choice", "root.title")
+    error_then(phone.press("1", "9"), lang, "error.invalid_choice", "reg.role")
+    error_then(phone.press("3", "12345"), lang, "answer.bad_name", "reg.name")
+    error_then(phone.press("Siti", "9999999999"), lang, "answer.bad_village", "reg.village")
+    error_then(phone.press(CODE, "hello"), lang, "answer.bad_phone", "reg.parent_phone")
+    error_then(phone.press("1", "B"), lang, "answer.bad_name", "reg.child_name")
+    error_then(phone.press("Budi", "2001"), lang, "answer.bad_year", "reg.child_year")
+    error_then(phone.press("2016", "3"), lang, "error.invalid_choice", "reg.child_school")
+    error_then(phone.press("1", "5"), lang, "error.invalid_choice", "reg.child_more")
+    error_then(phone.press("2", "12a4"), lang, "answer.bad_pin", "reg.pin")
+    error_then(phone.press("1234", "4321"), lang, "answer.pin_mismatch", "reg.pin_again")
+    error_then(phone.press("1234", "7"), lang, "error.invalid_choice", "reg.consent_family")
+    assert phone.press("1") == "END " + t(lang, "reg.done")
+    assert Child.get().parent_phone is None  # "1": the parent's number is not known
+
+
+def test_back_goes_one_question_back_and_00_home(client, village):
+    phone = Phone(client)
+    phone.dial()
+    assert phone.press("1", "2", "Siti").startswith("CON " + t("id", "reg.village"))
+    assert phone.press("0").startswith("CON " + t("id", "reg.name"))
+    assert phone.press("Siti", CODE).startswith("CON " + t("id", "reg.country"))
+    assert phone.press("00").startswith("CON " + t("id", "root.title"))
+    assert Person.select().count() == 0
+
+
+def test_the_destination_list_has_other_countries(client, village):
+    phone = Phone(client)
+    phone.dial()
+    first = phone.press("1", "2", "Siti", CODE)
+    assert "1 Taiwan" in first and "98 Lanjut" in first
+    second = phone.press("98")
+    assert "7 Arab Saudi" in second and "8 Negara lain" in second
+    phone.press("8", "Brunei", "1", "1234", "1234", "1")
+    person = Person.get()
+    assert (person.destination_country, person.agency) == ("Brunei", None)
