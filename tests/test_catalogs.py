@@ -11,13 +11,19 @@ from gateway.flows.screens import Branch, State
 LANGS = sorted(i18n.CATALOGS)
 # Every error line shown on top of a screen: the engine's own and the validators'.
 SCREEN_ERRORS = ["error.invalid_choice", "error.too_long"] + [
-    key for key in i18n.CATALOGS["id"] if key.startswith("answer.bad") or "pin" in key
-    and key.startswith("answer.")
+    key
+    for key in i18n.CATALOGS["id"]
+    if key.startswith("answer.bad") or "pin" in key and key.startswith("answer.")
 ]
 # The longest values each placeholder can take.
 PARAMS = {"ussd_code": "*123#", "me_name": "W" * 40, "me_village": "W" * 30, "me_children": 12}
-SESSION = {**PARAMS, "people": [[i, "W" * 40] for i in range(4)], "person_id": 1,
-           "role": "caregiver", "children": [{}] * 3}
+SESSION = {
+    **PARAMS,
+    "people": [[i, "W" * 40] for i in range(4)],
+    "person_id": 1,
+    "role": "caregiver",
+    "children": [{}] * 3,
+}
 
 
 def test_every_catalog_has_exactly_the_indonesian_keys():
@@ -50,7 +56,10 @@ def all_rendered_screens(lang):
             continue  # never shown
         for history in ([], ["root"], ["root", "info"]):
             state = State(
-                phone="+6281234567890", lang=lang, screen=screen_id, history=list(history),
+                phone="+6281234567890",
+                lang=lang,
+                screen=screen_id,
+                history=list(history),
                 data=dict(SESSION),
             )
             for page in range(len(engine.pages(FLOW, state))):

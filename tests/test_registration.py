@@ -45,7 +45,11 @@ def test_each_role_registers_end_to_end_in_each_language(client, village, lang, 
     assert register(phone, role) == "END " + t(lang, "reg.done")
     person = Person.get()
     assert (person.phone, person.name, person.role, person.village.code) == (
-        "+6281234567890", "Siti Aminah", role, CODE)
+        "+6281234567890",
+        "Siti Aminah",
+        role,
+        CODE,
+    )
     assert person.pin_hash and "1234" not in person.pin_hash
     scopes = sorted(c.scope for c in Consent.select().where(Consent.person == person))
     assert scopes == (["children", "self"] if role == "caregiver" else ["self"])
@@ -54,10 +58,14 @@ def test_each_role_registers_end_to_end_in_each_language(client, village, lang, 
     if role == "calon_pmi":
         assert person.job_interest == "pengasuh lansia"
     if role == "caregiver":
-        children = [(c.name, c.birth_year, c.in_school, c.parent_phone)
-                    for c in Child.select().order_by(Child.id)]
-        assert children == [("Budi", 2015, True, "+6281211112222"),
-                            ("Ani", 2019, False, "+6281211112222")]
+        children = [
+            (c.name, c.birth_year, c.in_school, c.parent_phone)
+            for c in Child.select().order_by(Child.id)
+        ]
+        assert children == [
+            ("Budi", 2015, True, "+6281211112222"),
+            ("Ani", 2019, False, "+6281211112222"),
+        ]
 
 
 @pytest.mark.parametrize("lang", LANGS)

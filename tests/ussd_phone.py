@@ -30,8 +30,15 @@ class Phone:
         return self._send()
 
     def _send(self) -> str:
-        response = self.client.post("/ussd", data={
-            "sessionId": self.session, "phoneNumber": self.number, "serviceCode": "*123#",
-            "text": self.text, "networkCode": "51010"})
+        response = self.client.post(
+            "/ussd",
+            data={
+                "sessionId": self.session,
+                "phoneNumber": self.number,
+                "serviceCode": "*123#",
+                "text": self.text,
+                "networkCode": "51010",
+            },
+        )
         assert response.status_code == 200, response.data
         return response.get_data(as_text=True)
