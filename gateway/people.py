@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -14,6 +15,20 @@ from gateway.models import Child, Consent, Person, Role, Village, db
 CONSENT_VERSION = "ussd-2026-11"  # the consent screens' wording; change it when they change
 PIN_TRIES = 3
 PIN_LOCK = timedelta(minutes=15)
+
+
+_NAME = re.compile(r"[A-Za-z][A-Za-z .,'-]{1,39}")
+
+
+def clean_name(text: str) -> str | None:
+    """A name with its spaces squeezed, or None if it is not one (letters, 2-40 characters)."""
+    cleaned = " ".join(text.split())
+    return cleaned if _NAME.fullmatch(cleaned) else None
+
+
+def is_child_birth_year(year: int) -> bool:
+    """Whether someone born in `year` is still a child (under 18) this year."""
+    return clock.now().year - 17 <= year <= clock.now().year
 
 
 class PinLockedError(Exception):

@@ -177,3 +177,15 @@ def test_javanese_can_be_chosen_and_is_remembered(client):
     phone.dial()
     assert phone.press("6", "3") == "END " + t("language.saved", "jv")
     assert phone.dial().startswith("CON " + t("root.title", "jv"))
+
+
+def test_someone_imported_without_a_pin_sets_one_at_first_use(client, village):
+    Person.create(phone="+6281234567890", name="Rahmat", role="caregiver", village=village)
+    phone = Phone(client)
+    phone.dial()
+    assert phone.press("1").startswith("CON " + t("pin.create"))
+    assert phone.press("12").startswith("CON " + t("answer.bad_pin"))
+    assert "Nama: Rahmat" in phone.press("4321", "4321")
+    phone.dial()
+    phone.press("1")
+    assert phone.press("1111").startswith("CON " + t("answer.wrong_pin"))

@@ -6,10 +6,9 @@ import re
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from gateway import clock, people, phone
+from gateway import people, phone
 from gateway.flows.screens import InvalidAnswerError, State
 
-_NAME = re.compile(r"[A-Za-z][A-Za-z .,'-]{1,39}")
 _TEXT = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .,'/&()-]{1,39}")
 SKIP = "1"  # "don't know" on optional questions (0 is "back")
 
@@ -20,8 +19,8 @@ def _squeeze(answer: str) -> str:
 
 def name(_state: State, answer: str) -> str:
     """A person's or child's name: letters, 2-40 characters, spaces squeezed."""
-    cleaned = _squeeze(answer)
-    if not _NAME.fullmatch(cleaned):
+    cleaned = people.clean_name(answer)
+    if cleaned is None:
         raise InvalidAnswerError("answer.bad_name")
     return cleaned
 
@@ -49,8 +48,7 @@ def village_code(_state: State, answer: str) -> dict:
 
 def birth_year(_state: State, answer: str) -> int:
     """A child's birth year: under 18 this year."""
-    this_year = clock.now().year
-    if not (answer.isdigit() and this_year - 17 <= int(answer) <= this_year):
+    if not (answer.isdigit() and len(answer) == 4 and people.is_child_birth_year(int(answer))):
         raise InvalidAnswerError("answer.bad_year")
     return int(answer)
 

@@ -1,0 +1,201 @@
+"""CSV imports (villages, village household registers): good rows in, bad rows reported.
+
+Every row is imported in its own transaction, so a bad row never half-imports nor stops the
+good ones; the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from config.settings import LANGUAGES
+from gateway import clock, people, phone
+from gateway.models import Child, Person, Role, Village, db
+
+VILLAGE_COLUMNS = ("code", "name", "district", "province")
+HOUSEHOLD_COLUMNS = (
+    "village_code",
+    "caregiver_phone",
+    "caregiver_name",
+    "migrant_phone",
+    "migrant_name",
+    "destination_country",
+    "child_name",
+    "child_birth_year",
+    "in_school",
+    "consent_date",
+)
+YES, NO = {"yes", "ya", "y", "1"}, {"no", "tidak", "n", "0"}
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be read: nothing was imported."""
+
+
+class RowError(ValueError):
+    """One row refused: the column at fault and why."""
+
+    def __init__(self, column: str, reason: str):
+        super().__init__(f"{column}: {reason}")
+        self.column, self.reason = column, reason
+
+
+@dataclass
+class Report:
+    """What an import did."""
+
+    accepted: int = 0
+    refused: list[tuple[int, str, str]] = field(default_factory=list)  # (line, column, reason)
+    created: dict[str, int] = field(default_factory=dict)
+
+    def render(self) -> str:
+        """The report as the operator reads it."""
+        made = ", ".join(f"{count} new {name}" for name, count in self.created.items())
+        lines = [f"{self.accepted} row(s) accepted ({made}), {len(self.refused)} refused."]
+        lines += [
+            f"  line {line}, column {column}: {reason}" for line, column, reason in self.refused
+        ]
+        return "\n".join(lines)
+
+
+def _read(path: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """All rows with their line numbers; ImportFileError for an unreadable file or header."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = set(columns) - set(reader.fieldnames or ())
+            if missing:
+                raise ImportFileError(f"{path}: missing column(s): {', '.join(sorted(missing))}")
+            return [(reader.line_num, row) for row in reader]
+    except UnicodeDecodeError as error:
+        raise ImportFileError(f"{path}: not UTF-8 text ({error.reason})") from None
+    except csv.Error as error:
+        raise ImportFileError(f"{path}: not a CSV file ({error})") from None
+
+
+def _import(
+    path: str,
+    columns: tuple[str, ...],
+    import_row: Callable[[dict], None],
+    counted: dict[str, type],
+) -> Report:
+    rows = _read(path, columns)
+    before = {name: model.select().count() for name, model in counted.items()}
+    report = Report()
+    for line, row in rows:
+        cells = {key: (value or "").strip() for key, value in row.items() if key}
+        try:
+            with db.atomic():
+                import_row(cells)
+        except RowError as error:
+            report.refused.append((line, error.column, error.reason))
+        else:
+            report.accepted += 1
+    report.created = {
+        name: model.select().count() - before[name] for name, model in counted.items()
+    }
+    return report
+
+
+def _required(cells: dict, column: str, max_length: int = 100) -> str:
+    value = cells.get(column, "")
+    if not value:
+        raise RowError(column, "empty")
+    if len(value) > max_length:
+        raise RowError(column, f"longer than {max_length} characters")
+    return value
+
+
+def _village_code(cells: dict, column: str) -> str:
+    digits = "".join(ch for ch in _required(cells, column) if ch.isdigit())
+    if len(digits) != 10:
+        raise RowError(column, "not a 10-digit Kemendagri village code")
+    return digits
+
+
+def _village_row(cells: dict) -> None:
+    fields = {key: _required(cells, key) for key in ("name", "district", "province")}
+    language = cells.get("language", "").lower() or None
+    if language and language not in LANGUAGES:
+        raise RowError("language", f"not one of {', '.join(LANGUAGES)}")
+    code = _village_code(cells, "code")
+    village = Village.get_or_none(Village.code == code)
+    if village is None:
+        Village.create(code=code, language=language, **fields)
+    elif (village.name, village.district, village.province, village.language) != (
+        fields["name"],
+        fields["district"],
+        fields["province"],
+        language,
+    ):
+        Village.update(language=language, **fields).where(Village.id == village.id).execute()
+
+
+def import_villages(path: str) -> Report:
+    """Villages CSV: code,name,district,province[,language]."""
+    return _import(path, VILLAGE_COLUMNS, _village_row, {"villages": Village})
+
+
+def _phone(cells: dict, column: str) -> str:
+    try:
+        return phone.normalise(_required(cells, column))
+    except phone.InvalidPhoneError:
+        raise RowError(column, "not a phone number") from None
+
+
+def _name(cells: dict, column: str) -> str:
+    cleaned = people.clean_name(_required(cells, column))
+    if cleaned is None:
+        raise RowError(column, "not a name (letters, 2-40 characters)")
+    return cleaned
+
+
+def _household_row(cells: dict) -> None:
+    village = Village.get_or_none(Village.code == _village_code(cells, "village_code"))
+    if village is None:
+        raise RowError("village_code", "unknown village (import the villages first)")
+    caregiver_phone, caregiver_name = (
+        _phone(cells, "caregiver_phone"),
+        _name(cells, "caregiver_name"),
+    )
+    migrant_phone = _phone(cells, "migrant_phone") if cells.get("migrant_phone") else None
+    country = cells.get("destination_country", "").upper() or None
+    if country and not (len(country) == 2 and country.isalpha()):
+        raise RowError("destination_country", "not an ISO 3166 two-letter code")
+    child_name = _name(cells, "child_name")
+    year = cells.get("child_birth_year", "")
+    if not (year.isdigit() and len(year) == 4 and people.is_child_birth_year(int(year))):
+        raise RowError("child_birth_year", "not the birth year of a child under 18")
+    in_school = cells.get("in_school", "").lower()
+    if in_school not in YES | NO:
+        raise RowError("in_school", "not yes or no")
+    try:
+        consent_date = date.fromisoformat(_required(cells, "consent_date"))
+    except ValueError:
+        raise RowError("consent_date", "not a date (YYYY-MM-DD)") from None
+    if consent_date > clock.now().date():
+        raise RowError("consent_date", "in the future")
+
+    caregiver = people.upsert_person(
+        caregiver_phone, caregiver_name, Role.CAREGIVER.value, village=village
+    )
+    if migrant_phone:
+        people.upsert_person(
+            migrant_phone,
+            _name(cells, "migrant_name"),
+            Role.MIGRANT.value,
+            village=village,
+            destination_country=country,
+        )
+    given_at = datetime.combine(consent_date, time())
+    for scope in ("self", "children"):
+        people.record_consent(caregiver, scope, "paper", "paper", given_at=given_at)
+    people.upsert_child(caregiver, child_name, int(year), in_school in YES, migrant_phone)
+
+
+def import_households(path: str) -> Report:
+    """A village register, one row per child (DESIGN section 8)."""
+    return _import(path, HOUSEHOLD_COLUMNS, _household_row, {"people": Person, "children": Child})
