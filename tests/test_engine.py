@@ -90,3 +90,35 @@ def test_a_wrong_answer_at_the_root_repeats_it_with_an_error_line(app, answer):
     assert not reply.end
     assert reply.text.split("\n", 1)[1] == first.text
     assert reply.text.split("\n", 1)[0] in ("Invalid choice.", "Answer too long.")
+
+
+def _shown_screens():
+    from gateway.flows.screens import Branch, End
+
+    return [sid for sid, s in FLOW.screens.items() if not isinstance(s, Branch | End)]
+
+
+@pytest.mark.parametrize("screen_id", _shown_screens())
+def test_0_00_and_98_work_on_every_screen(app, screen_id):
+    from gateway.models import Person
+    from tests.test_catalogs import SESSION
+
+    person = Person.create(phone="+6281234567890", name="Siti", role="caregiver")
+
+    def at_screen():
+        data = dict(SESSION, person_id=person.id)
+        return engine.State(
+            phone=person.phone, lang="id", screen=screen_id, history=["home.new", "info"], data=data
+        )
+
+    state, reply = engine.step(FLOW, at_screen(), "0")
+    assert state.screen == "info" and not reply.end
+    state, reply = engine.step(FLOW, at_screen(), "00")
+    assert state.history == [] and state.screen == "home" and not reply.end
+    state = at_screen()
+    page_count = len(engine.pages(FLOW, state))
+    state, reply = engine.step(FLOW, state, "98")
+    if page_count > 1:
+        assert state.page == 1 and state.screen == screen_id
+    else:  # nothing more to show: 98 is an ordinary answer there
+        assert state.page == 0

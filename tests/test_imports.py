@@ -13,7 +13,9 @@ VILLAGES = """code,name,district,province,language
 3507102004,Tambakrejo,Malang,Jawa Timur,fr
 """
 
-HOUSEHOLDS = ",".join(HOUSEHOLD_COLUMNS) + """
+HOUSEHOLDS = (
+    ",".join(HOUSEHOLD_COLUMNS)
+    + """
 3507102001,0812-1111-0001, Siti  Aminah ,+886 912 345 678,Sri Wahyuni,tw,Budi,2015,yes,2026-10-01
 3507102001,081211110001,Siti Aminah,+886912345678,Sri Wahyuni,TW,Ani,2019,tidak,2026-10-01
 3507102001,081211110002,Rahmat,,,,Dewi,2012,ya,2026-10-02
@@ -24,6 +26,7 @@ HOUSEHOLDS = ",".join(HOUSEHOLD_COLUMNS) + """
 3507102001,081211110003,Lina,,,,Eka,2014,maybe,2026-10-03
 3507102001,081211110003,Lina,,,,Eka,2014,yes,3026-10-03
 """
+)
 
 
 @pytest.fixture
@@ -50,7 +53,9 @@ def test_villages_import_reports_each_refused_row_and_keeps_the_good_ones(app, c
         "  line 6, column language: not one of id, en, jv",
     ]
     assert [(v.code, v.language) for v in Village.select().order_by(Village.code)] == [
-        ("3507102001", "jv"), ("3507102002", None)]
+        ("3507102001", "jv"),
+        ("3507102002", None),
+    ]
 
 
 def test_importing_the_same_file_twice_changes_nothing(app, csv_file):
@@ -87,11 +92,15 @@ def test_households_import_people_children_and_paper_consent(app, csv_file):
     assert (siti.name, siti.role, siti.village.code) == ("Siti Aminah", "caregiver", "3507102001")
     migrant = Person.get(Person.phone == "+886912345678")
     assert (migrant.role, migrant.destination_country) == ("pmi", "TW")
-    children = [(c.name, c.in_school, c.parent_phone, c.caregiver.name)
-                for c in Child.select().order_by(Child.id)]
-    assert children == [("Budi", True, "+886912345678", "Siti Aminah"),
-                        ("Ani", False, "+886912345678", "Siti Aminah"),
-                        ("Dewi", True, None, "Rahmat")]
+    children = [
+        (c.name, c.in_school, c.parent_phone, c.caregiver.name)
+        for c in Child.select().order_by(Child.id)
+    ]
+    assert children == [
+        ("Budi", True, "+886912345678", "Siti Aminah"),
+        ("Ani", False, "+886912345678", "Siti Aminah"),
+        ("Dewi", True, None, "Rahmat"),
+    ]
     consent = Consent.get((Consent.person == siti) & (Consent.scope == "children"))
     assert (consent.channel, str(consent.given_at)[:10]) == ("paper", "2026-10-01")
     assert Person.select().where(Person.name == "Lina").count() == 0  # nothing half-imported

@@ -130,3 +130,24 @@ def test_the_destination_list_has_other_countries(client, village):
     phone.press("8", "Brunei", "1", "1234", "1234", "1")
     person = Person.get()
     assert (person.destination_country, person.agency) == ("Brunei", None)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_wrong_answers_on_the_migrants_own_questions(client, village, lang):
+    phone = speaking(client, lang)
+    phone.dial()
+    phone.press("1", "2", "Siti", CODE)
+    error_then(phone.press("9"), lang, "error.invalid_choice", "reg.country")
+    phone.press("98")
+    error_then(phone.press("8", "?"), lang, "answer.bad_text", "reg.country_other")
+    error_then(phone.press("Brunei", "x" * 41), lang, "answer.bad_text", "reg.agency")
+    assert phone.press("PT Maju", "1234", "1234", "1") == "END " + t(lang, "reg.done")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_wrong_answer_on_the_prospective_migrants_question(client, village, lang):
+    phone = speaking(client, lang)
+    phone.dial()
+    phone.press("1", "1", "Siti", CODE)
+    error_then(phone.press("!!"), lang, "answer.bad_text", "reg.job")
+    assert phone.press("pabrik", "1234", "1234", "1") == "END " + t(lang, "reg.done")

@@ -11,15 +11,16 @@ from gateway.models import Person, Role
 
 def identify(state: State) -> str:
     """The home screen for whoever uses this phone: ask first when several people share it."""
-    if "person_id" not in state.data:
+    person = Person.get_or_none(Person.id == state.data.get("person_id"))
+    if person is None:  # not chosen yet (or deleted since)
         registered = people.on_phone(state.phone)
         state.data["people"] = [[p.id, p.name] for p in registered]
-        if len(registered) == 1:
-            state.data["person_id"] = registered[0].id
-    if "person_id" in state.data:
-        state.data["role"] = Person.get_by_id(state.data["person_id"]).role
-        return "home"
-    return "people.pick" if state.data["people"] else "home.new"
+        person = registered[0] if len(registered) == 1 else None
+    if person is None:
+        state.data.pop("person_id", None)
+        return "people.pick" if state.data["people"] else "home.new"
+    state.data["person_id"], state.data["role"] = person.id, person.role
+    return "home"
 
 
 def names(state: State) -> list[str]:
