@@ -119,3 +119,12 @@ def test_the_answer_waits_in_the_outbox_when_redis_is_down(make_app, run_jobs):
     assert sms(app.test_client(), "halo").status_code == 200
     row = OutboxMessage.get()
     assert row.status == OutboxStatus.QUEUED and row.attempts == 0
+
+
+def test_the_reply_uses_the_village_language_when_the_number_chose_none(client):
+    from gateway.models import Person, Village
+
+    village = Village.create(code="3507102001", name="S", district="M", province="J", language="jv")
+    Person.create(phone=PHONE, name="Siti", role="caregiver", village=village)
+    sms(client, "halo")
+    assert OutboxMessage.get().text.startswith("Desmigratif: pencet *123# kangge menu.")

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from peewee import IntegrityError
 
-from gateway import contacts, outbox
+from gateway import outbox, people
 from gateway.models import InboundSms, db
 from gateway.phone import InvalidPhoneError, normalise
 from gateway.sms.keywords import Message, route
@@ -43,7 +43,7 @@ def receive(form: Mapping[str, str], default_lang: str, ussd_code: str) -> bool:
                 )
         except IntegrityError:
             return False
-        message = Message(phone, text, contacts.language_of(phone, default_lang), ussd_code)
+        message = Message(phone, text, people.language_for(phone, default_lang), ussd_code)
         keyword, reply = route(message)
         inbound.keyword = keyword
         inbound.save()
