@@ -8,6 +8,7 @@ from peewee import (
     BooleanField,
     CharField,
     DatabaseProxy,
+    DateField,
     DateTimeField,
     ForeignKeyField,
     IntegerField,
@@ -161,6 +162,96 @@ class Consent(BaseModel):
     given_at = DateTimeField(default=clock.now)
 
 
+class Officer(BaseModel):
+    """A village officer (Petugas Desmigratif) or a district supervisor (Disnaker)."""
+
+    phone = CharField(max_length=20, unique=True)
+    name = CharField(max_length=60)
+    role = CharField(max_length=12)  # "officer" or "supervisor"
+    village = ForeignKeyField(Village, null=True, backref="officers")  # officers
+    district = CharField(max_length=100)
+    created_at = DateTimeField(default=clock.now)
+
+
+class RegistrySnapshot(BaseModel):
+    """The date of the registry export in force, per kind ("agencies", "job_orders")."""
+
+    kind = CharField(max_length=12, unique=True)
+    as_of = DateField()
+    rows = IntegerField()
+    imported_at = DateTimeField(default=clock.now)
+
+
+class Agency(BaseModel):
+    """A placement agency (P3MI) as the registry snapshot lists it."""
+
+    licence_no = CharField(max_length=60, unique=True)
+    licence_key = CharField(max_length=60, index=True)  # digits and letters only, upper case
+    name = CharField(max_length=120)
+    name_key = CharField(max_length=120, index=True)  # names.normalise(name)
+    address = CharField(max_length=200)
+    valid_until = DateField()
+    status = CharField(max_length=10)  # active, suspended, revoked
+
+
+class JobOrder(BaseModel):
+    """A job order (with its SIP2MI) as the registry snapshot lists it."""
+
+    code = CharField(max_length=40, unique=True)
+    code_key = CharField(max_length=40, index=True)  # digits and letters only, upper case
+    licence_no = CharField(max_length=60, index=True)
+    country = CharField(max_length=2)
+    occupation = CharField(max_length=80)
+    employer_type = CharField(max_length=10)  # individual, company
+    positions = IntegerField()
+    valid_until = DateField()
+    status = CharField(max_length=10)
+
+
+class RuleItem(BaseModel):
+    """Operator-editable rule data: closed destinations, zero-cost jobs, official channels."""
+
+    kind = CharField(max_length=20)  # closed_domestic, no_route, zero_cost
+    value = CharField(max_length=80)
+    note = CharField(max_length=160, null=True)
+
+    class Meta:
+        indexes = ((("kind", "value"), True),)
+
+
+class Verification(BaseModel):
+    """One CEK: what was asked, what it matched, what we answered, and the asker's village."""
+
+    query = CharField(max_length=160)
+    query_key = CharField(max_length=160, index=True)
+    result = CharField(max_length=24)  # registered, not_registered, unconfirmed
+    agency = ForeignKeyField(Agency, null=True, on_delete="SET NULL")
+    job_order = ForeignKeyField(JobOrder, null=True, on_delete="SET NULL")
+    asker = CharField(max_length=20, index=True)
+    village = ForeignKeyField(Village, null=True)
+    channel = CharField(max_length=6)  # sms, ussd
+    created_at = DateTimeField(default=clock.now, index=True)
+
+
+class ScamWave(BaseModel):
+    """A name many people asked about while unregistered or revoked: alerted once per window."""
+
+    query_key = CharField(max_length=160, index=True)
+    askers = IntegerField()
+    alerted_at = DateTimeField(default=clock.now)
+
+
+class BrokerReport(BaseModel):
+    """A report of a broker (calo), with the reference the reporter gets back."""
+
+    ref = CharField(max_length=12, unique=True)
+    reporter = CharField(max_length=20, index=True)  # shown to officers only
+    village = ForeignKeyField(Village, null=True)
+    text = TextField()
+    channel = CharField(max_length=6)
+    created_at = DateTimeField(default=clock.now)
+
+
 ALL_MODELS = (
     Contact,
     OutboxMessage,
@@ -170,4 +261,12 @@ ALL_MODELS = (
     Person,
     Child,
     Consent,
+    Officer,
+    RegistrySnapshot,
+    Agency,
+    JobOrder,
+    RuleItem,
+    Verification,
+    ScamWave,
+    BrokerReport,
 )

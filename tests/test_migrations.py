@@ -27,8 +27,8 @@ def test_a_database_of_the_first_schema_upgrades_without_losing_rows(empty_datab
         "INSERT INTO contact (phone, language, opted_out, created_at, updated_at)"
         " VALUES ('+6281234567890', 'en', true, '2026-01-01', '2026-01-01')"
     )
-    later = ["0002_delivery_and_ussd_events", "0003_registration"]
-    assert pending_migrations() == later
+    later = [m.name for m in Runner(db.obj, MIGRATIONS_DIR).migrations()][1:]
+    assert len(later) >= 3 and pending_migrations() == later
 
     assert migrate() == later
 
@@ -45,9 +45,8 @@ def test_init_db_creates_then_reports_nothing_to_do(empty_database, app):
     runner = app.test_cli_runner()
     first = runner.invoke(args=["init-db"])
     assert first.exit_code == 0
-    assert first.output.strip() == (
-        "Applied migrations: 0001_initial, 0002_delivery_and_ussd_events, 0003_registration"
-    )
+    names = [m.name for m in Runner(db.obj, MIGRATIONS_DIR).migrations()]
+    assert first.output.strip() == "Applied migrations: " + ", ".join(names)
     second = runner.invoke(args=["init-db"])
     assert second.output.strip() == "Schema is up to date; nothing to apply."
     assert pending_migrations() == []
