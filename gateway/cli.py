@@ -6,8 +6,10 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from gateway import imports, outbox
+from gateway import imports, officers, outbox
 from gateway.models import db
+from gateway.phone import InvalidPhoneError, normalise
+from gateway.verification import registry
 
 outbox_cli = AppGroup("outbox", help="The outbound SMS queue.")
 
@@ -49,7 +51,73 @@ def import_households(file: str) -> None:
     _run_import(imports.import_households, file)
 
 
+AS_OF = click.option(
+    "--as-of",
+    "as_of",
+    required=True,
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The date of the registry export (YYYY-MM-DD), quoted in every answer.",
+)
+
+
+@click.command("import-agencies")
+@click.argument("file", type=CSV_FILE)
+@AS_OF
+def import_agencies(file: str, as_of) -> None:
+    """Replace the agency registry: licence_no,name,address,valid_until,status."""
+    _run_import(lambda path: registry.import_agencies(path, as_of.date()), file)
+
+
+@click.command("import-job-orders")
+@click.argument("file", type=CSV_FILE)
+@AS_OF
+def import_job_orders(file: str, as_of) -> None:
+    """Replace the job orders: code,licence_no,country,occupation,employer_type,positions,..."""
+    _run_import(lambda path: registry.import_job_orders(path, as_of.date()), file)
+
+
+@click.command("import-rules")
+@click.argument("file", type=CSV_FILE)
+def import_rules(file: str) -> None:
+    """Replace rule data (closed_domestic, no_route, zero_cost) by kind: kind,value,note."""
+    _run_import(registry.import_rules, file)
+
+
+@click.command("add-officer")
+@click.option("--phone", required=True)
+@click.option("--name", required=True)
+@click.option("--village", "village_code", help="Village code (officers).")
+@click.option("--role", type=click.Choice(officers.ROLES), default="officer", show_default=True)
+@click.option("--district", help="District (supervisors; officers take their village's).")
+def add_officer(
+    phone: str, name: str, village_code: str | None, role: str, district: str | None
+) -> None:
+    """Add or update a village officer or a district supervisor."""
+    try:
+        with db.connection_context():
+            officer = officers.add(
+                normalise(phone),
+                name.strip(),
+                role,
+                village_code and "".join(filter(str.isdigit, village_code)),
+                district,
+            )
+    except InvalidPhoneError:
+        raise click.ClickException(f"--phone {phone!r} is not a phone number") from None
+    except officers.OfficerError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"{officer.role} {officer.name} ({officer.phone}), district {officer.district}")
+
+
 def register(app: Flask) -> None:
     """Attach the commands to the app."""
-    for command in (outbox_cli, import_villages, import_households):
+    for command in (
+        outbox_cli,
+        import_villages,
+        import_households,
+        import_agencies,
+        import_job_orders,
+        import_rules,
+        add_officer,
+    ):
         app.cli.add_command(command)

@@ -61,15 +61,21 @@ class Report:
         return "\n".join(lines)
 
 
-def _read(path: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
-    """All rows with their line numbers; ImportFileError for an unreadable file or header."""
+def _cells(row: dict) -> dict[str, str]:
+    # Cells stripped; a row with more cells than columns keeps the extra under None: dropped.
+    return {key: (value or "").strip() for key, value in row.items() if isinstance(key, str)}
+
+
+def read_rows(path: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """All rows (cells stripped) with their line numbers; ImportFileError for an unreadable file
+    or a missing column."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             missing = set(columns) - set(reader.fieldnames or ())
             if missing:
                 raise ImportFileError(f"{path}: missing column(s): {', '.join(sorted(missing))}")
-            return [(reader.line_num, row) for row in reader]
+            return [(reader.line_num, _cells(row)) for row in reader]
     except UnicodeDecodeError as error:
         raise ImportFileError(f"{path}: not UTF-8 text ({error.reason})") from None
     except csv.Error as error:
@@ -82,14 +88,13 @@ def _import(
     import_row: Callable[[dict], None],
     counted: dict[str, type],
 ) -> Report:
-    rows = _read(path, columns)
+    rows = read_rows(path, columns)
     before = {name: model.select().count() for name, model in counted.items()}
     report = Report()
     for line, row in rows:
-        cells = {key: (value or "").strip() for key, value in row.items() if key}
         try:
             with db.atomic():
-                import_row(cells)
+                import_row(row)
         except RowError as error:
             report.refused.append((line, error.column, error.reason))
         else:
@@ -100,7 +105,7 @@ def _import(
     return report
 
 
-def _required(cells: dict, column: str, max_length: int = 100) -> str:
+def required(cells: dict, column: str, max_length: int = 100) -> str:
     value = cells.get(column, "")
     if not value:
         raise RowError(column, "empty")
@@ -110,14 +115,14 @@ def _required(cells: dict, column: str, max_length: int = 100) -> str:
 
 
 def _village_code(cells: dict, column: str) -> str:
-    digits = "".join(ch for ch in _required(cells, column) if ch.isdigit())
+    digits = "".join(ch for ch in required(cells, column) if ch.isdigit())
     if len(digits) != 10:
         raise RowError(column, "not a 10-digit Kemendagri village code")
     return digits
 
 
 def _village_row(cells: dict) -> None:
-    fields = {key: _required(cells, key) for key in ("name", "district", "province")}
+    fields = {key: required(cells, key) for key in ("name", "district", "province")}
     language = cells.get("language", "").lower() or None
     if language and language not in LANGUAGES:
         raise RowError("language", f"not one of {', '.join(LANGUAGES)}")
@@ -141,13 +146,13 @@ def import_villages(path: str) -> Report:
 
 def _phone(cells: dict, column: str) -> str:
     try:
-        return phone.normalise(_required(cells, column))
+        return phone.normalise(required(cells, column))
     except phone.InvalidPhoneError:
         raise RowError(column, "not a phone number") from None
 
 
 def _name(cells: dict, column: str) -> str:
-    cleaned = people.clean_name(_required(cells, column))
+    cleaned = people.clean_name(required(cells, column))
     if cleaned is None:
         raise RowError(column, "not a name (letters, 2-40 characters)")
     return cleaned
@@ -173,7 +178,7 @@ def _household_row(cells: dict) -> None:
     if in_school not in YES | NO:
         raise RowError("in_school", "not yes or no")
     try:
-        consent_date = date.fromisoformat(_required(cells, "consent_date"))
+        consent_date = date.fromisoformat(required(cells, "consent_date"))
     except ValueError:
         raise RowError("consent_date", "not a date (YYYY-MM-DD)") from None
     if consent_date > clock.now().date():

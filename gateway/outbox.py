@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
 
 from redis import RedisError
@@ -40,14 +42,34 @@ FINAL_DELIVERY = {
 DELIVERY_STATUSES = INTERIM_DELIVERY | FINAL_DELIVERY.keys()
 
 
+_batch: ContextVar[list[OutboxMessage] | None] = ContextVar("outbox_batch", default=None)
+
+
+@contextmanager
+def batch() -> Iterator[list[OutboxMessage]]:
+    """Collect the rows add() stores inside the block; enqueue them when it ends (after the
+    caller's transaction has committed, so a worker never looks for a row not yet there)."""
+    rows: list[OutboxMessage] = []
+    token = _batch.set(rows)
+    try:
+        yield rows
+    finally:
+        _batch.reset(token)
+    enqueue(rows)
+
+
 def add(to: str, text: str, kind: MessageKind = MessageKind.REPLY) -> OutboxMessage:
-    """Store one SMS in the caller's transaction; call enqueue() once that has committed."""
+    """Store one SMS in the caller's transaction; it is enqueued when the batch() ends."""
     status = OutboxStatus.QUEUED
     if kind is MessageKind.BROADCAST:
         contact = contacts.find(to)
         if contact and contact.opted_out:
             status = OutboxStatus.SUPPRESSED
-    return OutboxMessage.create(to=to, text=text, kind=kind.value, status=status.value)
+    row = OutboxMessage.create(to=to, text=text, kind=kind.value, status=status.value)
+    rows = _batch.get()
+    if rows is not None:
+        rows.append(row)
+    return row
 
 
 def enqueue(rows: Iterable[OutboxMessage]) -> None:

@@ -54,6 +54,12 @@ def language_for(phone: str, default: str) -> str:
     return village.language if village else default
 
 
+def village_of(phone: str) -> Village | None:
+    """The village of the (first) person registered on this phone, if any."""
+    person = Person.select().where(Person.phone == phone).order_by(Person.id).first()
+    return person.village if person else None
+
+
 def find_village(code: str) -> Village | None:
     """The village with this code (dots and spaces ignored), or None."""
     digits = "".join(ch for ch in code if ch.isdigit())

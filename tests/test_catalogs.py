@@ -6,7 +6,8 @@ import pytest
 
 from gateway import gsm7, i18n
 from gateway.flows import FLOW, engine
-from gateway.flows.screens import Branch, State
+from gateway.flows.screens import Branch, End, State
+from gateway.verification import offer
 
 LANGS = sorted(i18n.CATALOGS)
 # Every error line shown on top of a screen: the engine's own and the validators'.
@@ -15,14 +16,25 @@ SCREEN_ERRORS = ["error.invalid_choice", "error.too_long"] + [
     for key in i18n.CATALOGS["id"]
     if key.startswith("answer.bad") or "pin" in key and key.startswith("answer.")
 ]
-# The longest values each placeholder can take.
-PARAMS = {"ussd_code": "*123#", "me_name": "W" * 40, "me_village": "W" * 30, "me_children": 12}
+# The longest values each placeholder can take; the verification answers and alerts, cut to
+# one segment by reply.fit(), get theirs in test_verification.py.
+PARAMS = {
+    "ussd_code": "*123#", "me_name": "W" * 40, "me_village": "W" * 30, "me_children": 12,
+    "subject": "S" * 20, "reason": "R" * 20, "date": "20-11-2026", "until": "31-12-2026",
+    "country": "TW", "occupation": "O" * 24, "ref": "LAAAAA", "village": "V" * 20,
+    "text": "T" * 20, "phone": "+6281234567890", "name": "N" * 20, "askers": "12", "days": "7",
+    "cek_text": "C" * 160, "lapor_text": "L" * 160, "offer_text": "F" * 60,
+}
+# A job offer showing every red flag at once (no_route and closed exclude each other).
+WORST_OFFER = {"region": "closed_domestic", "job": "domestic", "employer": "individual",
+               "visa": "tourist", "age": 15, "money": "fee"}
 SESSION = {
     **PARAMS,
     "people": [[i, "W" * 40] for i in range(4)],
     "person_id": 1,
     "role": "caregiver",
     "children": [{}] * 3,
+    "cek_choices": [[i, "A" * 40] for i in range(3)],
 }
 
 
@@ -60,11 +72,12 @@ def all_rendered_screens(lang):
                 lang=lang,
                 screen=screen_id,
                 history=list(history),
-                data=dict(SESSION),
+                data=dict(SESSION, offer_text=offer.red_flags(WORST_OFFER, lang)),
             )
             for page in range(len(engine.pages(FLOW, state))):
                 state.page = page
-                for error in (None, *SCREEN_ERRORS):
+                errors = [] if isinstance(screen, End) else SCREEN_ERRORS  # END takes no answer
+                for error in (None, *errors):
                     yield screen_id, engine.render(FLOW, state, error=error).text
 
 

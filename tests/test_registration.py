@@ -94,7 +94,7 @@ def error_then(screen, lang, error_key, prompt_key):
 def test_every_wrong_answer_repeats_the_question_with_a_reason(client, village, lang):
     phone = speaking(client, lang)
     phone.dial()
-    error_then(phone.press("4"), lang, "error.invalid_choice", "root.title")
+    error_then(phone.press("3"), lang, "error.invalid_choice", "root.title")
     error_then(phone.press("1", "9"), lang, "error.invalid_choice", "reg.role")
     error_then(phone.press("3", "12345"), lang, "answer.bad_name", "reg.name")
     error_then(phone.press("Siti", "9999999999"), lang, "answer.bad_village", "reg.village")

@@ -119,6 +119,8 @@ SCREENS = {
         "root.title",
         (
             Choice("root.register", "reg.role", number="1"),
+            Choice("root.check", "cek", number="2"),
+            Choice("root.report", "lapor", number="4"),
             Choice("root.info", "info", number="5"),
             Choice("root.language", "language", number="6"),
         ),
@@ -127,13 +129,15 @@ SCREENS = {
         "home.title",
         (
             Choice("home.my_data", "pin.gate", after_pin("me"), number="1"),
-            Choice(
-                "home.add_child", "pin.gate", after_pin("child.name"), number="2", when=is_caregiver
-            ),
-            Choice("home.register_other", "reg.role", forget_registration, number="3"),
+            Choice("root.check", "cek", number="2"),
+            Choice("root.report", "lapor", number="4"),
             Choice("root.info", "info", number="5"),
             Choice("root.language", "language", number="6"),
-            Choice("home.switch", "start", switch_person, number="7", when=several_people),
+            Choice(
+                "home.add_child", "pin.gate", after_pin("child.name"), number="7", when=is_caregiver
+            ),
+            Choice("home.register_other", "reg.role", forget_registration, number="8"),
+            Choice("home.switch", "start", switch_person, number="9", when=several_people),
         ),
     ),
     "people.pick": Pick(

@@ -31,7 +31,7 @@ def receive(form: Mapping[str, str], default_lang: str, ussd_code: str) -> bool:
     except InvalidPhoneError:
         raise BadCallbackError("field 'from' is not a phone number") from None
     text = form.get("text") or ""
-    with db.atomic():
+    with outbox.batch(), db.atomic():
         try:
             with db.atomic():  # a savepoint: a replay fails here and nothing else happens
                 inbound = InboundSms.create(
@@ -47,6 +47,5 @@ def receive(form: Mapping[str, str], default_lang: str, ussd_code: str) -> bool:
         keyword, reply = route(message)
         inbound.keyword = keyword
         inbound.save()
-        rows = [outbox.add(phone, reply)]
-    outbox.enqueue(rows)
+        outbox.add(phone, reply)
     return True

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from gateway import contacts, i18n
+from gateway.verification import service
 
 MAX_PARSED = 1000  # nobody's keyword message is longer; the rest is stored, not parsed
 
@@ -37,12 +38,31 @@ def resume(message: Message, _rest: str) -> str:
     return message.reply("sms.started")
 
 
+def check(message: Message, rest: str) -> str:
+    """CEK <agency name, licence number or job-order code>: the verification answer."""
+    if not rest:
+        return message.reply("cek.empty")
+    return service.verify(rest, message.phone, "sms", message.lang)[1]
+
+
+def report(message: Message, rest: str) -> str:
+    """LAPOR <text>: a broker report, passed to the village officer."""
+    if len(rest) < 3:
+        return message.reply("lapor.empty")
+    return service.report_broker(message.phone, rest, "sms", message.lang)
+
+
 def help_text(message: Message, _rest: str) -> str:
     """Anything we do not understand: what one can send."""
     return message.reply("sms.help")
 
 
-KEYWORDS: dict[str, Callable[[Message, str], str]] = {"STOP": stop, "MULAI": resume}
+KEYWORDS: dict[str, Callable[[Message, str], str]] = {
+    "CEK": check,
+    "LAPOR": report,
+    "STOP": stop,
+    "MULAI": resume,
+}
 
 
 def parse(text: str) -> tuple[str | None, str]:

@@ -34,14 +34,15 @@ def step() -> Response:
     except InvalidPhoneError:
         return plain("END " + _default_text("error.invalid_phone"))
     config = current_app.config
-    reply = ussd.respond(
-        queues.redis(),
-        session_id,
-        phone,
-        text,
-        config["DEFAULT_LANGUAGE"],
-        ttl_seconds=config["USSD_SESSION_MINUTES"] * 60,
-    )
+    with outbox.batch():  # alerts a step raises (a broker report, a scam wave) go after it
+        reply = ussd.respond(
+            queues.redis(),
+            session_id,
+            phone,
+            text,
+            config["DEFAULT_LANGUAGE"],
+            ttl_seconds=config["USSD_SESSION_MINUTES"] * 60,
+        )
     return plain(("END " if reply.end else "CON ") + reply.text)
 
 
@@ -88,4 +89,5 @@ def _tell_how_to_resume(phone: str) -> None:
     lang = ussd.was_cut_off(queues.redis(), phone)
     if lang:
         code = current_app.config["USSD_CODE"]
-        outbox.enqueue([outbox.add(phone, i18n.text(lang, "sms.resume", ussd_code=code))])
+        with outbox.batch():
+            outbox.add(phone, i18n.text(lang, "sms.resume", ussd_code=code))

@@ -1,0 +1,1 @@
+"""Broker-free placement verification: the registry, the rules, the one-SMS answer."""

@@ -1,0 +1,168 @@
+"""Registry imports: agencies and job orders (a snapshot replaced whole), and the rule data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from peewee import Model
+
+from gateway import clock
+from gateway.imports import ImportFileError, Report, RowError, read_rows, required
+from gateway.models import Agency, JobOrder, RegistrySnapshot, RuleItem, db
+from gateway.verification.names import code_key, normalise
+
+AGENCY_COLUMNS = ("licence_no", "name", "address", "valid_until", "status")
+JOB_ORDER_COLUMNS = (
+    "code",
+    "licence_no",
+    "country",
+    "occupation",
+    "employer_type",
+    "positions",
+    "valid_until",
+    "status",
+)
+RULE_COLUMNS = ("kind", "value", "note")
+RULE_KINDS = ("closed_domestic", "no_route", "zero_cost")
+
+
+def parse_date(text: str, column: str) -> date:
+    """A YYYY-MM-DD date, or RowError for `column`."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise RowError(column, "not a date (YYYY-MM-DD)") from None
+
+
+def _one_of(cells: dict, column: str, allowed: tuple[str, ...]) -> str:
+    value = cells.get(column, "").lower()
+    if value not in allowed:
+        raise RowError(column, "not one of " + ", ".join(allowed))
+    return value
+
+
+def _agency(cells: dict) -> dict:
+    licence_no = required(cells, "licence_no", 60)
+    name = required(cells, "name", 120)
+    if not code_key(licence_no) or not normalise(name):
+        raise RowError("name" if code_key(licence_no) else "licence_no", "no letters or digits")
+    return {
+        "licence_no": licence_no,
+        "licence_key": code_key(licence_no),
+        "name": name,
+        "name_key": normalise(name),
+        "address": cells.get("address", "")[:200],
+        "valid_until": parse_date(required(cells, "valid_until"), "valid_until"),
+        "status": _one_of(cells, "status", ("active", "suspended", "revoked")),
+    }
+
+
+def _job_order(cells: dict) -> dict:
+    code = required(cells, "code", 40)
+    country = required(cells, "country", 2).upper()
+    if not (len(country) == 2 and country.isalpha()):
+        raise RowError("country", "not an ISO 3166 two-letter code")
+    positions = cells.get("positions", "")
+    if not positions.isdigit():
+        raise RowError("positions", "not a whole number")
+    return {
+        "code": code,
+        "code_key": code_key(code),
+        "licence_no": required(cells, "licence_no", 60),
+        "country": country,
+        "occupation": required(cells, "occupation", 80).lower(),
+        "employer_type": _one_of(cells, "employer_type", ("individual", "company")),
+        "positions": int(positions),
+        "valid_until": parse_date(required(cells, "valid_until"), "valid_until"),
+        "status": _one_of(cells, "status", ("active", "closed", "suspended", "revoked")),
+    }
+
+
+def _replace(
+    path: str,
+    columns: tuple[str, ...],
+    parse: Callable[[dict], dict],
+    model: type[Model],
+    key: str,
+    kind: str,
+    as_of: date,
+) -> Report:
+    """Parse every row, then swap the whole snapshot in one transaction (or change nothing)."""
+    if as_of > clock.now().date():
+        raise ImportFileError(f"--as-of {as_of} is in the future")
+    report, parsed = Report(), {}
+    for line, cells in read_rows(path, columns):
+        try:
+            fields = parse(cells)
+            if fields[key] in parsed:
+                raise RowError(key, "appears twice in the file")
+        except RowError as error:
+            report.refused.append((line, error.column, error.reason))
+            continue
+        parsed[fields[key]] = fields
+        report.accepted += 1
+    if not parsed:
+        raise ImportFileError(f"{path}: no valid row; the registry in force is kept")
+    field = getattr(model, key)
+    with db.atomic():
+        existing = dict(model.select(field, model.id).tuples())
+        gone = [row_id for value, row_id in existing.items() if value not in parsed]
+        for start in range(0, len(gone), 500):
+            model.delete().where(model.id.in_(gone[start : start + 500])).execute()
+        for value, fields in parsed.items():
+            if value in existing:
+                model.update(**fields).where(model.id == existing[value]).execute()
+        new = [fields for value, fields in parsed.items() if value not in existing]
+        for start in range(0, len(new), 500):
+            model.insert_many(new[start : start + 500]).execute()
+        (
+            RegistrySnapshot.insert(
+                kind=kind, as_of=as_of, rows=len(parsed), imported_at=clock.now()
+            )
+            .on_conflict(
+                conflict_target=[RegistrySnapshot.kind],
+                update={
+                    RegistrySnapshot.as_of: as_of,
+                    RegistrySnapshot.rows: len(parsed),
+                    RegistrySnapshot.imported_at: clock.now(),
+                },
+            )
+            .execute()
+        )
+    report.created = {kind.replace("_", " "): len(new)}
+    return report
+
+
+def import_agencies(path: str, as_of: date) -> Report:
+    """The agency registry snapshot: licence_no,name,address,valid_until,status."""
+    return _replace(path, AGENCY_COLUMNS, _agency, Agency, "licence_no", "agencies", as_of)
+
+
+def import_job_orders(path: str, as_of: date) -> Report:
+    """The job-order snapshot (DESIGN section 8 columns)."""
+    return _replace(path, JOB_ORDER_COLUMNS, _job_order, JobOrder, "code", "job_orders", as_of)
+
+
+def import_rules(path: str) -> Report:
+    """Rule data: kind,value,note. The kinds in the file replace those kinds' rules whole."""
+    report, rules = Report(), []
+    for line, cells in read_rows(path, RULE_COLUMNS):
+        try:
+            kind = _one_of(cells, "kind", RULE_KINDS)
+            value = required(cells, "value", 80)
+        except RowError as error:
+            report.refused.append((line, error.column, error.reason))
+            continue
+        value = value.upper() if kind != "zero_cost" else value.lower()
+        rules.append({"kind": kind, "value": value, "note": cells.get("note", "")[:160] or None})
+        report.accepted += 1
+    if not rules:
+        raise ImportFileError(f"{path}: no valid row; the rules in force are kept")
+    kinds = {rule["kind"] for rule in rules}
+    unique = list({(r["kind"], r["value"]): r for r in rules}.values())
+    with db.atomic():
+        RuleItem.delete().where(RuleItem.kind.in_(list(kinds))).execute()
+        RuleItem.insert_many(unique).execute()
+    report.created = {"rules": len(unique)}
+    return report

@@ -1,0 +1,38 @@
+"""The answer to a check as one SMS segment (160 GSM-7 characters), in the asker's language."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from gateway import gsm7, i18n
+from gateway.verification.check import Answer, Result
+
+TEMPLATES = {
+    Result.REGISTERED: "cek.registered",
+    Result.NOT_REGISTERED: "cek.not_registered",
+    Result.UNCONFIRMED: "cek.unconfirmed",
+    Result.CHOOSE: "cek.choose",
+}
+
+
+def render(answer: Answer, lang: str, as_of: date | None) -> str:
+    """The answer's text: result word, reason, data date, the warning, where to ask."""
+    params = {
+        "date": as_of.strftime("%d-%m-%Y") if as_of else i18n.text(lang, "cek.no_data"),
+        "reason": " ".join(i18n.text(lang, key, **answer.values) for key in answer.reasons),
+        "subject": answer.subject,
+    }
+    if answer.result is Result.CHOOSE:
+        params["subject"] = "; ".join(f"{i} {a.name}" for i, a in enumerate(answer.choices, 1))
+    return fit(lang, TEMPLATES[answer.result], params, shorten="subject")
+
+
+def fit(lang: str, key: str, params: dict[str, str], shorten: str) -> str:
+    """The catalog text filled in, with `shorten` cut (marked '..') until it fits one segment."""
+    text = i18n.text(lang, key, **params)
+    overflow = gsm7.septets(text) - gsm7.SMS_SEGMENT
+    if overflow > 0:
+        value = params[shorten]
+        params = {**params, shorten: value[: max(len(value) - overflow - 2, 8)] + ".."}
+        text = i18n.text(lang, key, **params)
+    return text

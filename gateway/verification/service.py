@@ -1,0 +1,112 @@
+"""A check as the channels run it: answer, log, watch for scam waves; broker reports."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from peewee import IntegrityError, fn
+
+from gateway import clock, gsm7, i18n, officers, outbox, people
+from gateway.models import BrokerReport, MessageKind, ScamWave, Verification, Village, db
+from gateway.verification import check, names, reply
+from gateway.verification.check import Answer, Result
+
+SCAM_WAVE_ASKERS = 3  # different people...
+SCAM_WAVE_DAYS = 7  # ...within this many days make a wave
+REF_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY3479"  # no 0/O, 1/I, 2/Z, 5/S, 6/B, 8 look-alikes
+
+
+def verify(query: str, asker: str, channel: str, lang: str) -> tuple[Answer, str]:
+    """Check `query`, log it, raise a scam-wave alert when due; return the answer and its text."""
+    answer = check.lookup(query, clock.now().date())
+    kind = "job_orders" if answer.job_order else "agencies"
+    text = reply.render(answer, lang, check.snapshot_date(kind))
+    village = people.village_of(asker)
+    wave_key = _wave_key(query, answer)
+    Verification.create(
+        query=query[:160],
+        query_key=wave_key or names.normalise(query)[:160],
+        result=answer.result.value,
+        agency=answer.agency,
+        job_order=answer.job_order,
+        asker=asker,
+        village=village,
+        channel=channel,
+    )
+    if wave_key:
+        _watch_for_wave(wave_key, answer, village)
+    return answer, text
+
+
+def _wave_key(query: str, answer: Answer) -> str | None:
+    """What a scam wave is counted on: an unknown name, or a revoked agency."""
+    if answer.agency is not None and answer.agency.status == "revoked":
+        return answer.agency.name_key
+    if answer.result is Result.NOT_REGISTERED and answer.agency is None:
+        return names.normalise(query)[:160] or None
+    return None
+
+
+def _watch_for_wave(key: str, answer: Answer, village: Village | None) -> None:
+    since = clock.now() - timedelta(days=SCAM_WAVE_DAYS)
+    askers = (
+        Verification.select(fn.COUNT(Verification.asker.distinct()))
+        .where((Verification.query_key == key) & (Verification.created_at >= since))
+        .scalar()
+    )
+    if askers < SCAM_WAVE_ASKERS:
+        return
+    if (
+        ScamWave.select()
+        .where((ScamWave.query_key == key) & (ScamWave.alerted_at >= since))
+        .exists()
+    ):
+        return  # one alert per wave, not one per question
+    ScamWave.create(query_key=key, askers=askers)
+    name = answer.agency.name if answer.agency else key
+    for officer in officers.supervisors(village.district if village else None):
+        text = reply.fit(
+            "id",
+            "alert.scam_wave",
+            {"name": name, "askers": str(askers), "days": str(SCAM_WAVE_DAYS)},
+            shorten="name",
+        )
+        outbox.add(officer.phone, text, MessageKind.ALERT)
+
+
+def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
+    """Store a broker report, alert the reporter's village officer; the reply with its ref."""
+    village = people.village_of(reporter)
+    with db.atomic():
+        report = _create_report(reporter, " ".join(text.split())[:1000], village, channel)
+        for officer in officers.for_village(village):
+            alert = reply.fit(
+                "id",
+                "alert.broker",
+                {
+                    "ref": report.ref,
+                    "village": village.name if village else "?",
+                    "text": _gsm7(report.text),
+                    "phone": reporter,
+                },
+                shorten="text",
+            )
+            outbox.add(officer.phone, alert, MessageKind.ALERT)
+    return i18n.text(lang, "lapor.thanks", ref=report.ref)
+
+
+def _create_report(reporter: str, text: str, village: Village | None, channel: str) -> BrokerReport:
+    while True:  # a clash of two random references is rare; try another
+        ref = "L" + "".join(secrets.choice(REF_ALPHABET) for _ in range(5))
+        try:
+            with db.atomic():
+                return BrokerReport.create(
+                    ref=ref, reporter=reporter, village=village, text=text, channel=channel
+                )
+        except IntegrityError:
+            continue
+
+
+def _gsm7(text: str) -> str:
+    return "".join(ch if gsm7.is_gsm7(ch) else "?" for ch in text)
