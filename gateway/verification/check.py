@@ -10,6 +10,7 @@ from enum import StrEnum
 from gateway.models import Agency, JobOrder, RegistrySnapshot, RuleItem
 from gateway.verification import names
 
+DATE = "%d-%m-%y"  # two-digit years: every character counts in one SMS
 DOMESTIC = (
     "pengurus rumah tangga",
     "pengasuh",
@@ -87,7 +88,7 @@ def check_agency(agency: Agency, today: date, subject: str | None = None) -> Ans
         Result.NOT_REGISTERED,
         subject or agency.name,
         agency=agency,
-        values={"until": agency.valid_until.strftime("%d-%m-%Y")},
+        values={"until": agency.valid_until.strftime(DATE)},
     )
     if agency.status == "revoked":
         answer.reasons.append("reason.revoked")
@@ -107,30 +108,30 @@ def check_job_order(job_order: JobOrder, today: date) -> Answer:
     subject = job_order.code
     if agency is None:
         return Answer(Result.NOT_REGISTERED, subject, ["reason.jo_no_agency"], job_order=job_order)
-    answer = check_agency(agency, today, subject=f"{subject} ({agency.name})")
+    answer = check_agency(agency, today, subject=f"{subject} {agency.name}")
     answer.job_order = job_order
     if answer.result is not Result.REGISTERED:
         return answer
     answer.values.update(
-        until=job_order.valid_until.strftime("%d-%m-%Y"),
+        until=job_order.valid_until.strftime(DATE),
         country=job_order.country,
         occupation=job_order.occupation[:24],
     )
     if job_order.status != "active" or job_order.valid_until < today:
         answer.result, answer.reasons = Result.NOT_REGISTERED, ["reason.jo_invalid"]
         return answer
-    answer.reasons = ["reason.jo_valid"]
     occupation = job_order.occupation.lower()
     if job_order.country in rule_values("no_route"):
-        answer.result = Result.UNCONFIRMED
-        answer.reasons.append("reason.no_route")
+        answer.result, answer.reasons = Result.UNCONFIRMED, ["reason.no_route"]
     elif (
         job_order.country in rule_values("closed_domestic")
         and job_order.employer_type == "individual"
         and occupation.startswith(DOMESTIC)
     ):
-        answer.result = Result.UNCONFIRMED  # closed, unless the Saudi SPSK pilot: ask
-        answer.reasons.append("reason.closed")
-    if occupation in rule_values("zero_cost"):
-        answer.reasons.append("reason.zero_cost")
+        # Closed, unless the Saudi SPSK pilot through a designated agency: we cannot tell.
+        answer.result, answer.reasons = Result.UNCONFIRMED, ["reason.closed"]
+    else:
+        answer.reasons = ["reason.jo_valid"]
+        if occupation in rule_values("zero_cost"):
+            answer.reasons.append("reason.zero_cost")
     return answer

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from gateway import gsm7, i18n
-from gateway.verification.check import Answer, Result
+from gateway.verification.check import DATE, Answer, Result
 
 TEMPLATES = {
     Result.REGISTERED: "cek.registered",
@@ -18,7 +18,7 @@ TEMPLATES = {
 def render(answer: Answer, lang: str, as_of: date | None) -> str:
     """The answer's text: result word, reason, data date, the warning, where to ask."""
     params = {
-        "date": as_of.strftime("%d-%m-%Y") if as_of else i18n.text(lang, "cek.no_data"),
+        "date": as_of.strftime(DATE) if as_of else i18n.text(lang, "cek.no_data"),
         "reason": " ".join(i18n.text(lang, key, **answer.values) for key in answer.reasons),
         "subject": answer.subject,
     }
