@@ -10,6 +10,7 @@ from config import settings
 from gateway import create_app, queues
 from gateway.db import init_db, migrate
 from gateway.models import ALL_MODELS, RuleItem, db
+from tests import registry_data
 from tests.fake_at import FakeAfricasTalking
 
 
@@ -95,3 +96,16 @@ def fake_at():
     server = FakeAfricasTalking().start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def registry(app, tmp_path):
+    agencies, job_orders = tmp_path / "agencies.csv", tmp_path / "job_orders.csv"
+    agencies.write_text(registry_data.AGENCIES)
+    job_orders.write_text(registry_data.JOB_ORDERS)
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["import-agencies", str(agencies), "--as-of", "2026-11-20"])
+    assert first.output.startswith("7 row(s) accepted (7 new agencies), 0 refused."), first.output
+    second = runner.invoke(args=["import-job-orders", str(job_orders), "--as-of", "2026-11-21"])
+    assert second.output.startswith("6 row(s) accepted (6 new job orders)"), second.output
+    return tmp_path

@@ -2,55 +2,16 @@
 
 import pytest
 
-from gateway import gsm7, i18n
+from gateway import gsm7
 from gateway.models import (
-    Agency, BrokerReport, InboundSms, OutboxMessage, Person, RuleItem, ScamWave, Verification,
+    Agency,
+    InboundSms,
+    OutboxMessage,
+    Person,
+    Verification,
     Village,
 )
-from tests.ussd_phone import Phone
-
-AGENCIES = """licence_no,name,address,valid_until,status
-SIP3MI-001/2024,PT Maju Jaya Abadi,Malang,2027-06-30,active
-SIP3MI-002/2024,PT Bina Karya Sentosa,Blitar,2025-01-31,active
-SIP3MI-003/2023,PT Cahaya Tenaga Mandiri,Kediri,2027-06-30,revoked
-SIP3MI-004/2024,PT Duta Sarana,Jember,2027-06-30,suspended
-SIP3MI-005/2024,PT Mitra Global Utama,Surabaya,2027-06-30,active
-SIP3MI-006/2024,PT Mitra Global Usaha,Surabaya,2027-06-30,active
-SIP3MI-007/2024,PT Mitra Global Unggul,Surabaya,2027-06-30,active
-"""
-JOB_ORDERS = """code,licence_no,country,occupation,employer_type,positions,valid_until,status
-JO-TW-0001,SIP3MI-001/2024,TW,pengasuh lansia,individual,5,2027-03-31,active
-JO-SA-0002,SIP3MI-001/2024,SA,pengurus rumah tangga,individual,10,2027-03-31,active
-JO-MY-0003,SIP3MI-001/2024,MY,operator pabrik,company,40,2027-03-31,active
-JO-KH-0004,SIP3MI-001/2024,KH,operator,company,3,2027-03-31,active
-JO-TW-0005,SIP3MI-002/2024,TW,operator pabrik,company,3,2027-03-31,active
-JO-HK-0006,SIP3MI-001/2024,HK,pengasuh anak,individual,1,2027-03-31,closed
-"""
-ASKER = "+6281234567890"
-
-
-@pytest.fixture
-def registry(app, tmp_path):
-    agencies, job_orders = tmp_path / "agencies.csv", tmp_path / "job_orders.csv"
-    agencies.write_text(AGENCIES)
-    job_orders.write_text(JOB_ORDERS)
-    runner = app.test_cli_runner()
-    first = runner.invoke(args=["import-agencies", str(agencies), "--as-of", "2026-11-20"])
-    assert first.output.startswith("7 row(s) accepted (7 new agencies), 0 refused."), first.output
-    second = runner.invoke(args=["import-job-orders", str(job_orders), "--as-of", "2026-11-21"])
-    assert second.output.startswith("6 row(s) accepted (6 new job orders)"), second.output
-    return tmp_path
-
-
-def cek(client, query, msg_id="c1", sender=ASKER):
-    response = client.post("/sms/incoming", data={"from": sender, "id": msg_id,
-                                                  "text": f"CEK {query}"})
-    assert response.status_code == 200
-    return OutboxMessage.select().where(OutboxMessage.to == sender).order_by(
-        OutboxMessage.id.desc()).first().text
-
-
-TAIL = "Data {}. Jangan bayar/beri paspor sblm dicek."
+from tests.registry_data import ASKER, cek
 
 
 @pytest.mark.parametrize("query, start, reason", [
@@ -80,7 +41,8 @@ def test_an_unknown_name_says_how_to_report(client, registry):
     ("JO-TW-0001", "TERDAFTAR: JO-TW-0001 PT Maju Jaya Abadi.",
      ["TW, pengasuh lansia, s/d 31-03-27.", "BEBAS BIAYA."]),
     ("jo my 0003", "TERDAFTAR: JO-MY-0003", ["MY, operator pabrik, s/d 31-03-27."]),
-    ("JO-TW-9999", "TIDAK DAPAT DIPASTIKAN: JO-TW-9999.", ["Kode tidak dikenal: minta kode job order resmi."]),
+    ("JO-TW-9999", "TIDAK DAPAT DIPASTIKAN: JO-TW-9999.",
+     ["Kode tidak dikenal: minta kode job order resmi."]),
     ("JO-SA-0002", "TIDAK DAPAT DIPASTIKAN: JO-SA-0002",
      ["Tujuan DITUTUP utk PRT perorangan."]),
     ("JO-KH-0004", "TIDAK DAPAT DIPASTIKAN: JO-KH-0004", ["TIDAK ADA jalur resmi"]),
