@@ -118,7 +118,7 @@ def test_cek_on_ussd_with_several_matches_lets_the_person_pick(client, registry)
     assert phone.press("1").startswith("CON " + i18n.text("id", "cek.ask"))
     pick = phone.press("mitra global")
     assert pick.startswith("CON " + i18n.text("id", "cek.pick"))
-    assert "1 PT Mitra Global" in pick and "3 PT Mitra Global" in pick
+    assert "1 PT Mitra Global" in pick and "3 PT Mitra Global" in pick  # USSD: full names
     answer = phone.press("2")
     assert answer.startswith("END TERDAFTAR: PT Mitra Global") and "Data 20-11-26." in answer
 

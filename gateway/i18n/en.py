@@ -142,7 +142,7 @@ MESSAGES = {
     "cek.registered": "REGISTERED: {subject}. {reason} Data {date}. Do not pay/give your passport before checking. KP2MI 0800-1000",
     "cek.not_registered": "NOT REGISTERED: {subject}. {reason} Data {date}. Do not pay/give your passport. Report: SMS LAPOR text. KP2MI 0800-1000",
     "cek.unconfirmed": "CANNOT BE CONFIRMED: {subject}. {reason} Data {date}. Do not pay/give your passport before checking. KP2MI 0800-1000",
-    "cek.choose": "Several similar agencies: {subject}. Send CEK with the full name or licence number. Do not pay before checking.",
+    "cek.choose": "Similar agencies: {subject}. Send CEK with the full name or licence no. Do not pay before checking.",
     "cek.no_data": "none yet",
     "cek.empty": "Send CEK and an agency name, licence number or job-order code. Example: CEK Maju Jaya",
     "reason.licensed": "Licence to {until}. Ask for the job-order code.",

@@ -150,7 +150,7 @@ MESSAGES = {
     "cek.registered": "TERDAFTAR: {subject}. {reason} Data {date}. Jangan bayar/beri paspor sblm dicek. KP2MI 0800-1000",
     "cek.not_registered": "TIDAK TERDAFTAR: {subject}. {reason} Data {date}. Jangan bayar/beri paspor. Lapor: SMS LAPOR isi. KP2MI 0800-1000",
     "cek.unconfirmed": "TIDAK DAPAT DIPASTIKAN: {subject}. {reason} Data {date}. Jangan bayar/beri paspor sblm dicek. KP2MI 0800-1000",
-    "cek.choose": "Ada beberapa agensi mirip: {subject}. Kirim CEK dengan nama lengkap atau nomor izin. Jangan bayar sblm dicek.",
+    "cek.choose": "Beberapa agensi mirip: {subject}. Kirim CEK dgn nama lengkap/nomor izin. Jangan bayar sblm dicek.",
     "cek.no_data": "belum ada",
     "cek.empty": "Kirim CEK lalu nama agensi, nomor izin atau kode job order. Contoh: CEK Maju Jaya",
     "reason.licensed": "Izin s/d {until}. Minta kode job order.",

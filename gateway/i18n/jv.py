@@ -144,10 +144,10 @@ MESSAGES = {
         "Pendaftaran Desmigratif panjenengan pedhot. Wangsulan dipunsimpen 30 menit: pencet "
         "{ussd_code} lajeng pilih 1 Lajengaken."
     ),
-    "cek.registered": "KADAFTAR: {subject}. {reason} Data {date}. Sampun mbayar/masrahaken paspor saderengipun dicek. KP2MI 0800-1000",
+    "cek.registered": "KADAFTAR: {subject}. {reason} Data {date}. Sampun mbayar/masrahaken paspor rumiyin. KP2MI 0800-1000",
     "cek.not_registered": "BOTEN KADAFTAR: {subject}. {reason} Data {date}. Sampun mbayar/masrahaken paspor. Lapur: SMS LAPOR isi. KP2MI 0800-1000",
-    "cek.unconfirmed": "BOTEN SAGED DIPUNPASTEKAKEN: {subject}. {reason} Data {date}. Sampun mbayar saderengipun dicek. KP2MI 0800-1000",
-    "cek.choose": "Wonten agensi ingkang mirip: {subject}. Kintun CEK kaliyan nami jangkep utawi nomer idin.",
+    "cek.unconfirmed": "BOTEN SAGED DIPUNPASTEKAKEN: {subject}. {reason} Data {date}. Sampun mbayar rumiyin. KP2MI 0800-1000",
+    "cek.choose": "Agensi ingkang mirip: {subject}. Kintun CEK kaliyan nami jangkep/nomer idin.",
     "cek.no_data": "dereng wonten",
     "cek.empty": "Kintun CEK lajeng nami agensi, nomer idin utawi kode job order. Tuladha: CEK Maju Jaya",
     "reason.licensed": "Idin dumugi {until}. Nyuwun kode job order.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from gateway import gsm7, i18n
+from gateway.verification import names
 from gateway.verification.check import DATE, Answer, Result
 
 TEMPLATES = {
@@ -23,7 +24,9 @@ def render(answer: Answer, lang: str, as_of: date | None) -> str:
         "subject": answer.subject,
     }
     if answer.result is Result.CHOOSE:
-        params["subject"] = "; ".join(f"{i} {a.name}" for i, a in enumerate(answer.choices, 1))
+        params["subject"] = "; ".join(
+            f"{i} {names.without_legal_form(a.name)}" for i, a in enumerate(answer.choices, 1)
+        )
     return fit(lang, TEMPLATES[answer.result], params, shorten="subject")
 
 
