@@ -19,7 +19,8 @@ SCREEN_ERRORS = ["error.invalid_choice", "error.too_long"] + [
 # The longest values each placeholder can take; the verification answers and alerts, cut to
 # one segment by reply.fit(), get theirs in test_verification.py.
 PARAMS = {
-    "ussd_code": "*123#", "me_name": "W" * 40, "me_village": "W" * 30, "me_children": 12,
+    "ussd_code": "*123#", "help": "KP2MI 0800-1000", "channels": "C" * 25 + "\n" + "C" * 25,
+    "me_name": "W" * 40, "me_village": "W" * 30, "me_children": 12,
     "subject": "S" * 20, "reason": "R" * 20, "date": "20-11-2026", "until": "31-12-2026",
     "country": "TW", "occupation": "O" * 24, "ref": "LAAAAA", "village": "V" * 20,
     "text": "T" * 20, "phone": "+6281234567890", "name": "N" * 20, "askers": "12", "days": "7",
@@ -82,7 +83,7 @@ def all_rendered_screens(lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_screen_fits_one_ussd_screen(lang):
+def test_every_screen_fits_one_ussd_screen(app, lang):
     rendered = list(all_rendered_screens(lang))
     assert len(rendered) > 50
     for screen_id, text in rendered:

@@ -20,18 +20,39 @@ from tests.ussd_phone import Phone
 
 @pytest.fixture
 def village(app):
-    return Village.create(code="3507102001", name="Sumberejo", district="Malang",
-                          province="Jawa Timur")
+    return Village.create(
+        code="3507102001", name="Sumberejo", district="Malang", province="Jawa Timur"
+    )
 
 
 @pytest.fixture
 def staff(app, village):
     runner = app.test_cli_runner()
-    officer = runner.invoke(args=["add-officer", "--phone", "0811-1000-0001", "--name", "Bu Ani",
-                                  "--village", "35.07.10.2001"])
+    officer = runner.invoke(
+        args=[
+            "add-officer",
+            "--phone",
+            "0811-1000-0001",
+            "--name",
+            "Bu Ani",
+            "--village",
+            "35.07.10.2001",
+        ]
+    )
     assert officer.output.strip() == "officer Bu Ani (+6281110000001), district Malang"
-    supervisor = runner.invoke(args=["add-officer", "--phone", "0811-1000-0002", "--name",
-                                     "Pak Budi", "--role", "supervisor", "--district", "Malang"])
+    supervisor = runner.invoke(
+        args=[
+            "add-officer",
+            "--phone",
+            "0811-1000-0002",
+            "--name",
+            "Pak Budi",
+            "--role",
+            "supervisor",
+            "--district",
+            "Malang",
+        ]
+    )
     assert supervisor.exit_code == 0
     return "+6281110000001", "+6281110000002"
 
@@ -42,8 +63,12 @@ def sms(client, text, msg_id="r1", sender=ASKER):
 
 
 def sent_to(phone):
-    return [row.text for row in OutboxMessage.select().where(OutboxMessage.to == phone)
-            .order_by(OutboxMessage.id)]
+    return [
+        row.text
+        for row in OutboxMessage.select()
+        .where(OutboxMessage.to == phone)
+        .order_by(OutboxMessage.id)
+    ]
 
 
 def test_lapor_gives_a_reference_and_alerts_the_village_officer(client, village, staff):
@@ -51,10 +76,13 @@ def test_lapor_gives_a_reference_and_alerts_the_village_officer(client, village,
     sms(client, "LAPOR calo Pak X minta 5 juta untuk ke Taiwan")
     report = BrokerReport.get()
     assert (report.reporter, report.village.name, report.channel) == (ASKER, "Sumberejo", "sms")
-    assert sent_to(ASKER) == [i18n.text("id", "lapor.thanks", ref=report.ref)]
+    assert sent_to(ASKER) == [
+        i18n.text("id", "lapor.thanks", ref=report.ref, help="KP2MI 0800-1000")
+    ]
     assert sent_to(staff[0]) == [
         f"LAPOR CALO {report.ref} desa Sumberejo: calo Pak X minta 5 juta untuk ke Taiwan"
-        f" | Pelapor {ASKER}"]
+        f" | Pelapor {ASKER}"
+    ]
     assert OutboxMessage.get(OutboxMessage.to == staff[0]).kind == "alert"
     assert sent_to(staff[1]) == []
 
@@ -85,7 +113,7 @@ def test_a_report_by_ussd_menu_4(client, village, staff):
     assert phone.press("abc").startswith("CON " + i18n.text("id", "answer.bad_text"))
     done = phone.press("calo minta uang ikatan")
     report = BrokerReport.get()
-    assert done == "END " + i18n.text("id", "lapor.thanks", ref=report.ref)
+    assert done == "END " + i18n.text("id", "lapor.thanks", ref=report.ref, help="KP2MI 0800-1000")
     assert report.channel == "ussd" and len(sent_to(staff[1])) == 1  # no village: supervisor
 
 
@@ -130,14 +158,19 @@ def test_cek_on_ussd_with_a_clear_match_answers_at_once(client, registry):
     assert answer.startswith("END TIDAK DAPAT DIPASTIKAN: JO-SA-0002")
 
 
-@pytest.mark.parametrize("answers, flags", [
-    (["1", "1", "1", "2", "17", "2"], ["flag.closed", "flag.visa", "flag.under_18",
-                                       "flag.fee_zero_cost"]),
-    (["3", "4", "2", "1", "25", "1"], ["flag.no_route"]),
-    (["2", "4", "2", "1", "25", "2"], ["flag.fee"]),
-    (["2", "1", "2", "1", "25", "3"], ["flag.binding"]),
-    (["1", "1", "2", "1", "30", "1"], []),  # a company employer in the Middle East: not closed
-])
+@pytest.mark.parametrize(
+    "answers, flags",
+    [
+        (
+            ["1", "1", "1", "2", "17", "2"],
+            ["flag.closed", "flag.visa", "flag.under_18", "flag.fee_zero_cost"],
+        ),
+        (["3", "4", "2", "1", "25", "1"], ["flag.no_route"]),
+        (["2", "4", "2", "1", "25", "2"], ["flag.fee"]),
+        (["2", "1", "2", "1", "25", "3"], ["flag.binding"]),
+        (["1", "1", "2", "1", "30", "1"], []),  # a company employer in the Middle East: not closed
+    ],
+)
 def test_the_job_offer_questions_name_each_red_flag(client, answers, flags):
     phone = Phone(client)
     phone.dial()
@@ -156,26 +189,35 @@ def test_the_job_offer_questions_name_each_red_flag(client, answers, flags):
 
 def test_a_reimport_replaces_the_snapshot_and_its_date(app, registry):
     path = registry / "agencies2.csv"
-    path.write_text("licence_no,name,address,valid_until,status\n"
-                    "SIP3MI-001/2024,PT Maju Jaya Abadi,Malang,2028-06-30,active\n"
-                    "SIP3MI-099/2026,PT Baru Sekali,Batu,2028-06-30,active\n")
+    path.write_text(
+        "licence_no,name,address,valid_until,status\n"
+        "SIP3MI-001/2024,PT Maju Jaya Abadi,Malang,2028-06-30,active\n"
+        "SIP3MI-099/2026,PT Baru Sekali,Batu,2028-06-30,active\n"
+    )
     result = app.test_cli_runner().invoke(
-        args=["import-agencies", str(path), "--as-of", "2026-11-24"])
+        args=["import-agencies", str(path), "--as-of", "2026-11-24"]
+    )
     assert result.output.startswith("2 row(s) accepted (1 new agencies), 0 refused.")
     assert sorted(a.licence_no for a in Agency.select()) == ["SIP3MI-001/2024", "SIP3MI-099/2026"]
     assert str(RegistrySnapshot.get(RegistrySnapshot.kind == "agencies").as_of) == "2026-11-24"
 
 
-@pytest.mark.parametrize("content, message", [
-    ("licence,name\nX,Y\n", "missing column(s)"),
-    ("licence_no,name,address,valid_until,status\nA-1,PT A,x,31-12-2027,active\n",
-     "no valid row"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("licence,name\nX,Y\n", "missing column(s)"),
+        (
+            "licence_no,name,address,valid_until,status\nA-1,PT A,x,31-12-2027,active\n",
+            "no valid row",
+        ),
+    ],
+)
 def test_a_malformed_registry_file_changes_nothing(app, registry, content, message):
     path = registry / "bad.csv"
     path.write_text(content)
     result = app.test_cli_runner().invoke(
-        args=["import-agencies", str(path), "--as-of", "2026-11-24"])
+        args=["import-agencies", str(path), "--as-of", "2026-11-24"]
+    )
     assert result.exit_code == 1 and message in result.output
     assert Agency.select().count() == 7
     assert str(RegistrySnapshot.get(RegistrySnapshot.kind == "agencies").as_of) == "2026-11-20"
@@ -183,12 +225,15 @@ def test_a_malformed_registry_file_changes_nothing(app, registry, content, messa
 
 def test_refused_registry_rows_are_reported_by_line_and_column(app, registry):
     path = registry / "mixed.csv"
-    path.write_text("licence_no,name,address,valid_until,status\n"
-                    "SIP3MI-001/2024,PT Maju Jaya Abadi,Malang,2028-06-30,active\n"
-                    "SIP3MI-002/2024,PT Bina,Blitar,2028-06-30,closed-ish\n"
-                    "SIP3MI-001/2024,PT Lagi,Blitar,2028-06-30,active\n")
+    path.write_text(
+        "licence_no,name,address,valid_until,status\n"
+        "SIP3MI-001/2024,PT Maju Jaya Abadi,Malang,2028-06-30,active\n"
+        "SIP3MI-002/2024,PT Bina,Blitar,2028-06-30,closed-ish\n"
+        "SIP3MI-001/2024,PT Lagi,Blitar,2028-06-30,active\n"
+    )
     result = app.test_cli_runner().invoke(
-        args=["import-agencies", str(path), "--as-of", "2026-11-24"])
+        args=["import-agencies", str(path), "--as-of", "2026-11-24"]
+    )
     assert result.output.splitlines()[1:] == [
         "  line 3, column status: not one of active, suspended, revoked",
         "  line 4, column licence_no: appears twice in the file",
@@ -197,7 +242,8 @@ def test_refused_registry_rows_are_reported_by_line_and_column(app, registry):
 
 def test_a_future_snapshot_date_is_refused(app, registry):
     result = app.test_cli_runner().invoke(
-        args=["import-agencies", str(registry / "agencies.csv"), "--as-of", "2099-01-01"])
+        args=["import-agencies", str(registry / "agencies.csv"), "--as-of", "2099-01-01"]
+    )
     assert result.exit_code == 1 and "in the future" in result.output
 
 
@@ -223,6 +269,23 @@ def test_add_officer_refuses_what_it_cannot_do(app, village):
     runner = app.test_cli_runner()
     no_village = runner.invoke(args=["add-officer", "--phone", "0811", "--name", "X"])
     assert no_village.exit_code == 1 and "not a phone number" in no_village.output
-    unknown = runner.invoke(args=["add-officer", "--phone", "081110000001", "--name", "X",
-                                  "--village", "9999999999"])
+    unknown = runner.invoke(
+        args=["add-officer", "--phone", "081110000001", "--name", "X", "--village", "9999999999"]
+    )
     assert unknown.exit_code == 1 and "unknown village code" in unknown.output
+
+
+def test_operators_edit_the_official_channels(app, client, registry, restore_rules):
+    path = registry / "channels.csv"
+    path.write_text(
+        "kind,value,note\nhelp_line,BP3MI Jatim 031-000,\n"
+        "channel,BP3MI Jatim 031-000,\nchannel,WA 0811-0000-000,\n"
+    )
+    result = app.test_cli_runner().invoke(args=["import-rules", str(path)])
+    assert result.exit_code == 0, result.output
+    assert cek(client, "Maju Jaya", msg_id="help").endswith("BP3MI Jatim 031-000")
+    phone = Phone(client)
+    phone.dial()
+    screen = phone.press("5", "3")
+    assert "BP3MI Jatim 031-000" in screen and "WA 0811-0000-000" in screen
+    assert "0800-1000" not in screen

@@ -31,7 +31,7 @@ def test_halo_produces_exactly_one_help_sms_through_the_worker(client, run_jobs,
     row = OutboxMessage.get()
     assert OutboxMessage.select().count() == 1
     assert (row.to, row.status, row.attempts) == (PHONE, "sent", 1)
-    assert row.text == i18n.text("id", "sms.help", ussd_code="*123#")
+    assert row.text == i18n.text("id", "sms.help", ussd_code="*123#", help="KP2MI 0800-1000")
     assert row.provider_id.startswith("console-")
     assert [r.getMessage() for r in caplog.records if "SMS to" in r.getMessage()] == [
         f"SMS to {PHONE} ({row.provider_id}): {row.text}"
@@ -68,7 +68,9 @@ def test_mulai_opts_back_in(client):
 def test_the_reply_uses_the_language_the_number_chose(client):
     Contact.create(phone=PHONE, language="en")
     sms(client, "what?")
-    assert OutboxMessage.get().text == i18n.text("en", "sms.help", ussd_code="*123#")
+    assert OutboxMessage.get().text == i18n.text(
+        "en", "sms.help", ussd_code="*123#", help="KP2MI 0800-1000"
+    )
 
 
 @pytest.mark.parametrize("missing", ["id", "from"])
@@ -127,4 +129,6 @@ def test_the_reply_uses_the_village_language_when_the_number_chose_none(client):
     village = Village.create(code="3507102001", name="S", district="M", province="J", language="jv")
     Person.create(phone=PHONE, name="Siti", role="caregiver", village=village)
     sms(client, "halo")
-    assert OutboxMessage.get().text == i18n.text("jv", "sms.help", ussd_code="*123#")
+    assert OutboxMessage.get().text == i18n.text(
+        "jv", "sms.help", ussd_code="*123#", help="KP2MI 0800-1000"
+    )

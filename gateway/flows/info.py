@@ -1,6 +1,13 @@
 """Info screens: placement costs, the zero-cost jobs, official channels, child protection."""
 
-from gateway.flows.screens import Choice, Menu
+from gateway import channels
+from gateway.flows.screens import Choice, Menu, State
+
+
+def load_channels(state: State, _answer: str) -> None:
+    """The official channels as the operator keeps them (rule data)."""
+    state.data["channels"] = channels.channel_lines()
+
 
 SCREENS = {
     "info": Menu(
@@ -8,7 +15,7 @@ SCREENS = {
         (
             Choice("info.costs", "info.costs"),
             Choice("info.zero_cost", "info.zero_cost"),
-            Choice("info.channels", "info.channels"),
+            Choice("info.channels", "info.channels", load_channels),
             Choice("info.child", "info.child"),
         ),
     ),

@@ -38,12 +38,7 @@ MESSAGES = {
         "Tickets, visa, training, passport, medical tests, transport: may not be charged.\n"
         "Binding money for the family = a broker's sign."
     ),
-    "info.channels.text": (
-        "Village Desmigratif officer\n"
-        "District Disnaker/LTSA\n"
-        "KP2MI 0800-1000 (free)\n"
-        "KP2MI WA 0811-8080-141"
-    ),
+    "info.channels.text": ("Village Desmigratif officer\nDistrict Disnaker/LTSA\n{channels}"),
     "info.child.text": (
         "Violence, child marriage plan, missing child or school dropout: "
         "tell the Desmigratif officer today.\n"
@@ -53,7 +48,7 @@ MESSAGES = {
     "language.id": "Bahasa Indonesia",
     "language.en": "English",
     "language.saved": "Language saved: English. Thank you.",
-    "sms.help": "Desmigratif: CEK agency name = check an agency. LAPOR story = report a broker. Menu: {ussd_code}. STOP/MULAI: stop/restart info. KP2MI 0800-1000 (free)",
+    "sms.help": "Desmigratif: CEK agency name = check an agency. LAPOR story = report a broker. Menu: {ussd_code}. STOP/MULAI: stop/restart info. {help} (free)",
     "sms.stopped": (
         "You will get no more Desmigratif info. Replies and case news still come. "
         "SMS MULAI to get info again."
@@ -139,9 +134,9 @@ MESSAGES = {
         "and choose 1 Continue."
     ),
     "language.jv": "Basa Jawa",
-    "cek.registered": "REGISTERED: {subject}. {reason} Data {date}. Do not pay/give your passport before checking. KP2MI 0800-1000",
-    "cek.not_registered": "NOT REGISTERED: {subject}. {reason} Data {date}. Do not pay/give your passport. Report: SMS LAPOR text. KP2MI 0800-1000",
-    "cek.unconfirmed": "CANNOT BE CONFIRMED: {subject}. {reason} Data {date}. Do not pay/give your passport before checking. KP2MI 0800-1000",
+    "cek.registered": "REGISTERED: {subject}. {reason} Data {date}. Do not pay/give your passport before checking. {help}",
+    "cek.not_registered": "NOT REGISTERED: {subject}. {reason} Data {date}. Do not pay/give your passport. Report: SMS LAPOR text. {help}",
+    "cek.unconfirmed": "CANNOT BE CONFIRMED: {subject}. {reason} Data {date}. Do not pay/give your passport before checking. {help}",
     "cek.choose": "Similar agencies: {subject}. Send CEK with the full name or licence no. Do not pay before checking.",
     "cek.no_data": "none yet",
     "cek.empty": "Send CEK and an agency name, licence number or job-order code. Example: CEK Maju Jaya",
@@ -159,7 +154,7 @@ MESSAGES = {
     "reason.zero_cost": "ZERO COST.",
     "alert.broker": "BROKER REPORT {ref} village {village}: {text} | Reporter {phone}",
     "alert.scam_wave": "SCAM WAVE? {askers} people asked about '{name}' (not registered/revoked) in {days} days. Please check and warn the villages.",
-    "lapor.thanks": "Thank you. Report {ref} received and passed to the officer. Only officers see your number. Help: KP2MI 0800-1000",
+    "lapor.thanks": "Thank you. Report {ref} received and passed to the officer. Only officers see your number. Help: {help}",
     "lapor.empty": "Send LAPOR and a short story: broker or agency name, place, what was asked. Example: LAPOR broker asks 5 million",
     "root.check": "Check agency/job",
     "root.report": "Report a broker",
@@ -202,7 +197,7 @@ MESSAGES = {
     "flag.fee_zero_cost": "This job is ZERO COST (BP2MI reg. 9/2020): nothing may be charged.",
     "flag.fee": "Placement costs may not be charged to the worker (Law 18/2017).",
     "flag.binding": "Binding money for the family = a broker's sign.",
-    "flag.advice": "Do not pay/give your passport. Ask the village officer/KP2MI 0800-1000",
+    "flag.advice": "Do not pay/give your passport. Ask the village officer/{help}",
     "lapor.ask": "Tell us briefly: broker or agency name, place, what was asked:",
     "lapor.done": "{lapor_text}",
     "answer.bad_age": "Age not valid.",

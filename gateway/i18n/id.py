@@ -40,12 +40,7 @@ MESSAGES = {
         "Tiket, visa, pelatihan, paspor, cek kesehatan, transport: tidak boleh ditagih.\n"
         "Uang ikatan untuk keluarga = tanda calo."
     ),
-    "info.channels.text": (
-        "Petugas Desmigratif desa\n"
-        "Disnaker/LTSA kabupaten\n"
-        "KP2MI 0800-1000 (gratis)\n"
-        "WA KP2MI 0811-8080-141"
-    ),
+    "info.channels.text": ("Petugas Desmigratif desa\nDisnaker/LTSA kabupaten\n{channels}"),
     "info.child.text": (
         "Kekerasan, rencana nikah anak, anak hilang atau putus sekolah: "
         "lapor petugas Desmigratif hari ini.\n"
@@ -57,7 +52,7 @@ MESSAGES = {
     "language.en": "English",
     "language.saved": "Bahasa disimpan: Bahasa Indonesia. Terima kasih.",
     # SMS.
-    "sms.help": "Desmigratif: CEK nama agensi = cek agensi. LAPOR cerita = lapor calo. Menu: {ussd_code}. STOP/MULAI: berhenti/lanjut info. KP2MI 0800-1000 (gratis)",
+    "sms.help": "Desmigratif: CEK nama agensi = cek agensi. LAPOR cerita = lapor calo. Menu: {ussd_code}. STOP/MULAI: berhenti/lanjut info. {help} (gratis)",
     "sms.stopped": (
         "Anda berhenti menerima info Desmigratif. Balasan dan kabar kasus tetap dikirim. "
         "SMS MULAI untuk info lagi."
@@ -147,9 +142,9 @@ MESSAGES = {
     ),
     "language.jv": "Basa Jawa",
     # Verification (issue 4). {subject}, {reason}: filled in; the whole fits one SMS.
-    "cek.registered": "TERDAFTAR: {subject}. {reason} Data {date}. Jangan bayar/beri paspor sblm dicek. KP2MI 0800-1000",
-    "cek.not_registered": "TIDAK TERDAFTAR: {subject}. {reason} Data {date}. Jangan bayar/beri paspor. Lapor: SMS LAPOR isi. KP2MI 0800-1000",
-    "cek.unconfirmed": "TIDAK DAPAT DIPASTIKAN: {subject}. {reason} Data {date}. Jangan bayar/beri paspor sblm dicek. KP2MI 0800-1000",
+    "cek.registered": "TERDAFTAR: {subject}. {reason} Data {date}. Jangan bayar/beri paspor sblm dicek. {help}",
+    "cek.not_registered": "TIDAK TERDAFTAR: {subject}. {reason} Data {date}. Jangan bayar/beri paspor. Lapor: SMS LAPOR isi. {help}",
+    "cek.unconfirmed": "TIDAK DAPAT DIPASTIKAN: {subject}. {reason} Data {date}. Jangan bayar/beri paspor sblm dicek. {help}",
     "cek.choose": "Beberapa agensi mirip: {subject}. Kirim CEK dgn nama lengkap/nomor izin. Jangan bayar sblm dicek.",
     "cek.no_data": "belum ada",
     "cek.empty": "Kirim CEK lalu nama agensi, nomor izin atau kode job order. Contoh: CEK Maju Jaya",
@@ -167,7 +162,7 @@ MESSAGES = {
     "reason.zero_cost": "BEBAS BIAYA.",
     "alert.broker": "LAPOR CALO {ref} desa {village}: {text} | Pelapor {phone}",
     "alert.scam_wave": "GELOMBANG CALO? {askers} orang tanya '{name}' (tidak terdaftar/dicabut) dalam {days} hari. Mohon cek dan beri info ke desa.",
-    "lapor.thanks": "Terima kasih. Laporan {ref} diterima dan diteruskan ke petugas. Nomor Anda hanya dilihat petugas. Bantuan: KP2MI 0800-1000",
+    "lapor.thanks": "Terima kasih. Laporan {ref} diterima dan diteruskan ke petugas. Nomor Anda hanya dilihat petugas. Bantuan: {help}",
     "lapor.empty": "Kirim LAPOR lalu cerita singkat: nama calo/agensi, tempat, apa yang diminta. Contoh: LAPOR calo minta 5 juta",
     "root.check": "Cek agen/lowongan",
     "root.report": "Lapor calo",
@@ -210,7 +205,7 @@ MESSAGES = {
     "flag.fee_zero_cost": "Jabatan ini BEBAS BIAYA (Per BP2MI 9/2020): tidak boleh ditagih apa pun.",
     "flag.fee": "Biaya penempatan tidak boleh dibebankan ke pekerja (UU 18/2017).",
     "flag.binding": "Uang ikatan untuk keluarga = tanda calo.",
-    "flag.advice": "Jangan bayar/beri paspor. Tanya petugas desa/KP2MI 0800-1000",
+    "flag.advice": "Jangan bayar/beri paspor. Tanya petugas desa/{help}",
     "lapor.ask": "Ceritakan singkat: nama calo/agensi, tempat, apa yang diminta:",
     "lapor.done": "{lapor_text}",
     "answer.bad_age": "Umur tidak valid.",

@@ -41,12 +41,7 @@ MESSAGES = {
         "Tiket, visa, pelatihan, paspor, priksa kesehatan, transport: boten pareng dipuntagih.\n"
         "Arta ikatan kangge kulawarga = tandha calo."
     ),
-    "info.channels.text": (
-        "Petugas Desmigratif desa\n"
-        "Disnaker/LTSA kabupaten\n"
-        "KP2MI 0800-1000 (gratis)\n"
-        "WA KP2MI 0811-8080-141"
-    ),
+    "info.channels.text": ("Petugas Desmigratif desa\nDisnaker/LTSA kabupaten\n{channels}"),
     "info.child.text": (
         "Kekerasan, rencana nikah lare, lare ical utawi mandheg sekolah:\n"
         "lapur petugas Desmigratif dinten punika.\n"
@@ -57,7 +52,7 @@ MESSAGES = {
     "language.en": "English",
     "language.jv": "Basa Jawa",
     "language.saved": "Basa sampun dipunsimpen: Basa Jawa. Matur nuwun.",
-    "sms.help": "Desmigratif: CEK nami agensi = priksa agensi. LAPOR cariyos = lapur calo. Menu: {ussd_code}. STOP/MULAI: mandheg/info malih. KP2MI 0800-1000 (gratis)",
+    "sms.help": "Desmigratif: CEK nami agensi = priksa agensi. LAPOR cariyos = lapur calo. Menu: {ussd_code}. STOP/MULAI: mandheg/info malih. {help} (gratis)",
     "sms.stopped": (
         "Panjenengan mandheg nampi info Desmigratif. Wangsulan lan kabar kasus tetep dipunkintun. "
         "SMS MULAI kangge info malih."
@@ -144,9 +139,9 @@ MESSAGES = {
         "Pendaftaran Desmigratif panjenengan pedhot. Wangsulan dipunsimpen 30 menit: pencet "
         "{ussd_code} lajeng pilih 1 Lajengaken."
     ),
-    "cek.registered": "KADAFTAR: {subject}. {reason} Data {date}. Sampun mbayar/masrahaken paspor rumiyin. KP2MI 0800-1000",
-    "cek.not_registered": "BOTEN KADAFTAR: {subject}. {reason} Data {date}. Sampun mbayar/masrahaken paspor. Lapur: SMS LAPOR isi. KP2MI 0800-1000",
-    "cek.unconfirmed": "BOTEN SAGED DIPUNPASTEKAKEN: {subject}. {reason} Data {date}. Sampun mbayar rumiyin. KP2MI 0800-1000",
+    "cek.registered": "KADAFTAR: {subject}. {reason} Data {date}. Sampun mbayar/masrahaken paspor rumiyin. {help}",
+    "cek.not_registered": "BOTEN KADAFTAR: {subject}. {reason} Data {date}. Sampun mbayar/masrahaken paspor. Lapur: SMS LAPOR isi. {help}",
+    "cek.unconfirmed": "BOTEN SAGED DIPUNPASTEKAKEN: {subject}. {reason} Data {date}. Sampun mbayar rumiyin. {help}",
     "cek.choose": "Agensi ingkang mirip: {subject}. Kintun CEK kaliyan nami jangkep/nomer idin.",
     "cek.no_data": "dereng wonten",
     "cek.empty": "Kintun CEK lajeng nami agensi, nomer idin utawi kode job order. Tuladha: CEK Maju Jaya",
@@ -207,7 +202,7 @@ MESSAGES = {
     "flag.fee_zero_cost": "Pedamelan punika TANPA BIAYA (Per BP2MI 9/2020): boten pareng dipuntagih.",
     "flag.fee": "Biaya penempatan boten pareng dipuntanggelaken dhateng pekerja (UU 18/2017).",
     "flag.binding": "Arta ikatan kangge kulawarga = tandha calo.",
-    "flag.advice": "Sampun mbayar/masrahaken paspor. Tangled petugas desa/KP2MI 0800-1000",
+    "flag.advice": "Sampun mbayar/masrahaken paspor. Tangled petugas desa/{help}",
     "lapor.ask": "Cariyos cekak: nami calo/agensi, papan, menapa ingkang dipunsuwun:",
     "lapor.done": "{lapor_text}",
     "answer.bad_age": "Yuswa boten leres.",

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from gateway import contacts, i18n
+from gateway import channels, contacts, i18n
 from gateway.verification import service
 
 MAX_PARSED = 1000  # nobody's keyword message is longer; the rest is stored, not parsed
@@ -23,7 +23,7 @@ class Message:
 
     def reply(self, key: str) -> str:
         """A catalog text in this sender's language."""
-        return i18n.text(self.lang, key, ussd_code=self.ussd_code)
+        return i18n.text(self.lang, key, ussd_code=self.ussd_code, help=channels.help_line())
 
 
 def stop(message: Message, _rest: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gateway import i18n
+from gateway import channels, i18n
 
 # (catalog key of the choice, value kept). Regions follow the rule data's kinds.
 REGIONS = (
@@ -63,4 +63,4 @@ def red_flags(answers: dict, lang: str) -> str:
     found = flags(answers)
     lines = [i18n.text(lang, "flag.title" if found else "flag.none")]
     lines += [i18n.text(lang, key) for key in found]
-    return "\n".join(lines + [i18n.text(lang, "flag.advice")])
+    return "\n".join(lines + [i18n.text(lang, "flag.advice", help=channels.help_line())])

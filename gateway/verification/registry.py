@@ -24,7 +24,7 @@ JOB_ORDER_COLUMNS = (
     "status",
 )
 RULE_COLUMNS = ("kind", "value", "note")
-RULE_KINDS = ("closed_domestic", "no_route", "zero_cost")
+RULE_KINDS = ("closed_domestic", "no_route", "zero_cost", "help_line", "channel")
 
 
 def parse_date(text: str, column: str) -> date:
@@ -154,7 +154,10 @@ def import_rules(path: str) -> Report:
         except RowError as error:
             report.refused.append((line, error.column, error.reason))
             continue
-        value = value.upper() if kind != "zero_cost" else value.lower()
+        if kind in ("closed_domestic", "no_route"):
+            value = value.upper()
+        elif kind == "zero_cost":
+            value = value.lower()
         rules.append({"kind": kind, "value": value, "note": cells.get("note", "")[:160] or None})
         report.accepted += 1
     if not rules:

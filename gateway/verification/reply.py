@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from gateway import gsm7, i18n
+from gateway import channels, gsm7, i18n
 from gateway.verification import names
 from gateway.verification.check import DATE, Answer, Result
 
@@ -22,6 +22,7 @@ def render(answer: Answer, lang: str, as_of: date | None) -> str:
         "date": as_of.strftime(DATE) if as_of else i18n.text(lang, "cek.no_data"),
         "reason": " ".join(i18n.text(lang, key, **answer.values) for key in answer.reasons),
         "subject": answer.subject,
+        "help": channels.help_line(),
     }
     if answer.result is Result.CHOOSE:
         params["subject"] = "; ".join(

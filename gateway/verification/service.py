@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from peewee import IntegrityError, fn
 
-from gateway import clock, gsm7, i18n, officers, outbox, people
+from gateway import channels, clock, gsm7, i18n, officers, outbox, people
 from gateway.models import BrokerReport, MessageKind, ScamWave, Verification, Village, db
 from gateway.verification import check, names, reply
 from gateway.verification.check import Answer, Result
@@ -93,7 +93,7 @@ def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
                 shorten="text",
             )
             outbox.add(officer.phone, alert, MessageKind.ALERT)
-    return i18n.text(lang, "lapor.thanks", ref=report.ref)
+    return i18n.text(lang, "lapor.thanks", ref=report.ref, help=channels.help_line())
 
 
 def _create_report(reporter: str, text: str, village: Village | None, channel: str) -> BrokerReport:
