@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 from datetime import timedelta
 
@@ -11,6 +12,8 @@ from gateway import channels, clock, gsm7, i18n, officers, outbox, people
 from gateway.models import BrokerReport, MessageKind, ScamWave, Verification, Village, db
 from gateway.verification import check, names, reply
 from gateway.verification.check import Answer, Result
+
+log = logging.getLogger(__name__)
 
 SCAM_WAVE_ASKERS = 3  # different people...
 SCAM_WAVE_DAYS = 7  # ...within this many days make a wave
@@ -65,7 +68,10 @@ def _watch_for_wave(key: str, answer: Answer, village: Village | None) -> None:
         return  # one alert per wave, not one per question
     ScamWave.create(query_key=key, askers=askers)
     name = answer.agency.name if answer.agency else key
-    for officer in officers.supervisors(village.district if village else None):
+    recipients = officers.supervisors(village.district if village else None)
+    if not recipients:
+        log.warning("scam wave on %r: no supervisor to alert (add-officer --role supervisor)", key)
+    for officer in recipients:
         text = reply.fit(
             "id",
             "alert.scam_wave",
@@ -80,7 +86,10 @@ def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
     village = people.village_of(reporter)
     with db.atomic():
         report = _create_report(reporter, " ".join(text.split())[:1000], village, channel)
-        for officer in officers.for_village(village):
+        recipients = officers.for_village(village)
+        if not recipients:
+            log.warning("broker report %s: no officer or supervisor to alert", report.ref)
+        for officer in recipients:
             alert = reply.fit(
                 "id",
                 "alert.broker",
