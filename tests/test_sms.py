@@ -132,3 +132,9 @@ def test_the_reply_uses_the_village_language_when_the_number_chose_none(client):
     assert OutboxMessage.get().text == i18n.text(
         "jv", "sms.help", ussd_code="*123#", help="KP2MI 0800-1000"
     )
+
+
+@pytest.mark.parametrize("text", ["DAFTAR", "daftar saya", "DAFTRA"])
+def test_daftar_says_how_to_register(client, text):
+    sms(client, text)
+    assert OutboxMessage.get().text == i18n.text("id", "sms.register", ussd_code="*123#")

@@ -157,3 +157,14 @@ def test_the_end_of_session_event_is_stored_once(client):
 def test_a_bad_end_event_is_a_400_and_stores_nothing(client, change):
     assert end_event(client, **change).status_code == 400
     assert UssdSessionEvent.select().count() == 0
+
+
+def test_a_bug_in_a_step_ends_with_an_apology_not_a_500(client, monkeypatch):
+    from gateway import ussd
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(ussd, "respond", broken)
+    body = screen(dial(client, ""))
+    assert body.startswith("END Layanan sedang sibuk.")

@@ -201,4 +201,5 @@ MESSAGES = {
     "lapor.ask": "Tell us briefly: broker or agency name, place, what was asked:",
     "lapor.done": "{lapor_text}",
     "answer.bad_age": "Age not valid.",
+    "sms.register": "To register: dial {ussd_code} and choose 1 Register. Or ask the village Desmigratif officer to register you.",
 }

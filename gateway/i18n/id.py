@@ -209,4 +209,5 @@ MESSAGES = {
     "lapor.ask": "Ceritakan singkat: nama calo/agensi, tempat, apa yang diminta:",
     "lapor.done": "{lapor_text}",
     "answer.bad_age": "Umur tidak valid.",
+    "sms.register": "Untuk mendaftar: tekan {ussd_code} lalu pilih 1 Daftar. Atau minta petugas Desmigratif di desa mendaftarkan Anda.",
 }

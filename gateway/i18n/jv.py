@@ -206,4 +206,5 @@ MESSAGES = {
     "lapor.ask": "Cariyos cekak: nami calo/agensi, papan, menapa ingkang dipunsuwun:",
     "lapor.done": "{lapor_text}",
     "answer.bad_age": "Yuswa boten leres.",
+    "sms.register": "Kangge ndaftar: pencet {ussd_code} lajeng pilih 1 Ndaftar. Utawi nyuwun petugas Desmigratif desa ndaftaraken.",
 }

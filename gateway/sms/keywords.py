@@ -52,6 +52,11 @@ def report(message: Message, rest: str) -> str:
     return service.report_broker(message.phone, rest, "sms", message.lang)
 
 
+def register(message: Message, _rest: str) -> str:
+    """DAFTAR: how to register."""
+    return message.reply("sms.register")
+
+
 def help_text(message: Message, _rest: str) -> str:
     """Anything we do not understand: what one can send."""
     return message.reply("sms.help")
@@ -60,6 +65,7 @@ def help_text(message: Message, _rest: str) -> str:
 KEYWORDS: dict[str, Callable[[Message, str], str]] = {
     "CEK": check,
     "LAPOR": report,
+    "DAFTAR": register,
     "STOP": stop,
     "MULAI": resume,
 }

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+
 from flask import Blueprint, Response, current_app
 from peewee import DatabaseError
+from werkzeug.exceptions import HTTPException
 
 from gateway import i18n, outbox, queues, ussd
 from gateway.models import UssdSessionEvent
 from gateway.phone import InvalidPhoneError, normalise
 from gateway.web.common import callback_form, check_callback, plain
 
+log = logging.getLogger(__name__)
 bp = Blueprint("ussd", __name__)
 bp.before_request(check_callback)
 
@@ -46,9 +50,14 @@ def step() -> Response:
     return plain(("END " if reply.end else "CON ") + reply.text)
 
 
-@bp.errorhandler(DatabaseError)
-def database_down(_error: DatabaseError) -> Response:
-    """The person sees a short apology, not the telco's generic failure."""
+@bp.errorhandler(Exception)
+def apologise(error: Exception) -> Response:
+    """Whatever broke (a database down, a bug), the person sees a short apology, not the
+    telco's generic failure; the error goes to the log with its traceback."""
+    if isinstance(error, HTTPException):
+        return error  # 403, 413...: as they are
+    if not isinstance(error, DatabaseError):
+        log.exception("USSD step failed")
     return plain("END " + _default_text("error.unavailable"))
 
 
