@@ -6,12 +6,21 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from gateway import imports, officers, outbox
+from gateway import alerts, imports, officers, outbox
 from gateway.models import db
 from gateway.phone import InvalidPhoneError, normalise
 from gateway.verification import registry
 
 outbox_cli = AppGroup("outbox", help="The outbound SMS queue.")
+alerts_cli = AppGroup("alerts", help="Alerts to officers.")
+
+
+@alerts_cli.command("escalate")
+def alerts_escalate() -> None:
+    """Escalate overdue alerts now (the scheduler also does this every minute)."""
+    with db.connection_context():
+        count = alerts.escalate_overdue()
+    click.echo(f"Escalated {count} overdue alert(s).")
 
 
 @outbox_cli.command("sweep")
@@ -113,6 +122,7 @@ def register(app: Flask) -> None:
     """Attach the commands to the app."""
     for command in (
         outbox_cli,
+        alerts_cli,
         import_villages,
         import_households,
         import_agencies,

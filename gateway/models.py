@@ -75,6 +75,7 @@ class OutboxMessage(BaseModel):
     provider_id = CharField(max_length=100, null=True, index=True)
     delivery_status = CharField(max_length=30, null=True)
     last_error = TextField(null=True)
+    alert_id = IntegerField(null=True, index=True)  # the alert this SMS carries, if any
     created_at = DateTimeField(default=clock.now)
     updated_at = DateTimeField(default=clock.now)
     sent_at = DateTimeField(null=True)
@@ -252,6 +253,44 @@ class BrokerReport(BaseModel):
     created_at = DateTimeField(default=clock.now)
 
 
+class AlertState(StrEnum):
+    """The life of an alert, in the order it may only move forward."""
+
+    OPENED = "opened"
+    SENT = "sent"
+    DELIVERED = "delivered"
+    ESCALATED = "escalated"
+    ACKNOWLEDGED = "acknowledged"
+    CLOSED = "closed"
+
+    @property
+    def rank(self) -> int:
+        """Position in the life of an alert: a state never gives way to a lower one."""
+        return list(AlertState).index(self)
+
+
+class Alert(BaseModel):
+    """A case an officer must act on, known by its reference; escalates if nobody acknowledges."""
+
+    ref = CharField(max_length=12, unique=True)
+    category = CharField(max_length=20)  # "broker"; red-flag categories come with check-ins
+    urgent = BooleanField(default=False)
+    village = ForeignKeyField(Village, null=True)
+    state = CharField(max_length=12, index=True, default=AlertState.OPENED.value)
+    deadline_at = DateTimeField(index=True)  # escalated if not acknowledged by then
+    opened_at = DateTimeField(default=clock.now)
+
+
+class AlertEvent(BaseModel):
+    """Every state change of an alert, with its time and who caused it."""
+
+    alert = ForeignKeyField(Alert, backref="events", on_delete="CASCADE")
+    state = CharField(max_length=12)
+    at = DateTimeField(default=clock.now)
+    actor = CharField(max_length=20, null=True)  # the officer's phone, when an officer acted
+    note = TextField(null=True)
+
+
 ALL_MODELS = (
     Contact,
     OutboxMessage,
@@ -269,4 +308,6 @@ ALL_MODELS = (
     Verification,
     ScamWave,
     BrokerReport,
+    Alert,
+    AlertEvent,
 )

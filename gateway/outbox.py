@@ -13,8 +13,8 @@ from rq import Retry
 from rq.exceptions import DuplicateJobError, NoSuchJobError
 from rq.job import Job, JobStatus
 
-from gateway import clock, contacts, queues
-from gateway.models import MessageKind, OutboxMessage, OutboxStatus
+from gateway import alerts, clock, contacts, queues
+from gateway.models import Alert, AlertState, MessageKind, OutboxMessage, OutboxStatus
 from gateway.providers import SendResult, SendStatus
 
 log = logging.getLogger(__name__)
@@ -58,14 +58,18 @@ def batch() -> Iterator[list[OutboxMessage]]:
     enqueue(rows)
 
 
-def add(to: str, text: str, kind: MessageKind = MessageKind.REPLY) -> OutboxMessage:
+def add(
+    to: str, text: str, kind: MessageKind = MessageKind.REPLY, alert: Alert | None = None
+) -> OutboxMessage:
     """Store one SMS in the caller's transaction; it is enqueued when the batch() ends."""
     status = OutboxStatus.QUEUED
     if kind is MessageKind.BROADCAST:
         contact = contacts.find(to)
         if contact and contact.opted_out:
             status = OutboxStatus.SUPPRESSED
-    row = OutboxMessage.create(to=to, text=text, kind=kind.value, status=status.value)
+    row = OutboxMessage.create(
+        to=to, text=text, kind=kind.value, status=status.value, alert_id=alert.id if alert else None
+    )
     rows = _batch.get()
     if rows is not None:
         rows.append(row)
@@ -139,7 +143,9 @@ def record_result(row: OutboxMessage, result: SendResult) -> bool:
         retry = row.attempts < MAX_ATTEMPTS
         row.status = (OutboxStatus.QUEUED if retry else OutboxStatus.FAILED).value
     row.save()
-    if result.status is not SendStatus.SENT:
+    if result.status is SendStatus.SENT:
+        _alert_event(row, AlertState.SENT)
+    else:
         log.warning(
             "outbox row %s attempt %s: %s (%s)",
             row.id,
@@ -164,7 +170,16 @@ def record_delivery(provider_id: str, status: str, failure_reason: str | None) -
         row.last_error = failure_reason or None
     row.updated_at = clock.now()
     row.save()
+    if row.status == OutboxStatus.DELIVERED:
+        _alert_event(row, AlertState.DELIVERED)
     return True
+
+
+def _alert_event(row: OutboxMessage, state: AlertState) -> None:
+    """An alert's SMS was sent or delivered: that is part of the alert's story."""
+    alert = Alert.get_or_none(Alert.id == row.alert_id) if row.alert_id else None
+    if alert is not None:
+        alerts.record(alert, state, actor=row.to)
 
 
 def sweep(stale_seconds: int) -> int:

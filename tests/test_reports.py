@@ -81,7 +81,7 @@ def test_lapor_gives_a_reference_and_alerts_the_village_officer(client, village,
     ]
     assert sent_to(staff[0]) == [
         f"LAPOR CALO {report.ref} desa Sumberejo: calo Pak X minta 5 juta untuk ke Taiwan"
-        f" | Pelapor {ASKER}"
+        f" | Pelapor {ASKER} | Balas OK {report.ref}"
     ]
     assert OutboxMessage.get(OutboxMessage.to == staff[0]).kind == "alert"
     assert sent_to(staff[1]) == []

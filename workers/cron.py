@@ -2,7 +2,8 @@
 
 from rq import cron
 
-from workers.jobs import sweep_outbox
+from workers.jobs import escalate_alerts, sweep_outbox
 
-# Idempotent: a second scheduler by mistake would only sweep twice, never send twice.
+# Idempotent: a second scheduler by mistake would only sweep twice, never send or escalate twice.
 cron.register(sweep_outbox, queue_name="default", interval=60)
+cron.register(escalate_alerts, queue_name="alerts", interval=60)

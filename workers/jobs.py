@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import current_app
 
-from gateway import outbox, providers
+from gateway import alerts, outbox, providers
 from gateway.models import db
 
 
@@ -31,3 +31,9 @@ def sweep_outbox() -> int:
     """Re-enqueue outbox rows whose job was lost; return how many."""
     with db.connection_context():
         return outbox.sweep(current_app.config["OUTBOX_STALE_SECONDS"])
+
+
+def escalate_alerts() -> int:
+    """Escalate overdue alerts to the district supervisor, each once; return how many."""
+    with db.connection_context():
+        return alerts.escalate_overdue()

@@ -9,7 +9,8 @@ from peewee import IntegrityError
 from gateway import outbox, people
 from gateway.models import InboundSms, db
 from gateway.phone import InvalidPhoneError, normalise
-from gateway.sms.keywords import Message, route
+from gateway.sms.keywords import route
+from gateway.sms.message import Message
 
 
 class BadCallbackError(ValueError):

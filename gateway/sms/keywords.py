@@ -4,26 +4,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from gateway import channels, contacts, i18n
+from gateway import contacts
+from gateway.sms import officer
+from gateway.sms.message import Message
 from gateway.verification import service
 
 MAX_PARSED = 1000  # nobody's keyword message is longer; the rest is stored, not parsed
-
-
-@dataclass(frozen=True)
-class Message:
-    """An inbound SMS as the handlers see it."""
-
-    phone: str
-    text: str
-    lang: str
-    ussd_code: str
-
-    def reply(self, key: str) -> str:
-        """A catalog text in this sender's language."""
-        return i18n.text(self.lang, key, ussd_code=self.ussd_code, help=channels.help_line())
 
 
 def stop(message: Message, _rest: str) -> str:
@@ -68,6 +55,9 @@ KEYWORDS: dict[str, Callable[[Message, str], str]] = {
     "DAFTAR": register,
     "STOP": stop,
     "MULAI": resume,
+    "OK": officer.acknowledge,
+    "SELESAI": officer.close,
+    "KASUS": officer.open_cases,
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from gateway import channels, gsm7, i18n
+from gateway import channels, i18n
 from gateway.verification import names
 from gateway.verification.check import DATE, Answer, Result
 
@@ -28,15 +28,4 @@ def render(answer: Answer, lang: str, as_of: date | None) -> str:
         params["subject"] = "; ".join(
             f"{i} {names.without_legal_form(a.name)}" for i, a in enumerate(answer.choices, 1)
         )
-    return fit(lang, TEMPLATES[answer.result], params, shorten="subject")
-
-
-def fit(lang: str, key: str, params: dict[str, str], shorten: str) -> str:
-    """The catalog text filled in, with `shorten` cut (marked '..') until it fits one segment."""
-    text = i18n.text(lang, key, **params)
-    overflow = gsm7.septets(text) - gsm7.SMS_SEGMENT
-    if overflow > 0:
-        value = params[shorten]
-        params = {**params, shorten: value[: max(len(value) - overflow - 2, 8)] + ".."}
-        text = i18n.text(lang, key, **params)
-    return text
+    return i18n.fit(lang, TEMPLATES[answer.result], params, shorten="subject")

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-import secrets
 from datetime import timedelta
 
 from peewee import IntegrityError, fn
 
-from gateway import channels, clock, gsm7, i18n, officers, outbox, people
+from gateway import alerts, channels, clock, gsm7, i18n, officers, outbox, people
 from gateway.models import BrokerReport, MessageKind, ScamWave, Verification, Village, db
 from gateway.verification import check, names, reply
 from gateway.verification.check import Answer, Result
@@ -17,7 +16,6 @@ log = logging.getLogger(__name__)
 
 SCAM_WAVE_ASKERS = 3  # different people...
 SCAM_WAVE_DAYS = 7  # ...within this many days make a wave
-REF_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY3479"  # no 0/O, 1/I, 2/Z, 5/S, 6/B, 8 look-alikes
 
 
 def verify(query: str, asker: str, channel: str, lang: str) -> tuple[Answer, str]:
@@ -72,7 +70,7 @@ def _watch_for_wave(key: str, answer: Answer, village: Village | None) -> None:
     if not recipients:
         log.warning("scam wave on %r: no supervisor to alert (add-officer --role supervisor)", key)
     for officer in recipients:
-        text = reply.fit(
+        text = i18n.fit(
             "id",
             "alert.scam_wave",
             {"name": name, "askers": str(askers), "days": str(SCAM_WAVE_DAYS)},
@@ -82,36 +80,36 @@ def _watch_for_wave(key: str, answer: Answer, village: Village | None) -> None:
 
 
 def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
-    """Store a broker report, alert the reporter's village officer; the reply with its ref."""
+    """Store a broker report and open an alert for the reporter's village officer (the alert
+    carries the report's reference); return the reporter's thanks with the reference."""
     village = people.village_of(reporter)
     with db.atomic():
         report = _create_report(reporter, " ".join(text.split())[:1000], village, channel)
-        recipients = officers.for_village(village)
-        if not recipients:
-            log.warning("broker report %s: no officer or supervisor to alert", report.ref)
-        for officer in recipients:
-            alert = reply.fit(
-                "id",
-                "alert.broker",
-                {
-                    "ref": report.ref,
-                    "village": village.name if village else "?",
-                    "text": _gsm7(report.text),
-                    "phone": reporter,
-                },
-                shorten="text",
-            )
-            outbox.add(officer.phone, alert, MessageKind.ALERT)
+        sms = i18n.fit(
+            "id",
+            "alert.broker",
+            {
+                "ref": report.ref,
+                "village": village.name if village else "?",
+                "text": _gsm7(report.text),
+                "phone": reporter,
+            },
+            shorten="text",
+        )
+        alerts.open_alert("broker", village, urgent=False, text=sms, ref=report.ref)
     return i18n.text(lang, "lapor.thanks", ref=report.ref, help=channels.help_line())
 
 
 def _create_report(reporter: str, text: str, village: Village | None, channel: str) -> BrokerReport:
     while True:  # a clash of two random references is rare; try another
-        ref = "L" + "".join(secrets.choice(REF_ALPHABET) for _ in range(5))
         try:
             with db.atomic():
                 return BrokerReport.create(
-                    ref=ref, reporter=reporter, village=village, text=text, channel=channel
+                    ref=alerts.new_ref("L"),
+                    reporter=reporter,
+                    village=village,
+                    text=text,
+                    channel=channel,
                 )
         except IntegrityError:
             continue

@@ -1,0 +1,118 @@
+"""Alerts: a case reference an officer gets by SMS, acknowledges, closes; escalated once to the
+district supervisor when nobody acknowledges it in time. Every state change is stored."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from datetime import timedelta
+
+from flask import current_app
+from peewee import IntegrityError
+
+from gateway import clock, i18n, officers, outbox
+from gateway.models import Alert, AlertEvent, AlertState, MessageKind, Officer, Village, db
+
+log = logging.getLogger(__name__)
+
+REF_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY3479"  # no 0/O, 1/I, 2/Z, 5/S, 6/B, 8 look-alikes
+OPEN = (AlertState.OPENED, AlertState.SENT, AlertState.DELIVERED)  # nobody has acted yet
+
+
+def new_ref(prefix: str) -> str:
+    """A short reference people can type: the prefix and five unambiguous characters."""
+    return prefix + "".join(secrets.choice(REF_ALPHABET) for _ in range(5))
+
+
+def open_alert(
+    category: str, village: Village | None, urgent: bool, text: str, ref: str | None = None
+) -> Alert:
+    """Open an alert and queue its SMS (`text`, which carries the reference) to the village's
+    officers (else the district supervisor); the deadline follows ESCALATE_(URGENT_)MINUTES."""
+    config = current_app.config
+    minutes = config["ESCALATE_URGENT_MINUTES"] if urgent else config["ESCALATE_MINUTES"]
+    now = clock.now()
+    while True:  # a clash of two random references is rare; try another
+        try:
+            with db.atomic():
+                alert = Alert.create(
+                    ref=ref or new_ref("K"),
+                    category=category,
+                    urgent=urgent,
+                    village=village,
+                    opened_at=now,
+                    deadline_at=now + timedelta(minutes=minutes),
+                )
+            break
+        except IntegrityError:
+            if ref:
+                raise
+    AlertEvent.create(alert=alert, state=AlertState.OPENED.value, at=now)
+    recipients = officers.for_village(village)
+    if not recipients:
+        log.warning("alert %s: no officer or supervisor to send it to", alert.ref)
+    for officer in recipients:
+        outbox.add(officer.phone, text, MessageKind.ALERT, alert=alert)
+    return alert
+
+
+def record(
+    alert: Alert, state: AlertState, actor: str | None = None, note: str | None = None
+) -> bool:
+    """Move the alert forward to `state` and store the change; False if it was already there
+    or beyond. A message sent or delivered is stored as an event even then: it happened."""
+    lower = [s.value for s in AlertState if s.rank < state.rank]
+    moved = bool(
+        Alert.update(state=state.value)
+        .where((Alert.id == alert.id) & Alert.state.in_(lower))
+        .execute()
+    )
+    if moved or state in (AlertState.SENT, AlertState.DELIVERED):
+        AlertEvent.create(alert=alert, state=state.value, actor=actor, note=note, at=clock.now())
+    return moved
+
+
+def entitled(officer: Officer, alert: Alert) -> bool:
+    """Whether this officer may see and act on this alert."""
+    if officer.role == "supervisor":
+        return alert.village is None or alert.village.district == officer.district
+    return alert.village_id is not None and officer.village_id == alert.village_id
+
+
+def open_for(officer: Officer) -> list[Alert]:
+    """The alerts this officer may act on that are not closed, newest first."""
+    query = Alert.select().where(Alert.state != AlertState.CLOSED.value).order_by(Alert.id.desc())
+    return [alert for alert in query if entitled(officer, alert)]
+
+
+def escalation_text(alert: Alert) -> str:
+    """The supervisor's SMS for an alert nobody acknowledged (officers read Indonesian)."""
+    return i18n.fit(
+        "id",
+        "alert.escalated",
+        {
+            "ref": alert.ref,
+            "category": i18n.text("id", "category." + alert.category),
+            "village": alert.village.name if alert.village else "?",
+            "opened": alert.opened_at.strftime("%d-%m %H:%M") + " UTC",
+        },
+        shorten="village",
+    )
+
+
+def escalate_overdue() -> int:
+    """Escalate, once, every alert past its deadline that nobody acknowledged; return how many.
+    Safe to run twice at once: the state update decides who escalates."""
+    overdue = Alert.select().where(
+        Alert.state.in_([s.value for s in OPEN]) & (Alert.deadline_at <= clock.now())
+    )
+    count = 0
+    for alert in overdue:
+        with outbox.batch(), db.atomic():
+            if not record(alert, AlertState.ESCALATED):
+                continue  # acknowledged or escalated meanwhile
+            district = alert.village.district if alert.village else None
+            for supervisor in officers.supervisors(district):
+                outbox.add(supervisor.phone, escalation_text(alert), MessageKind.ALERT, alert=alert)
+            count += 1
+    return count
