@@ -25,7 +25,12 @@ def new_ref(prefix: str) -> str:
 
 
 def open_alert(
-    category: str, village: Village | None, urgent: bool, text: str, ref: str | None = None
+    category: str,
+    village: Village | None,
+    urgent: bool,
+    text: str,
+    ref: str | None = None,
+    child_id: int | None = None,
 ) -> Alert:
     """Open an alert and queue its SMS (`text`, which carries the reference) to the village's
     officers (else the district supervisor); the deadline follows ESCALATE_(URGENT_)MINUTES."""
@@ -40,6 +45,7 @@ def open_alert(
                     category=category,
                     urgent=urgent,
                     village=village,
+                    child_id=child_id,
                     opened_at=now,
                     deadline_at=now + timedelta(minutes=minutes),
                 )

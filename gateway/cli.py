@@ -6,13 +6,35 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from gateway import alerts, imports, officers, outbox
+from gateway import alerts, checkins, imports, officers, outbox, people
 from gateway.models import db
 from gateway.phone import InvalidPhoneError, normalise
 from gateway.verification import registry
 
 outbox_cli = AppGroup("outbox", help="The outbound SMS queue.")
 alerts_cli = AppGroup("alerts", help="Alerts to officers.")
+checkins_cli = AppGroup("checkins", help="Parenting check-ins.")
+
+
+@checkins_cli.command("start")
+@click.option("--village", "village_code", help="Only this village (10-digit code).")
+def checkins_start(village_code: str | None) -> None:
+    """Start a check-in round now (the scheduler also does it every CHECKIN_EVERY_DAYS)."""
+    with db.connection_context():
+        village = None
+        if village_code:
+            village = people.find_village(village_code)
+            if village is None:
+                raise click.ClickException(f"unknown village code {village_code}")
+        round_ = checkins.start_round(village)
+        if round_ is None:
+            click.echo(
+                "A round for these villages started less than CHECKIN_EVERY_DAYS ago; "
+                "nothing to do."
+            )
+            return
+        count = round_.checkins.count()
+    click.echo(f"Round {round_.id} started: {count} check-in(s) opened.")
 
 
 @alerts_cli.command("escalate")
@@ -123,6 +145,7 @@ def register(app: Flask) -> None:
     for command in (
         outbox_cli,
         alerts_cli,
+        checkins_cli,
         import_villages,
         import_households,
         import_agencies,

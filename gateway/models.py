@@ -279,6 +279,7 @@ class Alert(BaseModel):
     state = CharField(max_length=12, index=True, default=AlertState.OPENED.value)
     deadline_at = DateTimeField(index=True)  # escalated if not acknowledged by then
     opened_at = DateTimeField(default=clock.now)
+    child_id = IntegerField(null=True)  # the child a check-in alert is about (never in its SMS)
 
 
 class AlertEvent(BaseModel):
@@ -289,6 +290,33 @@ class AlertEvent(BaseModel):
     at = DateTimeField(default=clock.now)
     actor = CharField(max_length=20, null=True)  # the officer's phone, when an officer acted
     note = TextField(null=True)
+
+
+class CheckinRound(BaseModel):
+    """One round of parenting check-ins: every child (of one village, or all) asked once."""
+
+    village = ForeignKeyField(Village, null=True)  # null: every village
+    started_at = DateTimeField(default=clock.now, index=True)
+
+
+class Checkin(BaseModel):
+    """One child's check-in in one round; the answers are one digit each (see checkins.py)."""
+
+    round = ForeignKeyField(CheckinRound, backref="checkins", on_delete="CASCADE")
+    child = ForeignKeyField(Child, backref="checkins", on_delete="CASCADE")
+    status = CharField(max_length=10, default="open", index=True)  # open, answered, missed
+    opened_at = DateTimeField(default=clock.now)
+    reminded_at = DateTimeField(null=True)
+    answered_at = DateTimeField(null=True)
+    channel = CharField(max_length=6, null=True)
+    school = IntegerField(null=True)  # 1 attends, 2 does not
+    health = IntegerField(null=True)  # 1 well, 2 ill
+    mood = IntegerField(null=True)  # 1 good, 2 sad or withdrawn
+    contact = IntegerField(null=True)  # 1 talked with the parent abroad, 2 did not
+    problem = IntegerField(null=True)  # 0 none; 1-7: see checkins.PROBLEMS
+
+    class Meta:
+        indexes = ((("round", "child"), True),)
 
 
 ALL_MODELS = (
@@ -310,4 +338,6 @@ ALL_MODELS = (
     BrokerReport,
     Alert,
     AlertEvent,
+    CheckinRound,
+    Checkin,
 )

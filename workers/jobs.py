@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import current_app
 
-from gateway import alerts, outbox, providers
+from gateway import alerts, checkins, outbox, providers
 from gateway.models import db
 
 
@@ -37,3 +37,15 @@ def escalate_alerts() -> int:
     """Escalate overdue alerts to the district supervisor, each once; return how many."""
     with db.connection_context():
         return alerts.escalate_overdue()
+
+
+def start_checkins() -> bool:
+    """Start the check-in round when one is due (every CHECKIN_EVERY_DAYS); True if started."""
+    with db.connection_context():
+        return checkins.start_round() is not None
+
+
+def remind_checkins() -> int:
+    """Remind caregivers whose check-in has waited three days; return how many."""
+    with db.connection_context():
+        return checkins.remind_due()

@@ -130,6 +130,7 @@ SCREENS = {
         (
             Choice("home.my_data", "pin.gate", after_pin("me"), number="1"),
             Choice("root.check", "cek", number="2"),
+            Choice("home.checkin", "pin.gate", after_pin("kabar"), number="3", when=is_caregiver),
             Choice("root.report", "lapor", number="4"),
             Choice("root.info", "info", number="5"),
             Choice("root.language", "language", number="6"),
@@ -151,7 +152,7 @@ SCREENS = {
     "pin.ask": Input("pin.ask", answers.own_pin, "pin.passed", unlock),
     "pin.create": Input("pin.create", answers.new_pin, "pin.create_again", keep("pin_hash")),
     "pin.create_again": Input("reg.pin_again", answers.same_pin, "pin.passed", set_first_pin),
-    "pin.passed": Branch(passed, ("me", "child.name")),
+    "pin.passed": Branch(passed, ("me", "child.name", "kabar")),
     "me": Menu(
         "me.summary",
         (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 
-from gateway import contacts
+from gateway import checkins, contacts, i18n
 from gateway.sms import officer
 from gateway.sms.message import Message
 from gateway.verification import service
@@ -76,8 +76,29 @@ def parse(text: str) -> tuple[str | None, str]:
     return None, rest
 
 
+def checkin_answer(message: Message) -> str | None:
+    """Digits from a caregiver with a check-in open: the answer for the first child waiting,
+    or a short correction when they are malformed; None when this is no check-in answer."""
+    if not checkins.looks_like_an_answer(message.text):
+        return None
+    waiting = checkins.pending(message.phone)
+    if not waiting:
+        return None
+    answers = checkins.parse_answer(message.text)
+    if answers is None:
+        return message.reply("checkin.correction")
+    checkins.record_answer(waiting[0], answers, "sms")
+    thanks = i18n.text(message.lang, "checkin.thanks", year=waiting[0].child.birth_year)
+    if len(waiting) > 1:
+        thanks += " " + i18n.text(message.lang, "checkin.next", year=waiting[1].child.birth_year)
+    return thanks
+
+
 def route(message: Message) -> tuple[str | None, str]:
     """Run the handler for this message; return its keyword (None: help) and the reply text."""
+    answered = checkin_answer(message)
+    if answered is not None:
+        return "checkin", answered
     keyword, rest = parse(message.text)
     handler = KEYWORDS.get(keyword, help_text) if keyword else help_text
     return keyword, handler(message, rest)

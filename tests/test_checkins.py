@@ -1,0 +1,188 @@
+"""Parenting check-ins over simulated weeks: prompts, answers by SMS and USSD, red flags,
+reminders, silence, escalation. Time is moved with the `now` fixture."""
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from gateway import clock, i18n
+from gateway.models import Alert, AlertEvent, Checkin, Child, OutboxMessage, Person, Village
+from tests.ussd_phone import Phone
+
+CAREGIVER, OTHER = "+6281234567890", "+6281299990000"
+OFFICER, SUPERVISOR = "+6281110000001", "+6281110000002"
+
+
+class Now:
+    def __init__(self):
+        self.value = datetime(2026, 11, 23, 2, 0)
+
+    def __call__(self):
+        return self.value
+
+    def advance(self, **delta):
+        self.value += timedelta(**delta)
+
+
+@pytest.fixture
+def now(monkeypatch):
+    moment = Now()
+    monkeypatch.setattr(clock, "now", moment)
+    return moment
+
+
+@pytest.fixture
+def families(app, now):
+    village = Village.create(code="3507102001", name="Sumberejo", district="Malang",
+                             province="Jawa Timur")
+    siti = Person.create(phone=CAREGIVER, name="Siti", role="caregiver", village=village)
+    Child.create(caregiver=siti, name="Budi", birth_year=2015, in_school=True)
+    Child.create(caregiver=siti, name="Ani", birth_year=2019, in_school=True)
+    rahmat = Person.create(phone=OTHER, name="Rahmat", role="caregiver", village=village)
+    Child.create(caregiver=rahmat, name="Dewi", birth_year=2012, in_school=True)
+    runner = app.test_cli_runner()
+    runner.invoke(args=["add-officer", "--phone", OFFICER, "--name", "Bu Ani",
+                        "--village", village.code])
+    runner.invoke(args=["add-officer", "--phone", SUPERVISOR, "--name", "Pak Budi",
+                        "--role", "supervisor", "--district", "Malang"])
+    return village
+
+
+def start(app):
+    return app.test_cli_runner().invoke(args=["checkins", "start"]).output.strip()
+
+
+def sms(client, sender, text, msg_id):
+    assert client.post("/sms/incoming", data={"from": sender, "id": msg_id,
+                                              "text": text}).status_code == 200
+    return OutboxMessage.select().where(OutboxMessage.to == sender).order_by(
+        OutboxMessage.id.desc()).first().text
+
+
+def to(phone):
+    return [r.text for r in OutboxMessage.select().where(OutboxMessage.to == phone)
+            .order_by(OutboxMessage.id)]
+
+
+def test_a_round_prompts_each_household_once(app, families):
+    assert start(app) == "Round 1 started: 3 check-in(s) opened."
+    assert to(CAREGIVER) == [i18n.text("id", "checkin.prompt", years="2015, 2019",
+                                       ussd_code="*123#")]
+    assert len(to(OTHER)) == 1 and "Budi" not in to(CAREGIVER)[0]
+    assert start(app).startswith("A round for these villages started less than")
+
+
+def test_answers_by_sms_one_child_after_the_other(app, client, families):
+    start(app)
+    first = sms(client, CAREGIVER, "1 1 1 1 0", "a1")
+    assert first == (i18n.text("id", "checkin.thanks", year=2015) + " "
+                     + i18n.text("id", "checkin.next", year=2019))
+    assert sms(client, CAREGIVER, "11110", "a2") == i18n.text("id", "checkin.thanks", year=2019)
+    sms(client, CAREGIVER, "11110", "a2")  # the provider replays the callback
+    answered = Checkin.select().where(Checkin.status == "answered")
+    assert answered.count() == 2 and Alert.select().count() == 0
+
+
+@pytest.mark.parametrize("text", ["1 1 2", "1 1 1 1 9", "3 1 1 1 0", "1 1 1 1 0 0"])
+def test_a_malformed_answer_gets_a_correction(app, client, families, text):
+    start(app)
+    assert sms(client, CAREGIVER, text, "m1") == i18n.text(
+        "id", "checkin.correction", ussd_code="*123#", help="KP2MI 0800-1000")
+    assert Checkin.select().where(Checkin.status == "answered").count() == 0
+
+
+def test_digits_from_someone_without_a_check_in_get_the_help(app, client, families):
+    assert sms(client, "+6281288887777", "1 1 1 1 0", "h1").startswith("Desmigratif: CEK")
+
+
+@pytest.mark.parametrize("code, category, urgent", [
+    ("3", "violence", True), ("2", "marriage", True), ("4", "missing", True),
+    ("5", "recruitment", True), ("6", "no_caregiver", True), ("1", "bullying", False),
+    ("7", "other", False),
+])
+def test_each_serious_problem_opens_an_alert_without_the_childs_name(
+        app, client, families, code, category, urgent):
+    start(app)
+    sms(client, CAREGIVER, f"1 1 1 1 {code}", "p1")
+    alert = Alert.get()
+    assert (alert.category, alert.urgent, alert.village.name) == (category, urgent, "Sumberejo")
+    text = to(OFFICER)[0]
+    assert text.startswith(f"KASUS {alert.ref}: {i18n.text('id', 'category.' + category)}")
+    assert ("MENDESAK" in text) == urgent
+    for name in ("Budi", "Ani", "Siti"):
+        assert name not in text
+    minutes = 120 if urgent else 1440
+    assert alert.deadline_at - alert.opened_at == timedelta(minutes=minutes)
+
+
+def test_out_of_school_twice_and_a_month_without_contact(app, client, families, now):
+    for week in range(4):
+        start(app)
+        sms(client, CAREGIVER, "2 1 1 2 0", f"w{week}a")  # Budi: no school, no contact
+        sms(client, CAREGIVER, "1 1 1 1 0", f"w{week}b")  # Ani: all well
+        now.advance(days=7)
+    categories = sorted(a.category for a in Alert.select())
+    # Weekly repeats do not pile up: one open alert per child and category.
+    assert categories == ["no_answer", "no_contact_month", "out_of_school", "out_of_school_twice"]
+    no_answer = Alert.get(Alert.category == "no_answer")  # Dewi's family never answered
+    assert no_answer.child_id == Child.get(Child.name == "Dewi").id
+
+
+def test_one_reminder_after_three_days_then_silence_is_an_alert(app, client, families, now):
+    start(app)
+    now.advance(days=2)
+    assert app.test_cli_runner().invoke(args=["checkins", "start"]).exit_code == 0
+    from workers.jobs import remind_checkins
+
+    assert remind_checkins() == 0
+    now.advance(days=1, minutes=1)
+    assert remind_checkins() == 2 and remind_checkins() == 0
+    assert to(OTHER)[-1] == i18n.text("id", "checkin.reminder", years="2012", ussd_code="*123#")
+    now.advance(days=4)
+    start(app)  # round 2: round 1 missed
+    assert Alert.select().count() == 0
+    now.advance(days=7)
+    start(app)  # round 3: two missed in a row
+    assert sorted(Child.get_by_id(a.child_id).name for a in Alert.select()) == [
+        "Ani", "Budi", "Dewi"]
+    assert {a.category for a in Alert.select()} == {"no_answer"}
+
+
+def test_an_urgent_alert_escalates_once_after_two_hours_unless_acknowledged(
+        app, client, families, now):
+    start(app)
+    sms(client, CAREGIVER, "1 1 1 1 3", "v1")
+    alert = Alert.get()
+    now.advance(minutes=119)
+    assert "Escalated 0" in app.test_cli_runner().invoke(args=["alerts", "escalate"]).output
+    now.advance(minutes=2)
+    assert "Escalated 1" in app.test_cli_runner().invoke(args=["alerts", "escalate"]).output
+    assert "Escalated 0" in app.test_cli_runner().invoke(args=["alerts", "escalate"]).output
+    assert len(to(SUPERVISOR)) == 1 and to(SUPERVISOR)[0].startswith(f"ESKALASI {alert.ref}")
+    sms(client, OFFICER, f"OK {alert.ref}", "ok1")
+    sms(client, OFFICER, f"SELESAI {alert.ref} anak aman di rumah nenek", "ok2")
+    events = [(e.state, e.at) for e in AlertEvent.select().where(AlertEvent.alert == alert)
+              .order_by(AlertEvent.id)]
+    assert [state for state, _ in events] == ["opened", "escalated", "acknowledged", "closed"]
+    assert all(at is not None for _, at in events)
+
+
+def test_answers_by_ussd_after_the_pin(app, client, families):
+    siti = Person.get(Person.phone == CAREGIVER)
+    from werkzeug.security import generate_password_hash
+
+    siti.pin_hash = generate_password_hash("1234")
+    siti.save()
+    start(app)
+    phone = Phone(client, CAREGIVER)
+    phone.dial()
+    pick = phone.press("3", "1234")
+    assert pick.startswith("CON " + i18n.text("id", "kabar.pick"))
+    assert "1 Budi" in pick and "2 Ani" in pick
+    phone.press("2", "1", "1", "2", "1")  # Ani: school yes, healthy, sad, contact yes
+    assert phone.press("3") == "END " + i18n.text("id", "kabar.done")  # 3 = marriage plan
+    ani = Checkin.get(Checkin.child == Child.get(Child.name == "Ani"))
+    assert (ani.status, ani.channel, ani.mood, ani.problem) == ("answered", "ussd", 2, 2)
+    assert Alert.get().category == "marriage"
+    phone.dial()
+    assert "1 Budi" in phone.press("3", "1234") and "Ani" not in phone.press("00", "3")
