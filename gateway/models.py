@@ -76,6 +76,7 @@ class OutboxMessage(BaseModel):
     delivery_status = CharField(max_length=30, null=True)
     last_error = TextField(null=True)
     alert_id = IntegerField(null=True, index=True)  # the alert this SMS carries, if any
+    not_before = DateTimeField(null=True)  # quiet hours: not sent before this (UTC)
     created_at = DateTimeField(default=clock.now)
     updated_at = DateTimeField(default=clock.now)
     sent_at = DateTimeField(null=True)
@@ -138,6 +139,8 @@ class Person(BaseModel):
     pin_hash = CharField(max_length=200, null=True)
     pin_failures = IntegerField(default=0)
     pin_locked_until = DateTimeField(null=True)
+    monthly_summary = BooleanField(default=False)  # migrants: ANAK BULANAN
+    last_summary_at = DateTimeField(null=True)
     created_at = DateTimeField(default=clock.now)
     updated_at = DateTimeField(default=clock.now)
 
@@ -172,6 +175,9 @@ class Officer(BaseModel):
     village = ForeignKeyField(Village, null=True, backref="officers")  # officers
     district = CharField(max_length=100)
     created_at = DateTimeField(default=clock.now)
+    pin_hash = CharField(max_length=200, null=True)  # for INFO <ref> <PIN>
+    pin_failures = IntegerField(default=0)
+    pin_locked_until = DateTimeField(null=True)
 
 
 class RegistrySnapshot(BaseModel):

@@ -6,14 +6,14 @@ import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from redis import RedisError
 from rq import Retry
 from rq.exceptions import DuplicateJobError, NoSuchJobError
 from rq.job import Job, JobStatus
 
-from gateway import alerts, clock, contacts, queues
+from gateway import alerts, clock, contacts, queues, quiet_hours
 from gateway.models import Alert, AlertState, MessageKind, OutboxMessage, OutboxStatus
 from gateway.providers import SendResult, SendStatus
 
@@ -61,14 +61,21 @@ def batch() -> Iterator[list[OutboxMessage]]:
 def add(
     to: str, text: str, kind: MessageKind = MessageKind.REPLY, alert: Alert | None = None
 ) -> OutboxMessage:
-    """Store one SMS in the caller's transaction; it is enqueued when the batch() ends."""
+    """Store one SMS in the caller's transaction; it is enqueued when the batch() ends.
+    Broadcasts and non-urgent alerts wait for daytime at the recipient (quiet hours)."""
     status = OutboxStatus.QUEUED
     if kind is MessageKind.BROADCAST:
         contact = contacts.find(to)
         if contact and contact.opted_out:
             status = OutboxStatus.SUPPRESSED
+    urgent = kind is MessageKind.REPLY or (alert is not None and alert.urgent)
     row = OutboxMessage.create(
-        to=to, text=text, kind=kind.value, status=status.value, alert_id=alert.id if alert else None
+        to=to,
+        text=text,
+        kind=kind.value,
+        status=status.value,
+        alert_id=alert.id if alert else None,
+        not_before=None if urgent else quiet_hours.not_before(to, clock.now()),
     )
     rows = _batch.get()
     if rows is not None:
@@ -92,14 +99,17 @@ def _enqueue(row: OutboxMessage) -> bool:
     try:
         if _job_alive(row.id):
             return False
-        queues.queue(QUEUE_OF_KIND[MessageKind(row.kind)]).enqueue(
-            SEND_JOB,
-            row.id,
-            job_id=_job_id(row.id),
-            unique=True,
-            retry=RETRY,
-            result_ttl=0,  # the row is the record of what happened, not the job's result
-        )
+        queue = queues.queue(QUEUE_OF_KIND[MessageKind(row.kind)])
+        options = {
+            "job_id": _job_id(row.id),
+            "unique": True,
+            "retry": RETRY,
+            "result_ttl": 0,
+        }  # the row is the record of what happened, not the job
+        if row.not_before and row.not_before > clock.now():
+            queue.enqueue_at(row.not_before.replace(tzinfo=UTC), SEND_JOB, row.id, **options)
+        else:
+            queue.enqueue(SEND_JOB, row.id, **options)
     except DuplicateJobError:
         return False  # another process enqueued it a moment ago
     except RedisError as error:
@@ -116,7 +126,11 @@ def claim(row_id: int) -> OutboxMessage | None:
             attempts=OutboxMessage.attempts + 1,
             updated_at=clock.now(),
         )
-        .where((OutboxMessage.id == row_id) & (OutboxMessage.status == OutboxStatus.QUEUED.value))
+        .where(
+            (OutboxMessage.id == row_id)
+            & (OutboxMessage.status == OutboxStatus.QUEUED.value)
+            & (OutboxMessage.not_before.is_null() | (OutboxMessage.not_before <= clock.now()))
+        )
         .execute()
     )
     return OutboxMessage.get_by_id(row_id) if claimed else None

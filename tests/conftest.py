@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 from rq import SimpleWorker
 from rq.job import Job
 
 from config import settings
-from gateway import create_app, queues
+from gateway import clock, create_app, queues
 from gateway.db import init_db, migrate
 from gateway.models import ALL_MODELS, RuleItem, db
 from tests import registry_data
@@ -19,6 +21,29 @@ def drop_all_tables() -> None:
     cascade = " CASCADE" if db.obj.__class__.__name__.startswith("Postgres") else ""
     for table in db.get_tables():
         db.execute_sql(f'DROP TABLE IF EXISTS "{table}"{cascade}')
+
+
+class Now:
+    """The gateway's clock in tests: fixed, and moved on only by the test."""
+
+    def __init__(self, start: datetime):
+        self.value = start
+
+    def __call__(self) -> datetime:
+        return self.value
+
+    def advance(self, **delta) -> None:
+        """Move the clock forward (timedelta keywords)."""
+        self.value += timedelta(**delta)
+
+
+@pytest.fixture(autouse=True)
+def now(monkeypatch):
+    """Every test runs at 10:00 in Java (03:00 UTC) on a fixed day, whatever the real time:
+    quiet hours and dates then behave the same on every run."""
+    moment = Now(datetime(2026, 11, 25, 3, 0))
+    monkeypatch.setattr(clock, "now", moment)
+    return moment
 
 
 @pytest.fixture(scope="session")

@@ -1,34 +1,16 @@
 """Parenting check-ins over simulated weeks: prompts, answers by SMS and USSD, red flags,
 reminders, silence, escalation. Time is moved with the `now` fixture."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
-from gateway import clock, i18n
+from gateway import i18n
 from gateway.models import Alert, AlertEvent, Checkin, Child, OutboxMessage, Person, Village
 from tests.ussd_phone import Phone
 
 CAREGIVER, OTHER = "+6281234567890", "+6281299990000"
 OFFICER, SUPERVISOR = "+6281110000001", "+6281110000002"
-
-
-class Now:
-    def __init__(self):
-        self.value = datetime(2026, 11, 23, 2, 0)
-
-    def __call__(self):
-        return self.value
-
-    def advance(self, **delta):
-        self.value += timedelta(**delta)
-
-
-@pytest.fixture
-def now(monkeypatch):
-    moment = Now()
-    monkeypatch.setattr(clock, "now", moment)
-    return moment
 
 
 @pytest.fixture

@@ -1,0 +1,67 @@
+"""Quiet hours: non-urgent SMS wait for 08:00-20:00 in the recipient's local time."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import phonenumbers
+from phonenumbers import timezone as phone_timezones
+
+from gateway.models import Officer, Person, Village
+
+DAY_STARTS, DAY_ENDS = time(8), time(20)
+WIB, WITA, WIT = ZoneInfo("Asia/Jakarta"), ZoneInfo("Asia/Makassar"), ZoneInfo("Asia/Jayapura")
+WIT_PROVINCES = {
+    "papua",
+    "papua barat",
+    "papua barat daya",
+    "papua selatan",
+    "papua tengah",
+    "papua pegunungan",
+    "maluku",
+    "maluku utara",
+}
+WITA_PROVINCES = {
+    "bali",
+    "nusa tenggara barat",
+    "ntb",
+    "nusa tenggara timur",
+    "ntt",
+    "kalimantan selatan",
+    "kalimantan timur",
+    "kalimantan utara",
+    "gorontalo",
+    "sulawesi utara",
+    "sulawesi tengah",
+    "sulawesi selatan",
+    "sulawesi tenggara",
+    "sulawesi barat",
+}
+
+
+def zone_for(phone: str) -> ZoneInfo:
+    """The recipient's time zone: by village province in Indonesia (WIB/WITA/WIT, default WIB),
+    by the number's country abroad."""
+    if not phone.startswith("+62"):
+        zones = phone_timezones.time_zones_for_number(phonenumbers.parse(phone))
+        known = [z for z in zones if z != phone_timezones.UNKNOWN_TIMEZONE]
+        return ZoneInfo(known[0]) if known else WIB
+    village = (
+        Village.select(Village.province).join(Person).where(Person.phone == phone).first()
+        or Village.select(Village.province).join(Officer).where(Officer.phone == phone).first()
+    )
+    province = (village.province if village else "").strip().lower()
+    if province in WIT_PROVINCES:
+        return WIT
+    return WITA if province in WITA_PROVINCES else WIB
+
+
+def not_before(phone: str, now: datetime) -> datetime | None:
+    """When a non-urgent SMS to `phone` may go (naive UTC), or None if it may go now."""
+    local = now.replace(tzinfo=UTC).astimezone(zone_for(phone))
+    if DAY_STARTS <= local.time() < DAY_ENDS:
+        return None
+    morning = local if local.time() < DAY_STARTS else local + timedelta(days=1)
+    morning = morning.replace(hour=DAY_STARTS.hour, minute=0, second=0, microsecond=0)
+    return morning.astimezone(UTC).replace(tzinfo=None)

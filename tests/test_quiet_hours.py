@@ -1,0 +1,68 @@
+"""Quiet hours: broadcasts and non-urgent alerts wait for 08:00-20:00 at the recipient."""
+
+from datetime import datetime
+
+import pytest
+
+from gateway import outbox, queues, quiet_hours
+from gateway.models import Alert, MessageKind, OutboxMessage, Person, Village
+
+PHONE = "+6281234567890"
+
+
+def living_in(province):
+    village = Village.create(code="3507102001", name="X", district="Y", province=province)
+    Person.create(phone=PHONE, name="Siti", role="caregiver", village=village)
+
+
+@pytest.mark.parametrize("phone, province, hours_ahead_of_utc", [
+    (PHONE, "Jawa Timur", 7),  # WIB
+    (PHONE, "Bali", 8),  # WITA
+    (PHONE, "Papua", 9),  # WIT
+    ("+6281299990000", None, 7),  # no village known: WIB
+    ("+886912345678", None, 8),  # Taiwan
+    ("+60123456789", None, 8),  # Malaysia
+    ("+966501234567", None, 3),  # Saudi Arabia
+])
+def test_the_recipients_time_zone(app, phone, province, hours_ahead_of_utc):
+    if province:
+        living_in(province)
+    offset = quiet_hours.zone_for(phone).utcoffset(datetime(2026, 11, 25))
+    assert offset.total_seconds() == hours_ahead_of_utc * 3600
+
+
+@pytest.mark.parametrize("utc, wait_until", [
+    (datetime(2026, 11, 25, 3, 0), None),  # 10:00 WIB
+    (datetime(2026, 11, 25, 12, 59), None),  # 19:59 WIB
+    (datetime(2026, 11, 25, 13, 0), datetime(2026, 11, 26, 1, 0)),  # 20:00 WIB: tomorrow 08:00
+    (datetime(2026, 11, 25, 23, 30), datetime(2026, 11, 26, 1, 0)),  # 06:30 WIB: 08:00 today
+])
+def test_when_a_message_may_go(app, utc, wait_until):
+    assert quiet_hours.not_before(PHONE, utc) == wait_until
+
+
+def alert(urgent):
+    return Alert.create(ref="KAAAA" + str(int(urgent)), category="x", urgent=urgent,
+                        deadline_at=datetime(2026, 11, 27))
+
+
+def test_at_night_only_replies_and_urgent_alerts_go(app, now, run_jobs):
+    now.value = datetime(2026, 11, 25, 15, 0)  # 22:00 WIB
+    with outbox.batch():
+        reply = outbox.add(PHONE, "balasan")
+        urgent = outbox.add(PHONE, "mendesak", MessageKind.ALERT, alert=alert(True))
+        normal = outbox.add(PHONE, "biasa", MessageKind.ALERT, alert=alert(False))
+        broadcast = outbox.add(PHONE, "kabar", MessageKind.BROADCAST)
+    run_jobs()
+    status = {r.text: r.status for r in OutboxMessage.select()}
+    assert status == {"balasan": "sent", "mendesak": "sent", "biasa": "queued", "kabar": "queued"}
+    waiting = OutboxMessage.get_by_id(normal.id).not_before
+    assert waiting == datetime(2026, 11, 26, 1, 0)
+    scheduled = set(queues.queue("alerts").scheduled_job_registry.get_job_ids()
+                    + queues.queue("sms").scheduled_job_registry.get_job_ids())
+    assert scheduled == {f"outbox-{normal.id}", f"outbox-{broadcast.id}"}
+    assert outbox.claim(broadcast.id) is None  # not before the morning, even if asked
+    now.value = datetime(2026, 11, 26, 1, 0)
+    run_jobs(release_scheduled=True)
+    assert {r.status for r in OutboxMessage.select()} == {"sent"}
+    assert reply.id and urgent.id
