@@ -1,6 +1,7 @@
 """Registration on the real /ussd endpoint: every role in every language, and every refusal."""
 
 import pytest
+from werkzeug.security import check_password_hash
 
 from gateway import i18n
 from gateway.models import Child, Consent, Contact, Person, Village
@@ -50,7 +51,8 @@ def test_each_role_registers_end_to_end_in_each_language(client, village, lang, 
         role,
         CODE,
     )
-    assert person.pin_hash and "1234" not in person.pin_hash
+    assert person.pin_hash.startswith("scrypt:")  # hashed, never the PIN itself
+    assert check_password_hash(person.pin_hash, "1234")
     scopes = sorted(c.scope for c in Consent.select().where(Consent.person == person))
     assert scopes == (["children", "self"] if role == "caregiver" else ["self"])
     if role == "pmi":
