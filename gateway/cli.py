@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
+from werkzeug.security import generate_password_hash
 
 from gateway import alerts, checkins, imports, officers, outbox, people
 from gateway.models import db
@@ -120,12 +121,20 @@ def import_rules(file: str) -> None:
 @click.option("--village", "village_code", help="Village code (officers).")
 @click.option("--role", type=click.Choice(officers.ROLES), default="officer", show_default=True)
 @click.option("--district", help="District (supervisors; officers take their village's).")
+@click.option("--pin", help="4-8 digits, for INFO <ref> <PIN> (stored hashed).")
 def add_officer(
-    phone: str, name: str, village_code: str | None, role: str, district: str | None
+    phone: str,
+    name: str,
+    village_code: str | None,
+    role: str,
+    district: str | None,
+    pin: str | None,
 ) -> None:
     """Add or update a village officer or a district supervisor."""
+    if pin is not None and not (pin.isdigit() and 4 <= len(pin) <= 8):
+        raise click.ClickException("--pin must be 4 to 8 digits")
     try:
-        with db.connection_context():
+        with db.connection_context(), db.atomic():
             officer = officers.add(
                 normalise(phone),
                 name.strip(),
@@ -133,6 +142,8 @@ def add_officer(
                 village_code and "".join(filter(str.isdigit, village_code)),
                 district,
             )
+            if pin:
+                people.set_pin_hash(officer, generate_password_hash(pin))
     except InvalidPhoneError:
         raise click.ClickException(f"--phone {phone!r} is not a phone number") from None
     except officers.OfficerError as error:

@@ -168,3 +168,73 @@ def test_answers_by_ussd_after_the_pin(app, client, families):
     assert Alert.get().category == "marriage"
     phone.dial()
     assert "1 Budi" in phone.press("3", "1234") and "Ani" not in phone.press("00", "3")
+
+
+@pytest.fixture
+def migrant(families):
+    Person.create(phone="+886912345678", name="Sri", role="pmi", village=families)
+    Child.update(parent_phone="+886912345678").where(Child.name.in_(["Budi", "Ani"])).execute()
+    return "+886912345678"
+
+
+def test_anak_gives_the_parent_abroad_the_latest_news(app, client, families, migrant):
+    assert sms(client, migrant, "ANAK", "n0") == "Kabar anak: Budi: belum ada laporan; Ani: " \
+        "belum ada laporan"
+    start(app)
+    sms(client, CAREGIVER, "1 1 2 2 0", "n1")
+    sms(client, CAREGIVER, "2 1 1 1 1", "n2")
+    news = sms(client, migrant, "anak", "n3")
+    assert news == ("Kabar anak: Budi 25-11: sekolah Ya, sehat Ya, senang Tidak, kontak Anda"
+                    " Tidak; Ani (ADA MASALAH, petugas desa menangani) 25-11: sekolah Tidak, "
+                    "sehat Ya, senan..")  # cut to one SMS; a problem is named first
+
+
+def test_anak_from_someone_who_is_no_migrant(app, client, families):
+    assert sms(client, CAREGIVER, "ANAK", "x0") == i18n.text(
+        "id", "anak.not_migrant", ussd_code="*123#")
+
+
+def test_the_monthly_summary_is_opt_in_and_monthly(app, client, families, migrant, now):
+    from workers.jobs import send_monthly_summaries
+
+    assert send_monthly_summaries() == 0
+    assert sms(client, migrant, "ANAK BULANAN", "b1") == i18n.text("id", "anak.monthly_on")
+    assert send_monthly_summaries() == 1 and send_monthly_summaries() == 0
+    now.advance(days=30)
+    assert send_monthly_summaries() == 1
+    sms(client, migrant, "ANAK BERHENTI", "b2")
+    now.advance(days=30)
+    assert send_monthly_summaries() == 0
+    monthly = [r for r in OutboxMessage.select().where(OutboxMessage.to == migrant)
+               if r.kind == "broadcast"]
+    assert len(monthly) == 2 and monthly[0].text.startswith("Kabar anak:")
+
+
+def test_anak_on_ussd_after_the_pin(app, client, families, migrant):
+    from werkzeug.security import generate_password_hash
+
+    Person.update(pin_hash=generate_password_hash("4321")).where(
+        Person.phone == migrant).execute()
+    phone = Phone(client, migrant)
+    phone.dial()
+    assert phone.press("3", "4321") == "END Kabar anak: Budi: belum ada laporan; Ani: " \
+        "belum ada laporan"
+
+
+def test_info_gives_the_details_to_an_officer_with_the_right_pin(app, client, families):
+    app.test_cli_runner().invoke(args=["add-officer", "--phone", OFFICER, "--name", "Bu Ani",
+                                       "--village", "3507102001", "--pin", "2468"])
+    start(app)
+    sms(client, CAREGIVER, "1 1 1 1 3", "i0")
+    ref = Alert.get().ref
+    assert sms(client, OFFICER, f"INFO {ref} 1111", "i1") == "PIN salah."
+    details = sms(client, OFFICER, f"INFO {ref} 2468", "i2")
+    assert details.startswith(f"INFO {ref}: Budi (2015), pengasuh Siti {CAREGIVER}, Sumberejo.")
+    from gateway.models import InboundSms
+
+    stored = [r.text for r in InboundSms.select().where(InboundSms.sender == OFFICER)]
+    assert stored == [f"INFO {ref} ****", f"INFO {ref} ****"]  # the PIN is never stored
+    viewed = AlertEvent.get(AlertEvent.state == "info")
+    assert viewed.actor == OFFICER
+    assert sms(client, "+6281234567899", f"INFO {ref} 2468", "i3") == i18n.text(
+        "id", "officer.only")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import current_app
 
-from gateway import alerts, checkins, outbox, providers
+from gateway import alerts, checkins, outbox, providers, summaries
 from gateway.models import db
 
 
@@ -49,3 +49,9 @@ def remind_checkins() -> int:
     """Remind caregivers whose check-in has waited three days; return how many."""
     with db.connection_context():
         return checkins.remind_due()
+
+
+def send_monthly_summaries() -> int:
+    """The monthly news of the children to the migrants who asked for it; return how many."""
+    with db.connection_context():
+        return summaries.send_monthly()

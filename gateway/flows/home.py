@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gateway import people
+from gateway import people, summaries
 from gateway.flows import answers
 from gateway.flows.registration import keep, keep_child_year, keep_village, start_child
 from gateway.flows.screens import Branch, Choice, End, Input, Menu, Pick, State
@@ -52,6 +52,22 @@ def forget_registration(state: State, _answer: str) -> None:
 def is_caregiver(state: State) -> bool:
     """Whether the person using the phone looks after children."""
     return state.data.get("role") == Role.CAREGIVER
+
+
+def has_children_menu(state: State) -> bool:
+    """Caregivers report on the children; migrants read the news of theirs."""
+    return state.data.get("role") in (Role.CAREGIVER, Role.MIGRANT)
+
+
+def children_menu(state: State) -> str:
+    """Menu 3: the check-in for a caregiver, the news for a migrant."""
+    return "kabar" if state.data.get("role") == Role.CAREGIVER else "anak"
+
+
+def children_news(state: State) -> str:
+    """The latest news of the migrant's children (the PIN was asked first)."""
+    state.data["anak_text"] = summaries.for_parent(state.phone, state.lang)
+    return "anak.screen"
 
 
 def after_pin(target: str):
@@ -130,7 +146,13 @@ SCREENS = {
         (
             Choice("home.my_data", "pin.gate", after_pin("me"), number="1"),
             Choice("root.check", "cek", number="2"),
-            Choice("home.checkin", "pin.gate", after_pin("kabar"), number="3", when=is_caregiver),
+            Choice(
+                "home.children",
+                "pin.gate",
+                after_pin("children"),
+                number="3",
+                when=has_children_menu,
+            ),
             Choice("root.report", "lapor", number="4"),
             Choice("root.info", "info", number="5"),
             Choice("root.language", "language", number="6"),
@@ -152,7 +174,10 @@ SCREENS = {
     "pin.ask": Input("pin.ask", answers.own_pin, "pin.passed", unlock),
     "pin.create": Input("pin.create", answers.new_pin, "pin.create_again", keep("pin_hash")),
     "pin.create_again": Input("reg.pin_again", answers.same_pin, "pin.passed", set_first_pin),
-    "pin.passed": Branch(passed, ("me", "child.name", "kabar")),
+    "pin.passed": Branch(passed, ("me", "child.name", "children")),
+    "children": Branch(children_menu, ("kabar", "anak")),
+    "anak": Branch(children_news, ("anak.screen",)),
+    "anak.screen": End("anak.screen"),
     "me": Menu(
         "me.summary",
         (

@@ -9,7 +9,7 @@ from peewee import IntegrityError
 from gateway import outbox, people
 from gateway.models import InboundSms, db
 from gateway.phone import InvalidPhoneError, normalise
-from gateway.sms.keywords import route
+from gateway.sms.keywords import redacted, route
 from gateway.sms.message import Message
 
 
@@ -38,7 +38,7 @@ def receive(form: Mapping[str, str], default_lang: str, ussd_code: str) -> bool:
                 inbound = InboundSms.create(
                     provider_id=provider_id,
                     sender=phone,
-                    text=text,
+                    text=redacted(text),  # an officer's PIN is never stored
                     to=(form.get("to") or "")[:20] or None,
                     link_id=(form.get("linkId") or "")[:100] or None,
                 )

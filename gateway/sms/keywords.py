@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 
-from gateway import checkins, contacts, i18n
+from gateway import checkins, contacts, i18n, summaries
 from gateway.sms import officer
 from gateway.sms.message import Message
 from gateway.verification import service
@@ -44,6 +44,16 @@ def register(message: Message, _rest: str) -> str:
     return message.reply("sms.register")
 
 
+def children_news(message: Message, rest: str) -> str:
+    """ANAK: the latest news of a migrant's children; ANAK BULANAN / BERHENTI: monthly on/off."""
+    choice = rest.split()[0].upper() if rest.split() else ""
+    if choice in ("BULANAN", "BERHENTI") and summaries.set_monthly(
+        message.phone, choice == "BULANAN"
+    ):
+        return message.reply("anak.monthly_on" if choice == "BULANAN" else "anak.monthly_off")
+    return summaries.for_parent(message.phone, message.lang)
+
+
 def help_text(message: Message, _rest: str) -> str:
     """Anything we do not understand: what one can send."""
     return message.reply("sms.help")
@@ -58,7 +68,17 @@ KEYWORDS: dict[str, Callable[[Message, str], str]] = {
     "OK": officer.acknowledge,
     "SELESAI": officer.close,
     "KASUS": officer.open_cases,
+    "INFO": officer.info,
+    "ANAK": children_news,
 }
+
+
+def redacted(text: str) -> str:
+    """The message as it may be stored: an INFO command's PIN masked."""
+    keyword, rest = parse(text)
+    if keyword == "INFO" and len(rest.split()) > 1:
+        return f"INFO {rest.split()[0]} ****"
+    return text
 
 
 def parse(text: str) -> tuple[str | None, str]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from gateway import alerts, i18n
-from gateway.models import Alert, AlertState, Officer
+from gateway import alerts, clock, i18n, people
+from gateway.models import Alert, AlertEvent, AlertState, BrokerReport, Checkin, Child, Officer
 from gateway.sms.message import Message
 
 
@@ -58,4 +58,75 @@ def open_cases(message: Message, _rest: str) -> str:
     )
     return i18n.fit(
         message.lang, "officer.cases", {"count": str(len(cases)), "cases": listed}, shorten="cases"
+    )
+
+
+def info(message: Message, rest: str) -> str:
+    """INFO <ref> <PIN>: the case's details, to the officer's own phone, after the PIN."""
+    officer = _officer(message)
+    if officer is None:
+        return message.reply("officer.only")
+    ref, _, pin = rest.partition(" ")
+    alert = _alert_for(officer, ref) if ref else None
+    if alert is None:
+        return i18n.text(message.lang, "officer.unknown_ref", ref=ref.upper()[:12])
+    if not officer.pin_hash:
+        return message.reply("officer.no_pin")
+    try:
+        if not people.check_pin(officer, pin.strip()):
+            return message.reply("officer.wrong_pin")
+    except people.PinLockedError:
+        return message.reply("officer.pin_locked")
+    # Who looked at what, and when (UU PDP): an event on the alert.
+    AlertEvent.create(alert=alert, state="info", actor=officer.phone, at=clock.now())
+    return _details(alert, message.lang)
+
+
+def _details(alert: Alert, lang: str) -> str:
+    village = alert.village.name if alert.village else "?"
+    if alert.child_id:
+        child = Child.get_by_id(alert.child_id)
+        latest = (
+            Checkin.select()
+            .where((Checkin.child == child) & (Checkin.status == "answered"))
+            .order_by(Checkin.answered_at.desc())
+            .first()
+        )
+
+        def yes_no(field: str) -> str:
+            value = getattr(latest, field) if latest else None
+            return (
+                "-"
+                if value is None
+                else i18n.text(lang, "answer.yes" if value == 1 else "answer.no")
+            )
+
+        return i18n.fit(
+            lang,
+            "officer.info_child",
+            {
+                "ref": alert.ref,
+                "child": child.name,
+                "year": str(child.birth_year),
+                "caregiver": child.caregiver.name,
+                "phone": child.caregiver.phone,
+                "village": village,
+                "school": yes_no("school"),
+                "health": yes_no("health"),
+                "mood": yes_no("mood"),
+                "contact": yes_no("contact"),
+            },
+            shorten="caregiver",
+        )
+    report = BrokerReport.get_or_none(BrokerReport.ref == alert.ref)
+    return i18n.fit(
+        lang,
+        "officer.info_report",
+        {
+            "ref": alert.ref,
+            "phone": report.reporter if report else "?",
+            "village": village,
+            "text": report.text if report else "-",
+        },
+        shorten="text",
     )

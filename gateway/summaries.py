@@ -1,0 +1,75 @@
+"""News of the children for their parent abroad: the latest check-in of each, in one SMS."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import current_app
+
+from gateway import clock, i18n, outbox, people
+from gateway.models import Checkin, Child, MessageKind, Person, Role, db
+
+MONTHLY = timedelta(days=30)
+
+
+def _yes_no(lang: str, value: int | None) -> str:
+    return i18n.text(lang, "answer.yes" if value == 1 else "answer.no")
+
+
+def _child_line(child: Child, lang: str) -> str:
+    latest = (
+        Checkin.select()
+        .where((Checkin.child == child) & (Checkin.status == "answered"))
+        .order_by(Checkin.answered_at.desc())
+        .first()
+    )
+    if latest is None:
+        return i18n.text(lang, "anak.no_news", name=child.name)
+    return i18n.text(
+        lang,
+        "anak.child",
+        name=child.name,
+        date=latest.answered_at.strftime("%d-%m"),
+        school=_yes_no(lang, latest.school),
+        health=_yes_no(lang, latest.health),
+        mood=_yes_no(lang, latest.mood),
+        contact=_yes_no(lang, latest.contact),
+        problem=i18n.text(lang, "anak.problem") if latest.problem else "",
+    )
+
+
+def for_parent(phone: str, lang: str) -> str:
+    """A migrant's ANAK answer: each linked child's latest check-in, or why there is none."""
+    if not Person.select().where((Person.phone == phone) & (Person.role == Role.MIGRANT)).exists():
+        return i18n.text(lang, "anak.not_migrant", ussd_code=current_app.config["USSD_CODE"])
+    children = list(Child.select().where(Child.parent_phone == phone).order_by(Child.birth_year))
+    if not children:
+        return i18n.text(lang, "anak.no_children")
+    lines = "; ".join(_child_line(child, lang) for child in children)
+    return i18n.fit(lang, "anak.summary", {"children": lines}, shorten="children")
+
+
+def set_monthly(phone: str, wanted: bool) -> bool:
+    """ANAK BULANAN / ANAK BERHENTI: the monthly summary on or off; False if not a migrant."""
+    return bool(
+        Person.update(monthly_summary=wanted)
+        .where((Person.phone == phone) & (Person.role == Role.MIGRANT))
+        .execute()
+    )
+
+
+def send_monthly() -> int:
+    """The monthly summary to every migrant who asked for it and had none for 30 days."""
+    due = Person.select().where(
+        (Person.role == Role.MIGRANT)
+        & Person.monthly_summary
+        & (Person.last_summary_at.is_null() | (Person.last_summary_at <= clock.now() - MONTHLY))
+    )
+    count = 0
+    with outbox.batch(), db.atomic():
+        for migrant in due:
+            lang = people.language_for(migrant.phone, current_app.config["DEFAULT_LANGUAGE"])
+            outbox.add(migrant.phone, for_parent(migrant.phone, lang), MessageKind.BROADCAST)
+            Person.update(last_summary_at=clock.now()).where(Person.id == migrant.id).execute()
+            count += 1
+    return count
