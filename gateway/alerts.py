@@ -91,6 +91,22 @@ def open_for(officer: Officer) -> list[Alert]:
     return [alert for alert in query if entitled(officer, alert)]
 
 
+def cases_text(officer: Officer, lang: str) -> str:
+    """The officer's open cases in one SMS or screen: reference, category, village."""
+    cases = open_for(officer)
+    if not cases:
+        return i18n.text(lang, "officer.no_cases")
+    listed = "; ".join(
+        " ".join(
+            (a.ref, i18n.text(lang, "category." + a.category), a.village.name if a.village else "?")
+        )
+        for a in cases
+    )
+    return i18n.fit(
+        lang, "officer.cases", {"count": str(len(cases)), "cases": listed}, shorten="cases"
+    )
+
+
 def escalation_text(alert: Alert) -> str:
     """The supervisor's SMS for an alert nobody acknowledged (officers read Indonesian)."""
     return i18n.fit(

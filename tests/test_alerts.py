@@ -125,3 +125,12 @@ def test_commands_from_the_wrong_people_get_a_short_answer(client, case, sender,
     assert last_to(sender) == i18n.text("id", key, ref=ref, ussd_code="*123#",
                                         help="KP2MI 0800-1000")
     assert Alert.get_by_id(case.id).state == "opened"
+
+
+def test_an_officer_dialling_gets_the_officer_menu_and_open_cases(client, case):
+    from tests.ussd_phone import Phone
+
+    phone = Phone(client, OFFICER)
+    menu = phone.dial()
+    assert menu.startswith("CON Menu petugas Desmigratif") and "1 Kasus terbuka" in menu
+    assert phone.press("1") == f"END Kasus terbuka (1): {case.ref} calo Sumberejo"

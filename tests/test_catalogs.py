@@ -22,7 +22,7 @@ PARAMS = {
     "ussd_code": "*123#", "help": "KP2MI 0800-1000", "channels": "C" * 25 + "\n" + "C" * 25,
     "years": "2012, 2015", "year": "2015", "urgency": "MENDESAK", "children": "A" * 30,
     "school": "Ya", "health": "Ya", "mood": "Ya", "contact": "Tidak", "problem": "",
-    "child": "B" * 15, "caregiver": "C" * 15, "anak_text": "N" * 150,
+    "child": "B" * 15, "caregiver": "C" * 15, "anak_text": "N" * 150, "cases_text": "K" * 150,
     "count": "12", "cases": "K" * 30, "category": "calo", "opened": "25-11 09:00 UTC",
     "me_name": "W" * 40, "me_village": "W" * 30, "me_children": 12,
     "subject": "S" * 20, "reason": "R" * 20, "date": "20-11-2026", "until": "31-12-2026",

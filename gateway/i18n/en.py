@@ -264,4 +264,7 @@ MESSAGES = {
     "officer.pin_locked": "PIN locked for 15 minutes.",
     "officer.info_child": "INFO {ref}: {child} ({year}), carer {caregiver} {phone}, {village}. School {school} healthy {health} happy {mood} parent contact {contact}",
     "officer.info_report": "INFO {ref}: reporter {phone}, village {village}: {text}",
+    "officer.title": "Desmigratif officer menu",
+    "officer.open_cases": "Open cases",
+    "officer.cases_screen": "{cases_text}",
 }

@@ -272,4 +272,7 @@ MESSAGES = {
     "officer.pin_locked": "PIN terkunci 15 menit.",
     "officer.info_child": "INFO {ref}: {child} ({year}), pengasuh {caregiver} {phone}, {village}. Sekolah {school} sehat {health} senang {mood} kontak ortu {contact}",
     "officer.info_report": "INFO {ref}: pelapor {phone}, desa {village}: {text}",
+    "officer.title": "Menu petugas Desmigratif",
+    "officer.open_cases": "Kasus terbuka",
+    "officer.cases_screen": "{cases_text}",
 }

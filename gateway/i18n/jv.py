@@ -269,4 +269,7 @@ MESSAGES = {
     "officer.pin_locked": "PIN dipunkunci 15 menit.",
     "officer.info_child": "INFO {ref}: {child} ({year}), pengasuh {caregiver} {phone}, {village}. Sekolah {school} sehat {health} seneng {mood} kontak ortu {contact}",
     "officer.info_report": "INFO {ref}: pelapur {phone}, desa {village}: {text}",
+    "officer.title": "Menu petugas Desmigratif",
+    "officer.open_cases": "Kasus dereng rampung",
+    "officer.cases_screen": "{cases_text}",
 }

@@ -48,17 +48,7 @@ def open_cases(message: Message, _rest: str) -> str:
     officer = _officer(message)
     if officer is None:
         return message.reply("officer.only")
-    cases = alerts.open_for(officer)
-    if not cases:
-        return message.reply("officer.no_cases")
-    listed = "; ".join(
-        f"{a.ref} {i18n.text(message.lang, 'category.' + a.category)}"
-        f" {a.village.name if a.village else '?'}"
-        for a in cases
-    )
-    return i18n.fit(
-        message.lang, "officer.cases", {"count": str(len(cases)), "cases": listed}, shorten="cases"
-    )
+    return alerts.cases_text(officer, message.lang)
 
 
 def info(message: Message, rest: str) -> str:
