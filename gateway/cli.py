@@ -111,7 +111,7 @@ def import_job_orders(file: str, as_of) -> None:
 @click.command("import-rules")
 @click.argument("file", type=CSV_FILE)
 def import_rules(file: str) -> None:
-    """Replace rule data (closed_domestic, no_route, zero_cost) by kind: kind,value,note."""
+    """Replace rule data by kind (closed_domestic, no_route, zero_cost, help_line, channel)."""
     _run_import(registry.import_rules, file)
 
 
