@@ -153,3 +153,27 @@ def test_a_wrong_answer_on_the_prospective_migrants_question(client, village, la
     phone.press("1", "1", "Siti", CODE)
     error_then(phone.press("!!"), lang, "answer.bad_text", "reg.job")
     assert phone.press("pabrik", "1234", "1234", "1") == "END " + t(lang, "reg.done")
+
+
+def test_going_back_to_correct_a_child_leaves_no_wrong_copy(client, village):
+    phone = Phone(client)
+    phone.dial()
+    phone.press("1", "3", "Siti", CODE, "1", "Budi", "2015", "1")  # at "another child?"
+    phone.press("0", "2")  # back: not in school after all
+    phone.press("0", "0", "0", "Budy", "2016", "1")  # back to the name: a typo mended
+    phone.press("2", "1234", "1234")
+    assert phone.press("1") == "END " + t("id", "reg.done")
+    assert [(c.name, c.birth_year, c.in_school) for c in Child.select()] == [("Budy", 2016, True)]
+
+
+def test_at_most_eight_children_in_one_registration(client, village):
+    phone = Phone(client)
+    phone.dial()
+    phone.press("1", "3", "Siti", CODE, "1")
+    for i in range(8):
+        screen = phone.press(f"Anak {'abcdefgh'[i]}", "2015", "1")
+        if i < 7:
+            screen = phone.press("1")
+    assert "Tambah anak lain" not in screen
+    phone.press("1", "1234", "1234", "1")  # "1" is now "done, continue"
+    assert Child.select().count() == 8

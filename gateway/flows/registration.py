@@ -47,11 +47,16 @@ def keep_village(state: State, village: dict) -> None:
     state.data["village_code"], state.data["village_name"] = village["code"], village["name"]
 
 
-def keep_child(state: State, in_school: str) -> None:
-    """The child being typed is complete: add it to the list."""
-    child = state.data.pop("child")
-    child["school"] = in_school == "1"
-    state.data.setdefault("children", []).append(child)
+def keep_school(state: State, in_school: str) -> None:
+    """Whether the child being typed goes to school (typed again after going back: replaced)."""
+    state.data["child"]["school"] = in_school == "1"
+
+
+def commit_child(state: State, _answer: str) -> None:
+    """The child being typed is complete: add it to the list. Only at this step, so that going
+    back to correct a child never leaves a wrong copy in the list."""
+    if "child" in state.data:
+        state.data.setdefault("children", []).append(state.data.pop("child"))
 
 
 def start_child(state: State, name: str) -> None:
@@ -65,8 +70,9 @@ def keep_child_year(state: State, year: int) -> None:
 
 
 def may_add_child(state: State) -> bool:
-    """Whether another child fits in this registration."""
-    return len(state.data.get("children", [])) < MAX_CHILDREN
+    """Whether another child fits in this registration (the one being typed counts)."""
+    typed = len(state.data.get("children", [])) + ("child" in state.data)
+    return typed < MAX_CHILDREN
 
 
 def save(state: State, _answer: str) -> None:
@@ -134,15 +140,15 @@ SCREENS = {
     "reg.child_school": Menu(
         "reg.child_school",
         (
-            Choice("answer.yes", "reg.child_more", keep_child),
-            Choice("answer.no", "reg.child_more", keep_child),
+            Choice("answer.yes", "reg.child_more", keep_school),
+            Choice("answer.no", "reg.child_more", keep_school),
         ),
     ),
     "reg.child_more": Menu(
         "reg.child_more",
         (
-            Choice("reg.child_another", "reg.child_name", when=may_add_child),
-            Choice("reg.child_done", "reg.pin"),
+            Choice("reg.child_another", "reg.child_name", commit_child, when=may_add_child),
+            Choice("reg.child_done", "reg.pin", commit_child),
         ),
     ),
     # Everyone: a PIN, then consent.
