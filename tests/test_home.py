@@ -189,3 +189,20 @@ def test_someone_imported_without_a_pin_sets_one_at_first_use(client, village):
     phone.dial()
     phone.press("1")
     assert phone.press("1111").startswith("CON " + t("answer.wrong_pin"))
+
+
+def test_back_after_starting_afresh_does_not_return_to_the_offer(client, village):
+    phone = Phone(client)
+    phone.dial()
+    phone.press("1", "2", "Siti")
+    phone.dial()
+    phone.press("2")
+    assert phone.press("0").startswith("CON " + t("error.invalid_choice") + "\n" + t("root.title"))
+    assert phone.press("1").startswith("CON " + t("reg.role"))
+
+
+def test_back_to_the_menu_after_starting_anothers_registration(caregiver):
+    caregiver.dial()
+    caregiver.press("8", "0")  # "register someone else", then back
+    assert caregiver.press("1").startswith("CON " + t("home.title"))  # asked again who it is
+    assert caregiver.press("1").startswith("CON " + t("pin.ask"))

@@ -79,7 +79,7 @@ def same_pin(state: State, answer: str) -> str:
 
 def own_pin(state: State, answer: str) -> int:
     """The PIN of the person using the phone; three wrong ones lock personal screens."""
-    person = people.Person.get_or_none(people.Person.id == state.data["person_id"])
+    person = people.Person.get_or_none(people.Person.id == state.data.get("person_id"))
     try:
         if person is not None and people.check_pin(person, answer):
             return person.id

@@ -90,6 +90,8 @@ def after_pin(target: str):
 
 def pin_gate(state: State) -> str:
     """The PIN prompt, a first PIN for people imported without one, or straight through."""
+    if "person_id" not in state.data:
+        return "start"  # came back to a menu after starting someone else's registration
     if state.data.get("pin_ok") == state.data["person_id"]:
         return "pin.passed"
     return "pin.ask" if Person.get_by_id(state.data["person_id"]).pin_hash else "pin.create"
@@ -189,7 +191,7 @@ SCREENS = {
         choose_person,
         (Choice("people.new", "reg.role", forget_registration),),
     ),
-    "pin.gate": Branch(pin_gate, ("pin.passed", "pin.ask", "pin.create")),
+    "pin.gate": Branch(pin_gate, ("pin.passed", "pin.ask", "pin.create", "start")),
     "pin.ask": Input("pin.ask", answers.own_pin, "pin.passed", unlock),
     "pin.create": Input("pin.create", answers.new_pin, "pin.create_again", keep("pin_hash")),
     "pin.create_again": Input("reg.pin_again", answers.same_pin, "pin.passed", set_first_pin),

@@ -26,8 +26,9 @@ def resumed_screen(state: State) -> str:
 
 
 def discard(state: State, _answer: str) -> None:
-    """Start afresh; the saved answers are dropped."""
+    """Start afresh; the saved answers are dropped, and "back" cannot return to the offer."""
     state.data.pop("resume", None)
+    state.history.clear()
 
 
 SCREENS = {
