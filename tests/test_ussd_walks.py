@@ -38,7 +38,7 @@ def people_and_round(app):
 def test_random_walks_never_fail(client, people_and_round, caplog, seed):
     rng = random.Random(seed)
     caplog.set_level(logging.ERROR, logger="gateway.web.ussd")
-    for walk in range(150):
+    for walk in range(200):
         phone, text = rng.choice(PHONES), ""
         for _ in range(rng.randrange(1, 14)):
             answer = rng.choice(TOKENS)
