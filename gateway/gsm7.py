@@ -28,3 +28,23 @@ def septets(text: str) -> int:
 def fits(text: str, limit: int = SMS_SEGMENT) -> bool:
     """True when `text` is GSM-7 and no longer than `limit` septets."""
     return is_gsm7(text) and septets(text) <= limit
+
+
+_PLAIN = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2026": "...",
+    }
+)
+
+
+def to_gsm7(text: str) -> str:
+    """`text` in GSM-7: typographic marks made plain, anything else unsendable becomes '?'.
+    A single such character would make a phone send the whole SMS as UCS-2, at 70 a segment."""
+    text = text.translate(_PLAIN)
+    return "".join(ch if ch in _BASIC or ch in _EXTENSION else "?" for ch in text)

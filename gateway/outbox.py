@@ -13,7 +13,7 @@ from rq import Retry
 from rq.exceptions import DuplicateJobError, NoSuchJobError
 from rq.job import Job, JobStatus
 
-from gateway import alerts, clock, contacts, queues, quiet_hours
+from gateway import alerts, clock, contacts, gsm7, queues, quiet_hours
 from gateway.models import Alert, AlertState, MessageKind, OutboxMessage, OutboxStatus
 from gateway.providers import SendResult, SendStatus
 
@@ -71,7 +71,7 @@ def add(
     urgent = kind is MessageKind.REPLY or (alert is not None and alert.urgent)
     row = OutboxMessage.create(
         to=to,
-        text=text,
+        text=gsm7.to_gsm7(text),  # echoed names and queries may carry emoji or curly quotes
         kind=kind.value,
         status=status.value,
         alert_id=alert.id if alert else None,

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from rq.job import Job
 
-from gateway import clock, outbox, queues
+from gateway import clock, gsm7, outbox, queues
 from gateway.models import MessageKind, OutboxMessage, OutboxStatus
 from gateway.providers import SendResult, SendStatus
 
@@ -166,3 +166,14 @@ def test_a_dead_job_left_with_the_same_id_does_not_block_a_new_row(app, redis, r
     outbox.enqueue([row])
     run_jobs()
     assert fresh(row).status == "sent"
+
+
+def test_every_outbound_sms_is_gsm7_so_it_stays_one_segment(app):
+    row = outbox.add(PHONE, "CEK \u201cMaju\u201d \U0001f600 \u2013 ok\u2026")
+    assert row.text == "CEK \"Maju\" ? - ok..."
+
+
+def test_a_cek_with_an_emoji_is_answered_in_gsm7(client):
+    client.post("/sms/incoming", data={"from": PHONE, "id": "e1", "text": "CEK agensi \U0001f600"})
+    text = OutboxMessage.get().text
+    assert text.startswith("TIDAK TERDAFTAR: agensi ?.") and gsm7.fits(text)

@@ -162,7 +162,7 @@ def render(flow: Flow, state: State, error: str | None = None) -> Reply:
     more = state.page + 1 < len(all_pages)
     footer = _nav_line(flow, state, state.page, more)
     lines = ([_text(state, error)] if error else []) + all_pages[state.page]
-    text = "\n".join(lines + ([footer] if footer else []))
+    text = gsm7.to_gsm7("\n".join(lines + ([footer] if footer else [])))  # names from CSVs
     return Reply(text=text, end=isinstance(flow.screens[state.screen], End))
 
 

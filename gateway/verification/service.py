@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from peewee import IntegrityError, fn
 
-from gateway import alerts, channels, clock, gsm7, i18n, officers, outbox, people
+from gateway import alerts, channels, clock, i18n, officers, outbox, people
 from gateway.models import BrokerReport, MessageKind, ScamWave, Verification, Village, db
 from gateway.verification import check, names, reply
 from gateway.verification.check import Answer, Result
@@ -91,7 +91,7 @@ def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
             {
                 "ref": report.ref,
                 "village": village.name if village else "?",
-                "text": _gsm7(report.text),
+                "text": report.text,
                 "phone": reporter,
             },
             shorten="text",
@@ -113,7 +113,3 @@ def _create_report(reporter: str, text: str, village: Village | None, channel: s
                 )
         except IntegrityError:
             continue
-
-
-def _gsm7(text: str) -> str:
-    return "".join(ch if gsm7.is_gsm7(ch) else "?" for ch in text)
