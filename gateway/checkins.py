@@ -77,23 +77,23 @@ def start_round(village: Village | None = None) -> CheckinRound | None:
         children = children.where(Person.village == village)
     with outbox.batch(), db.atomic():
         round_ = CheckinRound.create(village=village, started_at=clock.now())
-        households: dict[Person, list[Child]] = defaultdict(list)
+        households: dict[str, list[Child]] = defaultdict(list)  # by phone: one SMS each
         for child in children:
             _close_unanswered(child)
             Checkin.create(round=round_, child=child, opened_at=clock.now())
-            households[child.caregiver].append(child)
-        for caregiver, kids in households.items():
-            _prompt(caregiver, kids, "checkin.prompt")
+            households[child.caregiver.phone].append(child)
+        for phone, kids in households.items():
+            _prompt(phone, kids, "checkin.prompt")
     return round_
 
 
-def _prompt(caregiver: Person, kids: list[Child], key: str) -> None:
-    lang = people.language_for(caregiver.phone, current_app.config["DEFAULT_LANGUAGE"])
+def _prompt(phone: str, kids: list[Child], key: str) -> None:
+    lang = people.language_for(phone, current_app.config["DEFAULT_LANGUAGE"])
     years = ", ".join(str(k.birth_year) for k in sorted(kids, key=lambda k: k.birth_year))
     text = i18n.fit(
         lang, key, {"years": years, "ussd_code": current_app.config["USSD_CODE"]}, shorten="years"
     )
-    outbox.add(caregiver.phone, text, MessageKind.BROADCAST)
+    outbox.add(phone, text, MessageKind.BROADCAST)
 
 
 def _close_unanswered(child: Child) -> None:
@@ -187,11 +187,11 @@ def remind_due() -> int:
             & (Checkin.opened_at <= clock.now() - REMIND_AFTER)
         )
     )
-    households: dict[Person, list[Child]] = defaultdict(list)
+    households: dict[str, list[Child]] = defaultdict(list)  # by phone: one SMS each
     with outbox.batch(), db.atomic():
         for checkin in due:
-            households[checkin.child.caregiver].append(checkin.child)
+            households[checkin.child.caregiver.phone].append(checkin.child)
             Checkin.update(reminded_at=clock.now()).where(Checkin.id == checkin.id).execute()
-        for caregiver, kids in households.items():
-            _prompt(caregiver, kids, "checkin.reminder")
+        for phone, kids in households.items():
+            _prompt(phone, kids, "checkin.reminder")
     return len(households)

@@ -238,3 +238,11 @@ def test_info_gives_the_details_to_an_officer_with_the_right_pin(app, client, fa
     assert viewed.actor == OFFICER
     assert sms(client, "+6281234567899", f"INFO {ref} 2468", "i3") == i18n.text(
         "id", "officer.only")
+
+
+def test_two_caregivers_sharing_a_phone_get_one_prompt(app, families):
+    grandma = Person.create(phone=CAREGIVER, name="Nenek", role="caregiver", village=families)
+    Child.create(caregiver=grandma, name="Cici", birth_year=2017, in_school=True)
+    start(app)
+    assert to(CAREGIVER) == [i18n.text("id", "checkin.prompt", years="2015, 2017, 2019",
+                                       ussd_code="*123#")]
