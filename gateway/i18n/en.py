@@ -209,7 +209,6 @@ MESSAGES = {
     "officer.acknowledged": "Case {ref} is yours. When done send: SELESAI {ref} short note",
     "officer.closed": "Case {ref} closed. Thank you.",
     "officer.already_acknowledged": "Case {ref} is already being handled.",
-    "officer.already_escalated": "Case {ref} was already escalated to Disnaker.",
     "officer.already_closed": "Case {ref} is already closed.",
     "officer.cases": "Open cases ({count}): {cases}",
     "officer.no_cases": "No open cases.",

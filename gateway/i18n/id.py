@@ -217,7 +217,6 @@ MESSAGES = {
     "officer.acknowledged": "Kasus {ref} Anda tangani. Bila selesai kirim: SELESAI {ref} catatan singkat",
     "officer.closed": "Kasus {ref} ditutup. Terima kasih.",
     "officer.already_acknowledged": "Kasus {ref} sudah ditangani.",
-    "officer.already_escalated": "Kasus {ref} sudah dieskalasi ke Disnaker.",
     "officer.already_closed": "Kasus {ref} sudah ditutup.",
     "officer.cases": "Kasus terbuka ({count}): {cases}",
     "officer.no_cases": "Tidak ada kasus terbuka.",

@@ -214,7 +214,6 @@ MESSAGES = {
     "officer.acknowledged": "Kasus {ref} panjenengan tangani. Menawi rampung kintun: SELESAI {ref} cathetan",
     "officer.closed": "Kasus {ref} dipuntutup. Matur nuwun.",
     "officer.already_acknowledged": "Kasus {ref} sampun dipuntangani.",
-    "officer.already_escalated": "Kasus {ref} sampun dipuneskalasi dhateng Disnaker.",
     "officer.already_closed": "Kasus {ref} sampun dipuntutup.",
     "officer.cases": "Kasus dereng rampung ({count}): {cases}",
     "officer.no_cases": "Boten wonten kasus.",
