@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import secrets
 from collections.abc import Callable, Mapping
+from datetime import time
 from typing import Any
+
+import phonenumbers
 
 SMS_BACKENDS = ("console", "africastalking")
 LANGUAGES = ("id", "en", "jv")
@@ -55,6 +59,37 @@ def _redis_url(value: str) -> str:
     return value
 
 
+def _phone_or_empty(value: str) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        number = phonenumbers.parse(value, "ID")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise ValueError("must be a phone number, e.g. +6281234567890")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _quiet_hours(value: str) -> tuple[time, time] | None:
+    """`20-08` (quiet from 20:00 to 08:00 at the recipient) or `21:30-07:00`; `off`: never quiet."""
+    value = value.strip().lower()
+    if value == "off":
+        return None
+    match = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?-(\d{1,2})(?::(\d{2}))?", value)
+    if not match:
+        raise ValueError("must be like 20-08 or 21:30-07:00, or off")
+    start_h, start_m, end_h, end_m = (int(part or 0) for part in match.groups())
+    try:
+        start, end = time(start_h, start_m), time(end_h, end_m)
+    except ValueError:
+        raise ValueError("hours must be 0-23 and minutes 0-59") from None
+    if start == end:
+        raise ValueError("start and end must differ (use off for no quiet hours)")
+    return start, end
+
+
 # name -> (parser, default). Defaults are safe for a local run; production sets its own.
 SETTINGS: dict[str, tuple[Callable[[str], Any], str]] = {
     "DATABASE_URL": (_database_url, "sqlite:///instance/gateway.db"),
@@ -74,6 +109,8 @@ SETTINGS: dict[str, tuple[Callable[[str], Any], str]] = {
     "ESCALATE_MINUTES": (_positive_int, "1440"),
     "DEFAULT_LANGUAGE": (_choice(*LANGUAGES), "id"),
     "OUTBOX_STALE_SECONDS": (_positive_int, "120"),
+    "QUIET_HOURS": (_quiet_hours, "20-08"),
+    "ALERT_FALLBACK_PHONE": (_phone_or_empty, ""),
 }
 
 

@@ -10,18 +10,36 @@ from datetime import timedelta
 from flask import current_app
 from peewee import IntegrityError
 
-from gateway import clock, i18n, officers, outbox
+from gateway import checkin_codes, clock, i18n, officers, outbox
 from gateway.models import Alert, AlertEvent, AlertState, MessageKind, Officer, Village, db
 
 log = logging.getLogger(__name__)
 
 REF_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY3479"  # no 0/O, 1/I, 2/Z, 5/S, 6/B, 8 look-alikes
 OPEN = (AlertState.OPENED, AlertState.SENT, AlertState.DELIVERED)  # nobody has acted yet
+TAKEN = (AlertState.ACKNOWLEDGED, AlertState.CLOSED)  # someone has the case: no more SMS about it
 
 
 def new_ref(prefix: str) -> str:
     """A short reference people can type: the prefix and five unambiguous characters."""
     return prefix + "".join(secrets.choice(REF_ALPHABET) for _ in range(5))
+
+
+def open_case(
+    category: str, village: Village | None, child_id: int | None = None, ref: str | None = None
+) -> Alert:
+    """A child-protection case: its SMS names reference, category, urgency and village, never
+    the child; officers read the rest with INFO."""
+    urgent = category in checkin_codes.URGENT
+    ref = ref or new_ref("K")
+    params = {
+        "ref": ref,
+        "category": i18n.text("id", "category." + category),
+        "urgency": i18n.text("id", "urgency.urgent" if urgent else "urgency.normal"),
+        "village": village.name if village else "?",
+    }
+    text = i18n.fit("id", "alert.checkin", params, shorten="village")
+    return open_alert(category, village, urgent, text=text, ref=ref, child_id=child_id)
 
 
 def open_alert(
@@ -33,7 +51,8 @@ def open_alert(
     child_id: int | None = None,
 ) -> Alert:
     """Open an alert and queue its SMS (`text`, which carries the reference) to the village's
-    officers (else the district supervisor); the deadline follows ESCALATE_(URGENT_)MINUTES."""
+    officers (else its district's supervisors, else the fallback hotline); the deadline follows
+    ESCALATE_(URGENT_)MINUTES."""
     config = current_app.config
     minutes = config["ESCALATE_URGENT_MINUTES"] if urgent else config["ESCALATE_MINUTES"]
     now = clock.now()
@@ -54,12 +73,24 @@ def open_alert(
             if ref:
                 raise
     AlertEvent.create(alert=alert, state=AlertState.OPENED.value, at=now)
-    recipients = officers.for_village(village)
-    if not recipients:
-        log.warning("alert %s: no officer or supervisor to send it to", alert.ref)
-    for officer in recipients:
-        outbox.add(officer.phone, text, MessageKind.ALERT, alert=alert)
+    send_to(officers.for_village(village), text, alert, f"alert {alert.ref}")
     return alert
+
+
+def send_to(recipients: list[Officer], text: str, alert: Alert | None, what: str) -> None:
+    """Queue `text` to these officers; with nobody entitled, to ALERT_FALLBACK_PHONE (the
+    programme hotline) if set. Never to another village's or district's officers."""
+    phones = [officer.phone for officer in recipients]
+    if not phones:
+        fallback = current_app.config["ALERT_FALLBACK_PHONE"]
+        log.warning(
+            "%s: no officer or supervisor for its village or district; %s",
+            what,
+            f"sent to the fallback {fallback}" if fallback else "kept open for the dashboard",
+        )
+        phones = [fallback] if fallback else []
+    for phone in phones:
+        outbox.add(phone, text, MessageKind.ALERT, alert=alert)
 
 
 def record(
@@ -75,13 +106,15 @@ def record(
     )
     if moved or state in (AlertState.SENT, AlertState.DELIVERED):
         AlertEvent.create(alert=alert, state=state.value, actor=actor, note=note, at=clock.now())
+    if moved and state in TAKEN:
+        outbox.cancel_for_alert(alert.id)  # an SMS waiting for the morning is news to nobody
     return moved
 
 
 def entitled(officer: Officer, alert: Alert) -> bool:
     """Whether this officer may see and act on this alert."""
     if officer.role == "supervisor":
-        return alert.village is None or alert.village.district == officer.district
+        return alert.village_id is not None and alert.village.district == officer.district
     return alert.village_id is not None and officer.village_id == alert.village_id
 
 
@@ -134,7 +167,11 @@ def escalate_overdue() -> int:
             if not record(alert, AlertState.ESCALATED):
                 continue  # acknowledged or escalated meanwhile
             district = alert.village.district if alert.village else None
-            for supervisor in officers.supervisors(district):
-                outbox.add(supervisor.phone, escalation_text(alert), MessageKind.ALERT, alert=alert)
+            send_to(
+                officers.supervisors(district),
+                escalation_text(alert),
+                alert,
+                f"escalation of {alert.ref}",
+            )
             count += 1
     return count

@@ -1,14 +1,15 @@
-"""Parenting check-ins: rounds, answers (one digit each), red flags, reminders, silence."""
+"""Parenting check-ins: due per child, answers (one digit each), red flags, reminders, silence."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from flask import current_app
+from peewee import fn
 
-from gateway import alerts, clock, i18n, outbox, people
+from gateway import alerts, checkin_codes, clock, i18n, outbox, people, queues
 from gateway.models import (
     Alert,
     AlertState,
@@ -21,35 +22,45 @@ from gateway.models import (
     db,
 )
 
-QUESTIONS = ("school", "health", "mood", "contact", "problem")
-# The fifth digit. None: nothing wrong.
-PROBLEMS = {
-    0: None,
-    1: "bullying",
-    2: "marriage",
-    3: "violence",
-    4: "missing",
-    5: "recruitment",
-    6: "no_caregiver",
-    7: "other",
-}
-URGENT = {"violence", "marriage", "missing", "recruitment", "no_caregiver"}  # DOMAIN.md
 REMIND_AFTER = timedelta(days=3)
 MONTH = timedelta(days=28)
-_ANSWER = re.compile(r"[12]\D*[12]\D*[12]\D*[12]\D*[0-7]")
+# Two schedulers started by mistake, or the CLI beside the scheduler, take turns: the second
+# finds every child already asked. The lock expires on its own if its holder dies.
+LOCK_NAME, LOCK_SECONDS, LOCK_WAIT_SECONDS = "lock:checkins-open", 600, 60
 
 
-def parse_answer(text: str) -> dict[str, int] | None:
-    """Five digits, separators allowed: school, health, mood, contact (1 yes, 2 no), problem."""
-    cleaned = text.strip()
-    if not _ANSWER.fullmatch(cleaned):
-        return None
-    return dict(zip(QUESTIONS, (int(d) for d in re.findall(r"\d", cleaned)), strict=True))
+class CheckinsBusyError(RuntimeError):
+    """Another process is opening check-ins and did not finish in time."""
 
 
-def looks_like_an_answer(text: str) -> bool:
-    """Digits and separators only: an attempt at an answer, even a malformed one."""
-    return bool(re.fullmatch(r"[\d\s,.\-/]+", text.strip())) and any(c.isdigit() for c in text)
+@dataclass(frozen=True)
+class Opened:
+    """What one `open_due` did: check-ins opened, households prompted, children not yet due."""
+
+    round_id: int | None
+    opened: int
+    households: int
+    not_due: int
+    next_due: datetime | None
+
+    def describe(self) -> str:
+        """One or two lines an operator reads."""
+        if self.opened:
+            text = (
+                f"Round {self.round_id}: {self.opened} check-in(s) opened, "
+                f"{self.households} household(s) prompted."
+            )
+        elif not (self.opened or self.not_due):
+            return "No child registered here yet: nothing to open (import households first)."
+        else:
+            text = "No child is due a check-in: nothing opened."
+        if self.not_due:
+            when = self.next_due.strftime("%Y-%m-%d %H:%M UTC") if self.next_due else "?"
+            text += (
+                f"\n{self.not_due} child(ren) asked less than CHECKIN_EVERY_DAYS ago "
+                f"(next due {when})."
+            )
+        return text
 
 
 def pending(phone: str) -> list[Checkin]:
@@ -63,37 +74,60 @@ def pending(phone: str) -> list[Checkin]:
     )
 
 
-def start_round(village: Village | None = None) -> CheckinRound | None:
-    """Open a check-in for every child (of `village`, or all) and prompt each caregiver once.
-    None when a round for the same villages started less than CHECKIN_EVERY_DAYS ago."""
+def open_due(village: Village | None = None, wait_seconds: float = LOCK_WAIT_SECONDS) -> Opened:
+    """Open a check-in for every child (of `village`, or all) never asked or last asked
+    CHECKIN_EVERY_DAYS ago, and prompt each household once. One process at a time."""
+    lock = queues.redis().lock(LOCK_NAME, timeout=LOCK_SECONDS, blocking_timeout=wait_seconds)
+    if not lock.acquire():
+        raise CheckinsBusyError("another process is opening check-ins")
+    try:
+        return _open_due(village)
+    finally:
+        lock.release()
+
+
+def _open_due(village: Village | None) -> Opened:
     every = timedelta(days=current_app.config["CHECKIN_EVERY_DAYS"])
-    recent = CheckinRound.select().where(
-        (CheckinRound.village == village) & (CheckinRound.started_at > clock.now() - every)
+    now = clock.now()
+    last_asked = dict(
+        Checkin.select(Checkin.child, fn.MAX(Checkin.opened_at)).group_by(Checkin.child).tuples()
     )
-    if recent.exists():
-        return None
     children = Child.select(Child, Person).join(Person)
     if village is not None:
         children = children.where(Person.village == village)
-    with outbox.batch(), db.atomic():
-        round_ = CheckinRound.create(village=village, started_at=clock.now())
-        households: dict[str, list[Child]] = defaultdict(list)  # by phone: one SMS each
-        for child in children:
-            _close_unanswered(child)
-            Checkin.create(round=round_, child=child, opened_at=clock.now())
-            households[child.caregiver.phone].append(child)
-        for phone, kids in households.items():
-            _prompt(phone, kids, "checkin.prompt")
-    return round_
+    due, later = [], []
+    for child in children:
+        last = last_asked.get(child.id)
+        (due if last is None or last <= now - every else later).append((child, last))
+    households: dict[str, list[Child]] = defaultdict(list)  # by phone: one prompt each
+    round_ = None
+    if due:
+        with outbox.batch(), db.atomic():
+            round_ = CheckinRound.create(village=village, started_at=now)
+            for child, _ in due:
+                _close_unanswered(child)
+                Checkin.create(round=round_, child=child, opened_at=now)
+                households[child.caregiver.phone].append(child)
+            for phone, kids in households.items():
+                _prompt(phone, kids, "checkin.prompt")
+    return Opened(
+        round_id=round_.id if round_ else None,
+        opened=len(due),
+        households=len(households),
+        not_due=len(later),
+        next_due=min((last + every for _, last in later), default=None),
+    )
 
 
 def _prompt(phone: str, kids: list[Child], key: str) -> None:
+    """The prompt (or reminder) naming the children by birth year, and the problem codes."""
     lang = people.language_for(phone, current_app.config["DEFAULT_LANGUAGE"])
     years = ", ".join(str(k.birth_year) for k in sorted(kids, key=lambda k: k.birth_year))
     text = i18n.fit(
         lang, key, {"years": years, "ussd_code": current_app.config["USSD_CODE"]}, shorten="years"
     )
     outbox.add(phone, text, MessageKind.BROADCAST)
+    outbox.add(phone, checkin_codes.codes_sms(lang), MessageKind.BROADCAST)
 
 
 def _close_unanswered(child: Child) -> None:
@@ -112,26 +146,29 @@ def _close_unanswered(child: Child) -> None:
         .limit(2)
     )
     if len(last_two) == 2 and all(c.status == "missed" for c in last_two):
-        _alert(child, "no_answer")  # silence is never read as "all fine"
+        alert_about(child, "no_answer")  # silence is never read as "all fine"
 
 
-def record_answer(checkin: Checkin, answers: dict[str, int], channel: str) -> bool:
-    """Store the answers once (False if the check-in was no longer open) and raise red flags."""
+def record_answer(checkin: Checkin, answers: dict[str, int], channel: str) -> list[str] | None:
+    """Store the answers once and raise red flags; return the alert categories raised
+    (empty: all well), or None if the check-in was no longer open."""
     stored = (
         Checkin.update(status="answered", answered_at=clock.now(), channel=channel, **answers)
         .where((Checkin.id == checkin.id) & (Checkin.status == "open"))
         .execute()
     )
     if not stored:
-        return False
-    for category in red_flags(Checkin.get_by_id(checkin.id)):
-        _alert(checkin.child, category)
-    return True
+        return None
+    flags = red_flags(Checkin.get_by_id(checkin.id))
+    for category in flags:
+        alert_about(checkin.child, category)
+    return flags
 
 
 def red_flags(checkin: Checkin) -> list[str]:
-    """The alert categories an answered check-in raises (the rules of issue 5 / DOMAIN.md)."""
-    found = [PROBLEMS[checkin.problem]] if PROBLEMS.get(checkin.problem) else []
+    """The alert categories an answered check-in raises (DESIGN section 5, DOMAIN.md)."""
+    problem = checkin_codes.problem(checkin.problem)
+    found = [problem] if problem else []
     earlier = list(
         Checkin.select()
         .where(
@@ -141,38 +178,33 @@ def red_flags(checkin: Checkin) -> list[str]:
         )
         .order_by(Checkin.id.desc())
     )
-    if checkin.school == 2:
-        twice = earlier and earlier[0].school == 2
+    if checkin.school == checkin_codes.NO:
+        twice = earlier and earlier[0].school == checkin_codes.NO
         found.append("out_of_school_twice" if twice else "out_of_school")
     # No contact for a month: every answer of the last four weeks says so, the oldest 3+ weeks back.
     window = [c for c in earlier if c.answered_at >= checkin.answered_at - MONTH]
     spans_month = any(c.answered_at <= checkin.answered_at - timedelta(days=21) for c in window)
-    if checkin.contact == 2 and spans_month and all(c.contact == 2 for c in window):
+    no_contact = all(c.contact == checkin_codes.NO for c in window)
+    if checkin.contact == checkin_codes.NO and spans_month and no_contact:
         found.append("no_contact_month")
     return found
 
 
-def _alert(child: Child, category: str) -> None:
-    """An alert about a child: category and village only, never the child's name. One open
-    alert per child and category: a weekly repeat does not pile up cases."""
-    still_open = Alert.select().where(
-        (Alert.child_id == child.id)
-        & (Alert.category == category)
-        & (Alert.state != AlertState.CLOSED.value)
+def alert_about(child: Child, category: str) -> Alert:
+    """The open alert about this child and category, opened now if there is none (a weekly
+    repeat does not pile up cases). Its SMS names category and village, never the child."""
+    still_open = (
+        Alert.select()
+        .where(
+            (Alert.child_id == child.id)
+            & (Alert.category == category)
+            & (Alert.state != AlertState.CLOSED.value)
+        )
+        .first()
     )
-    if still_open.exists():
-        return
-    village = child.caregiver.village
-    urgent = category in URGENT
-    ref = alerts.new_ref("K")
-    params = {
-        "ref": ref,
-        "category": i18n.text("id", "category." + category),
-        "urgency": i18n.text("id", "urgency.urgent" if urgent else "urgency.normal"),
-        "village": village.name if village else "?",
-    }
-    text = i18n.fit("id", "alert.checkin", params, shorten="village")
-    alerts.open_alert(category, village, urgent, text=text, ref=ref, child_id=child.id)
+    if still_open is not None:
+        return still_open
+    return alerts.open_case(category, child.caregiver.village, child_id=child.id)
 
 
 def remind_due() -> int:

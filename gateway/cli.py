@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
+from redis import RedisError
 from werkzeug.security import generate_password_hash
 
 from gateway import alerts, checkins, imports, officers, outbox, people
@@ -20,22 +21,25 @@ checkins_cli = AppGroup("checkins", help="Parenting check-ins.")
 @checkins_cli.command("start")
 @click.option("--village", "village_code", help="Only this village (10-digit code).")
 def checkins_start(village_code: str | None) -> None:
-    """Start a check-in round now (the scheduler also does it every CHECKIN_EVERY_DAYS)."""
+    """Open a check-in for every child due one (never asked, or asked CHECKIN_EVERY_DAYS ago);
+    the scheduler does the same every hour."""
     with db.connection_context():
         village = None
         if village_code:
             village = people.find_village(village_code)
             if village is None:
                 raise click.ClickException(f"unknown village code {village_code}")
-        round_ = checkins.start_round(village)
-        if round_ is None:
-            click.echo(
-                "A round for these villages started less than CHECKIN_EVERY_DAYS ago; "
-                "nothing to do."
-            )
-            return
-        count = round_.checkins.count()
-    click.echo(f"Round {round_.id} started: {count} check-in(s) opened.")
+        try:
+            opened = checkins.open_due(village)
+        except checkins.CheckinsBusyError:
+            raise click.ClickException(
+                "another process is opening check-ins right now; nothing opened, try again"
+            ) from None
+        except RedisError as error:
+            raise click.ClickException(
+                f"Redis is unavailable ({error}); nothing opened: check-ins need it to take turns"
+            ) from None
+    click.echo(opened.describe())
 
 
 @alerts_cli.command("escalate")

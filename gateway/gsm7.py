@@ -48,3 +48,35 @@ def to_gsm7(text: str) -> str:
     A single such character would make a phone send the whole SMS as UCS-2, at 70 a segment."""
     text = text.translate(_PLAIN)
     return "".join(ch if ch in _BASIC or ch in _EXTENSION else "?" for ch in text)
+
+
+PART_PREFIX_ROOM = 6  # "12/12 "
+
+
+def numbered_parts(text: str, limit: int = SMS_SEGMENT) -> list[str]:
+    """`text` as one SMS if it fits; else cut between words into parts of one segment each,
+    numbered `1/3 `, `2/3 `... (basic phones do not join multi-part SMS reliably)."""
+    if septets(text) <= limit:
+        return [text]
+    room = limit - PART_PREFIX_ROOM
+    parts: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        while septets(word) > room:  # a word longer than a part (a URL...) is cut
+            if current:
+                parts.append(current)
+                current = ""
+            cut = room
+            while septets(word[:cut]) > room:
+                cut -= 1
+            parts.append(word[:cut])
+            word = word[cut:]
+        candidate = f"{current} {word}" if current else word
+        if septets(candidate) <= room:
+            current = candidate
+        else:
+            parts.append(current)
+            current = word
+    if current:
+        parts.append(current)
+    return [f"{number}/{len(parts)} {part}" for number, part in enumerate(parts, start=1)]

@@ -32,6 +32,7 @@ class OutboxStatus(StrEnum):
     FAILED = "failed"  # final: never sent again
     UNKNOWN = "unknown"  # final: it may have gone (time-outs); not sent again, to avoid doubles
     SUPPRESSED = "suppressed"  # final: the recipient opted out of this kind of message
+    CANCELLED = "cancelled"  # final: an alert's SMS not sent because the case was taken
 
     @property
     def is_final(self) -> bool:
@@ -248,10 +249,19 @@ class ScamWave(BaseModel):
     alerted_at = DateTimeField(default=clock.now)
 
 
-class BrokerReport(BaseModel):
-    """A report of a broker (calo), with the reference the reporter gets back."""
+class ReportKind(StrEnum):
+    """What a report is about."""
+
+    BROKER = "broker"  # LAPOR: a broker (calo)
+    CHILD = "child"  # TOLONG, or a family's danger words: a child in danger
+
+
+class Report(BaseModel):
+    """What someone reported in their own words, with the reference they get back; the case
+    (alert) about it carries the same reference."""
 
     ref = CharField(max_length=12, unique=True)
+    kind = CharField(max_length=10, default=ReportKind.BROKER.value)
     reporter = CharField(max_length=20, index=True)  # shown to officers only
     village = ForeignKeyField(Village, null=True)
     text = TextField()
@@ -319,7 +329,7 @@ class Checkin(BaseModel):
     health = IntegerField(null=True)  # 1 well, 2 ill
     mood = IntegerField(null=True)  # 1 good, 2 sad or withdrawn
     contact = IntegerField(null=True)  # 1 talked with the parent abroad, 2 did not
-    problem = IntegerField(null=True)  # 0 none; 1-7: see checkins.PROBLEMS
+    problem = IntegerField(null=True)  # 1 none; 2-8: see checkin_codes.PROBLEMS
 
     class Meta:
         indexes = ((("round", "child"), True),)
@@ -341,7 +351,7 @@ ALL_MODELS = (
     RuleItem,
     Verification,
     ScamWave,
-    BrokerReport,
+    Report,
     Alert,
     AlertEvent,
     CheckinRound,

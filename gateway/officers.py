@@ -32,18 +32,25 @@ def add(
 
 
 def supervisors(district: str | None) -> list[Officer]:
-    """The district's supervisors; every supervisor where the district is unknown or has none."""
-    query = Officer.select().where(Officer.role == "supervisor")
-    own = list(query.where(Officer.district == district)) if district else []
-    return own or list(query)
+    """The district's supervisors (none when the district is unknown: never another's)."""
+    if not district:
+        return []
+    return list(
+        Officer.select().where((Officer.role == "supervisor") & (Officer.district == district))
+    )
 
 
 def for_village(village: Village | None) -> list[Officer]:
-    """The village's officers; else its district's supervisors; else every supervisor."""
-    if village is not None:
-        officers = list(
-            Officer.select().where((Officer.role == "officer") & (Officer.village == village))
-        )
-        if officers:
-            return officers
-    return supervisors(village.district if village else None)
+    """Who gets a village's alerts: its officers, else its district's supervisors."""
+    if village is None:
+        return []
+    officers = list(
+        Officer.select().where((Officer.role == "officer") & (Officer.village == village))
+    )
+    return officers or supervisors(village.district)
+
+
+def first_contact(village: Village | None) -> Officer | None:
+    """The one person a family of this village is told will contact them."""
+    recipients = for_village(village)
+    return recipients[0] if recipients else None

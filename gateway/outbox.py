@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, timedelta
 
+from flask import current_app
 from redis import RedisError
 from rq import Retry
 from rq.exceptions import DuplicateJobError, NoSuchJobError
@@ -75,7 +76,9 @@ def add(
         kind=kind.value,
         status=status.value,
         alert_id=alert.id if alert else None,
-        not_before=None if urgent else quiet_hours.not_before(to, clock.now()),
+        not_before=None
+        if urgent
+        else quiet_hours.not_before(to, clock.now(), current_app.config["QUIET_HOURS"]),
     )
     rows = _batch.get()
     if rows is not None:
@@ -116,6 +119,18 @@ def _enqueue(row: OutboxMessage) -> bool:
         log.warning("outbox row %s not enqueued, Redis unavailable: %s", row.id, error)
         return False
     return True
+
+
+def cancel_for_alert(alert_id: int) -> int:
+    """Cancel the alert's SMS not yet handed to a worker; return how many."""
+    return (
+        OutboxMessage.update(status=OutboxStatus.CANCELLED.value, updated_at=clock.now())
+        .where(
+            (OutboxMessage.alert_id == alert_id)
+            & (OutboxMessage.status == OutboxStatus.QUEUED.value)
+        )
+        .execute()
+    )
 
 
 def claim(row_id: int) -> OutboxMessage | None:

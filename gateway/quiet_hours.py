@@ -1,4 +1,5 @@
-"""Quiet hours: non-urgent SMS wait for 08:00-20:00 in the recipient's local time."""
+"""Quiet hours: non-urgent SMS wait until the end of QUIET_HOURS (default 20-08) in the
+recipient's local time."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from phonenumbers import timezone as phone_timezones
 
 from gateway.models import Officer, Person, Village
 
-DAY_STARTS, DAY_ENDS = time(8), time(20)
 WIB, WITA, WIT = ZoneInfo("Asia/Jakarta"), ZoneInfo("Asia/Makassar"), ZoneInfo("Asia/Jayapura")
 WIT_PROVINCES = {
     "papua",
@@ -57,11 +57,23 @@ def zone_for(phone: str) -> ZoneInfo:
     return WITA if province in WITA_PROVINCES else WIB
 
 
-def not_before(phone: str, now: datetime) -> datetime | None:
+def is_quiet(moment: time, window: tuple[time, time]) -> bool:
+    """Whether a local time falls in the quiet window (start inclusive, end exclusive)."""
+    start, end = window
+    if start < end:  # e.g. 00-06
+        return start <= moment < end
+    return moment >= start or moment < end  # across midnight, e.g. 20-08
+
+
+def not_before(phone: str, now: datetime, window: tuple[time, time] | None) -> datetime | None:
     """When a non-urgent SMS to `phone` may go (naive UTC), or None if it may go now."""
-    local = now.replace(tzinfo=UTC).astimezone(zone_for(phone))
-    if DAY_STARTS <= local.time() < DAY_ENDS:
+    if window is None:
         return None
-    morning = local if local.time() < DAY_STARTS else local + timedelta(days=1)
-    morning = morning.replace(hour=DAY_STARTS.hour, minute=0, second=0, microsecond=0)
-    return morning.astimezone(UTC).replace(tzinfo=None)
+    local = now.replace(tzinfo=UTC).astimezone(zone_for(phone))
+    if not is_quiet(local.time(), window):
+        return None
+    end = window[1]
+    wake = local.replace(hour=end.hour, minute=end.minute, second=0, microsecond=0)
+    if wake <= local:
+        wake += timedelta(days=1)
+    return wake.astimezone(UTC).replace(tzinfo=None)

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from flask import current_app
 
-from gateway import clock, i18n, outbox, people
-from gateway.models import Checkin, Child, MessageKind, Person, Role, db
+from gateway import checkin_codes, clock, i18n, outbox, people
+from gateway.models import Alert, AlertState, Checkin, Child, MessageKind, Person, Role, db
 
 MONTHLY = timedelta(days=30)
 
@@ -25,6 +25,7 @@ def _child_line(child: Child, lang: str) -> str:
     )
     if latest is None:
         return i18n.text(lang, "anak.no_news", name=child.name)
+    problem = checkin_codes.problem(latest.problem)
     return i18n.text(
         lang,
         "anak.child",
@@ -34,8 +35,23 @@ def _child_line(child: Child, lang: str) -> str:
         health=_yes_no(lang, latest.health),
         mood=_yes_no(lang, latest.mood),
         contact=_yes_no(lang, latest.contact),
-        problem=i18n.text(lang, "anak.problem") if latest.problem else "",
+        problem=_case_state(child, problem, lang) if problem else "",
     )
+
+
+def _case_state(child: Child, category: str, lang: str) -> str:
+    """Where the case about this problem stands: reported, being handled, or closed."""
+    case = (
+        Alert.select()
+        .where((Alert.child_id == child.id) & (Alert.category == category))
+        .order_by(Alert.id.desc())
+        .first()
+    )
+    if case is None or case.state not in (AlertState.ACKNOWLEDGED, AlertState.CLOSED):
+        state = "open"
+    else:
+        state = case.state
+    return i18n.text(lang, "anak.problem", case=i18n.text(lang, f"anak.case.{state}"))
 
 
 def for_parent(phone: str, lang: str) -> str:

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from gateway import clock, i18n, queues
-from gateway.models import Alert, AlertEvent, BrokerReport, OutboxMessage, Village
+from gateway.models import Alert, AlertEvent, OutboxMessage, Report, Village
 
 OFFICER, SUPERVISOR, REPORTER = "+6281110000001", "+6281110000002", "+6281234567890"
 
@@ -28,7 +28,7 @@ def case(app, client):
     runner.invoke(args=["add-officer", "--phone", SUPERVISOR, "--name", "Pak Budi",
                         "--role", "supervisor", "--district", "Malang"])
     sms(client, REPORTER, "LAPOR calo minta uang ikatan", "r0")
-    return Alert.get(Alert.ref == BrokerReport.get().ref)
+    return Alert.get(Alert.ref == Report.get().ref)
 
 
 def sms(client, sender, text, msg_id):

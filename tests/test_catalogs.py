@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from gateway import gsm7, i18n
+from gateway import checkin_codes, gsm7, i18n
 from gateway.flows import FLOW, engine
 from gateway.flows.screens import Branch, End, State
 from gateway.verification import offer
@@ -20,7 +20,7 @@ SCREEN_ERRORS = ["error.invalid_choice", "error.too_long"] + [
 # one segment by reply.fit(), get theirs in test_verification.py.
 PARAMS = {
     "ussd_code": "*123#", "help": "KP2MI 0800-1000", "channels": "C" * 25 + "\n" + "C" * 25,
-    "years": "2012, 2015", "year": "2015", "urgency": "MENDESAK", "children": "A" * 30,
+    "years": "2012, 2015, 2019", "year": "2015", "urgency": "MENDESAK", "children": "A" * 30,
     "school": "Ya", "health": "Ya", "mood": "Ya", "contact": "Tidak", "problem": "",
     "child": "B" * 15, "caregiver": "C" * 15, "anak_text": "N" * 150, "cases_text": "K" * 150,
     "count": "12", "cases": "K" * 30, "category": "calo", "opened": "25-11 09:00 UTC",
@@ -29,7 +29,11 @@ PARAMS = {
     "country": "TW", "occupation": "O" * 24, "ref": "LAAAAA", "village": "V" * 20,
     "text": "T" * 20, "phone": "+6281234567890", "name": "N" * 20, "askers": "12", "days": "7",
     "cek_text": "C" * 160, "lapor_text": "L" * 160, "offer_text": "F" * 60,
+    "kabar_saved": 8, "officer": "petugas desa " + "O" * 25, "codes": "C" * 20,
+    "case": "kasus ditutup petugas", "problem_codes": "\n".join(["P" * 25] * 8),
 }
+# Texts that go out whole as one SMS (the others are USSD screens, cut by line into pages).
+SMS_KEYS = ("sms.", "error.", "checkin.", "tolong.")
 # A job offer showing every red flag at once (no_route and closed exclude each other).
 WORST_OFFER = {"region": "closed_domestic", "job": "domestic", "employer": "individual",
                "visa": "tourist", "age": 15, "money": "fee"}
@@ -55,9 +59,12 @@ def test_every_entry_is_gsm7_and_every_sms_fits_one_segment(lang):
         assert gsm7.is_gsm7(text), (lang, key, [c for c in text if not gsm7.is_gsm7(c)])
         assert not re.search(r"\{\w+\}", text), (lang, key)
         # SMS texts go out whole; USSD texts are cut into screens by line (checked below).
-        limit = gsm7.SMS_SEGMENT if key.startswith(("sms.", "error.")) else gsm7.USSD_SCREEN
+        if key.startswith("case."):
+            continue  # an officer's look-up, sent whole in numbered parts (test_sms.py)
+        whole = key.startswith(SMS_KEYS)
+        limit = gsm7.SMS_SEGMENT if whole else gsm7.USSD_SCREEN
         longest = max(text.split("\n"), key=gsm7.septets)
-        assert gsm7.septets(text if key.startswith("sms.") else longest) <= limit, (lang, key)
+        assert gsm7.septets(text if whole else longest) <= limit, (lang, key)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -93,6 +100,11 @@ def test_every_screen_fits_one_ussd_screen(app, lang):
     for screen_id, text in rendered:
         assert gsm7.is_gsm7(text), (screen_id, text)
         assert gsm7.septets(text) <= gsm7.USSD_SCREEN, (screen_id, gsm7.septets(text), text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_problem_codes_fit_one_sms_with_every_real_label(lang):
+    assert gsm7.fits(checkin_codes.codes_sms(lang)), checkin_codes.codes_sms(lang)
 
 
 def test_the_checker_catches_an_overlong_or_non_gsm7_text():

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 
-from gateway import i18n
+from gateway import checkin_codes, i18n
 from gateway.models import Alert, AlertEvent, Checkin, Child, OutboxMessage, Person, Village
 from tests.ussd_phone import Phone
 
@@ -34,11 +34,19 @@ def start(app):
     return app.test_cli_runner().invoke(args=["checkins", "start"]).output.strip()
 
 
-def sms(client, sender, text, msg_id):
+def replies(client, sender, text, msg_id):
+    """Every SMS queued to `sender` in answer to this one."""
+    before = OutboxMessage.select().count() and OutboxMessage.select(
+        OutboxMessage.id).order_by(OutboxMessage.id.desc()).first().id
     assert client.post("/sms/incoming", data={"from": sender, "id": msg_id,
                                               "text": text}).status_code == 200
-    return OutboxMessage.select().where(OutboxMessage.to == sender).order_by(
-        OutboxMessage.id.desc()).first().text
+    return [r.text for r in OutboxMessage.select().where(
+        (OutboxMessage.to == sender) & (OutboxMessage.id > before)).order_by(OutboxMessage.id)]
+
+
+def sms(client, sender, text, msg_id):
+    """The first SMS queued to `sender` in answer to this one."""
+    return (replies(client, sender, text, msg_id) or [None])[0]
 
 
 def to(phone):
@@ -47,40 +55,46 @@ def to(phone):
 
 
 def test_a_round_prompts_each_household_once(app, families):
-    assert start(app) == "Round 1 started: 3 check-in(s) opened."
-    assert to(CAREGIVER) == [i18n.text("id", "checkin.prompt", years="2015, 2019",
-                                       ussd_code="*123#")]
-    assert len(to(OTHER)) == 1 and "Budi" not in to(CAREGIVER)[0]
-    assert start(app).startswith("A round for these villages started less than")
+    assert start(app) == "Round 1: 3 check-in(s) opened, 2 household(s) prompted."
+    assert to(CAREGIVER) == [
+        i18n.text("id", "checkin.prompt", years="2015, 2019", ussd_code="*123#"),
+        checkin_codes.codes_sms("id"),
+    ]
+    assert len(to(OTHER)) == 2 and "Budi" not in " ".join(to(CAREGIVER))
+    assert start(app) == (
+        "No child is due a check-in: nothing opened.\n"
+        "3 child(ren) asked less than CHECKIN_EVERY_DAYS ago (next due 2026-12-02 03:00 UTC).")
 
 
 def test_answers_by_sms_one_child_after_the_other(app, client, families):
     start(app)
-    first = sms(client, CAREGIVER, "1 1 1 1 0", "a1")
+    first = sms(client, CAREGIVER, "1 1 1 1 1", "a1")
     assert first == (i18n.text("id", "checkin.thanks", year=2015) + " "
                      + i18n.text("id", "checkin.next", year=2019))
-    assert sms(client, CAREGIVER, "11110", "a2") == i18n.text("id", "checkin.thanks", year=2019)
-    sms(client, CAREGIVER, "11110", "a2")  # the provider replays the callback
+    assert sms(client, CAREGIVER, "11111", "a2") == i18n.text("id", "checkin.thanks", year=2019)
+    sms(client, CAREGIVER, "11111", "a2")  # the provider replays the callback
     answered = Checkin.select().where(Checkin.status == "answered")
     assert answered.count() == 2 and Alert.select().count() == 0
 
 
-@pytest.mark.parametrize("text", ["1 1 2", "1 1 1 1 9", "3 1 1 1 0", "1 1 1 1 0 0"])
-def test_a_malformed_answer_gets_a_correction(app, client, families, text):
+@pytest.mark.parametrize("text", ["1 1 2", "1 1 1 1 9", "3 1 1 1 1", "1 1 1 1 1 1",
+                                  "1 1 1 1 0"])  # 0 is no code: USSD keeps it for "back"
+def test_a_malformed_answer_gets_a_correction_and_the_codes(app, client, families, text):
     start(app)
-    assert sms(client, CAREGIVER, text, "m1") == i18n.text(
-        "id", "checkin.correction", ussd_code="*123#", help="KP2MI 0800-1000")
+    assert replies(client, CAREGIVER, text, "m1") == [
+        i18n.text("id", "checkin.correction", ussd_code="*123#", help="KP2MI 0800-1000"),
+        checkin_codes.codes_sms("id")]
     assert Checkin.select().where(Checkin.status == "answered").count() == 0
 
 
 def test_digits_from_someone_without_a_check_in_get_the_help(app, client, families):
-    assert sms(client, "+6281288887777", "1 1 1 1 0", "h1").startswith("Desmigratif: CEK")
+    assert sms(client, "+6281288887777", "1 1 1 1 4", "h1").startswith("Desmigratif: CEK")
 
 
 @pytest.mark.parametrize("code, category, urgent", [
-    ("3", "violence", True), ("2", "marriage", True), ("4", "missing", True),
-    ("5", "recruitment", True), ("6", "no_caregiver", True), ("1", "bullying", False),
-    ("7", "other", False),
+    ("4", "violence", True), ("3", "marriage", True), ("5", "missing", True),
+    ("6", "recruitment", True), ("7", "no_caregiver", True), ("2", "bullying", False),
+    ("8", "other", False),
 ])
 def test_each_serious_problem_opens_an_alert_without_the_childs_name(
         app, client, families, code, category, urgent):
@@ -100,8 +114,8 @@ def test_each_serious_problem_opens_an_alert_without_the_childs_name(
 def test_out_of_school_twice_and_a_month_without_contact(app, client, families, now):
     for week in range(4):
         start(app)
-        sms(client, CAREGIVER, "2 1 1 2 0", f"w{week}a")  # Budi: no school, no contact
-        sms(client, CAREGIVER, "1 1 1 1 0", f"w{week}b")  # Ani: all well
+        sms(client, CAREGIVER, "2 1 1 2 1", f"w{week}a")  # Budi: no school, no contact
+        sms(client, CAREGIVER, "1 1 1 1 1", f"w{week}b")  # Ani: all well
         now.advance(days=7)
     categories = sorted(a.category for a in Alert.select())
     # Weekly repeats do not pile up: one open alert per child and category.
@@ -119,7 +133,8 @@ def test_one_reminder_after_three_days_then_silence_is_an_alert(app, client, fam
     assert remind_checkins() == 0
     now.advance(days=1, minutes=1)
     assert remind_checkins() == 2 and remind_checkins() == 0
-    assert to(OTHER)[-1] == i18n.text("id", "checkin.reminder", years="2012", ussd_code="*123#")
+    assert to(OTHER)[-2:] == [i18n.text("id", "checkin.reminder", years="2012",
+                                        ussd_code="*123#"), checkin_codes.codes_sms("id")]
     now.advance(days=4)
     start(app)  # round 2: round 1 missed
     assert Alert.select().count() == 0
@@ -133,7 +148,7 @@ def test_one_reminder_after_three_days_then_silence_is_an_alert(app, client, fam
 def test_an_urgent_alert_escalates_once_after_two_hours_unless_acknowledged(
         app, client, families, now):
     start(app)
-    sms(client, CAREGIVER, "1 1 1 1 3", "v1")
+    sms(client, CAREGIVER, "1 1 1 1 4", "v1")
     alert = Alert.get()
     now.advance(minutes=119)
     assert "Escalated 0" in app.test_cli_runner().invoke(args=["alerts", "escalate"]).output
@@ -162,12 +177,18 @@ def test_answers_by_ussd_after_the_pin(app, client, families):
     assert pick.startswith("CON " + i18n.text("id", "kabar.pick"))
     assert "1 Budi" in pick and "2 Ani" in pick
     phone.press("2", "1", "1", "2", "1")  # Ani: school yes, healthy, sad, contact yes
-    assert phone.press("3") == "END " + i18n.text("id", "kabar.done")  # 3 = marriage plan
+    next_child = phone.press("3")  # 3 = marriage plan, as in the SMS answer
+    assert next_child == "CON " + i18n.text("id", "kabar.pick_next", kabar_saved=1) + (
+        "\n1 Budi\n0 Kembali 00 Awal")
     ani = Checkin.get(Checkin.child == Child.get(Child.name == "Ani"))
-    assert (ani.status, ani.channel, ani.mood, ani.problem) == ("answered", "ussd", 2, 2)
+    assert (ani.status, ani.channel, ani.mood, ani.problem) == ("answered", "ussd", 2, 3)
     assert Alert.get().category == "marriage"
+    done = phone.press("1", "1", "1", "1", "1", "1")  # Budi: all well
+    assert done == "END " + i18n.text("id", "kabar.done_flagged", kabar_saved=2,
+                                      officer="petugas desa Bu Ani")
+    assert "SAPA 129" in done
     phone.dial()
-    assert "1 Budi" in phone.press("3", "1234") and "Ani" not in phone.press("00", "3")
+    assert phone.press("3", "1234") == "END " + i18n.text("id", "kabar.none")
 
 
 @pytest.fixture
@@ -181,12 +202,12 @@ def test_anak_gives_the_parent_abroad_the_latest_news(app, client, families, mig
     assert sms(client, migrant, "ANAK", "n0") == "Kabar anak: Budi: belum ada laporan; Ani: " \
         "belum ada laporan"
     start(app)
-    sms(client, CAREGIVER, "1 1 2 2 0", "n1")
-    sms(client, CAREGIVER, "2 1 1 1 1", "n2")
+    sms(client, CAREGIVER, "1 1 2 2 1", "n1")
+    sms(client, CAREGIVER, "2 1 1 1 2", "n2")
     news = sms(client, migrant, "anak", "n3")
     assert news == ("Kabar anak: Budi 25-11: sekolah Ya, sehat Ya, senang Tidak, kontak Anda"
-                    " Tidak; Ani (ADA MASALAH, petugas desa menangani) 25-11: sekolah Tidak, "
-                    "sehat Ya, senan..")  # cut to one SMS; a problem is named first
+                    " Tidak; Ani (ada masalah: dilaporkan ke petugas) 25-11: sekolah Tidak, "
+                    "sehat Ya, senang..")  # cut to one SMS; a problem is named first
 
 
 def test_anak_from_someone_who_is_no_migrant(app, client, families):
@@ -225,11 +246,13 @@ def test_info_gives_the_details_to_an_officer_with_the_right_pin(app, client, fa
     app.test_cli_runner().invoke(args=["add-officer", "--phone", OFFICER, "--name", "Bu Ani",
                                        "--village", "3507102001", "--pin", "2468"])
     start(app)
-    sms(client, CAREGIVER, "1 1 1 1 3", "i0")
+    sms(client, CAREGIVER, "1 1 1 1 4", "i0")
     ref = Alert.get().ref
     assert sms(client, OFFICER, f"INFO {ref} 1111", "i1") == "PIN salah."
-    details = sms(client, OFFICER, f"INFO {ref} 2468", "i2")
-    assert details.startswith(f"INFO {ref}: Budi (2015), pengasuh Siti {CAREGIVER}, Sumberejo.")
+    details = " ".join(replies(client, OFFICER, f"INFO {ref} 2468", "i2"))
+    assert details.startswith(f"1/2 INFO {ref}: kekerasan pada anak. Anak Budi (2015), "
+                              f"pengasuh Siti {CAREGIVER}, desa Sumberejo.")
+    assert "masalah 4 Kekerasan." in details
     from gateway.models import InboundSms
 
     stored = [r.text for r in InboundSms.select().where(InboundSms.sender == OFFICER)]
@@ -245,4 +268,4 @@ def test_two_caregivers_sharing_a_phone_get_one_prompt(app, families):
     Child.create(caregiver=grandma, name="Cici", birth_year=2017, in_school=True)
     start(app)
     assert to(CAREGIVER) == [i18n.text("id", "checkin.prompt", years="2015, 2017, 2019",
-                                       ussd_code="*123#")]
+                                       ussd_code="*123#"), checkin_codes.codes_sms("id")]

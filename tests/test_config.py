@@ -27,6 +27,10 @@ def test_defaults_run_locally():
         ("DATABASE_URL", "mysql://x"),
         ("REDIS_URL", "localhost"),
         ("WEBHOOK_ALLOWED_IPS", "10.0.0.0/8, not-a-network"),
+        ("QUIET_HOURS", "evening"),
+        ("QUIET_HOURS", "25-08"),
+        ("QUIET_HOURS", "08-08"),
+        ("ALERT_FALLBACK_PHONE", "hotline"),
     ],
 )
 def test_a_bad_value_stops_start_up_naming_the_variable(name, value):

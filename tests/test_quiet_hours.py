@@ -1,6 +1,6 @@
 """Quiet hours: broadcasts and non-urgent alerts wait for 08:00-20:00 at the recipient."""
 
-from datetime import datetime
+from datetime import datetime, time
 
 import pytest
 
@@ -38,7 +38,26 @@ def test_the_recipients_time_zone(app, phone, province, hours_ahead_of_utc):
     (datetime(2026, 11, 25, 23, 30), datetime(2026, 11, 26, 1, 0)),  # 06:30 WIB: 08:00 today
 ])
 def test_when_a_message_may_go(app, utc, wait_until):
-    assert quiet_hours.not_before(PHONE, utc) == wait_until
+    assert app.config["QUIET_HOURS"] == (time(20), time(8))  # the default, 20-08
+    assert quiet_hours.not_before(PHONE, utc, app.config["QUIET_HOURS"]) == wait_until
+
+
+@pytest.mark.parametrize("setting, utc, wait_until", [
+    ("21:30-07:00", datetime(2026, 11, 25, 14, 0), None),  # 21:00 WIB: still day
+    ("21:30-07:00", datetime(2026, 11, 25, 14, 30), datetime(2026, 11, 26, 0, 0)),  # 21:30
+    ("00-06", datetime(2026, 11, 25, 18, 0), datetime(2026, 11, 25, 23, 0)),  # 01:00 WIB
+    ("00-06", datetime(2026, 11, 25, 16, 59), None),  # 23:59 WIB
+    ("off", datetime(2026, 11, 25, 18, 0), None),
+])
+def test_quiet_hours_come_from_the_setting(make_app, setting, utc, wait_until, now):
+    from config.settings import load_for_tests
+
+    app = make_app(QUIET_HOURS=load_for_tests({"QUIET_HOURS": setting})["QUIET_HOURS"])
+    now.value = utc
+    with app.app_context():
+        with outbox.batch():
+            row = outbox.add(PHONE, "kabar", MessageKind.BROADCAST)
+        assert OutboxMessage.get_by_id(row.id).not_before == wait_until
 
 
 def alert(urgent):

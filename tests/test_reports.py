@@ -5,10 +5,10 @@ import pytest
 from gateway import i18n
 from gateway.models import (
     Agency,
-    BrokerReport,
     OutboxMessage,
     Person,
     RegistrySnapshot,
+    Report,
     RuleItem,
     ScamWave,
     Village,
@@ -74,7 +74,7 @@ def sent_to(phone):
 def test_lapor_gives_a_reference_and_alerts_the_village_officer(client, village, staff):
     Person.create(phone=ASKER, name="Rina", role="calon_pmi", village=village)
     sms(client, "LAPOR calo Pak X minta 5 juta untuk ke Taiwan")
-    report = BrokerReport.get()
+    report = Report.get()
     assert (report.reporter, report.village.name, report.channel) == (ASKER, "Sumberejo", "sms")
     assert sent_to(ASKER) == [
         i18n.text("id", "lapor.thanks", ref=report.ref, help="KP2MI 0800-1000")
@@ -87,23 +87,35 @@ def test_lapor_gives_a_reference_and_alerts_the_village_officer(client, village,
     assert sent_to(staff[1]) == []
 
 
-def test_a_report_from_an_unknown_village_goes_to_the_supervisor(client, staff):
-    sms(client, "lapor ada calo di pasar " + "sangat panjang " * 20)
-    alert = sent_to(staff[1])[0]
-    assert alert.startswith("LAPOR CALO L") and ".." in alert and len(alert) <= 160
-    assert sent_to(staff[0]) == []
+def test_a_report_from_an_unknown_village_goes_to_the_hotline_only(make_app, staff):
+    hotline = "+6281100009999"
+    app = make_app(ALERT_FALLBACK_PHONE=hotline)
+    with app.app_context():
+        sms(app.test_client(), "lapor ada calo di pasar " + "sangat panjang " * 20)
+        alert = sent_to(hotline)[0]
+        assert alert.startswith("LAPOR CALO L") and ".." in alert and len(alert) <= 160
+        assert sent_to(staff[0]) == [] and sent_to(staff[1]) == []  # nobody of a district
+
+
+def test_with_nobody_entitled_and_no_hotline_the_alert_stays_open(client, staff, caplog):
+    from gateway.models import Alert
+
+    sms(client, "lapor ada calo di pasar")
+    assert sent_to(staff[0]) == [] and sent_to(staff[1]) == []
+    assert Alert.get().state == "opened"
+    assert "no officer or supervisor for its village or district" in caplog.text
 
 
 def test_a_replayed_report_is_stored_once(client, staff):
     for _ in range(2):
         sms(client, "LAPOR calo di desa", msg_id="same")
-    assert BrokerReport.select().count() == 1
+    assert Report.select().count() == 1
 
 
 def test_lapor_without_a_story_asks_for_one(client, staff):
     sms(client, "LAPOR")
     assert sent_to(ASKER) == [i18n.text("id", "lapor.empty")]
-    assert BrokerReport.select().count() == 0
+    assert Report.select().count() == 0
 
 
 def test_a_report_by_ussd_menu_4(client, village, staff):
@@ -112,12 +124,19 @@ def test_a_report_by_ussd_menu_4(client, village, staff):
     assert phone.press("4").startswith("CON " + i18n.text("id", "lapor.ask"))
     assert phone.press("abc").startswith("CON " + i18n.text("id", "answer.bad_text"))
     done = phone.press("calo minta uang ikatan")
-    report = BrokerReport.get()
+    report = Report.get()
     assert done == "END " + i18n.text("id", "lapor.thanks", ref=report.ref, help="KP2MI 0800-1000")
-    assert report.channel == "ussd" and len(sent_to(staff[1])) == 1  # no village: supervisor
+    assert report.channel == "ussd" and sent_to(staff[1]) == []  # no village: no district
 
 
-def test_three_people_asking_about_one_unknown_name_make_one_wave_alert(client, registry, staff):
+def villagers(village, *phones):
+    for phone in phones:
+        Person.create(phone=phone, name="Warga", role="calon_pmi", village=village)
+
+
+def test_three_people_asking_about_one_unknown_name_make_one_wave_alert(
+        client, registry, staff, village):
+    villagers(village, *(f"+62812345678{i:02d}" for i in range(5)))
     for i in range(5):
         cek(client, "PT Sukses Selalu", msg_id=f"w{i}", sender=f"+62812345678{i:02d}")
     cek(client, "PT Sukses Selalu", msg_id="again", sender="+6281234567800")
@@ -133,7 +152,8 @@ def test_one_person_asking_three_times_is_no_wave(client, registry, staff):
     assert sent_to(staff[1]) == [] and ScamWave.select().count() == 0
 
 
-def test_a_revoked_agency_makes_a_wave_too(client, registry, staff):
+def test_a_revoked_agency_makes_a_wave_too(client, registry, staff, village):
+    villagers(village, *(f"+62812345679{i:02d}" for i in range(3)))
     for i in range(3):
         cek(client, "Cahaya Tenaga Mandiri", msg_id=f"v{i}", sender=f"+62812345679{i:02d}")
     assert sent_to(staff[1])[0].startswith("GELOMBANG CALO? 3 orang tanya 'PT Cahaya Tenaga")

@@ -39,10 +39,10 @@ def escalate_alerts() -> int:
         return alerts.escalate_overdue()
 
 
-def start_checkins() -> bool:
-    """Start the check-in round when one is due (every CHECKIN_EVERY_DAYS); True if started."""
+def start_checkins() -> int:
+    """Open check-ins for the children due one (every CHECKIN_EVERY_DAYS); return how many."""
     with db.connection_context():
-        return checkins.start_round() is not None
+        return checkins.open_due().opened
 
 
 def remind_checkins() -> int:

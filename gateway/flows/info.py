@@ -1,12 +1,17 @@
 """Info screens: placement costs, the zero-cost jobs, official channels, child protection."""
 
-from gateway import channels
+from gateway import channels, checkin_codes
 from gateway.flows.screens import Choice, Menu, State
 
 
 def load_channels(state: State, _answer: str) -> None:
     """The official channels as the operator keeps them (rule data)."""
     state.data["channels"] = channels.channel_lines()
+
+
+def load_problem_codes(state: State, _answer: str) -> None:
+    """The check-in problem codes, one per line, from the one table every channel reads."""
+    state.data["problem_codes"] = "\n".join(checkin_codes.code_lines(state.lang))
 
 
 SCREENS = {
@@ -16,7 +21,7 @@ SCREENS = {
             Choice("info.costs", "info.costs"),
             Choice("info.zero_cost", "info.zero_cost"),
             Choice("info.channels", "info.channels", load_channels),
-            Choice("info.child", "info.child"),
+            Choice("info.child", "info.child", load_problem_codes),
         ),
     ),
     "info.costs": Menu("info.costs.text"),

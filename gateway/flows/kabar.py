@@ -1,8 +1,9 @@
-"""USSD menu 3 "Laporan anak": a caregiver answers each child's check-in, one digit a question."""
+"""USSD menu 3 "Laporan anak": a caregiver answers each child's check-in, one digit a question,
+one child after the other, with the codes of the one table (gateway/checkin_codes.py)."""
 
 from __future__ import annotations
 
-from gateway import checkins
+from gateway import checkin_codes, checkins, danger
 from gateway.flows.screens import Branch, Choice, End, Menu, Pick, State
 from gateway.models import Checkin
 
@@ -14,6 +15,13 @@ def _waiting(state: State) -> list[Checkin]:
 def any_waiting(state: State) -> str:
     """The list of children whose check-in is open, or word that none is."""
     return "kabar.pick" if _waiting(state) else "kabar.none"
+
+
+def after_saving(state: State) -> str:
+    """The next child waiting, or the end: how many were saved, and who was told of danger."""
+    if _waiting(state):
+        return "kabar.pick_next"
+    return "kabar.done_flagged" if state.data.get("officer") else "kabar.done"
 
 
 def child_names(state: State) -> list[str]:
@@ -39,17 +47,23 @@ def save(state: State, answer: str) -> None:
     """The last answer: store the check-in (once) and let red flags raise their alerts."""
     kabar = state.data.pop("kabar")
     checkin = Checkin.get_or_none(Checkin.id == kabar.pop("checkin"))
-    if checkin is not None:  # answered meanwhile by SMS: record_answer keeps the first
-        problem = int(answer) - 1  # menu 1-8 is code 0-7: "0" is "back" on every screen
-        checkins.record_answer(checkin, {**kabar, "problem": problem}, "ussd")
+    if checkin is None:
+        return
+    # The menu numbers are the problem codes themselves, as in the SMS answer.
+    flags = checkins.record_answer(checkin, {**kabar, "problem": int(answer)}, "ussd")
+    if flags is None:
+        return  # answered meanwhile by SMS: the first answer stands
+    state.data["kabar_saved"] = state.data.get("kabar_saved", 0) + 1
+    if flags:
+        state.data["officer"] = danger.officer_name(state.phone, state.lang)
 
 
 def _yes_no(question: str, goto: str) -> Menu:
     return Menu(
         f"kabar.{question}",
         (
-            Choice("answer.yes", goto, keep(question), number="1"),
-            Choice("answer.no", goto, keep(question), number="2"),
+            Choice("answer.yes", goto, keep(question), number=str(checkin_codes.YES)),
+            Choice("answer.no", goto, keep(question), number=str(checkin_codes.NO)),
         ),
     )
 
@@ -58,13 +72,19 @@ SCREENS = {
     "kabar": Branch(any_waiting, ("kabar.pick", "kabar.none")),
     "kabar.none": End("kabar.none"),
     "kabar.pick": Pick("kabar.pick", child_names, "kabar.school", choose_child),
+    "kabar.pick_next": Pick("kabar.pick_next", child_names, "kabar.school", choose_child),
     "kabar.school": _yes_no("school", "kabar.health"),
     "kabar.health": _yes_no("health", "kabar.mood"),
     "kabar.mood": _yes_no("mood", "kabar.contact"),
     "kabar.contact": _yes_no("contact", "kabar.problem"),
     "kabar.problem": Menu(
         "kabar.problem",
-        tuple(Choice(f"problem.{code}", "kabar.done", save) for code in checkins.PROBLEMS),
+        tuple(
+            Choice(f"problem.{category or 'none'}", "kabar.saved", save, number=str(code))
+            for code, category in checkin_codes.PROBLEMS.items()
+        ),
     ),
+    "kabar.saved": Branch(after_saving, ("kabar.pick_next", "kabar.done", "kabar.done_flagged")),
     "kabar.done": End("kabar.done"),
+    "kabar.done_flagged": End("kabar.done_flagged"),
 }

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from peewee import IntegrityError
 
-from gateway import outbox, people
+from gateway import gsm7, outbox, people
 from gateway.models import InboundSms, db
 from gateway.phone import InvalidPhoneError, normalise
 from gateway.sms.keywords import redacted, route
@@ -45,8 +45,10 @@ def receive(form: Mapping[str, str], default_lang: str, ussd_code: str) -> bool:
         except IntegrityError:
             return False
         message = Message(phone, text, people.language_for(phone, default_lang), ussd_code)
-        keyword, reply = route(message)
+        keyword, replies = route(message)
         inbound.keyword = keyword
         inbound.save()
-        outbox.add(phone, reply)
+        for reply in replies:
+            for part in gsm7.numbered_parts(gsm7.to_gsm7(reply)):
+                outbox.add(phone, part)
     return True

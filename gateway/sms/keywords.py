@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 
-from gateway import checkins, contacts, i18n, summaries
+from gateway import checkin_codes, checkins, contacts, danger, i18n, summaries
 from gateway.sms import officer
 from gateway.sms.message import Message
 from gateway.verification import service
@@ -39,6 +39,11 @@ def report(message: Message, rest: str) -> str:
     return service.report_broker(message.phone, rest, "sms", message.lang)
 
 
+def help_child(message: Message, rest: str) -> str:
+    """TOLONG <text>: a child in danger; a case for the village officer at once, from anyone."""
+    return danger.report(message.phone, rest, "sms", message.lang)
+
+
 def register(message: Message, _rest: str) -> str:
     """DAFTAR: how to register."""
     return message.reply("sms.register")
@@ -62,6 +67,8 @@ def help_text(message: Message, _rest: str) -> str:
 KEYWORDS: dict[str, Callable[[Message, str], str]] = {
     "CEK": check,
     "LAPOR": report,
+    "TOLONG": help_child,
+    "TULUNG": help_child,  # Javanese
     "DAFTAR": register,
     "STOP": stop,
     "MULAI": resume,
@@ -96,29 +103,41 @@ def parse(text: str) -> tuple[str | None, str]:
     return None, rest
 
 
-def checkin_answer(message: Message) -> str | None:
-    """Digits from a caregiver with a check-in open: the answer for the first child waiting,
-    or a short correction when they are malformed; None when this is no check-in answer."""
-    if not checkins.looks_like_an_answer(message.text):
+def checkin_answer(message: Message) -> list[str] | None:
+    """Digits from a caregiver: the answer for the first child waiting (or a correction when
+    malformed); outside a check-in, a serious problem code is a report. None: no answer."""
+    if not checkin_codes.looks_like_an_answer(message.text):
         return None
+    answers = checkin_codes.parse(message.text)
     waiting = checkins.pending(message.phone)
     if not waiting:
+        problem = checkin_codes.problem(answers["problem"]) if answers else None
+        if problem and danger.is_registered(message.phone):
+            return [danger.report(message.phone, message.text, "sms", message.lang, problem)]
         return None
-    answers = checkins.parse_answer(message.text)
     if answers is None:
-        return message.reply("checkin.correction")
-    checkins.record_answer(waiting[0], answers, "sms")
-    thanks = i18n.text(message.lang, "checkin.thanks", year=waiting[0].child.birth_year)
+        return [message.reply("checkin.correction"), checkin_codes.codes_sms(message.lang)]
+    flags = checkins.record_answer(waiting[0], answers, "sms")
+    year = waiting[0].child.birth_year
+    if flags:
+        params = {"year": str(year), "officer": danger.officer_name(message.phone, message.lang)}
+        replies = [i18n.fit(message.lang, "checkin.thanks_flagged", params, shorten="officer")]
+    else:
+        replies = [i18n.text(message.lang, "checkin.thanks", year=year)]
     if len(waiting) > 1:
-        thanks += " " + i18n.text(message.lang, "checkin.next", year=waiting[1].child.birth_year)
-    return thanks
+        replies.append(i18n.text(message.lang, "checkin.next", year=waiting[1].child.birth_year))
+    return replies if flags else [" ".join(replies)]
 
 
-def route(message: Message) -> tuple[str | None, str]:
-    """Run the handler for this message; return its keyword (None: help) and the reply text."""
+def route(message: Message) -> tuple[str | None, list[str]]:
+    """Run the handler for this message; return its keyword (None: help) and the SMS to send."""
     answered = checkin_answer(message)
     if answered is not None:
         return "checkin", answered
     keyword, rest = parse(message.text)
+    if keyword is None and danger.is_registered(message.phone):
+        if danger.categories_in(message.text[:MAX_PARSED]):  # a family's words of danger
+            return "TOLONG", [danger.report(message.phone, message.text, "sms", message.lang)]
     handler = KEYWORDS.get(keyword, help_text) if keyword else help_text
-    return keyword, handler(message, rest)
+    reply = handler(message, rest)
+    return keyword, [reply] if isinstance(reply, str) else reply

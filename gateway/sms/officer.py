@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from gateway import alerts, clock, i18n, people
-from gateway.models import Alert, AlertEvent, AlertState, BrokerReport, Checkin, Child, Officer
+from gateway import alerts, cases, clock, i18n, people
+from gateway.models import Alert, AlertEvent, AlertState, Officer
 from gateway.sms.message import Message
 
 
@@ -52,7 +52,8 @@ def open_cases(message: Message, _rest: str) -> str:
 
 
 def info(message: Message, rest: str) -> str:
-    """INFO <ref> <PIN>: the case's details, to the officer's own phone, after the PIN."""
+    """INFO <ref> <PIN>: the whole case, to the officer's own phone, after the PIN (in
+    numbered SMS when it is long: the one-segment rule is for families' replies)."""
     officer = _officer(message)
     if officer is None:
         return message.reply("officer.only")
@@ -69,54 +70,4 @@ def info(message: Message, rest: str) -> str:
         return message.reply("officer.pin_locked")
     # Who looked at what, and when (UU PDP): an event on the alert.
     AlertEvent.create(alert=alert, state="info", actor=officer.phone, at=clock.now())
-    return _details(alert, message.lang)
-
-
-def _details(alert: Alert, lang: str) -> str:
-    village = alert.village.name if alert.village else "?"
-    if alert.child_id:
-        child = Child.get_by_id(alert.child_id)
-        latest = (
-            Checkin.select()
-            .where((Checkin.child == child) & (Checkin.status == "answered"))
-            .order_by(Checkin.answered_at.desc())
-            .first()
-        )
-
-        def yes_no(field: str) -> str:
-            value = getattr(latest, field) if latest else None
-            return (
-                "-"
-                if value is None
-                else i18n.text(lang, "answer.yes" if value == 1 else "answer.no")
-            )
-
-        return i18n.fit(
-            lang,
-            "officer.info_child",
-            {
-                "ref": alert.ref,
-                "child": child.name,
-                "year": str(child.birth_year),
-                "caregiver": child.caregiver.name,
-                "phone": child.caregiver.phone,
-                "village": village,
-                "school": yes_no("school"),
-                "health": yes_no("health"),
-                "mood": yes_no("mood"),
-                "contact": yes_no("contact"),
-            },
-            shorten="caregiver",
-        )
-    report = BrokerReport.get_or_none(BrokerReport.ref == alert.ref)
-    return i18n.fit(
-        lang,
-        "officer.info_report",
-        {
-            "ref": alert.ref,
-            "phone": report.reporter if report else "?",
-            "village": village,
-            "text": report.text if report else "-",
-        },
-        shorten="text",
-    )
+    return cases.details(alert, message.lang)

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import timedelta
 
-from peewee import IntegrityError, fn
+from peewee import fn
 
-from gateway import alerts, channels, clock, i18n, officers, outbox, people
-from gateway.models import BrokerReport, MessageKind, ScamWave, Verification, Village, db
+from gateway import alerts, channels, clock, i18n, officers, people, reports
+from gateway.models import ReportKind, ScamWave, Verification, Village, db
 from gateway.verification import check, names, reply
 from gateway.verification.check import Answer, Result
-
-log = logging.getLogger(__name__)
 
 SCAM_WAVE_ASKERS = 3  # different people...
 SCAM_WAVE_DAYS = 7  # ...within this many days make a wave
@@ -66,17 +63,14 @@ def _watch_for_wave(key: str, answer: Answer, village: Village | None) -> None:
         return  # one alert per wave, not one per question
     ScamWave.create(query_key=key, askers=askers)
     name = answer.agency.name if answer.agency else key
-    recipients = officers.supervisors(village.district if village else None)
-    if not recipients:
-        log.warning("scam wave on %r: no supervisor to alert (add-officer --role supervisor)", key)
-    for officer in recipients:
-        text = i18n.fit(
-            "id",
-            "alert.scam_wave",
-            {"name": name, "askers": str(askers), "days": str(SCAM_WAVE_DAYS)},
-            shorten="name",
-        )
-        outbox.add(officer.phone, text, MessageKind.ALERT)
+    text = i18n.fit(
+        "id",
+        "alert.scam_wave",
+        {"name": name, "askers": str(askers), "days": str(SCAM_WAVE_DAYS)},
+        shorten="name",
+    )
+    district = village.district if village else None
+    alerts.send_to(officers.supervisors(district), text, None, f"scam wave on {key!r}")
 
 
 def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
@@ -84,7 +78,7 @@ def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
     carries the report's reference); return the reporter's thanks with the reference."""
     village = people.village_of(reporter)
     with db.atomic():
-        report = _create_report(reporter, " ".join(text.split())[:1000], village, channel)
+        report = reports.create(reporter, text, village, channel, ReportKind.BROKER)
         sms = i18n.fit(
             "id",
             "alert.broker",
@@ -98,18 +92,3 @@ def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
         )
         alerts.open_alert("broker", village, urgent=False, text=sms, ref=report.ref)
     return i18n.text(lang, "lapor.thanks", ref=report.ref, help=channels.help_line())
-
-
-def _create_report(reporter: str, text: str, village: Village | None, channel: str) -> BrokerReport:
-    while True:  # a clash of two random references is rare; try another
-        try:
-            with db.atomic():
-                return BrokerReport.create(
-                    ref=alerts.new_ref("L"),
-                    reporter=reporter,
-                    village=village,
-                    text=text,
-                    channel=channel,
-                )
-        except IntegrityError:
-            continue

@@ -1,0 +1,36 @@
+"""What people report in their own words (LAPOR, TOLONG), each with a reference to quote."""
+
+from __future__ import annotations
+
+from peewee import IntegrityError
+
+from gateway import alerts
+from gateway.models import Report, ReportKind, Village, db
+
+MAX_TEXT = 1000  # a report longer than this is a stuck key or an attack; the start is kept
+REF_PREFIX = {ReportKind.BROKER: "L", ReportKind.CHILD: "T"}
+
+
+def create(
+    reporter: str, text: str, village: Village | None, channel: str, kind: ReportKind
+) -> Report:
+    """Store a report (spaces squeezed) under a new reference."""
+    squeezed = " ".join(text.split())[:MAX_TEXT]
+    while True:  # a clash of two random references is rare; try another
+        try:
+            with db.atomic():
+                return Report.create(
+                    ref=alerts.new_ref(REF_PREFIX[kind]),
+                    kind=kind.value,
+                    reporter=reporter,
+                    village=village,
+                    text=squeezed,
+                    channel=channel,
+                )
+        except IntegrityError:
+            continue
+
+
+def for_ref(ref: str) -> Report | None:
+    """The report behind a case reference, if the case came from one."""
+    return Report.get_or_none(Report.ref == ref)

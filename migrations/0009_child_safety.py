@@ -1,0 +1,59 @@
+"""Child safety (issue 8): one problem-code table for every channel, reports of both kinds
+(broker, child in danger) in one table, and the danger words as rule data."""
+
+from peewee import CharField, Model
+
+# Stored check-in answers used 0 for "no problem" and 1-7 for the problems; the codes now
+# start at 1 on every channel (USSD reserves 0 for "back"), so each stored code moves up one.
+SHIFT_PROBLEM_CODES = "UPDATE checkin SET problem = problem + 1 WHERE problem IS NOT NULL"
+
+# Words that signal a child in danger, in Indonesian, Javanese and English, and the case
+# category each opens (DOMAIN.md "Children left behind"). A word matches a word of the
+# message that starts with it. Operators edit them with import-rules (kind danger_word).
+DANGER_WORDS = {
+    "violence": (
+        "dipukul dianiaya aniaya kekerasan disiksa ditampar ditendang dilecehkan diperkosa "
+        "dicabuli dikeroyok digebuki diantemi beaten abused abuse violence raped"
+    ),
+    "marriage": (
+        "dinikahkan dinikahi dikawinkan kawin nikah dijodohkan dilamar dirabekake married marriage"
+    ),
+    "missing": "hilang diculik kabur minggat ical ilang missing kidnapped",
+    "recruitment": "dijual didol direkrut dipekerjakan trafficking sold",
+    "no_caregiver": "ditelantarkan terlantar ditinggal abandoned",
+    "bullying": "dirundung dibully bully dipunrundung bullied",
+}
+
+
+def up(migrator, db):
+    migrator.migrate(
+        migrator.rename_table("broker_report", "report"),
+        migrator.add_column("report", "kind", CharField(max_length=10, default="broker")),
+    )
+    db.execute_sql(SHIFT_PROBLEM_CODES)
+
+    class RuleItem(Model):
+        kind = CharField(max_length=20)
+        value = CharField(max_length=80)
+        note = CharField(max_length=160, null=True)
+
+        class Meta:
+            database = db
+            table_name = "rule_item"
+
+    RuleItem.insert_many(
+        [
+            {"kind": "danger_word", "value": word, "note": category}
+            for category, words in DANGER_WORDS.items()
+            for word in words.split()
+        ]
+    ).execute()
+
+
+def down(migrator, db):
+    db.execute_sql("DELETE FROM rule_item WHERE kind = 'danger_word'")
+    db.execute_sql("UPDATE checkin SET problem = problem - 1 WHERE problem IS NOT NULL")
+    migrator.migrate(
+        migrator.drop_column("report", "kind"),
+        migrator.rename_table("report", "broker_report"),
+    )
