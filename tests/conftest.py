@@ -117,6 +117,15 @@ def run_jobs(app):
 
 
 @pytest.fixture
+def restore_rules(app):
+    """A test that edits the rule data (import-rules) leaves the migration's defaults behind."""
+    saved = [(r.kind, r.value, r.note) for r in RuleItem.select()]
+    yield
+    RuleItem.delete().execute()
+    RuleItem.insert_many([{"kind": k, "value": v, "note": n} for k, v, n in saved]).execute()
+
+
+@pytest.fixture
 def fake_at():
     server = FakeAfricasTalking().start()
     yield server

@@ -267,14 +267,6 @@ def test_a_future_snapshot_date_is_refused(app, registry):
     assert result.exit_code == 1 and "in the future" in result.output
 
 
-@pytest.fixture
-def restore_rules(app):
-    saved = [(r.kind, r.value, r.note) for r in RuleItem.select()]
-    yield
-    RuleItem.delete().execute()
-    RuleItem.insert_many([{"kind": k, "value": v, "note": n} for k, v, n in saved]).execute()
-
-
 def test_operators_edit_the_rules_and_answers_follow(app, client, registry, restore_rules):
     assert "TIDAK DAPAT DIPASTIKAN" in cek(client, "JO-SA-0002", msg_id="before")
     path = registry / "rules.csv"

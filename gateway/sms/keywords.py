@@ -135,9 +135,9 @@ def route(message: Message) -> tuple[str | None, list[str]]:
     if answered is not None:
         return "checkin", answered
     keyword, rest = parse(message.text)
-    if keyword is None and danger.is_registered(message.phone):
-        if danger.categories_in(message.text[:MAX_PARSED]):  # a family's words of danger
-            return "TOLONG", [danger.report(message.phone, message.text, "sms", message.lang)]
+    # "anak saya dipukul" is no ANAK request: words of danger in free text are a report.
+    if keyword in (None, "ANAK") and danger.categories_in(message.text[:MAX_PARSED]):
+        return "TOLONG", [danger.report(message.phone, message.text, "sms", message.lang)]
     handler = KEYWORDS.get(keyword, help_text) if keyword else help_text
     reply = handler(message, rest)
     return keyword, [reply] if isinstance(reply, str) else reply

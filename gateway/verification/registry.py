@@ -7,7 +7,7 @@ from datetime import date
 
 from peewee import Model
 
-from gateway import clock
+from gateway import clock, danger
 from gateway.imports import ImportFileError, Report, RowError, read_rows, required
 from gateway.models import Agency, JobOrder, RegistrySnapshot, RuleItem, db
 from gateway.verification.names import code_key, normalise
@@ -24,7 +24,7 @@ JOB_ORDER_COLUMNS = (
     "status",
 )
 RULE_COLUMNS = ("kind", "value", "note")
-RULE_KINDS = ("closed_domestic", "no_route", "zero_cost", "help_line", "channel")
+RULE_KINDS = ("closed_domestic", "no_route", "zero_cost", "help_line", "channel", "danger_word")
 
 
 def parse_date(text: str, column: str) -> date:
@@ -156,9 +156,14 @@ def import_rules(path: str) -> Report:
             continue
         if kind in ("closed_domestic", "no_route"):
             value = value.upper()
-        elif kind == "zero_cost":
+        elif kind in ("zero_cost", "danger_word"):
             value = value.lower()
-        rules.append({"kind": kind, "value": value, "note": cells.get("note", "")[:160] or None})
+        note = cells.get("note", "")[:160] or None
+        if kind == "danger_word" and note not in danger.PRIORITY:
+            reason = "the case category a danger word opens: one of " + ", ".join(danger.PRIORITY)
+            report.refused.append((line, "note", reason))
+            continue
+        rules.append({"kind": kind, "value": value, "note": note})
         report.accepted += 1
     if not rules:
         raise ImportFileError(f"{path}: no valid row; the rules in force are kept")

@@ -1,0 +1,393 @@
+"""Issue 8: what a family reports is exactly what the officer gets, on every channel, in the
+right district, every time. Two districts with their officers, and a village with nobody."""
+
+import threading
+from datetime import datetime
+
+import pytest
+from werkzeug.security import generate_password_hash
+
+from gateway import checkin_codes, checkins, gsm7, i18n
+from gateway.flows import FLOW, engine
+from gateway.flows.screens import State
+from gateway.models import (
+    Alert,
+    AlertEvent,
+    Checkin,
+    Child,
+    OutboxMessage,
+    Person,
+    Report,
+    Village,
+)
+from tests.ussd_phone import Phone
+
+# Indramayu: Kenanga, with an officer. Bojonegoro: Sumberejo with an officer, Ngasem without.
+# Lombok Timur: Sembalun, with nobody at all.
+IND_OFFICER, IND_SUPERVISOR = "+6281110000001", "+6281110000002"
+BOJ_OFFICER, BOJ_SUPERVISOR = "+6281120000001", "+6281120000002"
+SITI, RINA, WATI, YANI = "+6281234500001", "+6281234500002", "+6281234500003", "+6281234500004"
+STRANGER, HOTLINE = "+6281299990000", "+6281100009999"
+DISTRICT_STAFF = (IND_OFFICER, IND_SUPERVISOR, BOJ_OFFICER, BOJ_SUPERVISOR)
+
+
+@pytest.fixture
+def districts(app):
+    villages = {
+        "kenanga": Village.create(code="3212010001", name="Kenanga", district="Indramayu",
+                                  province="Jawa Barat"),
+        "sumberejo": Village.create(code="3522010001", name="Sumberejo", district="Bojonegoro",
+                                    province="Jawa Timur"),
+        "ngasem": Village.create(code="3522010002", name="Ngasem", district="Bojonegoro",
+                                 province="Jawa Timur"),
+        "sembalun": Village.create(code="5203010001", name="Sembalun", district="Lombok Timur",
+                                   province="Nusa Tenggara Barat"),
+    }
+    runner = app.test_cli_runner()
+    for phone, name, extra in (
+        (IND_OFFICER, "Bu Ani", ["--village", "3212010001", "--pin", "2468"]),
+        (IND_SUPERVISOR, "Pak Indra", ["--role", "supervisor", "--district", "Indramayu"]),
+        (BOJ_OFFICER, "Pak Joko", ["--village", "3522010001", "--pin", "1357"]),
+        (BOJ_SUPERVISOR, "Bu Sri", ["--role", "supervisor", "--district", "Bojonegoro"]),
+    ):
+        result = runner.invoke(args=["add-officer", "--phone", phone, "--name", name, *extra])
+        assert result.exit_code == 0, result.output
+    for phone, name, village, child in (
+        (SITI, "Siti", "kenanga", "Budi"),
+        (RINA, "Rina", "sumberejo", "Dewi"),
+        (WATI, "Wati", "ngasem", "Eka"),
+        (YANI, "Yani", "sembalun", "Fajar"),
+    ):
+        person = Person.create(phone=phone, name=name, role="caregiver",
+                               village=villages[village], pin_hash=generate_password_hash("1234"))
+        Child.create(caregiver=person, name=child, birth_year=2015, in_school=True)
+    return villages
+
+
+def replies(client, sender, text, msg_id):
+    """Every SMS queued to `sender` in answer to this one."""
+    last = OutboxMessage.select(OutboxMessage.id).order_by(OutboxMessage.id.desc()).first()
+    assert client.post("/sms/incoming", data={"from": sender, "id": msg_id,
+                                              "text": text}).status_code == 200
+    return texts_to(sender, after=last.id if last else 0)
+
+
+def texts_to(phone, after=0):
+    return [r.text for r in OutboxMessage.select().where(
+        (OutboxMessage.to == phone) & (OutboxMessage.id > after)).order_by(OutboxMessage.id)]
+
+
+def start_round(app):
+    return app.test_cli_runner().invoke(args=["checkins", "start"]).output.strip()
+
+
+def staff_messages():
+    return {phone: texts_to(phone) for phone in DISTRICT_STAFF if texts_to(phone)}
+
+
+# 1. One table of codes, shown and read the same on every channel.
+
+def screen_lines(screen_id, lang, data=None):
+    """Every line of every page of a USSD screen, as the phone shows them."""
+    state = State(phone=SITI, lang=lang, screen=screen_id, history=["root"], data=data or {})
+    lines = []
+    for page in range(len(engine.pages(FLOW, state))):
+        state.page = page
+        lines += engine.render(FLOW, state).text.split("\n")
+    return lines
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "jv"])
+def test_every_channel_shows_the_same_codes(app, lang):
+    codes = checkin_codes.code_lines(lang)
+    assert [line for line in screen_lines("kabar.problem", lang) if line in codes] == codes
+    assert checkin_codes.code_list(lang) in checkin_codes.codes_sms(lang)  # prompt, correction
+    info = screen_lines("info.child", lang, {"problem_codes": "\n".join(codes)})
+    assert [line for line in info if line in codes] == codes
+    assert [line.split(" ", 1)[0] for line in codes] == [str(c) for c in range(1, 9)]
+
+
+@pytest.mark.parametrize("code", sorted(checkin_codes.PROBLEMS))
+def test_every_code_means_the_same_by_sms_and_by_ussd(app, client, districts, code):
+    start_round(app)
+    replies(client, SITI, f"1 1 1 1 {code}", "c1")  # Budi, by SMS
+    phone = Phone(client, RINA)
+    phone.dial()
+    phone.press("3", "1234", "1", "1", "1", "1", "1", str(code))  # Dewi, by USSD
+    by_channel = {Child.get_by_id(a.child_id).name: a.category for a in Alert.select()}
+    expected = checkin_codes.PROBLEMS[code]
+    assert by_channel == ({"Budi": expected, "Dewi": expected} if expected else {})
+    budi = Checkin.get(Checkin.child == Child.get(Child.name == "Budi"))
+    dewi = Checkin.get(Checkin.child == Child.get(Child.name == "Dewi"))
+    assert budi.problem == dewi.problem == code
+
+
+def test_what_ussd_teaches_is_what_sms_reads(app, client, districts):
+    start_round(app)
+    replies(client, SITI, "11111", "u1")  # "1 Tidak ada" on the USSD menu: all is well
+    replies(client, RINA, "2 1 1 1 3", "u2")  # "3 Rencana nikah": a marriage plan
+    assert [(a.category, a.village.name) for a in Alert.select().order_by(Alert.category)] == [
+        ("marriage", "Sumberejo"), ("out_of_school", "Sumberejo")]
+
+
+# 3. A red-flag answer says who was told and where to call.
+
+def test_a_red_flag_answer_says_the_officer_was_told(app, client, districts):
+    start_round(app)
+    answer = replies(client, RINA, "2 1 2 2 3", "f1")
+    assert answer == [i18n.text("id", "checkin.thanks_flagged", year=2015,
+                                officer="petugas desa Pak Joko")]
+    assert "SAPA 129" in answer[0] and "08111-129-129" in answer[0]
+    assert replies(client, SITI, "1 1 1 1 1", "f2") == [
+        i18n.text("id", "checkin.thanks", year=2015)]
+
+
+# 2. Danger outside a check-in.
+
+@pytest.mark.parametrize("text", [
+    "TOLONG anak saya dipukul bapak tirinya",
+    "tolong anak saya dipukul bapak tirinya",
+    "TOLONK anak saya dipukul",
+    "Tulung lare kula dipunpukul, dipukul bapak tirine",
+])
+def test_tolong_opens_a_case_for_the_village_officer(app, client, districts, text):
+    answer = replies(client, RINA, text, "t1")
+    report = Report.get()
+    alert = Alert.get(Alert.ref == report.ref)
+    assert (report.kind, report.reporter, alert.category, alert.urgent) == (
+        "child", RINA, "violence", True)
+    assert alert.child_id == Child.get(Child.name == "Dewi").id  # Rina cares for Dewi only
+    assert len(answer) == 1 and answer[0].startswith(f"Laporan {report.ref} diteruskan ke "
+                                                     "petugas desa Pak Joko")
+    assert "SAPA 129" in answer[0]
+    sent = staff_messages()
+    assert list(sent) == [BOJ_OFFICER]  # nobody of another district
+    assert sent[BOJ_OFFICER][0].startswith(f"KASUS {report.ref}: kekerasan pada anak, MENDESAK,"
+                                           " desa Sumberejo")
+    for private in ("Dewi", "Rina", "tiri", RINA):
+        assert private not in sent[BOJ_OFFICER][0]
+
+
+def test_tolong_from_a_stranger_goes_to_the_hotline(make_app, districts):
+    app = make_app(ALERT_FALLBACK_PHONE=HOTLINE)
+    with app.app_context():
+        answer = replies(app.test_client(), STRANGER, "TOLONG anak tetangga hilang", "s1")
+        alert = Alert.get()
+        assert (alert.category, alert.village, alert.state) == ("missing", None, "opened")
+        assert staff_messages() == {}
+        assert texts_to(HOTLINE)[0].startswith(f"KASUS {alert.ref}: anak hilang, MENDESAK")
+        assert "petugas Desmigratif" in answer[0] and "SAPA 129" in answer[0]
+
+
+def test_tolong_alone_is_still_a_case(app, client, districts):
+    replies(client, SITI, "TOLONG", "a1")
+    assert [(a.category, a.urgent, a.village.name) for a in Alert.select()] == [
+        ("danger", True, "Kenanga")]
+    assert list(staff_messages()) == [IND_OFFICER]
+
+
+def test_a_familys_words_of_danger_are_a_report(app, client, districts):
+    answer = replies(client, SITI, "anak saya mau dinikahkan minggu depan", "w1")
+    alert = Alert.get()
+    assert (alert.category, alert.village.name) == ("marriage", "Kenanga")
+    assert "petugas desa Bu Ani" in answer[0]
+    assert Report.get().text == "anak saya mau dinikahkan minggu depan"
+
+
+def test_a_strangers_words_of_danger_are_a_report_too(make_app, districts):
+    app = make_app(ALERT_FALLBACK_PHONE=HOTLINE)
+    with app.app_context():
+        answer = replies(app.test_client(), STRANGER, "Anak tetangga dipukul tiap malam", "w2")
+        assert Alert.get().category == "violence" and len(texts_to(HOTLINE)) == 1
+        assert "SAPA 129" in answer[0]
+
+
+def test_the_help_names_tolong(app, client, districts):
+    answer = replies(client, STRANGER, "halo", "w3")
+    assert answer == [i18n.text("id", "sms.help", ussd_code="*123#", help="KP2MI 0800-1000")]
+    assert "TOLONG" in answer[0] and Alert.select().count() == 0
+
+
+def test_a_problem_code_after_the_round_was_answered_is_a_report(app, client, districts):
+    start_round(app)
+    replies(client, SITI, "1 1 1 1 1", "d1")
+    assert Alert.select().count() == 0
+    answer = replies(client, SITI, "1 1 1 2 2", "d2")  # a week later than the answer
+    alert = Alert.get()
+    assert (alert.category, alert.village.name, alert.urgent) == ("bullying", "Kenanga", False)
+    assert "petugas desa Bu Ani" in answer[0]
+    assert replies(client, SITI, "1 1 1 1 1", "d3")[0].startswith("Desmigratif: CEK")
+
+
+def test_operators_edit_the_danger_words(app, client, districts, restore_rules, tmp_path):
+    path = tmp_path / "rules.csv"
+    path.write_text("kind,value,note\ndanger_word,Dipaksa,recruitment\n"
+                    "danger_word,dipukul,violence\ndanger_word,sedih,sad\n")
+    result = app.test_cli_runner().invoke(args=["import-rules", str(path)])
+    assert result.output.splitlines()[0] == "2 row(s) accepted (2 new rules), 1 refused."
+    assert "line 4, column note" in result.output
+    replies(client, SITI, "anak saya dipaksa kerja di kota", "e1")
+    assert Alert.get().category == "recruitment"
+    replies(client, RINA, "anak saya hilang", "e2")  # no longer a danger word
+    assert Alert.select().count() == 1
+
+
+# 4. The right district, or the hotline; never another district's staff.
+
+def test_a_village_without_an_officer_goes_to_its_own_supervisor(app, client, districts, now):
+    start_round(app)
+    replies(client, WATI, "1 1 1 1 4", "n1")  # Ngasem, Bojonegoro: no village officer
+    assert list(staff_messages()) == [BOJ_SUPERVISOR]
+    now.advance(minutes=121)
+    assert "Escalated 1" in app.test_cli_runner().invoke(args=["alerts", "escalate"]).output
+    assert list(staff_messages()) == [BOJ_SUPERVISOR]  # escalation stays in the district
+
+
+def test_escalation_reaches_only_the_districts_supervisor(app, client, districts, now):
+    start_round(app)
+    replies(client, RINA, "1 1 1 1 4", "x1")
+    now.advance(minutes=121)
+    app.test_cli_runner().invoke(args=["alerts", "escalate"])
+    sent = staff_messages()
+    assert sorted(sent) == sorted([BOJ_OFFICER, BOJ_SUPERVISOR])
+    assert sent[BOJ_SUPERVISOR][0].startswith("ESKALASI")
+
+
+def test_a_village_with_nobody_uses_the_hotline_or_waits_on_the_dashboard(
+        make_app, districts, caplog):
+    for hotline in ("", HOTLINE):
+        app = make_app(ALERT_FALLBACK_PHONE=hotline)
+        with app.app_context():
+            checkins.open_due()
+            replies(app.test_client(), YANI, "1 1 1 1 4", f"h{hotline}")
+            assert staff_messages() == {}
+            assert Alert.get().state == "opened"
+            assert len(texts_to(HOTLINE)) == (1 if hotline else 0)
+            Alert.delete().execute()
+            Checkin.delete().execute()
+    assert "kept open for the dashboard" in caplog.text
+
+
+def test_an_officer_cannot_act_on_another_districts_case(app, client, districts):
+    start_round(app)
+    replies(client, RINA, "1 1 1 1 4", "o1")
+    ref = Alert.get().ref
+    for phone in (IND_OFFICER, IND_SUPERVISOR):
+        assert replies(client, phone, f"OK {ref}", f"o-{phone}") == [
+            i18n.text("id", "officer.unknown_ref", ref=ref)]
+    assert Alert.get().state == "opened"
+
+
+# 5. A case taken by an officer sends nothing more.
+
+def test_acknowledging_cancels_the_cases_unsent_sms(app, client, districts, now, run_jobs):
+    now.value = datetime(2026, 11, 25, 15, 0)  # 22:00 in Java: non-urgent alerts wait
+    start_round(app)
+    replies(client, RINA, "1 1 1 1 2", "q1")  # bullying: not urgent
+    alert = Alert.get()
+    waiting = OutboxMessage.get(OutboxMessage.alert_id == alert.id)
+    assert waiting.not_before == datetime(2026, 11, 26, 1, 0)
+    replies(client, BOJ_OFFICER, f"SELESAI {alert.ref} sudah bicara dengan sekolah", "q2")
+    assert OutboxMessage.get_by_id(waiting.id).status == "cancelled"
+    now.value = datetime(2026, 11, 26, 1, 0)
+    run_jobs(release_scheduled=True)
+    assert OutboxMessage.get_by_id(waiting.id).status == "cancelled"
+    assert texts_to(BOJ_OFFICER)[-1] == i18n.text("id", "officer.closed", ref=alert.ref)
+
+
+def test_acknowledging_after_escalation_cancels_the_escalation_sms(app, client, districts, now):
+    start_round(app)
+    replies(client, RINA, "1 1 1 1 2", "r1")
+    now.advance(days=1, minutes=1)
+    now.value = now.value.replace(hour=15)  # 22:00 in Java: the escalation waits
+    app.test_cli_runner().invoke(args=["alerts", "escalate"])
+    escalation = OutboxMessage.get(OutboxMessage.to == BOJ_SUPERVISOR)
+    assert escalation.status == "queued" and escalation.not_before is not None
+    ref = Alert.get().ref
+    replies(client, BOJ_OFFICER, f"OK {ref}", "r2")
+    assert OutboxMessage.get_by_id(escalation.id).status == "cancelled"
+
+
+# 6. Officers read the whole report.
+
+def test_info_gives_the_whole_report_in_numbered_sms(app, client, districts):
+    story = ("tolong anak saya Dewi dipukul bapak tirinya setiap malam, " * 6).strip()
+    replies(client, RINA, "TOLONG " + story, "i1")
+    ref = Report.get().ref
+    parts = replies(client, BOJ_OFFICER, f"INFO {ref} 1357", "i2")
+    assert len(parts) > 2 and all(gsm7.fits(part) for part in parts)
+    assert [p.split(" ", 1)[0] for p in parts] == [f"{i}/{len(parts)}" for i in
+                                                    range(1, len(parts) + 1)]
+    whole = " ".join(p.split(" ", 1)[1] for p in parts)
+    assert whole.startswith(f"INFO {ref}: kekerasan pada anak. Anak Dewi (2015)")
+    assert whole.endswith(f"Pelapor {RINA}, desa Sumberejo: {story}")
+    assert AlertEvent.get(AlertEvent.state == "info").actor == BOJ_OFFICER
+
+
+# 8. ANAK shows where the case stands.
+
+def test_anak_shows_the_case_state(app, client, districts):
+    migrant = "+886912345678"
+    Person.create(phone=migrant, name="Sri", role="pmi", village=districts["sumberejo"])
+    Child.update(parent_phone=migrant).where(Child.name == "Dewi").execute()
+    start_round(app)
+    replies(client, RINA, "1 1 1 1 3", "k1")
+    ref = Alert.get().ref
+    assert "(ada masalah: dilaporkan ke petugas)" in replies(client, migrant, "ANAK", "k2")[0]
+    replies(client, BOJ_OFFICER, f"OK {ref}", "k3")
+    assert "(ada masalah: petugas menangani)" in replies(client, migrant, "ANAK", "k4")[0]
+    replies(client, BOJ_OFFICER, f"SELESAI {ref} keluarga setuju menunda", "k5")
+    assert "(ada masalah: kasus ditutup petugas)" in replies(client, migrant, "ANAK", "k6")[0]
+
+
+# 9. Check-ins due per child; one at a time.
+
+def test_a_household_imported_later_is_asked_at_the_next_tick(app, now, tmp_path):
+    from workers.jobs import start_checkins
+
+    assert start_checkins() == 0  # a fresh install: nobody yet, and nothing blocks later
+    assert start_round(app) == (
+        "No child registered here yet: nothing to open (import households first).")
+    Village.create(code="3212010001", name="Kenanga", district="Indramayu", province="Jawa Barat")
+    path = tmp_path / "households.csv"
+    path.write_text(
+        "village_code,caregiver_phone,caregiver_name,migrant_phone,migrant_name,"
+        "destination_country,child_name,child_birth_year,in_school,consent_date\n"
+        "3212010001,081234500001,Siti,,,,Budi,2015,yes,2026-11-01\n")
+    assert app.test_cli_runner().invoke(args=["import-households", str(path)]).exit_code == 0
+    now.advance(hours=1)
+    assert start_checkins() == 1
+    assert texts_to(SITI)[0].startswith("Desmigratif: kabar anak lahir 2015?")
+    path.write_text(path.read_text() + "3212010001,081234500009,Ika,,,,Cici,2018,yes,2026-11-20\n")
+    app.test_cli_runner().invoke(args=["import-households", str(path)])
+    now.advance(hours=1)
+    assert start_checkins() == 1  # Cici only: Budi was asked an hour ago
+    assert Checkin.select().count() == 2
+
+
+def test_two_schedulers_at_once_open_one_check_in_per_child(app, districts):
+    results, barrier = [], threading.Barrier(2)
+
+    def tick():
+        with app.app_context():
+            barrier.wait()
+            results.append(checkins.open_due().opened)
+
+    threads = [threading.Thread(target=tick) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == [0, 4]
+    assert Checkin.select().count() == 4
+    assert len(texts_to(SITI)) == 2  # the prompt and the codes, once
+
+
+def test_a_busy_lock_opens_nothing_and_says_so(app, districts, redis):
+    lock = redis.lock(checkins.LOCK_NAME, timeout=60)
+    assert lock.acquire()
+    with pytest.raises(checkins.CheckinsBusyError):
+        checkins.open_due(wait_seconds=0.1)
+    lock.release()
+    assert Checkin.select().count() == 0
+    assert checkins.open_due().opened == 4
