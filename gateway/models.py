@@ -199,7 +199,9 @@ class Agency(BaseModel):
     name_key = CharField(max_length=120, index=True)  # names.normalise(name)
     address = CharField(max_length=200)
     valid_until = DateField()
-    status = CharField(max_length=10)  # active, suspended, revoked
+    status = CharField(
+        max_length=10
+    )  # active, expired, suspended, revoked (registry.AGENCY_STATUSES)
 
 
 class JobOrder(BaseModel):
@@ -213,7 +215,7 @@ class JobOrder(BaseModel):
     employer_type = CharField(max_length=10)  # individual, company
     positions = IntegerField()
     valid_until = DateField()
-    status = CharField(max_length=10)
+    status = CharField(max_length=10)  # active, expired, cancelled, closed, suspended, revoked
 
 
 class RuleItem(BaseModel):

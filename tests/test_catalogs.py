@@ -28,8 +28,8 @@ PARAMS = {
     "subject": "S" * 20, "reason": "R" * 20, "date": "20-11-2026", "until": "31-12-2026",
     "country": "TW", "occupation": "O" * 24, "ref": "LAAAAA", "village": "V" * 20,
     "text": "T" * 20, "phone": "+6281234567890", "name": "N" * 20, "askers": "12", "days": "7",
-    "cek_text": "C" * 160, "lapor_text": "L" * 160, "offer_text": "F" * 60,
-    "kabar_saved": 8, "officer": "petugas desa " + "O" * 25, "codes": "C" * 20,
+    "cek_text": "\n".join(["C" * 60] * 3), "lapor_text": "L" * 160, "offer_text": "F" * 60,
+    "report_about": "R" * 60, "candidates": "C" * 20, "kabar_saved": 8, "officer": "petugas desa " + "O" * 25, "codes": "C" * 20,
     "case": "kasus ditutup petugas", "problem_codes": "\n".join(["P" * 25] * 8),
 }
 # Texts that go out whole as one SMS (the others are USSD screens, cut by line into pages).
@@ -43,7 +43,8 @@ SESSION = {
     "person_id": 1,
     "role": "caregiver",
     "children": [{}] * 3,
-    "cek_choices": [[i, "A" * 40] for i in range(3)],
+    "cek_choices": [[i, "A" * 60] for i in range(3)],
+
 }
 
 

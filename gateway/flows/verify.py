@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from gateway import clock
 from gateway.flows.screens import Branch, Choice, End, Input, InvalidAnswerError, Menu, Pick, State
 from gateway.models import Agency
 from gateway.verification import check, offer, reply, service
@@ -25,32 +24,65 @@ def report_text(_state: State, answer: str) -> str:
 
 
 def run_check(state: State, text: str) -> None:
-    """Check, log, and keep the answer (or the agencies to choose from) for the next screen."""
+    """Check, log, and keep the answer (or the registered names it resembles) for the next
+    screen; a bad verdict offers to report the broker, quoting the query."""
     answer, shown = service.verify(text, state.phone, "ussd", state.lang)
-    state.data["cek_text"] = shown
-    state.data["cek_choices"] = [[a.id, a.name[:40]] for a in answer.choices]
+    state.data["cek_bad"] = answer.result is not check.Result.REGISTERED
+    state.data["cek_text"] = _as_lines(shown) if state.data["cek_bad"] else shown
+    state.data["cek_query"] = state.data["report_about"] = text[:40]
+    state.data["cek_choices"] = [
+        [a.id, reply.candidate(a, state.lang, with_town=False)[:60]] for a in answer.candidates
+    ]
 
 
 def has_choices(state: State) -> str:
-    """Several agencies fit: let the person pick one."""
-    return "cek.pick" if state.data.get("cek_choices") else "cek.result"
+    """Registered names resemble the one typed: let the person say which, or none."""
+    if state.data.get("cek_choices"):
+        return "cek.pick"
+    return "cek.result_bad" if state.data.get("cek_bad") else "cek.result"
 
 
 def choice_names(state: State) -> list[str]:
-    """The agencies that fit the name typed."""
+    """The registered names that resemble the one typed, each with its status and town."""
     return [name for _, name in state.data["cek_choices"]]
 
 
 def choose_agency(state: State, index: int) -> None:
-    """The answer for the agency picked."""
+    """The one the person meant: still not found as typed; the papers must carry this name."""
     agency = Agency.get_by_id(state.data["cek_choices"][index][0])
-    answer = check.check_agency(agency, clock.now().date())
-    state.data["cek_text"] = reply.render(answer, state.lang, check.snapshot_date("agencies"))
+    answer = check.Answer(check.Result.NOT_FOUND, state.data["cek_query"], candidates=[agency])
+    state.data["cek_text"] = _as_lines(
+        reply.render(answer, state.lang, check.snapshot_date("agencies"))
+    )
+
+
+def choose_none(state: State, _answer: str) -> None:
+    """None of the registered names: the name typed is not registered."""
+    answer = check.not_registered(state.data["cek_query"])
+    state.data["cek_text"] = _as_lines(
+        reply.render(answer, state.lang, check.snapshot_date("agencies"))
+    )
+
+
+def _as_lines(verdict: str) -> str:
+    """A bad verdict one sentence a line, so that the screens can page it and still offer to
+    report the broker (a TERDAFTAR answer ends the session on one screen instead)."""
+    return verdict.replace(". ", ".\n")
 
 
 def file_report(state: State, text: str) -> None:
     """Store the report and alert the officer; keep the thanks with its reference."""
     state.data["lapor_text"] = service.report_broker(state.phone, text, "ussd", state.lang)
+
+
+def file_report_about(state: State, text: str) -> None:
+    """A report straight after a bad verdict: it quotes what was checked."""
+    file_report(state, f"[{state.data['report_about']}] {text}")
+
+
+def has_red_flags(state: State) -> bool:
+    """Whether the job offer described shows a red flag."""
+    return bool(offer.flags(state.data.get("offer", {})))
 
 
 def keep_offer(key: str, value=None):
@@ -59,6 +91,7 @@ def keep_offer(key: str, value=None):
     def keep_answer(state: State, answer) -> None:
         state.data.setdefault("offer", {})[key] = answer if value is None else value
         state.data["offer_text"] = offer.red_flags(state.data["offer"], state.lang)
+        state.data["report_about"] = offer.summary(state.data["offer"], state.lang)
 
     return keep_answer
 
@@ -85,16 +118,25 @@ SCREENS = {
         ),
     ),
     "cek.ask": Input("cek.ask", query, "cek.route", run_check),
-    "cek.route": Branch(has_choices, ("cek.pick", "cek.result")),
-    "cek.pick": Pick("cek.pick", choice_names, "cek.result", choose_agency),
+    "cek.route": Branch(has_choices, ("cek.pick", "cek.result", "cek.result_bad")),
+    "cek.pick": Pick(
+        "cek.pick",
+        choice_names,
+        "cek.result_bad",
+        choose_agency,
+        (Choice("cek.none", "cek.result_bad", choose_none),),
+    ),
     "cek.result": End("cek.result"),
+    "cek.result_bad": Menu("cek.result", (Choice("root.report", "lapor.about"),)),
     "offer.country": _menu("offer.country", "region", offer.REGIONS, "offer.job"),
-    "offer.job": _menu("offer.job", "job", offer.JOBS, "offer.employer"),
-    "offer.employer": _menu("offer.employer", "employer", offer.EMPLOYERS, "offer.visa"),
+    "offer.job": _menu("offer.job", "job", offer.JOBS, "offer.visa"),
     "offer.visa": _menu("offer.visa", "visa", offer.VISAS, "offer.age"),
     "offer.age": Input("offer.age", age, "offer.money", keep_offer("age")),
     "offer.money": _menu("offer.money", "money", offer.MONEY, "offer.result"),
-    "offer.result": Menu("offer.result"),
+    "offer.result": Menu(
+        "offer.result", (Choice("root.report", "lapor.about", when=has_red_flags),)
+    ),
     "lapor": Input("lapor.ask", report_text, "lapor.done", file_report),
+    "lapor.about": Input("lapor.ask_about", report_text, "lapor.done", file_report_about),
     "lapor.done": End("lapor.done"),
 }

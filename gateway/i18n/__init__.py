@@ -17,12 +17,21 @@ def text(lang: str, key: str, **params: object) -> str:
     return catalog[key].format(**params) if params else catalog[key]
 
 
-def fit(lang: str, key: str, params: dict[str, str], shorten: str) -> str:
-    """The text filled in as one SMS segment, cutting `shorten` (marked '..') if it must."""
+def country(lang: str, code: str) -> str:
+    """A country's name in `lang` for its ISO 3166 code (the code itself if we have no name)."""
+    catalog = CATALOGS.get(lang, CATALOGS[DEFAULT])
+    return catalog.get(f"country.{code.upper()}", code)
+
+
+def fit(lang: str, key: str, params: dict[str, str], shorten: str | tuple[str, ...]) -> str:
+    """The text filled in as one SMS segment, cutting `shorten` (marked '..') if it must; with
+    several names, the first is cut down to 8 characters before the next is touched."""
     filled = text(lang, key, **params)
-    overflow = gsm7.septets(filled) - gsm7.SMS_SEGMENT
-    if overflow > 0:
-        value = params[shorten]
-        params = {**params, shorten: value[: max(len(value) - overflow - 2, 8)] + ".."}
+    for name in (shorten,) if isinstance(shorten, str) else shorten:
+        overflow = gsm7.septets(filled) - gsm7.SMS_SEGMENT
+        if overflow <= 0:
+            break
+        value = params[name]
+        params = {**params, name: value[: max(len(value) - overflow - 2, 8)] + ".."}
         filled = text(lang, key, **params)
     return filled

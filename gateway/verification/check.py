@@ -1,4 +1,6 @@
-"""The rules of DOMAIN.md, "Rules for a verification answer", applied in their order."""
+"""The rules of DOMAIN.md, "Rules for a verification answer", applied in their order.
+Scammers copy real names with one letter changed, so only an exact licence number or an exact
+name (after normalisation) is ever answered TERDAFTAR; a look-alike is "not found as typed"."""
 
 from __future__ import annotations
 
@@ -7,22 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from gateway.models import Agency, JobOrder, RegistrySnapshot, RuleItem
-from gateway.verification import names
+from gateway.models import Agency, JobOrder, RegistrySnapshot
+from gateway.verification import names, rules
 
 DATE = "%d-%m-%y"  # two-digit years: every character counts in one SMS
-DOMESTIC = (
-    "pengurus rumah tangga",
-    "pengasuh",
-    "juru masak",
-    "supir keluarga",
-    "perawat taman",
-    "domestic",
-    "housekeep",
-    "caregiver",
-    "pembantu",
-    "prt",
-)
 
 
 class Result(StrEnum):
@@ -31,7 +21,7 @@ class Result(StrEnum):
     REGISTERED = "registered"  # TERDAFTAR
     NOT_REGISTERED = "not_registered"  # TIDAK TERDAFTAR
     UNCONFIRMED = "unconfirmed"  # TIDAK DAPAT DIPASTIKAN
-    CHOOSE = "choose"  # several agencies fit: the asker picks
+    NOT_FOUND = "not_found"  # TIDAK DITEMUKAN as typed; registered names that resemble it
 
 
 @dataclass
@@ -44,18 +34,27 @@ class Answer:
     values: dict[str, str] = field(default_factory=dict)
     agency: Agency | None = None
     job_order: JobOrder | None = None
-    choices: list[Agency] = field(default_factory=list)
-
-
-def rule_values(kind: str) -> set[str]:
-    """The operator-editable rule data of one kind (closed_domestic, no_route, zero_cost)."""
-    return {item.value for item in RuleItem.select(RuleItem.value).where(RuleItem.kind == kind)}
+    candidates: list[Agency] = field(default_factory=list)  # NOT_FOUND: the closest names
 
 
 def snapshot_date(kind: str) -> date | None:
     """The date of the registry export in force, or None before the first import."""
     snapshot = RegistrySnapshot.get_or_none(RegistrySnapshot.kind == kind)
     return snapshot.as_of if snapshot else None
+
+
+def agency_status(agency: Agency, today: date) -> str:
+    """active, expired (a past valid_until, whatever the export says), suspended or revoked."""
+    if agency.status in ("revoked", "suspended"):
+        return agency.status
+    return "expired" if agency.status == "expired" or agency.valid_until < today else "active"
+
+
+def job_order_status(job_order: JobOrder, today: date) -> str:
+    """The registry status, except that a past valid_until is expired whatever it says."""
+    if job_order.status == "active" and job_order.valid_until < today:
+        return "expired"
+    return job_order.status
 
 
 def lookup(query: str, today: date) -> Answer:
@@ -68,18 +67,27 @@ def lookup(query: str, today: date) -> Answer:
     agency = Agency.get_or_none(Agency.licence_key == key) if key else None
     if agency:
         return check_agency(agency, today)
-    ranked = names.rank(
-        names.normalise(query), dict(Agency.select(Agency.id, Agency.name_key).tuples())
-    )
-    if names.is_clear(ranked):
-        return check_agency(Agency.get_by_id(ranked[0][0]), today)
+    name_key = names.normalise(query)
+    exact = Agency.select().where(Agency.name_key == name_key).order_by(Agency.valid_until.desc())
+    if name_key and exact.exists():
+        return check_agency(exact.first(), today)
+    licence_numbers = [number for (number,) in Agency.select(Agency.licence_no).tuples()]
+    codes_use_slashes = JobOrder.select().where(JobOrder.code.contains("/")).exists()
+    if names.looks_like_licence(query, licence_numbers, codes_use_slashes):
+        return Answer(Result.NOT_REGISTERED, query, ["reason.licence_unknown"])
+    ranked = names.rank(name_key, dict(Agency.select(Agency.id, Agency.name_key).tuples()))
     if ranked:
-        choices = [Agency.get_by_id(agency_id) for agency_id, _ in ranked]
-        return Answer(Result.CHOOSE, query, choices=choices)
+        candidates = [Agency.get_by_id(agency_id) for agency_id, _ in ranked]
+        return Answer(Result.NOT_FOUND, query, candidates=candidates)
     if len(re.findall(r"\d", query)) >= 4:
         # Shaped like a code we do not hold: we cannot say, and say what to ask for (rule 2).
         return Answer(Result.UNCONFIRMED, query, ["reason.code_unknown"])
     return Answer(Result.NOT_REGISTERED, query, ["reason.not_found"])
+
+
+def not_registered(query: str) -> Answer:
+    """The answer for a name the asker says is none of the registered ones offered."""
+    return Answer(Result.NOT_REGISTERED, " ".join(query.split())[:60], ["reason.not_found"])
 
 
 def check_agency(agency: Agency, today: date, subject: str | None = None) -> Answer:
@@ -90,48 +98,43 @@ def check_agency(agency: Agency, today: date, subject: str | None = None) -> Ans
         agency=agency,
         values={"until": agency.valid_until.strftime(DATE)},
     )
-    if agency.status == "revoked":
-        answer.reasons.append("reason.revoked")
-    elif agency.status == "suspended":
-        answer.reasons.append("reason.suspended")
-    elif agency.valid_until < today:
-        answer.reasons.append("reason.expired")
-    else:
+    status = agency_status(agency, today)
+    if status == "active":
         answer.result = Result.REGISTERED
         answer.reasons.append("reason.licensed")
+    else:
+        answer.reasons.append(f"reason.{status}")
     return answer
 
 
 def check_job_order(job_order: JobOrder, today: date) -> Answer:
-    """Rules 1, 2, 3 and 6 for a job order: its agency, its validity, its destination, its cost."""
-    agency = Agency.get_or_none(Agency.licence_no == job_order.licence_no)
+    """Rules 2, 1, 3 and 6 for a job order: its validity, its agency, its destination, its cost."""
     subject = job_order.code
+    status = job_order_status(job_order, today)
+    until = {"until": job_order.valid_until.strftime(DATE)}
+    if status != "active":
+        return Answer(
+            Result.NOT_REGISTERED, subject, [f"reason.jo_{status}"], until, job_order=job_order
+        )
+    agency = Agency.get_or_none(Agency.licence_no == job_order.licence_no)
     if agency is None:
         return Answer(Result.NOT_REGISTERED, subject, ["reason.jo_no_agency"], job_order=job_order)
-    answer = check_agency(agency, today, subject=f"{subject} {agency.name}")
+    answer = check_agency(
+        agency, today, subject=f"{subject} {names.without_legal_form(agency.name)}"
+    )
     answer.job_order = job_order
     if answer.result is not Result.REGISTERED:
         return answer
     answer.values.update(
-        until=job_order.valid_until.strftime(DATE),
-        country=job_order.country,
-        occupation=job_order.occupation[:24],
+        until=until["until"], country=job_order.country, occupation=job_order.occupation[:24]
     )
-    if job_order.status != "active" or job_order.valid_until < today:
-        answer.result, answer.reasons = Result.NOT_REGISTERED, ["reason.jo_invalid"]
+    closed = rules.closed_destination(
+        job_order.country, rules.is_domestic(job_order.occupation), agency.licence_key
+    )
+    if closed:
+        answer.result, answer.reasons = Result.NOT_REGISTERED, [f"reason.{closed}"]
         return answer
-    occupation = job_order.occupation.lower()
-    if job_order.country in rule_values("no_route"):
-        answer.result, answer.reasons = Result.UNCONFIRMED, ["reason.no_route"]
-    elif (
-        job_order.country in rule_values("closed_domestic")
-        and job_order.employer_type == "individual"
-        and occupation.startswith(DOMESTIC)
-    ):
-        # Closed, unless the Saudi SPSK pilot through a designated agency: we cannot tell.
-        answer.result, answer.reasons = Result.UNCONFIRMED, ["reason.closed"]
-    else:
-        answer.reasons = ["reason.jo_valid"]
-        if occupation in rule_values("zero_cost"):
-            answer.reasons.append("reason.zero_cost")
+    answer.reasons = ["reason.jo_valid"]
+    if job_order.occupation.lower() in rules.values("zero_cost"):
+        answer.reasons.append("reason.zero_cost")
     return answer

@@ -7,9 +7,7 @@ import re
 from rapidfuzz import fuzz, process
 
 LEGAL_FORMS = frozenset({"PT", "CV", "P3MI", "PPTKIS", "PJTKI", "TBK", "PERSERO"})
-CLEAR = 86  # a score this good, well ahead of the next, is the agency meant
-CLOSE = 72  # anything this good is offered as a choice
-AHEAD = 6
+CLOSE = 72  # a registered name this close to the query is named in the answer
 WORD_FIT = 75  # a word this close to one of the name's is that word mistyped ("AMJU", "MAJU")
 
 
@@ -55,8 +53,16 @@ def rank(query: str, names: dict[int, str]) -> list[tuple[int, float]]:
     return [(name_id, value) for _, value, name_id in found]
 
 
-def is_clear(ranked: list[tuple[int, float]]) -> bool:
-    """Whether the best candidate is good enough, and far enough ahead, to answer for it."""
-    if not ranked or ranked[0][1] < CLEAR:
-        return False
-    return len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= AHEAD
+def shape(code: str) -> str:
+    """A licence number's or code's pattern: letters kept, each run of digits one `9`
+    (KEP.118/PK.02/2019 -> KEP.9/PK.9/9)."""
+    return re.sub(r"\d+", "9", " ".join(code.upper().split()))
+
+
+def looks_like_licence(query: str, licence_numbers: list[str], codes_use_slashes: bool) -> bool:
+    """Whether `query` is written like a licence number: the pattern of one in the registry,
+    or, while no job-order code has one, a decree-style number with a slash and digits
+    (KEP.118/PK.02/2052)."""
+    if shape(query) in {shape(number) for number in licence_numbers}:
+        return True
+    return not codes_use_slashes and "/" in query and len(re.findall(r"\d", query)) >= 4

@@ -1,8 +1,10 @@
-"""A job offer described on USSD (rules 3 to 6 of DOMAIN.md): the red flags it shows."""
+"""A job offer described on USSD (rules 3 to 6 of DOMAIN.md): the red flags it shows.
+Destinations go through rules.closed_destination, the same rule the CEK answer applies."""
 
 from __future__ import annotations
 
 from gateway import channels, i18n
+from gateway.verification import rules
 
 # (catalog key of the choice, value kept). Regions follow the rule data's kinds.
 REGIONS = (
@@ -19,11 +21,6 @@ JOBS = (
     ("offer.job.other", "other"),
 )
 ZERO_COST_JOBS = {"domestic", "farm", "fishing"}  # the kinds of Peraturan BP2MI 9/2020's list
-EMPLOYERS = (
-    ("offer.employer.person", "individual"),
-    ("offer.employer.company", "company"),
-    ("offer.unknown", "unknown"),
-)
 VISAS = (
     ("offer.visa.work", "work"),
     ("offer.visa.tourist", "tourist"),
@@ -39,14 +36,11 @@ MONEY = (
 def flags(answers: dict) -> list[str]:
     """The catalog keys of the red flags in a described offer, most serious first."""
     found = []
-    if answers.get("region") == "no_route":
-        found.append("flag.no_route")
-    if (
-        answers.get("region") == "closed_domestic"
-        and answers.get("job") == "domestic"
-        and answers.get("employer") != "company"
-    ):
-        found.append("flag.closed")
+    closed = rules.closed_destination(
+        None, answers.get("job") == "domestic", region=answers.get("region")
+    )
+    if closed:
+        found.append(f"flag.{closed}")
     if answers.get("visa") == "tourist":
         found.append("flag.visa")
     if answers.get("age", 18) < 18:
@@ -64,3 +58,11 @@ def red_flags(answers: dict, lang: str) -> str:
     lines = [i18n.text(lang, "flag.title" if found else "flag.none")]
     lines += [i18n.text(lang, key) for key in found]
     return "\n".join(lines + [i18n.text(lang, "flag.advice", help=channels.help_line())])
+
+
+def summary(answers: dict, lang: str) -> str:
+    """The offer in a few words, to quote in a broker report: `tawaran kerja: PRT, Timur Tengah`."""
+    chosen = [key for key, value in REGIONS if value == answers.get("region")][:1]
+    chosen += [key for key, value in JOBS if value == answers.get("job")][:1]
+    words = ", ".join(i18n.text(lang, key) for key in chosen)
+    return (i18n.text(lang, "offer.this") + (f": {words}" if words else ""))[:60]

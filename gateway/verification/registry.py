@@ -24,7 +24,42 @@ JOB_ORDER_COLUMNS = (
     "status",
 )
 RULE_COLUMNS = ("kind", "value", "note")
-RULE_KINDS = ("closed_domestic", "no_route", "zero_cost", "help_line", "channel", "danger_word")
+RULE_KINDS = (
+    "closed_domestic",
+    "no_route",
+    "zero_cost",
+    "spsk_agency",
+    "help_line",
+    "channel",
+    "danger_word",
+)
+# The statuses registry exports use, in English and Indonesian (any case), as we store them.
+JOB_ORDER_STATUSES = {
+    "active": "active",
+    "aktif": "active",
+    "expired": "expired",
+    "kedaluwarsa": "expired",
+    "cancelled": "cancelled",
+    "canceled": "cancelled",
+    "dibatalkan": "cancelled",
+    "closed": "closed",
+    "ditutup": "closed",
+    "suspended": "suspended",
+    "ditangguhkan": "suspended",
+    "revoked": "revoked",
+    "dicabut": "revoked",
+}
+AGENCY_STATUSES = {
+    "active": "active",
+    "aktif": "active",
+    "expired": "expired",
+    "kedaluwarsa": "expired",
+    "suspended": "suspended",
+    "ditangguhkan": "suspended",
+    "dibekukan": "suspended",
+    "revoked": "revoked",
+    "dicabut": "revoked",
+}
 
 
 def parse_date(text: str, column: str) -> date:
@@ -42,6 +77,14 @@ def _one_of(cells: dict, column: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
+def _status(cells: dict, vocabulary: dict[str, str]) -> str:
+    """The row's status in our words; any word of the vocabulary, in any case."""
+    word = cells.get("status", "").strip().lower()
+    if word not in vocabulary:
+        raise RowError("status", "not one of " + ", ".join(vocabulary))
+    return vocabulary[word]
+
+
 def _agency(cells: dict) -> dict:
     licence_no = required(cells, "licence_no", 60)
     name = required(cells, "name", 120)
@@ -54,7 +97,7 @@ def _agency(cells: dict) -> dict:
         "name_key": normalise(name),
         "address": cells.get("address", "")[:200],
         "valid_until": parse_date(required(cells, "valid_until"), "valid_until"),
-        "status": _one_of(cells, "status", ("active", "suspended", "revoked")),
+        "status": _status(cells, AGENCY_STATUSES),
     }
 
 
@@ -75,7 +118,7 @@ def _job_order(cells: dict) -> dict:
         "employer_type": _one_of(cells, "employer_type", ("individual", "company")),
         "positions": int(positions),
         "valid_until": parse_date(required(cells, "valid_until"), "valid_until"),
-        "status": _one_of(cells, "status", ("active", "closed", "suspended", "revoked")),
+        "status": _status(cells, JOB_ORDER_STATUSES),
     }
 
 
@@ -158,6 +201,8 @@ def import_rules(path: str) -> Report:
             value = value.upper()
         elif kind in ("zero_cost", "danger_word"):
             value = value.lower()
+        elif kind == "spsk_agency":
+            value = code_key(value)  # a licence number, compared as letters and digits
         note = cells.get("note", "")[:160] or None
         if kind == "danger_word" and note not in danger.PRIORITY:
             reason = "the case category a danger word opens: one of " + ", ".join(danger.PRIORITY)
