@@ -117,7 +117,9 @@ def test_a_cut_off_registration_resumes_from_a_new_session(client, village):
     offer = phone.dial()
     assert offer.startswith("CON " + t("resume.title")) and "1 Lanjutkan" in offer
     assert phone.press("1").startswith("CON " + t("reg.country"))
-    phone.press("1", "PT Maju", "1234", "1234")
+    warning = phone.press("1", "PT Maju")  # the agency is checked as CEK does
+    assert warning.startswith("CON TIDAK TERDAFTAR: PT Maju.\n")
+    phone.press("98", "1", "1234", "1234")  # 1: go on registering
     assert phone.press("1") == "END " + t("reg.done")
     assert Person.get().destination_country == "TW"
     assert phone.dial().startswith("CON " + t("home.title"))  # nothing left to resume

@@ -27,7 +27,7 @@ def speaking(client, lang):
 
 ROLE_STEPS = {
     "calon_pmi": ("1", ["pengasuh lansia"]),
-    "pmi": ("2", ["1", "PT Maju Jaya"]),
+    "pmi": ("2", ["1", "PT Maju Jaya", "1"]),  # 1: go on after "agency not registered"
     "caregiver": ("3", ["0812-1111-2222", "Budi", "2015", "1", "1", "Ani", "2019", "2", "2"]),
 }
 
@@ -143,7 +143,7 @@ def test_wrong_answers_on_the_migrants_own_questions(client, village, lang):
     phone.press("98")
     error_then(phone.press("8", "?"), lang, "answer.bad_text", "reg.country_other")
     error_then(phone.press("Brunei", "x" * 41), lang, "answer.bad_text", "reg.agency")
-    assert phone.press("PT Maju", "1234", "1234", "1") == "END " + t(lang, "reg.done")
+    assert phone.press("PT Maju", "1", "1234", "1234", "1") == "END " + t(lang, "reg.done")
 
 
 @pytest.mark.parametrize("lang", LANGS)

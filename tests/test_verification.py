@@ -20,7 +20,7 @@ from tests.registry_data import ASKER, cek
     ("pt. MAJU-JAYA abadi", "TERDAFTAR: PT Maju Jaya Abadi.", "Izin s/d 30-06-27."),
     ("CV Maju  Jaya, Abadi", "TERDAFTAR: PT Maju Jaya Abadi.", "Izin s/d 30-06-27."),
     ("maju jyaa abadi", "TIDAK DITEMUKAN: maju jyaa abadi.",
-     "Terdaftar: Maju Jaya Abadi (aktif, Malang). Nama di surat hrs PERSIS."),
+     "Terdaftar: Maju Jaya Abadi (aktif, Malang). Surat hrs PERSIS."),
     ("pt. MAJU-JAYA", "TIDAK DITEMUKAN: MAJU-JAYA.", "Maju Jaya Abadi (aktif, Malang)"),
     ("Bina Karya Sentosa", "TIDAK TERDAFTAR: PT Bina Karya Sentosa.", "Izin habis 31-01-25."),
     ("cahaya tenaga mandiri", "TIDAK TERDAFTAR: PT Cahaya Tenaga Mandiri.", "Izin DICABUT."),

@@ -9,6 +9,8 @@ from gateway import people
 from gateway.flows import answers
 from gateway.flows.screens import Branch, Choice, End, Input, Menu, State
 from gateway.models import Role
+from gateway.verification import service
+from gateway.verification.check import Result
 
 MAX_CHILDREN = 8  # per registration; more can be added later from the menu
 
@@ -81,6 +83,22 @@ def save(state: State, _answer: str) -> None:
     state.data["person_id"] = person.id
 
 
+def check_agency(state: State, agency: str | None) -> None:
+    """Keep the agency typed, and check it as CEK does: a migrant placed by an agency we do not
+    find should hear it now (the registration goes on all the same)."""
+    state.data["agency"] = agency
+    state.data.pop("agency_text", None)
+    if agency:
+        answer, shown = service.verify(agency, state.phone, "ussd", state.lang)
+        if answer.result is not Result.REGISTERED:
+            state.data["agency_text"] = shown.replace(". ", ".\n")
+
+
+def agency_verdict(state: State) -> str:
+    """The verdict on the agency typed when it is anything but TERDAFTAR, else on to the PIN."""
+    return "reg.agency_check" if state.data.get("agency_text") else "reg.pin"
+
+
 def by_role(state: State) -> str:
     """The role's own questions after the village."""
     return {
@@ -128,7 +146,11 @@ SCREENS = {
     "reg.country_other": Input(
         "reg.country_other", answers.short_text, "reg.agency", keep("country")
     ),
-    "reg.agency": Input("reg.agency", answers.short_text_or_skip, "reg.pin", keep("agency")),
+    "reg.agency": Input(
+        "reg.agency", answers.short_text_or_skip, "reg.agency_checked", check_agency
+    ),
+    "reg.agency_checked": Branch(agency_verdict, ("reg.agency_check", "reg.pin")),
+    "reg.agency_check": Menu("reg.agency_check", (Choice("reg.continue", "reg.pin"),)),
     # Caregiver.
     "reg.parent_phone": Input(
         "reg.parent_phone", answers.phone_or_skip, "reg.child_name", keep("parent_phone")

@@ -272,7 +272,7 @@ MESSAGES = {
     "anak.case.closed": "case closed by the officer",
     # Verification verdicts (issue 9): look-alikes, registry statuses, countries.
     "cek.none": "None of these",
-    "cek.not_found": "NOT FOUND: {subject}. Registered: {candidates}. Papers must show this EXACT name. Data {date}. Don't pay/give passport. {help}",
+    "cek.not_found": "NOT FOUND: {subject}. Registered: {candidates}. Papers must match EXACTLY. Data {date}. Don't pay/give passport. {help}",
     "status.active": "active",
     "status.expired": "licence expired",
     "status.suspended": "suspended",
@@ -303,4 +303,6 @@ MESSAGES = {
     "country.US": "United States",
     "country.MO": "Macau",
     "offer.this": "job offer",
+    "reg.agency_check": "{agency_text}",
+    "reg.continue": "Continue registering",
 }

@@ -280,7 +280,7 @@ MESSAGES = {
     "anak.case.closed": "kasus ditutup petugas",
     # Verification verdicts (issue 9): look-alikes, registry statuses, countries.
     "cek.none": "Tidak ada yang sama",
-    "cek.not_found": "TIDAK DITEMUKAN: {subject}. Terdaftar: {candidates}. Nama di surat hrs PERSIS. Data {date}. Jgn bayar/beri paspor. {help}",
+    "cek.not_found": "TIDAK DITEMUKAN: {subject}. Terdaftar: {candidates}. Surat hrs PERSIS. Data {date}. Jgn bayar/beri paspor. {help}",
     "status.active": "aktif",
     "status.expired": "izin habis",
     "status.suspended": "dibekukan",
@@ -311,4 +311,6 @@ MESSAGES = {
     "country.US": "Amerika Serikat",
     "country.MO": "Makau",
     "offer.this": "tawaran kerja",
+    "reg.agency_check": "{agency_text}",
+    "reg.continue": "Lanjut mendaftar",
 }

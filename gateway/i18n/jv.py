@@ -277,7 +277,7 @@ MESSAGES = {
     "anak.case.closed": "kasus dipuntutup petugas",
     # Verification verdicts (issue 9): look-alikes, registry statuses, countries.
     "cek.none": "Boten wonten ingkang sami",
-    "cek.not_found": "BOTEN KEPANGGIH: {subject}. Kadaftar: {candidates}. Nami ing serat kedah PERSIS. Data {date}. Ampun mbayar/paring paspor. {help}",
+    "cek.not_found": "BOTEN KEPANGGIH: {subject}. Kadaftar: {candidates}. Serat kedah PERSIS. Data {date}. Ampun mbayar/paring paspor. {help}",
     "status.active": "aktif",
     "status.expired": "idin telas",
     "status.suspended": "dipunbekukaken",
@@ -308,4 +308,6 @@ MESSAGES = {
     "country.US": "Amerika Serikat",
     "country.MO": "Makau",
     "offer.this": "tawaran damel",
+    "reg.agency_check": "{agency_text}",
+    "reg.continue": "Lajengaken ndaftar",
 }

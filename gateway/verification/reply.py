@@ -30,10 +30,10 @@ def render(answer: Answer, lang: str, as_of: date | None) -> str:
     }
     if answer.result is Result.NOT_FOUND:
         return _not_found(answer, lang, params)
-    return i18n.fit(lang, TEMPLATES[answer.result], params, shorten="subject")
+    return i18n.fit(lang, TEMPLATES[answer.result], params, shorten=("subject", "reason"))
 
 
-SUBJECT_KEPT = 16  # at least this much of the name as typed stays in a "not found" answer
+SUBJECT_KEPT = 20  # at least this much of the name as typed stays in a "not found" answer
 
 
 def _not_found(answer: Answer, lang: str, params: dict[str, str]) -> str:

@@ -1,0 +1,300 @@
+"""Issue 9: verification answers a worried person cannot misread, on a registry export shaped
+like the real ones (decree-style licence numbers, every status word, look-alike names)."""
+
+import pytest
+
+from gateway import gsm7, i18n
+from gateway.models import Agency, Contact, JobOrder, Person, Report, Village
+from tests.registry_data import ASKER, cek
+from tests.ussd_phone import Phone
+
+AGENCIES = """licence_no,name,address,valid_until,status
+KEP.101/PK.02/2024,PT Sinar Harapan Mulia,"Jl. Merdeka 1, Malang",2027-06-30,aktif
+KEP.102/PK.02/2024,PT Sinar Harapan Mandiri,"Jl. Kartini 2, Blitar",2027-06-30,AKTIF
+KEP.103/PK.02/2024,PT Mega Sentosa Jaya,"Jl. Sudirman 3, Kediri",2027-06-30,active
+KEP.104/PK.02/2023,PT Maju Jaya Sentosa,"Jl. Ahmad Yani 4, Jember",2027-06-30,dicabut
+KEP.105/PK.02/2022,PT Abadi Sentosa Karya,"Jl. Diponegoro 5, Madiun",2025-01-31,aktif
+KEP.106/PK.02/2024,PT Duta Sarana Insani,"Jl. Gajah Mada 6, Tulungagung",2027-06-30,Ditangguhkan
+KEP.107/PK.02/2024,PT Berkah Syarikah Mandiri,"Jl. Pemuda 7, Surabaya",2027-06-30,active
+"""
+JOB_ORDERS = """code,licence_no,country,occupation,employer_type,positions,valid_until,status
+JO-TW-2025-0001,KEP.101/PK.02/2024,TW,pengasuh lansia,individual,5,2027-03-31,aktif
+JO-TW-2025-0002,KEP.101/PK.02/2024,TW,operator pabrik,company,5,2027-03-31,expired
+JO-TW-2025-0003,KEP.101/PK.02/2024,TW,operator pabrik,company,5,2027-03-31,Kedaluwarsa
+JO-TW-2025-0004,KEP.101/PK.02/2024,TW,operator pabrik,company,5,2027-03-31,cancelled
+JO-TW-2025-0005,KEP.101/PK.02/2024,TW,operator pabrik,company,5,2027-03-31,DIBATALKAN
+JO-TW-2025-0006,KEP.101/PK.02/2024,TW,operator pabrik,company,5,2027-03-31,closed
+JO-TW-2025-0007,KEP.101/PK.02/2024,TW,operator pabrik,company,5,2027-03-31,ditutup
+JO-TW-2025-0008,KEP.101/PK.02/2024,TW,operator pabrik,company,5,2027-03-31,suspended
+JO-TW-2025-0009,KEP.101/PK.02/2024,TW,operator pabrik,company,5,2027-03-31,ditangguhkan
+JO-TW-2025-0010,KEP.101/PK.02/2024,TW,operator pabrik,company,5,2027-03-31,revoked
+JO-TW-2025-0011,KEP.101/PK.02/2024,TW,operator pabrik,company,5,2027-03-31,Dicabut
+JO-TW-2025-0012,KEP.101/PK.02/2024,TW,operator pabrik,company,5,2026-01-31,active
+JO-SA-2025-0007,KEP.101/PK.02/2024,SA,pengurus rumah tangga,individual,10,2027-03-31,active
+JO-SA-2025-0008,KEP.101/PK.02/2024,SA,pengurus rumah tangga,company,10,2027-03-31,active
+JO-SA-2025-0009,KEP.107/PK.02/2024,SA,pengurus rumah tangga,company,10,2027-03-31,active
+JO-AE-2025-0001,KEP.101/PK.02/2024,AE,pengasuh anak,company,3,2027-03-31,active
+"""
+
+
+@pytest.fixture
+def export(app, tmp_path):
+    """The registry export, imported through the CLI as an operator does."""
+    agencies, job_orders = tmp_path / "agencies.csv", tmp_path / "job_orders.csv"
+    agencies.write_text(AGENCIES)
+    job_orders.write_text(JOB_ORDERS)
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["import-agencies", str(agencies), "--as-of", "2026-11-20"])
+    assert first.exit_code == 0, first.output
+    second = runner.invoke(args=["import-job-orders", str(job_orders), "--as-of", "2026-11-21"])
+    assert second.exit_code == 0, second.output
+    assert second.output.startswith("16 row(s) accepted (16 new job orders), 0 refused.")
+    return tmp_path
+
+
+# 1. A near match is never a yes.
+
+@pytest.mark.parametrize("query, start, registered", [
+    ("PT Sinar Harapan Mulya", "TIDAK DITEMUKAN: Sinar Harapan Mulya.",
+     "Terdaftar: Sinar Harapan Mulia (aktif, Malang)"),
+    ("sinar harapan mandri", "TIDAK DITEMUKAN: sinar harapan mandri.",
+     "Sinar Harapan Mandiri (aktif, Blitar)"),
+    ("maju jaya sentosa abadi", "TIDAK DITEMUKAN: maju jaya sentosa ab..",
+     "Maju Jaya Sentosa (dicabut"),
+    ("Abadi Sentosa Karyaa", "TIDAK DITEMUKAN: Abadi Sentosa Karyaa.",
+     "Abadi Sentosa Karya (izin habis"),
+    ("Duta Sarana Insan", "TIDAK DITEMUKAN: Duta Sarana Insan.", "Duta Sarana Insani (dibekukan"),
+])
+def test_a_look_alike_is_not_found_as_typed(client, export, query, start, registered):
+    text = cek(client, query)
+    assert text.startswith(start), text
+    assert registered in text and "Surat hrs PERSIS." in text
+    assert "Data 20-11-26." in text and "KP2MI 0800-1000" in text and gsm7.fits(text)
+
+
+@pytest.mark.parametrize("query", [
+    "PT Sinar Harapan Mulia", "sinar harapan mulia", "SINAR  HARAPAN, MULIA", "CV Sinar-Harapan Mulia",
+    "KEP.101/PK.02/2024", "kep 101 pk 02 2024",
+])
+def test_only_the_exact_name_or_licence_is_terdaftar(client, export, query):
+    assert cek(client, query).startswith("TERDAFTAR: PT Sinar Harapan Mulia. Izin s/d 30-06-27.")
+
+
+def test_no_one_letter_change_of_any_registered_name_is_terdaftar(client, export):
+    answers = []
+    for agency in list(Agency.select()):
+        name = agency.name.removeprefix("PT ")
+        for i in range(len(name)):
+            if name[i].isalpha():
+                typo = name[:i] + ("x" if name[i] != "x" else "y") + name[i + 1:]
+                answers.append((typo, cek(client, typo, msg_id=f"{agency.id}-{i}")))
+    assert len(answers) > 100
+    assert not [(typo, text) for typo, text in answers if text.startswith("TERDAFTAR")]
+
+
+def test_a_made_up_name_gets_a_result_word(client, export):
+    assert cek(client, "PT Cahaya Bulan Purnama").startswith(
+        "TIDAK TERDAFTAR: PT Cahaya Bulan Purnama. Tidak ada di data KP2MI.")
+
+
+@pytest.mark.parametrize("lang, start, registered", [
+    ("en", "NOT FOUND: Sinar Harapan Mulya.", "Registered: Sinar Harapan Mulia (active"),
+    ("jv", "BOTEN KEPANGGIH: Sinar Harapan Mulya.", "Kadaftar: Sinar Harapan Mulia (aktif"),
+])
+def test_the_look_alike_answer_in_english_and_javanese(client, export, lang, start, registered):
+    Contact.create(phone=ASKER, language=lang)
+    text = cek(client, "PT Sinar Harapan Mulya")
+    assert text.startswith(start) and registered in text and gsm7.fits(text), text
+
+
+def test_ussd_shows_every_candidates_status_and_none_of_these(client, export):
+    phone = Phone(client)
+    phone.dial()
+    pick = phone.press("2", "1", "maju jaya sentosa abadi")
+    while "98 " in pick.splitlines()[-1]:
+        pick += "\n" + phone.press("98")
+    assert "Maju Jaya Sentosa (dicabut)" in pick and "Mega Sentosa Jaya (aktif)" in pick
+    none = next(line.split()[0] for line in pick.splitlines()
+                if line.endswith(i18n.text("id", "cek.none")))
+    answer = phone.press(none)
+    assert answer.startswith("CON TIDAK TERDAFTAR: maju jaya sentosa abadi.\n"
+                             "Tidak ada di data KP2MI.")
+
+
+def test_picking_a_candidate_on_ussd_never_says_terdaftar(client, export):
+    phone = Phone(client)
+    phone.dial()
+    pick = phone.press("2", "1", "Sinar Harapan Mulya")
+    assert pick.startswith("CON " + i18n.text("id", "cek.pick"))
+    assert "1 Sinar Harapan Mulia (aktif)" in pick
+    answer = phone.press("1")
+    assert answer.startswith("CON TIDAK DITEMUKAN: Sinar Harapan Mulya.\n"
+                             "Terdaftar: Sinar Harapan Mulia (aktif, Malang).")
+
+
+# 2. Real exports import, and every status has its answer.
+
+@pytest.mark.parametrize("code, reason", [
+    ("JO-TW-2025-0002", "Job order KEDALUWARSA 31-03-27."),
+    ("JO-TW-2025-0003", "Job order KEDALUWARSA 31-03-27."),
+    ("JO-TW-2025-0004", "Job order DIBATALKAN."),
+    ("JO-TW-2025-0005", "Job order DIBATALKAN."),
+    ("JO-TW-2025-0006", "Job order DITUTUP."),
+    ("JO-TW-2025-0007", "Job order DITUTUP."),
+    ("JO-TW-2025-0008", "Job order DITANGGUHKAN."),
+    ("JO-TW-2025-0009", "Job order DITANGGUHKAN."),
+    ("JO-TW-2025-0010", "Job order DICABUT."),
+    ("JO-TW-2025-0011", "Job order DICABUT."),
+    ("JO-TW-2025-0012", "Job order KEDALUWARSA 31-01-26."),  # "active", but past valid_until
+])
+def test_every_status_of_an_export_is_tidak_terdaftar_with_its_reason(
+        client, export, code, reason):
+    assert cek(client, code) == (
+        f"TIDAK TERDAFTAR: {code}. {reason} Data 21-11-26. Jangan bayar/beri paspor. "
+        "Lapor: SMS LAPOR isi. KP2MI 0800-1000")
+
+
+def test_the_statuses_are_stored_in_one_vocabulary(export):
+    assert {j.status for j in JobOrder.select()} == {
+        "active", "expired", "cancelled", "closed", "suspended", "revoked"}
+    assert {a.status for a in Agency.select()} == {"active", "revoked", "suspended"}
+
+
+def test_an_unknown_status_word_is_refused_by_line(app, export):
+    path = export / "bad.csv"
+    path.write_text(JOB_ORDERS.splitlines()[0] + "\n"
+                    "JO-TW-2025-0099,KEP.101/PK.02/2024,TW,operator,company,5,2027-03-31,pending\n"
+                    "JO-TW-2025-0098,KEP.101/PK.02/2024,TW,operator,company,5,2027-03-31,aktif\n")
+    result = app.test_cli_runner().invoke(
+        args=["import-job-orders", str(path), "--as-of", "2026-11-22"])
+    assert result.exit_code == 1 and "line 2, column status: not one of active, aktif" in \
+        result.output
+    assert JobOrder.select().count() == 1  # the snapshot is replaced by the accepted rows
+
+
+# 3. A fake licence number.
+
+@pytest.mark.parametrize("query", ["KEP.118/PK.02/2052", "kep.999/pk.02/2024"])
+def test_an_unknown_licence_number_is_tidak_terdaftar(client, export, query):
+    assert cek(client, query).startswith(
+        f"TIDAK TERDAFTAR: {query}. Nomor izin ini tidak ada di data KP2MI.")
+
+
+def test_an_unknown_job_order_code_asks_for_the_code(client, export):
+    assert cek(client, "JO-TW-2025-9999").startswith("TIDAK DAPAT DIPASTIKAN: JO-TW-2025-9999.")
+
+
+# 4. One rule for closed destinations, by CEK and by the offer questions.
+
+def offer_answer(client, region, job):
+    phone = Phone(client)
+    phone.dial()
+    screen = phone.press("2", "2", region, job, "1", "25", "1")
+    while "98 " in screen.splitlines()[-1]:
+        screen += phone.press("98")
+    return screen
+
+
+@pytest.mark.parametrize("code", ["JO-SA-2025-0007", "JO-SA-2025-0008", "JO-AE-2025-0001"])
+def test_domestic_work_in_the_middle_east_is_closed_by_both_checks(client, export, code):
+    assert cek(client, code).startswith(f"TIDAK TERDAFTAR: {code} Sinar Harapan Mulia. "
+                                        "PRT ke negara ini DITUTUP.")
+    shown = offer_answer(client, "1", "1")  # Middle East, domestic work
+    assert "TANDA BAHAYA" in shown and "PRT ke Timur Tengah DITUTUP" in shown
+    assert "SPSK" in shown
+
+
+def test_the_saudi_spsk_pilot_only_through_a_designated_agency(
+        app, client, export, restore_rules):
+    path = export / "rules.csv"
+    path.write_text("kind,value,note\nspsk_agency,KEP.107/PK.02/2024,designated 2026\n")
+    assert app.test_cli_runner().invoke(args=["import-rules", str(path)]).exit_code == 0
+    text = cek(client, "JO-SA-2025-0009")
+    assert text.startswith("TERDAFTAR: JO-SA-2025-0009") and " Arab Saudi, pengurus" in text
+    assert cek(client, "JO-SA-2025-0008", msg_id="c2").startswith("TIDAK TERDAFTAR")
+
+
+def test_open_destinations_stay_open_by_both_checks(client, export):
+    assert cek(client, "JO-TW-2025-0001").startswith("TERDAFTAR: JO-TW-2025-0001")
+    assert i18n.text("id", "flag.none") in offer_answer(client, "2", "4")
+
+
+# 5. Countries by name.
+
+@pytest.mark.parametrize("lang, name", [("id", "Taiwan"), ("en", "Taiwan"), ("jv", "Taiwan")])
+def test_countries_are_named(client, export, lang, name):
+    Contact.create(phone=ASKER, language=lang)
+    assert f" {name}, pengasuh lansia" in cek(client, "JO-TW-2025-0001")
+
+
+def test_a_saudi_job_order_names_the_country_in_english(app, client, export, restore_rules):
+    path = export / "rules.csv"
+    path.write_text("kind,value,note\nspsk_agency,KEP.107/PK.02/2024,\n")
+    app.test_cli_runner().invoke(args=["import-rules", str(path)])
+    Contact.create(phone=ASKER, language="en")
+    assert "Saudi Arabia, pengurus rumah" in cek(client, "JO-SA-2025-0009")
+
+
+# 6. The agency typed at registration.
+
+def test_the_agency_a_migrant_registers_with_is_checked(client, export):
+    Village.create(code="3507102001", name="Sumberejo", district="Malang", province="Jawa Timur")
+    phone = Phone(client)
+    phone.dial()
+    warning = phone.press("1", "2", "Sri", "3507102001", "1", "Sinar Harapan Mulya")
+    assert warning.startswith("CON TIDAK DITEMUKAN: Sinar Harapan Mulya.\n"
+                              "Terdaftar: Sinar Harapan Mulia (aktif, Malang).")
+    while "98 " in warning.splitlines()[-1]:
+        warning = phone.press("98")
+    assert "1 " + i18n.text("id", "reg.continue") in warning
+    assert phone.press("1").startswith("CON " + i18n.text("id", "reg.pin"))
+    phone.press("1234", "1234")
+    assert phone.press("1") == "END " + i18n.text("id", "reg.done")
+    assert Person.get().agency == "Sinar Harapan Mulya"
+
+
+def test_a_registered_agency_goes_straight_on(client, export):
+    Village.create(code="3507102001", name="Sumberejo", district="Malang", province="Jawa Timur")
+    phone = Phone(client)
+    phone.dial()
+    screen = phone.press("1", "2", "Sri", "3507102001", "1", "PT Sinar Harapan Mulia")
+    assert screen.startswith("CON " + i18n.text("id", "reg.pin"))
+
+
+# 7. After a bad verdict, the report is one key away.
+
+def test_lapor_calo_after_a_bad_verdict_quotes_the_query(client, export):
+    phone = Phone(client)
+    phone.dial()
+    verdict = phone.press("2", "1", "KEP.118/PK.02/2052")
+    assert verdict.startswith("CON TIDAK TERDAFTAR: KEP.118/PK.02/2052.\n")
+    while "98 " in verdict.splitlines()[-1]:
+        verdict = phone.press("98")
+    assert "1 Lapor calo" in verdict
+    ask = phone.press("1")
+    assert ask.startswith("CON " + i18n.text("id", "lapor.ask_about",
+                                              report_about="KEP.118/PK.02/2052"))
+    done = phone.press("calo minta 15 juta di pasar")
+    report = Report.get()
+    assert report.text == "[KEP.118/PK.02/2052] calo minta 15 juta di pasar"
+    assert done.startswith(f"END Terima kasih. Laporan {report.ref}")
+
+
+def test_lapor_calo_after_red_flags_in_an_offer(client, export):
+    shown = offer_answer(client, "1", "1")
+    assert "1 Lapor calo" in shown
+    phone_text = Phone(client)
+    phone_text.dial()
+    phone_text.press("2", "2", "1", "1", "1", "25", "1")
+    screen = phone_text.press("98")
+    while "98 " in screen.splitlines()[-1]:
+        screen = phone_text.press("98")
+    phone_text.press("1", "agen minta uang tiket")
+    assert Report.get().text.startswith("[tawaran kerja: Arab Saudi/Timur Tengah")
+
+
+def test_a_good_verdict_ends_on_one_screen(client, export):
+    phone = Phone(client)
+    phone.dial()
+    answer = phone.press("2", "1", "KEP.101/PK.02/2024")
+    assert answer.startswith("END TERDAFTAR: PT Sinar Harapan Mulia.")
