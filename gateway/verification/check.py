@@ -71,9 +71,7 @@ def lookup(query: str, today: date) -> Answer:
     exact = Agency.select().where(Agency.name_key == name_key).order_by(Agency.valid_until.desc())
     if name_key and exact.exists():
         return check_agency(exact.first(), today)
-    licence_numbers = [number for (number,) in Agency.select(Agency.licence_no).tuples()]
-    codes_use_slashes = JobOrder.select().where(JobOrder.code.contains("/")).exists()
-    if names.looks_like_licence(query, licence_numbers, codes_use_slashes):
+    if re.search(r"\d", query) and _looks_like_licence(query):
         return Answer(Result.NOT_REGISTERED, query, ["reason.licence_unknown"])
     ranked = names.rank(name_key, dict(Agency.select(Agency.id, Agency.name_key).tuples()))
     if ranked:
@@ -83,6 +81,14 @@ def lookup(query: str, today: date) -> Answer:
         # Shaped like a code we do not hold: we cannot say, and say what to ask for (rule 2).
         return Answer(Result.UNCONFIRMED, query, ["reason.code_unknown"])
     return Answer(Result.NOT_REGISTERED, query, ["reason.not_found"])
+
+
+def _looks_like_licence(query: str) -> bool:
+    """Whether a query we do not hold is written like a licence number (names.looks_like_licence,
+    against the registry's own numbers)."""
+    licence_numbers = [number for (number,) in Agency.select(Agency.licence_no).tuples()]
+    codes_use_slashes = JobOrder.select().where(JobOrder.code.contains("/")).exists()
+    return names.looks_like_licence(query, licence_numbers, codes_use_slashes)
 
 
 def not_registered(query: str) -> Answer:
