@@ -100,7 +100,10 @@ AS_OF = click.option(
 @click.argument("file", type=CSV_FILE)
 @AS_OF
 def import_agencies(file: str, as_of) -> None:
-    """Replace the agency registry: licence_no,name,address,valid_until,status."""
+    """Replace the agency registry: licence_no,name,address,valid_until,status.
+
+    status: active/aktif, expired/kedaluwarsa, suspended/ditangguhkan/dibekukan, revoked/dicabut
+    (any case); a past valid_until is expired whatever the status says."""
     _run_import(lambda path: registry.import_agencies(path, as_of.date()), file)
 
 
@@ -108,14 +111,20 @@ def import_agencies(file: str, as_of) -> None:
 @click.argument("file", type=CSV_FILE)
 @AS_OF
 def import_job_orders(file: str, as_of) -> None:
-    """Replace the job orders: code,licence_no,country,occupation,employer_type,positions,..."""
+    """Replace the job orders: code,licence_no,country,occupation,employer_type,positions,
+    valid_until,status.
+
+    status: active/aktif, expired/kedaluwarsa, cancelled/dibatalkan, closed/ditutup,
+    suspended/ditangguhkan, revoked/dicabut (any case); a past valid_until is expired whatever
+    the status says. country: ISO 3166 two letters; employer_type: individual or company."""
     _run_import(lambda path: registry.import_job_orders(path, as_of.date()), file)
 
 
 @click.command("import-rules")
 @click.argument("file", type=CSV_FILE)
 def import_rules(file: str) -> None:
-    """Replace rule data by kind (closed_domestic, no_route, zero_cost, help_line, channel)."""
+    """Replace rule data by kind: closed_domestic, no_route (countries), zero_cost (jobs),
+    spsk_agency (licence numbers), help_line, channel, danger_word (note: the case category)."""
     _run_import(registry.import_rules, file)
 
 
