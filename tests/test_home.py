@@ -97,7 +97,7 @@ def test_several_people_on_one_phone_are_asked_who_is_using_it(caregiver):
     assert "1 Siti Aminah" in screen and "2 Rina" in screen and "3 " + t("people.new") in screen
     rina = caregiver.press("2") + caregiver.press("98")  # her menu has two pages
     assert "Tambah anak" not in rina and "9 Ganti pengguna" in rina
-    assert "Nama: Rina" in caregiver.press("1", "5678")
+    assert "Nama: Rina" in caregiver.press("0", "1", "5678")  # back to page 1 for "1"
     caregiver.dial()
     caregiver.press("1")
     assert "Nama: Siti Aminah" in caregiver.press("1", "1234")

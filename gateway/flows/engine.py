@@ -51,26 +51,27 @@ def step(flow: Flow, state: State, answer: str) -> tuple[State, Reply]:
         return state, render(flow, state, error="error.too_long")
     screen = flow.screens[state.screen]
     try:
-        goto = _answer(screen, state, answer)
+        goto = _answer(flow, screen, state, answer)
     except InvalidAnswerError as error:
         return state, render(flow, state, error=error.message)
     _show(flow, state, goto)
     return state, render(flow, state)
 
 
-def _answer(screen: Screen, state: State, answer: str) -> str:
+def _answer(flow: Flow, screen: Screen, state: State, answer: str) -> str:
     """Validate `answer`, run the screen's action and return the id of the next screen."""
     if isinstance(screen, Input):
         value = screen.validate(state, answer)
         return _act(state, screen.action, value, screen.goto)
-    if isinstance(screen, Menu | Pick):
+    if isinstance(screen, Menu | Pick) and answer in shown_numbers(flow, state):
         items = screen.items(state) if isinstance(screen, Pick) else []
         if answer.isdigit() and 1 <= int(answer) <= len(items):
             return _act(state, screen.action, int(answer) - 1, screen.goto)
-        choice = dict(numbered(screen.choices, state, after=len(items))).get(answer)
-        if choice is not None:
-            return _act(state, choice.action, answer, choice.goto)
-    raise InvalidAnswerError()  # an unknown number, or an End screen
+        choice = dict(numbered(screen.choices, state, after=len(items)))[answer]
+        return _act(state, choice.action, answer, choice.goto)
+    # An unknown number, one on another page (a consent is given only on the page that shows
+    # it, after the pages before it), or an End screen.
+    raise InvalidAnswerError()
 
 
 def _act(state: State, action, value, goto: str) -> str:
@@ -106,18 +107,41 @@ def numbered(
             yield (choice.number or str(position)), choice
 
 
+def _option_lines(state: State, screen: Menu | Pick) -> list[tuple[str, str]]:
+    """A menu's options as (number, line), in the order they are listed."""
+    items = screen.items(state) if isinstance(screen, Pick) else []
+    listed = [(str(i), f"{i} {item}") for i, item in enumerate(items, start=1)]
+    return listed + [
+        (number, f"{number} {_text(state, c.label)}")
+        for number, c in numbered(screen.choices, state, after=len(items))
+    ]
+
+
+def shown_numbers(flow: Flow, state: State) -> set[str]:
+    """The option numbers listed on the page of the menu the person is looking at."""
+    all_pages = pages(flow, state)
+    page = set(all_pages[min(state.page, len(all_pages) - 1)])
+    return {
+        number for number, line in _option_lines(state, flow.screens[state.screen]) if line in page
+    }
+
+
 def _body_lines(flow: Flow, state: State) -> list[str]:
     screen = flow.screens[state.screen]
     if isinstance(screen, Menu | Pick):
-        lines = _text(state, screen.title).split("\n")
-        items = screen.items(state) if isinstance(screen, Pick) else []
-        lines += [f"{i} {item}" for i, item in enumerate(items, start=1)]
-        return lines + [
-            f"{number} {_text(state, c.label)}"
-            for number, c in numbered(screen.choices, state, after=len(items))
-        ]
+        title = _text(state, screen.title).split("\n")
+        return title + [line for _, line in _option_lines(state, screen)]
     key = screen.prompt if isinstance(screen, Input) else screen.text
     return _text(state, key).split("\n")
+
+
+def _heading(flow: Flow, state: State) -> str | None:
+    """A menu's one-line title, repeated on the pages of options after the first."""
+    screen = flow.screens[state.screen]
+    if not isinstance(screen, Menu | Pick):
+        return None
+    title = _text(state, screen.title).split("\n")
+    return title[0] if len(title) == 1 else None
 
 
 def _nav_line(flow: Flow, state: State, page: int, more: bool) -> str:
@@ -134,15 +158,18 @@ def _nav_line(flow: Flow, state: State, page: int, more: bool) -> str:
 
 
 def pages(flow: Flow, state: State) -> list[list[str]]:
-    """The screen's lines cut into pages that fit one USSD screen, with room for an error line."""
+    """The screen's lines cut into pages that fit one USSD screen, with room for an error line.
+    A page of options after the first starts with the menu's heading again."""
     budget = gsm7.USSD_SCREEN - ERROR_ROOM
     lines, result, i = _body_lines(flow, state), [], 0
+    heading = _heading(flow, state)
     while True:
         page = len(result)
-        if _length(lines[i:], _nav_line(flow, state, page, more=False)) <= budget:
-            result.append(lines[i:])  # the rest fits: this is the last page
+        top = [heading] if heading and page else []
+        if _length(top + lines[i:], _nav_line(flow, state, page, more=False)) <= budget:
+            result.append(top + lines[i:])  # the rest fits: this is the last page
             return result
-        current, i = [lines[i]], i + 1  # a line too long for any page still gets one of its own
+        current, i = top + [lines[i]], i + 1  # a line too long for a page still gets one
         more = _nav_line(flow, state, page, more=True)
         while i < len(lines) and _length(current + [lines[i]], more) <= budget:
             current, i = current + [lines[i]], i + 1
