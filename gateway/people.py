@@ -12,7 +12,7 @@ from werkzeug.security import check_password_hash
 from gateway import clock, contacts
 from gateway.models import Child, Consent, Person, Role, Village, db
 
-CONSENT_VERSION = "ussd-2026-11"  # the consent screens' wording; change it when they change
+CONSENT_VERSION = "ussd-2026-11-25"  # the consent screens' wording; change it when they change
 PIN_TRIES = 3
 PIN_LOCK = timedelta(minutes=15)
 

@@ -68,7 +68,11 @@ def test_a_name_and_a_village_can_be_changed_later(caregiver):
     caregiver.dial()
     assert caregiver.press("1", "1234", "1", "Siti Rahayu") == "END " + t("me.saved")
     caregiver.dial()
-    assert caregiver.press("1", "1234", "2", "3507102002") == "END " + t("me.saved")
+    confirm = caregiver.press("1", "1234", "2", "3507102002")
+    assert confirm.startswith("CON Desa Sukorejo, Malang?\n1 Ya\n2 Ubah")
+    assert Person.get().village.name == "Sumberejo"  # nothing changed before "1 Ya"
+    assert caregiver.press("2").startswith("CON " + t("reg.village"))  # 2: type it again
+    assert caregiver.press("3507102002", "1") == "END " + t("me.saved")
     person = Person.get()
     assert (person.name, person.village.name) == ("Siti Rahayu", "Sukorejo")
     assert Person.select().count() == 1
@@ -90,7 +94,7 @@ def test_declining_consent_for_a_new_child_saves_nothing(caregiver):
 
 def test_several_people_on_one_phone_are_asked_who_is_using_it(caregiver):
     caregiver.dial()
-    caregiver.press("8", "1", "Rina", CODE, "pabrik", "5678", "5678", "1")
+    caregiver.press("8", "1", "Rina", CODE, "1", "pabrik", "5678", "5678", "1")
     assert Person.select().count() == 2
     screen = caregiver.dial()
     assert screen.startswith("CON " + t("people.pick"))
@@ -105,7 +109,7 @@ def test_several_people_on_one_phone_are_asked_who_is_using_it(caregiver):
 
 def test_someone_elses_pin_does_not_open_your_data(caregiver):
     caregiver.dial()
-    caregiver.press("8", "1", "Rina", CODE, "pabrik", "5678", "5678", "1")
+    caregiver.press("8", "1", "Rina", CODE, "1", "pabrik", "5678", "5678", "1")
     caregiver.dial()
     assert caregiver.press("2", "1", "1234").startswith("CON " + t("answer.wrong_pin"))
 
@@ -113,7 +117,7 @@ def test_someone_elses_pin_does_not_open_your_data(caregiver):
 def test_a_cut_off_registration_resumes_from_a_new_session(client, village):
     phone = Phone(client)
     phone.dial()
-    phone.press("1", "2", "Siti", CODE)  # the network drops here, at the country list
+    phone.press("1", "2", "Siti", CODE, "1")  # the network drops here, at the country list
     offer = phone.dial()
     assert offer.startswith("CON " + t("resume.title")) and "1 Lanjutkan" in offer
     assert phone.press("1").startswith("CON " + t("reg.country"))

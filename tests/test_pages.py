@@ -54,7 +54,7 @@ def _shown_on(state, page):
 def consent_pages(phone):
     """Register a caregiver up to the consent screen; return its first page."""
     phone.dial()
-    return phone.press("1", "3", "Siti", CODE, "1", "Budi", "2015", "1", "2", "1234", "1234")
+    return phone.press("1", "3", "Siti", CODE, "1", "1", "Budi", "2015", "1", "2", "1234", "1234")
 
 
 def test_agreeing_before_the_consent_text_was_shown_stores_nothing(client, village):
@@ -68,7 +68,9 @@ def test_agreeing_before_the_consent_text_was_shown_stores_nothing(client, villa
     last = phone.press_raw("98")
     while "98 " in last.splitlines()[-1]:
         last = phone.press_raw("98")
+    # Both answers on the last page, after the whole text.
     assert "1 " + i18n.text("id", "reg.agree") in last
+    assert "2 " + i18n.text("id", "reg.disagree") in last
     assert phone.press_raw("1") == "END " + i18n.text("id", "reg.done")
     assert Consent.select().count() == 2
 
@@ -84,7 +86,7 @@ def test_a_page_two_option_cannot_be_typed_from_page_one(client, registry):
 def test_page_two_of_a_list_keeps_its_heading(client, village):
     phone = Phone(client)
     phone.dial()
-    phone.press("1", "2", "Siti", CODE)
+    phone.press("1", "2", "Siti", CODE, "1")
     second = phone.press("98")
     assert second.startswith("CON " + i18n.text("id", "reg.country") + "\n")
     assert "8 " + i18n.text("id", "country.other") in second

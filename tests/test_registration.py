@@ -35,7 +35,7 @@ ROLE_STEPS = {
 def register(phone, role, name="  Siti   Aminah ", consent="1"):
     number, steps = ROLE_STEPS[role]
     phone.dial()
-    phone.press("1", number, name, "35.07.10.2001", *steps, "1234", "1234")
+    phone.press("1", number, name, "35.07.10.2001", "1", *steps, "1234", "1234")
     return phone.press(consent)
 
 
@@ -100,7 +100,7 @@ def test_every_wrong_answer_repeats_the_question_with_a_reason(client, village, 
     error_then(phone.press("1", "9"), lang, "error.invalid_choice", "reg.role")
     error_then(phone.press("3", "12345"), lang, "answer.bad_name", "reg.name")
     error_then(phone.press("Siti", "9999999999"), lang, "answer.bad_village", "reg.village")
-    error_then(phone.press(CODE, "hello"), lang, "answer.bad_phone", "reg.parent_phone")
+    error_then(phone.press(CODE, "1", "hello"), lang, "answer.bad_phone", "reg.parent_phone")
     error_then(phone.press("1", "B"), lang, "answer.bad_name", "reg.child_name")
     error_then(phone.press("Budi", "2001"), lang, "answer.bad_year", "reg.child_year")
     error_then(phone.press("2016", "3"), lang, "error.invalid_choice", "reg.child_school")
@@ -118,7 +118,7 @@ def test_back_goes_one_question_back_and_00_home(client, village):
     phone.dial()
     assert phone.press("1", "2", "Siti").startswith("CON " + t("id", "reg.village"))
     assert phone.press("0").startswith("CON " + t("id", "reg.name"))
-    assert phone.press("Siti", CODE).startswith("CON " + t("id", "reg.country"))
+    assert phone.press("Siti", CODE, "1").startswith("CON " + t("id", "reg.country"))
     assert phone.press("00").startswith("CON " + t("id", "root.title"))
     assert Person.select().count() == 0
 
@@ -126,7 +126,7 @@ def test_back_goes_one_question_back_and_00_home(client, village):
 def test_the_destination_list_has_other_countries(client, village):
     phone = Phone(client)
     phone.dial()
-    first = phone.press("1", "2", "Siti", CODE)
+    first = phone.press("1", "2", "Siti", CODE, "1")
     assert "1 Taiwan" in first and "98 Lanjut" in first
     second = phone.press("98")
     assert "7 Arab Saudi" in second and "8 Negara lain" in second
@@ -139,7 +139,7 @@ def test_the_destination_list_has_other_countries(client, village):
 def test_wrong_answers_on_the_migrants_own_questions(client, village, lang):
     phone = speaking(client, lang)
     phone.dial()
-    phone.press("1", "2", "Siti", CODE)
+    phone.press("1", "2", "Siti", CODE, "1")
     error_then(phone.press("9"), lang, "error.invalid_choice", "reg.country")
     phone.press("98")
     error_then(phone.press("8", "?"), lang, "answer.bad_text", "reg.country_other")
@@ -151,7 +151,7 @@ def test_wrong_answers_on_the_migrants_own_questions(client, village, lang):
 def test_a_wrong_answer_on_the_prospective_migrants_question(client, village, lang):
     phone = speaking(client, lang)
     phone.dial()
-    phone.press("1", "1", "Siti", CODE)
+    phone.press("1", "1", "Siti", CODE, "1")
     error_then(phone.press("!!"), lang, "answer.bad_text", "reg.job")
     assert phone.press("pabrik", "1234", "1234", "1") == "END " + t(lang, "reg.done")
 
@@ -159,7 +159,7 @@ def test_a_wrong_answer_on_the_prospective_migrants_question(client, village, la
 def test_going_back_to_correct_a_child_leaves_no_wrong_copy(client, village):
     phone = Phone(client)
     phone.dial()
-    phone.press("1", "3", "Siti", CODE, "1", "Budi", "2015", "1")  # at "another child?"
+    phone.press("1", "3", "Siti", CODE, "1", "1", "Budi", "2015", "1")  # at "another child?"
     phone.press("0", "2")  # back: not in school after all
     phone.press("0", "0", "0", "Budy", "2016", "1")  # back to the name: a typo mended
     phone.press("2", "1234", "1234")
@@ -170,7 +170,7 @@ def test_going_back_to_correct_a_child_leaves_no_wrong_copy(client, village):
 def test_at_most_eight_children_in_one_registration(client, village):
     phone = Phone(client)
     phone.dial()
-    phone.press("1", "3", "Siti", CODE, "1")
+    phone.press("1", "3", "Siti", CODE, "1", "1")
     for i in range(8):
         screen = phone.press(f"Anak {'abcdefgh'[i]}", "2015", "1")
         if i < 7:

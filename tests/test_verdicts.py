@@ -241,7 +241,7 @@ def test_the_agency_a_migrant_registers_with_is_checked(client, export):
     Village.create(code="3507102001", name="Sumberejo", district="Malang", province="Jawa Timur")
     phone = Phone(client)
     phone.dial()
-    warning = phone.press("1", "2", "Sri", "3507102001", "1", "Sinar Harapan Mulya")
+    warning = phone.press("1", "2", "Sri", "3507102001", "1", "1", "Sinar Harapan Mulya")
     assert warning.startswith("CON TIDAK DITEMUKAN: Sinar Harapan Mulya.\n"
                               "Terdaftar: Sinar Harapan Mulia (aktif, Malang).")
     while "98 " in warning.splitlines()[-1]:
@@ -257,7 +257,7 @@ def test_a_registered_agency_goes_straight_on(client, export):
     Village.create(code="3507102001", name="Sumberejo", district="Malang", province="Jawa Timur")
     phone = Phone(client)
     phone.dial()
-    screen = phone.press("1", "2", "Sri", "3507102001", "1", "PT Sinar Harapan Mulia")
+    screen = phone.press("1", "2", "Sri", "3507102001", "1", "1", "PT Sinar Harapan Mulia")
     assert screen.startswith("CON " + i18n.text("id", "reg.pin"))
 
 

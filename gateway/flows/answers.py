@@ -39,11 +39,11 @@ def short_text_or_skip(state: State, answer: str) -> str | None:
 
 
 def village_code(_state: State, answer: str) -> dict:
-    """A code in the villages table; returns the village's code and name."""
+    """A code in the villages table; returns the village's code, name and district."""
     village = people.find_village(answer)
     if village is None:
         raise InvalidAnswerError("answer.bad_village")
-    return {"code": village.code, "name": village.name}
+    return {"code": village.code, "name": village.name, "district": village.district}
 
 
 def birth_year(_state: State, answer: str) -> int:

@@ -163,6 +163,7 @@ def pages(flow: Flow, state: State) -> list[list[str]]:
     budget = gsm7.USSD_SCREEN - ERROR_ROOM
     lines, result, i = _body_lines(flow, state), [], 0
     heading = _heading(flow, state)
+    first_option = len(lines) - len(_menu_options(flow, state))
     while True:
         page = len(result)
         top = [heading] if heading and page else []
@@ -172,10 +173,28 @@ def pages(flow: Flow, state: State) -> list[list[str]]:
         current, i = top + [lines[i]], i + 1  # a line too long for a page still gets one
         more = _nav_line(flow, state, page, more=True)
         while i < len(lines) and _length(current + [lines[i]], more) <= budget:
+            options_split = not _fits(current + lines[i:], flow, state, page, budget)
+            next_top = [heading] if heading else []
+            if (
+                i == first_option
+                and options_split
+                and _fits(next_top + lines[i:], flow, state, page + 1, budget)
+            ):
+                break  # the options go together on the next page rather than split
             current, i = current + [lines[i]], i + 1
         result.append(current)
         if i == len(lines):  # only the "more" line's room was missing: it is the last page
             return result
+
+
+def _menu_options(flow: Flow, state: State) -> list[tuple[str, str]]:
+    screen = flow.screens[state.screen]
+    return _option_lines(state, screen) if isinstance(screen, Menu | Pick) else []
+
+
+def _fits(lines: list[str], flow: Flow, state: State, page: int, budget: int) -> bool:
+    """Whether these lines end the screen on this page (no "more" line needed)."""
+    return _length(lines, _nav_line(flow, state, page, more=False)) <= budget
 
 
 def _length(lines: list[str], footer: str) -> int:

@@ -125,11 +125,11 @@ def update_name(state: State, name: str) -> None:
     people.update(Person.get_by_id(state.data["person_id"]), name=name)
 
 
-def update_village(state: State, village: dict) -> None:
-    """Change the person's village."""
-    keep_village(state, village)
+def update_village(state: State, _answer: str) -> None:
+    """Change the person's village to the one confirmed."""
     people.update(
-        Person.get_by_id(state.data["person_id"]), village=people.find_village(village["code"])
+        Person.get_by_id(state.data["person_id"]),
+        village=people.find_village(state.data["village_code"]),
     )
 
 
@@ -207,7 +207,14 @@ SCREENS = {
         ),
     ),
     "me.name": Input("reg.name", answers.name, "me.saved", update_name),
-    "me.village": Input("reg.village", answers.village_code, "me.saved", update_village),
+    "me.village": Input("reg.village", answers.village_code, "me.village_ok", keep_village),
+    "me.village_ok": Menu(
+        "village.confirm",
+        (
+            Choice("answer.yes", "me.saved", update_village, number="1"),
+            Choice("village.change", "me.village", number="2"),
+        ),
+    ),
     "me.saved": End("me.saved"),
     "child.name": Input("reg.child_name", answers.name, "child.year", start_child),
     "child.year": Input("reg.child_year", answers.birth_year, "child.school", keep_child_year),

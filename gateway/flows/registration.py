@@ -45,8 +45,9 @@ def keep_constant(key: str, value: Any):
 
 
 def keep_village(state: State, village: dict) -> None:
-    """Keep the village's code, and its name for the screens that follow."""
+    """Keep the village's code, and its name and district for the confirmation that follows."""
     state.data["village_code"], state.data["village_name"] = village["code"], village["name"]
+    state.data["village_district"] = village["district"]
 
 
 def keep_school(state: State, in_school: str) -> None:
@@ -130,7 +131,14 @@ SCREENS = {
         ),
     ),
     "reg.name": Input("reg.name", answers.name, "reg.village", keep("name")),
-    "reg.village": Input("reg.village", answers.village_code, "reg.by_role", keep_village),
+    "reg.village": Input("reg.village", answers.village_code, "reg.village_ok", keep_village),
+    "reg.village_ok": Menu(
+        "village.confirm",
+        (
+            Choice("answer.yes", "reg.by_role", number="1"),
+            Choice("village.change", "reg.village", number="2"),
+        ),
+    ),
     "reg.by_role": Branch(by_role, ("reg.job", "reg.country", "reg.parent_phone")),
     # Prospective migrant.
     "reg.job": Input("reg.job", answers.short_text, "reg.pin", keep("job")),

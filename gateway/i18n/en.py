@@ -87,9 +87,11 @@ MESSAGES = {
         "Seen by the village Desmigratif officer and Disnaker. To delete: ask the officer."
     ),
     "reg.consent_family": (
-        "Data consent (PDP law): we keep your name, village, phone and the children's name, birth year, school.\n"
+        "Data consent (PDP law): we keep your name, village, phone and the children's name, birth year, school, news.\n"
         "To support the children. You consent as their carer.\n"
-        "Seen by the village Desmigratif officer and Disnaker. To delete: ask the officer."
+        "The parent abroad reads the children's news (SMS ANAK).\n"
+        "The village Desmigratif officer and Disnaker read cases.\n"
+        "To delete: ask the village officer."
     ),
     "reg.agree": "I agree",
     "reg.disagree": "I do not agree",
@@ -118,7 +120,8 @@ MESSAGES = {
     "me.edit_village": "Change village",
     "me.saved": "Your data was changed. Thank you.",
     "child.consent": (
-        "The child's data (name, birth year, school) is kept so the village officer can support the child.\n"
+        "The child's data (name, birth year, school, news) is kept to support the child.\n"
+        "The parent abroad reads the news. The village officer and Disnaker read cases.\n"
         "Do you agree as the carer?"
     ),
     "child.saved": "The child's data was saved. Thank you.",
@@ -305,4 +308,7 @@ MESSAGES = {
     "offer.this": "job offer",
     "reg.agency_check": "{agency_text}",
     "reg.continue": "Continue registering",
+    # Registration and menus (issue 10).
+    "village.confirm": "Village {village_name}, {village_district}?",
+    "village.change": "Change",
 }

@@ -91,9 +91,11 @@ MESSAGES = {
         "Dilihat petugas Desmigratif desa dan Disnaker. Hapus data: minta ke petugas desa."
     ),
     "reg.consent_family": (
-        "Izin data (UU PDP): kami simpan nama, desa, HP Anda dan data anak: nama, tahun lahir, sekolah.\n"
+        "Izin data (UU PDP): kami simpan nama, desa, HP Anda dan data anak: nama, tahun lahir, sekolah, kabar anak.\n"
         "Untuk pendampingan anak. Anda setuju sebagai pengasuh anak.\n"
-        "Dilihat petugas Desmigratif desa dan Disnaker. Hapus data: minta ke petugas desa."
+        "Kabar anak dibaca ayah/ibunya di luar negeri (SMS ANAK).\n"
+        "Kasus anak dibaca petugas Desmigratif desa dan Disnaker.\n"
+        "Hapus data: minta ke petugas desa."
     ),
     "reg.agree": "Setuju",
     "reg.disagree": "Tidak setuju",
@@ -125,7 +127,8 @@ MESSAGES = {
     "me.edit_village": "Ubah desa",
     "me.saved": "Data sudah diubah. Terima kasih.",
     "child.consent": (
-        "Data anak (nama, tahun lahir, sekolah) disimpan untuk pendampingan oleh petugas desa.\n"
+        "Data anak (nama, tahun lahir, sekolah, kabar anak) disimpan untuk pendampingan.\n"
+        "Kabar anak dibaca ayah/ibunya di luar negeri. Kasus dibaca petugas desa dan Disnaker.\n"
         "Anda setuju sebagai pengasuh?"
     ),
     "child.saved": "Data anak disimpan. Terima kasih.",
@@ -313,4 +316,7 @@ MESSAGES = {
     "offer.this": "tawaran kerja",
     "reg.agency_check": "{agency_text}",
     "reg.continue": "Lanjut mendaftar",
+    # Registration and menus (issue 10).
+    "village.confirm": "Desa {village_name}, {village_district}?",
+    "village.change": "Ubah",
 }

@@ -90,9 +90,12 @@ MESSAGES = {
         "Dipunpirsani petugas Desmigratif desa lan Disnaker. Mbusak: nyuwun dhateng petugas."
     ),
     "reg.consent_family": (
-        "Idin data (UU PDP): kula simpen asma, desa, HP panjenengan lan data lare: nami, taun lair, sekolah.\n"
+        "Idin data (UU PDP): kula simpen asma, desa, HP panjenengan\n"
+        "lan data lare: nami, taun lair, sekolah, kabar lare.\n"
         "Kangge pendampingan lare. Panjenengan setuju minangka pengasuh.\n"
-        "Dipunpirsani petugas Desmigratif desa lan Disnaker. Mbusak: nyuwun dhateng petugas."
+        "Kabar lare dipunwaos bapak/ibunipun ing manca (SMS ANAK).\n"
+        "Kasus lare dipunwaos petugas Desmigratif desa lan Disnaker.\n"
+        "Mbusak data: nyuwun dhateng petugas desa."
     ),
     "reg.agree": "Setuju",
     "reg.disagree": "Boten setuju",
@@ -124,7 +127,8 @@ MESSAGES = {
     "me.edit_village": "Gantos desa",
     "me.saved": "Data sampun dipungantos. Matur nuwun.",
     "child.consent": (
-        "Data lare (nami, taun lair, sekolah) dipunsimpen supados petugas desa saged ndampingi.\n"
+        "Data lare (nami, taun lair, sekolah, kabar lare) dipunsimpen kangge pendampingan.\n"
+        "Kabar lare dipunwaos bapak/ibunipun ing manca. Kasus dipunwaos petugas desa lan Disnaker.\n"
         "Panjenengan setuju minangka pengasuh?"
     ),
     "child.saved": "Data lare sampun dipunsimpen. Matur nuwun.",
@@ -310,4 +314,7 @@ MESSAGES = {
     "offer.this": "tawaran damel",
     "reg.agency_check": "{agency_text}",
     "reg.continue": "Lajengaken ndaftar",
+    # Registration and menus (issue 10).
+    "village.confirm": "Desa {village_name}, {village_district}?",
+    "village.change": "Gantos",
 }
