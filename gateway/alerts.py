@@ -11,7 +11,16 @@ from flask import current_app
 from peewee import IntegrityError
 
 from gateway import checkin_codes, clock, i18n, officers, outbox
-from gateway.models import Alert, AlertEvent, AlertState, MessageKind, Officer, Village, db
+from gateway.models import (
+    Alert,
+    AlertEvent,
+    AlertState,
+    MessageKind,
+    Officer,
+    OutboxMessage,
+    Village,
+    db,
+)
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +100,11 @@ def send_to(recipients: list[Officer], text: str, alert: Alert | None, what: str
         phones = [fallback] if fallback else []
     for phone in phones:
         outbox.add(phone, text, MessageKind.ALERT, alert=alert)
+
+
+def anyone_told(alert: Alert) -> bool:
+    """Whether an SMS about this alert was queued to anyone (an officer or the hotline)."""
+    return OutboxMessage.select().where(OutboxMessage.alert_id == alert.id).exists()
 
 
 def record(

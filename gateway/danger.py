@@ -1,16 +1,25 @@
-"""A child in danger outside a check-in: TOLONG from anyone, and the danger words or problem
-digits a registered family sends: a case for the village officer at once."""
+"""A child in danger outside a check-in: TOLONG from anyone, a message that speaks of a child and
+of danger (rule data), and a family's problem digits: a case for the village officer at once."""
 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
-from gateway import alerts, i18n, officers, people, reports
-from gateway.models import Child, Person, ReportKind, RuleItem, db
+from gateway import alerts, checkins, clock, i18n, officers, people, reports
+from gateway.models import Alert, Child, Person, Report, ReportKind, RuleItem, db
 
 GENERIC = "danger"  # TOLONG with no word we know: a child in danger, urgent all the same
 # When one message names several dangers, the case takes the gravest; INFO shows every word.
 PRIORITY = ("violence", "missing", "recruitment", "marriage", "no_caregiver", "bullying")
+# Free text is a report only when it speaks of a child too ("HP saya hilang" is not).
+CHILD_WORDS = (
+    "anak", "putra", "putri", "bocah", "cucu", "adik", "keponakan",  # Indonesian
+    "lare", "yoga",  # Javanese
+    "child", "son", "daughter", "kid", "girl", "boy",  # English
+)  # fmt: skip
+SAME_REPORT = timedelta(hours=24)  # the same words again within this: the same case
+OFFICER_NAME_ROOM = 30  # an officer's name in a family's answer (a USSD screen, an SMS)
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -25,21 +34,63 @@ def categories_in(text: str) -> list[str]:
     return sorted(found, key=lambda c: PRIORITY.index(c) if c in PRIORITY else len(PRIORITY))
 
 
+def speaks_of_danger(text: str) -> bool:
+    """Whether free text names a child and a danger: it is read as a report."""
+    words = set(_WORD.findall(text.lower()))
+    return bool(words & set(CHILD_WORDS)) and bool(categories_in(text))
+
+
 def is_registered(phone: str) -> bool:
-    """Whether anyone is registered on this phone (their free text is read for danger)."""
+    """Whether anyone is registered on this phone (their problem digits are read as a report)."""
     return Person.select().where(Person.phone == phone).exists()
 
 
 def report(reporter: str, text: str, channel: str, lang: str, category: str | None = None) -> str:
     """Store what was said, open an urgent-as-due case for the reporter's village officer
-    (the case SMS names no child), and answer with the reference, the officer and SAPA 129."""
+    (the case SMS names no child), and answer with the reference, who was told and SAPA 129.
+    The same words again within a day are the same case, not a new one."""
+    squeezed = " ".join(text.split()) or "-"
     village = people.village_of(reporter)
-    category = category or next(iter(categories_in(text)), GENERIC)
-    with db.atomic():
-        stored = reports.create(reporter, text or "-", village, channel, ReportKind.CHILD)
-        alerts.open_case(category, village, child_id=_only_child(reporter), ref=stored.ref)
-    params = {"ref": stored.ref, "officer": officer_name(reporter, lang)}
+    category = category or next(iter(categories_in(squeezed)), GENERIC)
+    stored = _same_report(reporter, squeezed)
+    if stored is None:
+        with db.atomic():
+            stored = reports.create(reporter, squeezed, village, channel, ReportKind.CHILD)
+            alerts.open_case(category, village, child_id=_only_child(reporter), ref=stored.ref)
+    return answer(reporter, stored.ref, lang)
+
+
+def report_code(reporter: str, category: str, lang: str) -> str:
+    """A family's problem code sent when no check-in waits: the case of their only child (one
+    per child and category, as for check-ins), else a report in the family's name."""
+    child_id = _only_child(reporter)
+    if child_id is None:
+        return report(reporter, i18n.text("id", "category." + category), "sms", lang, category)
+    case = checkins.alert_about(Child.get_by_id(child_id), category)
+    return answer(reporter, case.ref, lang)
+
+
+def answer(reporter: str, ref: str, lang: str) -> str:
+    """The reporter's answer: the reference and who was told, or, with nobody to tell, SAPA 129
+    at once (never a promise that someone will call)."""
+    alert = Alert.get(Alert.ref == ref)
+    if not alerts.anyone_told(alert):
+        return i18n.text(lang, "tolong.nobody", ref=ref)
+    params = {"ref": ref, "officer": officer_name(reporter, lang)}
     return i18n.fit(lang, "tolong.thanks", params, shorten="officer")
+
+
+def _same_report(reporter: str, text: str) -> Report | None:
+    return (
+        Report.select()
+        .where(
+            (Report.reporter == reporter)
+            & (Report.kind == ReportKind.CHILD.value)
+            & (Report.text == text)
+            & (Report.created_at >= clock.now() - SAME_REPORT)
+        )
+        .first()
+    )
 
 
 def _only_child(phone: str) -> int | None:
@@ -53,4 +104,5 @@ def officer_name(phone: str, lang: str) -> str:
     contact = officers.first_contact(people.village_of(phone))
     if contact is None:
         return i18n.text(lang, "officer.generic")
-    return i18n.text(lang, "officer.named", name=contact.name)
+    name = contact.name if len(contact.name) <= OFFICER_NAME_ROOM else contact.name[:28] + ".."
+    return i18n.text(lang, "officer.named", name=name)

@@ -20,7 +20,7 @@ def add(
         raise OfficerError(f"unknown village code {village_code}")
     if role == "officer" and village is None:
         raise OfficerError("an officer needs --village")
-    district = district or (village.district if village else None)
+    district = known_district(district) if district else (village.district if village else None)
     if not district:
         raise OfficerError("a supervisor needs --district (or --village)")
     fields = {"name": name, "role": role, "village": village, "district": district}
@@ -29,6 +29,23 @@ def add(
         return Officer.create(phone=phone, **fields)
     Officer.update(**fields).where(Officer.id == officer.id).execute()
     return Officer.get_by_id(officer.id)
+
+
+def known_district(name: str) -> str:
+    """The district as the villages table spells it (any case, spaces squeezed); alerts are
+    routed by exact district, so a supervisor of a district with no village would get none."""
+    wanted = " ".join(name.split()).lower()
+    districts = sorted({v.district for v in Village.select(Village.district)})
+    for district in districts:
+        if " ".join(district.split()).lower() == wanted:
+            return district
+    known = ", ".join(districts) or "none yet (import-villages first)"
+    raise OfficerError(f"no village is in district {name!r}; districts known: {known}")
+
+
+def is_officer(phone: str) -> bool:
+    """Whether this phone belongs to an officer or a supervisor."""
+    return Officer.select().where(Officer.phone == phone).exists()
 
 
 def supervisors(district: str | None) -> list[Officer]:

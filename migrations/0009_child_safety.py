@@ -13,15 +13,19 @@ SHIFT_PROBLEM_CODES = "UPDATE checkin SET problem = problem + 1 WHERE problem IS
 DANGER_WORDS = {
     "violence": (
         "dipukul dianiaya aniaya kekerasan disiksa ditampar ditendang dilecehkan diperkosa "
-        "dicabuli dikeroyok digebuki diantemi beaten abused abuse violence raped"
+        "dicabuli dikeroyok digebuki diantemi beaten abused abuse violence raped "
+        "memukul menganiaya menyiksa menampar menendang melecehkan memperkosa mencabuli "
+        "ngantemi nggebuki"
     ),
     "marriage": (
-        "dinikahkan dinikahi dikawinkan kawin nikah dijodohkan dilamar dirabekake married marriage"
+        "dinikahkan dinikahi dikawinkan kawin nikah dijodohkan dilamar dirabekake married marriage "
+        "menikahkan mengawinkan menjodohkan ngrabekake"
     ),
-    "missing": "hilang diculik kabur minggat ical ilang missing kidnapped",
-    "recruitment": "dijual didol direkrut dipekerjakan trafficking sold",
-    "no_caregiver": "ditelantarkan terlantar ditinggal abandoned",
-    "bullying": "dirundung dibully bully dipunrundung bullied",
+    "missing": "hilang diculik kabur minggat ical ilang missing kidnapped menculik",
+    "recruitment": "dijual didol direkrut dipekerjakan trafficking sold menjual merekrut",
+    # Not "ditinggal": every child of the programme is left behind by a parent abroad.
+    "no_caregiver": "ditelantarkan terlantar menelantarkan abandoned",
+    "bullying": "dirundung dibully bully dipunrundung bullied merundung",
 }
 
 
@@ -31,6 +35,10 @@ def up(migrator, db):
         migrator.add_column("report", "kind", CharField(max_length=10, default="broker")),
     )
     db.execute_sql(SHIFT_PROBLEM_CODES)
+    # Check-ins still open were prompted with the old codes, and an answer to them would now be
+    # read with the new ones. They go: each child is then due at once (its last check-in is a
+    # week old or more) and is asked again, with the new codes, at the scheduler's next tick.
+    db.execute_sql("DELETE FROM checkin WHERE status = 'open'")
 
     class RuleItem(Model):
         kind = CharField(max_length=20)

@@ -391,3 +391,78 @@ def test_a_busy_lock_opens_nothing_and_says_so(app, districts, redis):
     lock.release()
     assert Checkin.select().count() == 0
     assert checkins.open_due().opened == 4
+
+
+# Found in review: words of danger whatever comes first, courtesy "tolong", no double cases.
+
+@pytest.mark.parametrize("text, category", [
+    ("Mulai kemarin anak saya hilang", "missing"),
+    ("Selesai sekolah anak saya dipukul", "violence"),
+    ("Lapor anak sy dipukul", "violence"),
+    ("Laporan: anak saya diculik", "missing"),
+    ("bapak tirinya memukul anak saya", "violence"),
+])
+def test_words_of_danger_are_a_child_case_whatever_word_comes_first(
+        app, client, districts, text, category):
+    answer = replies(client, RINA, text, "wd")
+    alert = Alert.get()
+    assert (alert.category, alert.urgent, alert.village.name) == (category, True, "Sumberejo")
+    assert Report.get().kind == "child" and "petugas desa Pak Joko" in answer[0]
+    assert RINA not in texts_to(BOJ_OFFICER)[0]  # the case SMS never carries the reporter
+
+
+@pytest.mark.parametrize("text, start", [
+    ("HP saya hilang, tolong info", "Desmigratif: CEK"),  # no child: the help
+    ("tolong cek PT Sinar Harapan", "TIDAK TERDAFTAR: PT Sinar Harapan"),  # "please check"
+])
+def test_no_case_without_a_child_in_danger(app, client, districts, text, start):
+    assert replies(client, STRANGER, text, "nc")[0].startswith(start)
+    assert Alert.select().count() == 0
+
+
+def test_an_officers_note_naming_a_danger_is_still_an_officers_command(app, client, districts):
+    start_round(app)
+    replies(client, RINA, "1 1 1 1 4", "on1")
+    ref = Alert.get().ref
+    replies(client, BOJ_OFFICER, f"SELESAI {ref} anak aman, tidak dipukul lagi", "on2")
+    assert Alert.select().count() == 1 and Alert.get().state == "closed"
+
+
+def test_the_same_report_sent_twice_is_one_case(app, client, districts):
+    start_round(app)
+    replies(client, RINA, "1 1 1 1 1", "s0")
+    first = replies(client, RINA, "1 1 1 1 4", "s1")  # no check-in waits: a report
+    second = replies(client, RINA, "1 1 1 1 4", "s2")  # resent with a new message id
+    assert Alert.select().count() == 1 and first == second
+    replies(client, SITI, "TOLONG anak saya dipukul", "s3")
+    replies(client, SITI, "TOLONG  anak saya dipukul", "s4")
+    assert Alert.select().count() == 2
+
+
+def test_with_nobody_to_tell_the_family_is_told_to_call_sapa_now(app, client, districts):
+    answer = replies(client, YANI, "TOLONG anak saya dipukul", "nb")
+    ref = Report.get().ref
+    assert answer == [i18n.text("id", "tolong.nobody", ref=ref)]
+    assert "SAPA 129" in answer[0] and "menghubungi Anda" not in answer[0]
+
+
+def test_a_supervisors_district_must_be_one_the_villages_know(app, districts):
+    runner = app.test_cli_runner()
+    wrong = runner.invoke(args=["add-officer", "--phone", "+6281130000001", "--name", "X",
+                                "--role", "supervisor", "--district", "Kab. Bojonegoro"])
+    assert wrong.exit_code == 1 and "districts known: Bojonegoro, Indramayu" in wrong.output
+    right = runner.invoke(args=["add-officer", "--phone", "+6281130000001", "--name", "X",
+                                "--role", "supervisor", "--district", " bojonegoro "])
+    assert right.output.strip().endswith("district Bojonegoro")
+
+
+def test_a_long_officer_name_still_fits_the_last_screen(app, client, districts):
+    from gateway.models import Officer
+
+    Officer.update(name="Ibu " + "Sri Wahyuningsih " * 4).where(
+        Officer.phone == BOJ_OFFICER).execute()
+    start_round(app)
+    phone = Phone(client, RINA)
+    phone.dial()
+    done = phone.press("3", "1234", "1", "1", "1", "1", "1", "4")
+    assert done.startswith("END ") and gsm7.septets(done[4:]) <= 160 and ".." in done

@@ -311,4 +311,5 @@ MESSAGES = {
     # Registration and menus (issue 10).
     "village.confirm": "Village {village_name}, {village_district}?",
     "village.change": "Change",
+    "tolong.nobody": "Report {ref} saved, but no officer can be reached yet. Call SAPA 129 now or WhatsApp 08111-129-129.",
 }

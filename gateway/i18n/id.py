@@ -319,4 +319,5 @@ MESSAGES = {
     # Registration and menus (issue 10).
     "village.confirm": "Desa {village_name}, {village_district}?",
     "village.change": "Ubah",
+    "tolong.nobody": "Laporan {ref} tersimpan, tapi belum ada petugas yang bisa dihubungi. Segera telepon SAPA 129 atau WA 08111-129-129.",
 }

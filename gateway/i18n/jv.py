@@ -317,4 +317,5 @@ MESSAGES = {
     # Registration and menus (issue 10).
     "village.confirm": "Desa {village_name}, {village_district}?",
     "village.change": "Gantos",
+    "tolong.nobody": "Laporan {ref} dipunsimpen, nanging dereng wonten petugas ingkang saged dipunhubungi. Enggal telpon SAPA 129 utawi WA 08111-129-129.",
 }

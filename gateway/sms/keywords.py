@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 
-from gateway import checkin_codes, checkins, contacts, danger, i18n, summaries
+from gateway import checkin_codes, checkins, contacts, danger, i18n, officers, summaries
 from gateway.sms import officer
 from gateway.sms.message import Message
 from gateway.verification import service
@@ -80,6 +80,10 @@ KEYWORDS: dict[str, Callable[[Message, str], str]] = {
 }
 
 
+OFFICER_COMMANDS = ("OK", "SELESAI", "KASUS", "INFO")  # an officer's note may name a danger
+COURTESY_KEYWORDS = ("CEK", "LAPOR", "DAFTAR", "STOP", "MULAI")  # "tolong cek ..."
+
+
 def redacted(text: str) -> str:
     """The message as it may be stored: an INFO command's PIN masked."""
     keyword, rest = parse(text)
@@ -113,7 +117,7 @@ def checkin_answer(message: Message) -> list[str] | None:
     if not waiting:
         problem = checkin_codes.problem(answers["problem"]) if answers else None
         if problem and danger.is_registered(message.phone):
-            return [danger.report(message.phone, message.text, "sms", message.lang, problem)]
+            return [danger.report_code(message.phone, problem, message.lang)]
         return None
     if answers is None:
         return [message.reply("checkin.correction"), checkin_codes.codes_sms(message.lang)]
@@ -135,8 +139,19 @@ def route(message: Message) -> tuple[str | None, list[str]]:
     if answered is not None:
         return "checkin", answered
     keyword, rest = parse(message.text)
-    # "anak saya dipukul" is no ANAK request: words of danger in free text are a report.
-    if keyword in (None, "ANAK") and danger.categories_in(message.text[:MAX_PARSED]):
+    if KEYWORDS.get(keyword) is help_child:
+        # "tolong cek PT X" is "please check": before a family's keyword, and with no word of
+        # danger, TOLONG is a courtesy.
+        polite, polite_rest = parse(rest)
+        if polite in COURTESY_KEYWORDS and not danger.categories_in(rest):
+            keyword, rest = polite, polite_rest
+    elif (
+        keyword != "CEK"
+        and not (keyword in OFFICER_COMMANDS and officers.is_officer(message.phone))
+        and danger.speaks_of_danger(message.text[:MAX_PARSED])
+    ):
+        # "anak saya dipukul", "Lapor anak sy dipukul", "mulai kemarin anak saya hilang":
+        # a family's words of danger are a report whatever word comes first.
         return "TOLONG", [danger.report(message.phone, message.text, "sms", message.lang)]
     handler = KEYWORDS.get(keyword, help_text) if keyword else help_text
     reply = handler(message, rest)
