@@ -298,3 +298,53 @@ def test_a_good_verdict_ends_on_one_screen(client, export):
     phone.dial()
     answer = phone.press("2", "1", "KEP.101/PK.02/2024")
     assert answer.startswith("END TERDAFTAR: PT Sinar Harapan Mulia.")
+
+
+# Found in review: PT and CV of one name, names never cut, look-alikes make scam waves.
+
+def test_a_revoked_cv_with_an_active_pts_name_is_never_terdaftar(app, client, export, tmp_path):
+    path = tmp_path / "agencies2.csv"
+    path.write_text(AGENCIES + 'KEP.199/PK.02/2020,CV Sinar Harapan Mulia,"Jl. X, Batu",'
+                    "2027-06-30,dicabut\n")
+    app.test_cli_runner().invoke(args=["import-agencies", str(path), "--as-of", "2026-11-20"])
+    assert cek(client, "CV Sinar Harapan Mulia").startswith(
+        "TIDAK TERDAFTAR: CV Sinar Harapan Mulia. Izin DICABUT.")
+    assert cek(client, "PT Sinar Harapan Mulia", msg_id="c2").startswith("TERDAFTAR: PT Sinar")
+    both = cek(client, "Sinar Harapan Mulia", msg_id="c3")
+    assert both.startswith("TIDAK DITEMUKAN: Sinar Harapan Mulia.")
+    assert "PT Sinar Harapan Mulia (aktif" in both  # the form tells them apart (one fits)
+    phone = Phone(client)
+    phone.dial()
+    pick = phone.press("2", "1", "Sinar Harapan Mulia")
+    while "98 " in pick.splitlines()[-1]:
+        pick += "\n" + phone.press("98")
+    assert "PT Sinar Harapan Mulia (aktif)" in pick and "CV Sinar Harapan Mulia (dicabut)" in pick
+
+
+def test_a_very_long_registered_name_keeps_its_status(app, client, export):
+    from gateway.verification.names import normalise
+
+    name = "PT Sinar Harapan Mulia Sejahtera Internasional Abadi Jaya Sentosa"
+    Agency.update(name=name, name_key=normalise(name), status="revoked").where(
+        Agency.licence_no == "KEP.101/PK.02/2024").execute()
+    text = cek(client, "Sinar Harapan Mulia Sejahtera Internasional Abadi Jaya Sentos")
+    assert text.startswith("TIDAK DITEMUKAN") and "(dicabut" in text and gsm7.fits(text), text
+    phone = Phone(client)
+    phone.dial()
+    pick = phone.press("2", "1", "Sinar Harapan Mulia Sejahtera Internasional Abadi Jaya")
+    assert "(dicabut)" in pick
+
+
+def test_look_alikes_asked_by_three_people_make_a_scam_wave(app, client, export):
+    village = Village.create(code="3507102001", name="Sumberejo", district="Malang",
+                             province="Jawa Timur")
+    app.test_cli_runner().invoke(args=["add-officer", "--phone", "+6281110000002", "--name",
+                                       "Pak Budi", "--role", "supervisor", "--district", "Malang"])
+    for i in range(3):
+        phone = f"+62812345600{i:02d}"
+        Person.create(phone=phone, name="Warga", role="calon_pmi", village=village)
+        cek(client, "PT Sinar Harapan Mulya", msg_id=f"w{i}", sender=phone)
+    from gateway.models import OutboxMessage
+
+    wave = OutboxMessage.get(OutboxMessage.to == "+6281110000002").text
+    assert wave.startswith("GELOMBANG CALO? 3 orang tanya 'SINAR HARAPAN MULYA'")

@@ -6,6 +6,8 @@ from gateway.flows.screens import Branch, Choice, End, Input, InvalidAnswerError
 from gateway.models import Agency
 from gateway.verification import check, offer, reply, service
 
+USSD_NAME_ROOM = 60  # a registered name and its status on one line of the list
+
 
 def query(_state: State, answer: str) -> str:
     """An agency name, licence number or job-order code: 2-60 characters."""
@@ -30,8 +32,10 @@ def run_check(state: State, text: str) -> None:
     state.data["cek_bad"] = answer.result is not check.Result.REGISTERED
     state.data["cek_text"] = _as_lines(shown) if state.data["cek_bad"] else shown
     state.data["cek_query"] = state.data["report_about"] = text[:40]
+    forms = reply.forms_needed(answer.candidates)
     state.data["cek_choices"] = [
-        [a.id, reply.candidate(a, state.lang, with_town=False)[:60]] for a in answer.candidates
+        [a.id, reply.candidate(a, state.lang, False, forms, room=USSD_NAME_ROOM)]
+        for a in answer.candidates
     ]
 
 

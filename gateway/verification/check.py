@@ -68,9 +68,12 @@ def lookup(query: str, today: date) -> Answer:
     if agency:
         return check_agency(agency, today)
     name_key = names.normalise(query)
-    exact = Agency.select().where(Agency.name_key == name_key).order_by(Agency.valid_until.desc())
-    if name_key and exact.exists():
-        return check_agency(exact.first(), today)
+    exact = list(Agency.select().where(Agency.name_key == name_key)) if name_key else []
+    same_form = [a for a in exact if names.legal_form(a.name) == names.legal_form(query)]
+    if len(exact) == 1 or len(same_form) == 1:
+        return check_agency((same_form or exact)[0], today)
+    if exact:  # "PT X" and "CV X" both registered, and the query says neither: never guess
+        return Answer(Result.NOT_FOUND, query, candidates=exact)
     if re.search(r"\d", query) and _looks_like_licence(query):
         return Answer(Result.NOT_REGISTERED, query, ["reason.licence_unknown"])
     ranked = names.rank(name_key, dict(Agency.select(Agency.id, Agency.name_key).tuples()))

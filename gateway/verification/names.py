@@ -25,6 +25,12 @@ def without_legal_form(name: str) -> str:
     return " ".join(words) or name
 
 
+def legal_form(name: str) -> str | None:
+    """The legal form a name starts with (PT, CV...), if any."""
+    words = re.sub(r"[^A-Z0-9]+", " ", name.upper()).split()
+    return words[0] if words and words[0] in LEGAL_FORMS else None
+
+
 def code_key(text: str) -> str:
     """A licence number or job-order code with only its letters and digits, upper case."""
     return re.sub(r"[^A-Z0-9]", "", text.upper())

@@ -30,37 +30,62 @@ def render(answer: Answer, lang: str, as_of: date | None) -> str:
     }
     if answer.result is Result.NOT_FOUND:
         return _not_found(answer, lang, params)
-    return i18n.fit(lang, TEMPLATES[answer.result], params, shorten=("subject", "reason"))
+    template = TEMPLATES[answer.result]
+    if answer.job_order and not gsm7.fits(i18n.text(lang, template, **params)):
+        # The code is what was asked; the agency's name goes whole or not at all.
+        params["subject"] = answer.job_order.code
+    return i18n.fit(lang, template, params, shorten=("subject", "reason"))
 
 
 SUBJECT_KEPT = 20  # at least this much of the name as typed stays in a "not found" answer
+SUBJECT_LEAST = 8  # ...and never less than this
 
 
 def _not_found(answer: Answer, lang: str, params: dict[str, str]) -> str:
-    """As many of the closest registered names as fit whole, with their town while there is
-    room (a cut name would be a wrong name to look for on the papers); the name as typed is
-    what gets cut."""
+    """As many of the closest registered names as fit whole, with their status always and their
+    town while there is room (a cut name would be a wrong name to look for on the papers); the
+    name as typed is what gets cut."""
     subject = names.without_legal_form(answer.subject)
     room = gsm7.SMS_SEGMENT - gsm7.septets(
         i18n.text(lang, "cek.not_found", **{**params, "subject": "", "candidates": ""})
     )
+    forms = forms_needed(answer.candidates)
     options = [
-        "; ".join(candidate(a, lang, with_town) for a in answer.candidates[:count])
+        "; ".join(candidate(a, lang, with_town, forms) for a in answer.candidates[:count])
         for count in range(len(answer.candidates), 0, -1)
         for with_town in (True, False)
     ]
     kept = min(len(subject), SUBJECT_KEPT)
-    shown = next((o for o in options if gsm7.septets(o) + kept <= room), options[-1])
+    shown = next((o for o in options if gsm7.septets(o) + kept <= room), None)
+    if shown is None:  # a very long registered name: cut it, never its status
+        least = min(len(subject), SUBJECT_LEAST) + 2
+        shown = candidate(answer.candidates[0], lang, False, forms, room=room - least)
     params = {**params, "subject": subject, "candidates": shown}
-    return i18n.fit(lang, "cek.not_found", params, shorten=("subject", "candidates"))
+    return i18n.fit(lang, "cek.not_found", params, shorten="subject")
 
 
-def candidate(agency: Agency, lang: str, with_town: bool = True) -> str:
-    """A registered name as it must appear on the papers (the legal form PT/CV aside), never
-    without its status: `Sinar Harapan Mulia (aktif, Malang)`."""
+def forms_needed(agencies: list[Agency]) -> bool:
+    """Whether names differ only by their legal form (PT X, CV X): then it is shown."""
+    bare = [names.without_legal_form(a.name).lower() for a in agencies]
+    return len(set(bare)) < len(bare)
+
+
+def candidate(
+    agency: Agency,
+    lang: str,
+    with_town: bool = True,
+    with_form: bool = False,
+    room: int | None = None,
+) -> str:
+    """A registered name as it must appear on the papers (the legal form PT/CV aside unless it
+    tells two apart), never without its status: `Sinar Harapan Mulia (aktif, Malang)`. With
+    `room`, a name too long for it is cut (marked ..), the status never."""
     status = i18n.text(lang, "status." + agency_status(agency, clock.now().date()))
-    where = f", {town(agency)}" if with_town else ""
-    return f"{names.without_legal_form(agency.name)} ({status}{where})"
+    where = f" ({status}, {town(agency)})" if with_town else f" ({status})"
+    name = agency.name if with_form else names.without_legal_form(agency.name)
+    if room is not None and gsm7.septets(name + where) > room:
+        name = name[: max(room - gsm7.septets(where) - 2, 8)] + ".."
+    return name + where
 
 
 def town(agency: Agency) -> str:

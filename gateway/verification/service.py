@@ -41,8 +41,8 @@ def _wave_key(query: str, answer: Answer) -> str | None:
     """What a scam wave is counted on: an unknown name, or a revoked agency."""
     if answer.agency is not None and answer.agency.status == "revoked":
         return answer.agency.name_key
-    if answer.result is Result.NOT_REGISTERED and answer.agency is None:
-        return names.normalise(query)[:160] or None
+    if answer.result in (Result.NOT_REGISTERED, Result.NOT_FOUND) and answer.agency is None:
+        return names.normalise(query)[:160] or None  # an unknown name, or a look-alike
     return None
 
 
