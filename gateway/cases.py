@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from gateway import checkin_codes, i18n, reports
-from gateway.models import Alert, Checkin, Child
+from gateway import checkin_codes, checkins, i18n, reports
+from gateway.models import Alert, Child
 
 
 def details(alert: Alert, lang: str) -> str:
@@ -26,12 +26,7 @@ def _category(alert: Alert, lang: str) -> str:
 
 
 def _child(child: Child, village: str, lang: str) -> str:
-    latest = (
-        Checkin.select()
-        .where((Checkin.child == child) & (Checkin.status == "answered"))
-        .order_by(Checkin.answered_at.desc())
-        .first()
-    )
+    latest = checkins.latest_answer(child)
 
     def yes_no(field: str) -> str:
         value = getattr(latest, field) if latest else None

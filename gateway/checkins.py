@@ -50,7 +50,7 @@ class Opened:
                 f"Round {self.round_id}: {self.opened} check-in(s) opened, "
                 f"{self.households} household(s) prompted."
             )
-        elif not (self.opened or self.not_due):
+        elif not self.not_due:
             return "No child registered here yet: nothing to open (import households first)."
         else:
             text = "No child is due a check-in: nothing opened."
@@ -147,6 +147,16 @@ def _close_unanswered(child: Child) -> None:
     )
     if len(last_two) == 2 and all(c.status == "missed" for c in last_two):
         alert_about(child, "no_answer")  # silence is never read as "all fine"
+
+
+def latest_answer(child: Child) -> Checkin | None:
+    """The child's most recently answered check-in, if any."""
+    return (
+        Checkin.select()
+        .where((Checkin.child == child) & (Checkin.status == "answered"))
+        .order_by(Checkin.answered_at.desc())
+        .first()
+    )
 
 
 def record_answer(checkin: Checkin, answers: dict[str, int], channel: str) -> list[str] | None:

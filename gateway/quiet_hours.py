@@ -47,9 +47,12 @@ def zone_for(phone: str) -> ZoneInfo:
         zones = phone_timezones.time_zones_for_number(phonenumbers.parse(phone))
         known = [z for z in zones if z != phone_timezones.UNKNOWN_TIMEZONE]
         return ZoneInfo(known[0]) if known else WIB
+    officer_district = Officer.select(Officer.district).where(Officer.phone == phone)
     village = (
         Village.select(Village.province).join(Person).where(Person.phone == phone).first()
         or Village.select(Village.province).join(Officer).where(Officer.phone == phone).first()
+        # A supervisor has a district, not a village: any village of it tells the zone.
+        or Village.select(Village.province).where(Village.district.in_(officer_district)).first()
     )
     province = (village.province if village else "").strip().lower()
     if province in WIT_PROVINCES:

@@ -8,6 +8,7 @@ from gateway import alerts
 from gateway.models import Report, ReportKind, Village, db
 
 MAX_TEXT = 1000  # a report longer than this is a stuck key or an attack; the start is kept
+REF_TRIES = 10
 REF_PREFIX = {ReportKind.BROKER: "L", ReportKind.CHILD: "T"}
 
 
@@ -16,11 +17,12 @@ def create(
 ) -> Report:
     """Store a report (spaces squeezed) under a new reference."""
     squeezed = " ".join(text.split())[:MAX_TEXT]
-    while True:  # a clash of two random references is rare; try another
+    for _ in range(REF_TRIES):  # a clash of two random references is rare; try another
+        ref = alerts.new_ref(REF_PREFIX[kind])
         try:
             with db.atomic():
                 return Report.create(
-                    ref=alerts.new_ref(REF_PREFIX[kind]),
+                    ref=ref,
                     kind=kind.value,
                     reporter=reporter,
                     village=village,
@@ -28,7 +30,9 @@ def create(
                     channel=channel,
                 )
         except IntegrityError:
-            continue
+            if not Report.select().where(Report.ref == ref).exists():
+                raise  # not a clash of references: a real error
+    raise RuntimeError(f"no free report reference after {REF_TRIES} tries")
 
 
 def for_ref(ref: str) -> Report | None:

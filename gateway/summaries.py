@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from flask import current_app
 
-from gateway import checkin_codes, clock, i18n, outbox, people
-from gateway.models import Alert, AlertState, Checkin, Child, MessageKind, Person, Role, db
+from gateway import checkin_codes, checkins, clock, i18n, outbox, people
+from gateway.models import Alert, AlertState, Child, MessageKind, Person, Role, db
 
 MONTHLY = timedelta(days=30)
 
@@ -17,12 +17,7 @@ def _yes_no(lang: str, value: int | None) -> str:
 
 
 def _child_line(child: Child, lang: str) -> str:
-    latest = (
-        Checkin.select()
-        .where((Checkin.child == child) & (Checkin.status == "answered"))
-        .order_by(Checkin.answered_at.desc())
-        .first()
-    )
+    latest = checkins.latest_answer(child)
     if latest is None:
         return i18n.text(lang, "anak.no_news", name=child.name)
     problem = checkin_codes.problem(latest.problem)

@@ -29,7 +29,9 @@ PARAMS = {
     "country": "TW", "occupation": "O" * 24, "ref": "LAAAAA", "village": "V" * 20,
     "text": "T" * 20, "phone": "+6281234567890", "name": "N" * 20, "askers": "12", "days": "7",
     "cek_text": "\n".join(["C" * 60] * 3), "lapor_text": "L" * 160, "offer_text": "F" * 60,
-    "village_name": "V" * 40, "village_district": "D" * 40, "report_about": "R" * 60, "agency_text": "\n".join(["A" * 60] * 3), "candidates": "C" * 20, "kabar_saved": 8, "officer": "petugas desa " + "O" * 25, "codes": "C" * 20,
+    "village_name": "V" * 40, "village_district": "D" * 40, "report_about": "R" * 60,
+    "agency_text": "\n".join(["A" * 60] * 3), "candidates": "C" * 20, "kabar_saved": 8,
+    "officer": "petugas desa " + "O" * 25, "codes": "C" * 20,
     "case": "kasus ditutup petugas", "problem_codes": "\n".join(["P" * 25] * 8),
 }
 # Texts that go out whole as one SMS (the others are USSD screens, cut by line into pages).

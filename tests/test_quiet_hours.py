@@ -85,3 +85,12 @@ def test_at_night_only_replies_and_urgent_alerts_go(app, now, run_jobs):
     run_jobs(release_scheduled=True)
     assert {r.status for r in OutboxMessage.select()} == {"sent"}
     assert reply.id and urgent.id
+
+
+def test_a_supervisor_in_papua_gets_quiet_hours_of_papua(app):
+    Village.create(code="9171010001", name="Holtekamp", district="Jayapura", province="Papua")
+    from gateway import officers
+
+    officers.add("+6281155550000", "Pak Yan", "supervisor", None, "Jayapura")
+    offset = quiet_hours.zone_for("+6281155550000").utcoffset(datetime(2026, 11, 25))
+    assert offset.total_seconds() == 9 * 3600

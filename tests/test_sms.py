@@ -138,3 +138,14 @@ def test_the_reply_uses_the_village_language_when_the_number_chose_none(client):
 def test_daftar_says_how_to_register(client, text):
     sms(client, text)
     assert OutboxMessage.get().text == i18n.text("id", "sms.register", ussd_code="*123#")
+
+
+@pytest.mark.parametrize("field", ["text", "id", "from"])
+def test_a_nul_byte_in_a_callback_is_dropped_not_a_500(client, field):
+    form = {"from": "081234567890", "id": "nul-1", "text": "CEK Maju\x00 Jaya"}
+    form[field] = form[field][:3] + "\x00" + form[field][3:]
+    response = client.post("/sms/incoming", data=form)
+    assert response.status_code == 200
+    from gateway.models import InboundSms
+
+    assert "\x00" not in InboundSms.get().text + InboundSms.get().provider_id

@@ -73,7 +73,8 @@ def test_a_look_alike_is_not_found_as_typed(client, export, query, start, regist
 
 
 @pytest.mark.parametrize("query", [
-    "PT Sinar Harapan Mulia", "sinar harapan mulia", "SINAR  HARAPAN, MULIA", "CV Sinar-Harapan Mulia",
+    "PT Sinar Harapan Mulia", "sinar harapan mulia", "SINAR  HARAPAN, MULIA",
+    "PT. Sinar-Harapan Mulia",
     "KEP.101/PK.02/2024", "kep 101 pk 02 2024",
 ])
 def test_only_the_exact_name_or_licence_is_terdaftar(client, export, query):

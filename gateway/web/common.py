@@ -31,8 +31,11 @@ def plain(text: str, status: int = 200) -> Response:
 
 
 def callback_form() -> dict[str, str]:
-    """The callback's form fields; bytes that are not UTF-8 become U+FFFD rather than vanishing."""
+    """The callback's form fields; bytes that are not UTF-8 become U+FFFD rather than vanishing,
+    and NUL characters go (PostgreSQL refuses them in text, which would make every retry fail)."""
     if request.mimetype != "application/x-www-form-urlencoded":
-        return request.form.to_dict()
-    body = request.get_data(cache=True).decode("utf-8", "replace")
-    return dict(parse_qsl(body, keep_blank_values=True, encoding="utf-8", errors="replace"))
+        fields = request.form.to_dict()
+    else:
+        body = request.get_data(cache=True).decode("utf-8", "replace")
+        fields = dict(parse_qsl(body, keep_blank_values=True, encoding="utf-8", errors="replace"))
+    return {key.replace("\x00", ""): value.replace("\x00", "") for key, value in fields.items()}
