@@ -29,6 +29,11 @@ OPEN = (AlertState.OPENED, AlertState.SENT, AlertState.DELIVERED)  # nobody has 
 TAKEN = (AlertState.ACKNOWLEDGED, AlertState.CLOSED)  # someone has the case: no more SMS about it
 
 
+def village_name(village: Village | None, lang: str) -> str:
+    """A village's name in an alert, or plainly that it is not known."""
+    return village.name if village else i18n.text(lang, "village.unknown")
+
+
 def new_ref(prefix: str) -> str:
     """A short reference people can type: the prefix and five unambiguous characters."""
     return prefix + "".join(secrets.choice(REF_ALPHABET) for _ in range(5))
@@ -45,7 +50,7 @@ def open_case(
         "ref": ref,
         "category": i18n.text("id", "category." + category),
         "urgency": i18n.text("id", "urgency.urgent" if urgent else "urgency.normal"),
-        "village": village.name if village else "?",
+        "village": village_name(village, "id"),
     }
     text = i18n.fit("id", "alert.checkin", params, shorten="village")
     return open_alert(category, village, urgent, text=text, ref=ref, child_id=child_id)
@@ -144,9 +149,7 @@ def cases_text(officer: Officer, lang: str) -> str:
     if not cases:
         return i18n.text(lang, "officer.no_cases")
     listed = "; ".join(
-        " ".join(
-            (a.ref, i18n.text(lang, "category." + a.category), a.village.name if a.village else "?")
-        )
+        " ".join((a.ref, i18n.text(lang, "category." + a.category), village_name(a.village, lang)))
         for a in cases
     )
     return i18n.fit(
@@ -162,7 +165,7 @@ def escalation_text(alert: Alert) -> str:
         {
             "ref": alert.ref,
             "category": i18n.text("id", "category." + alert.category),
-            "village": alert.village.name if alert.village else "?",
+            "village": village_name(alert.village, "id"),
             "opened": alert.opened_at.strftime("%d-%m %H:%M") + " UTC",
         },
         shorten="village",

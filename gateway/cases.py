@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from gateway import checkin_codes, checkins, i18n, reports
+from gateway import alerts, checkin_codes, checkins, i18n, reports
 from gateway.models import Alert, Child
 
 
 def details(alert: Alert, lang: str) -> str:
     """The case in full: the child and their latest check-in, and what the reporter wrote.
     Long texts go out as numbered SMS; only officers entitled to the case see this."""
-    village = alert.village.name if alert.village else "?"
+    village = alerts.village_name(alert.village, lang)
     parts = [i18n.text(lang, "case.head", ref=alert.ref, category=_category(alert, lang))]
     if alert.child_id:
         parts.append(_child(Child.get_by_id(alert.child_id), village, lang))

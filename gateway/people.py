@@ -9,7 +9,7 @@ from typing import Any
 from peewee import fn
 from werkzeug.security import check_password_hash
 
-from gateway import clock, contacts
+from gateway import clock, contacts, i18n, officers, outbox
 from gateway.models import Child, Consent, Person, Role, Village, db
 
 CONSENT_VERSION = "ussd-2026-11-25"  # the consent screens' wording; change it when they change
@@ -26,9 +26,15 @@ def clean_name(text: str) -> str | None:
     return cleaned if _NAME.fullmatch(cleaned) else None
 
 
+def child_birth_years() -> tuple[int, int]:
+    """The first and last birth year of someone still a child (under 18) this year."""
+    return clock.now().year - 17, clock.now().year
+
+
 def is_child_birth_year(year: int) -> bool:
     """Whether someone born in `year` is still a child (under 18) this year."""
-    return clock.now().year - 17 <= year <= clock.now().year
+    first, last = child_birth_years()
+    return first <= year <= last
 
 
 class PinLockedError(Exception):
@@ -126,9 +132,15 @@ def record_consent(person: Person, scope: str, version: str, channel: str, given
         )
 
 
-def register(phone: str, answers: dict[str, Any]) -> Person:
-    """Save a USSD registration after consent; the same answers twice change nothing."""
+def register(phone: str, answers: dict[str, Any], lang: str) -> Person:
+    """Save a USSD registration after consent and confirm it by SMS, once; the same answers
+    twice (a session replayed) change nothing and send nothing."""
     with db.atomic():
+        before = Person.get_or_none(
+            (Person.phone == phone)
+            & (Person.role == answers["role"])
+            & (fn.LOWER(Person.name) == answers["name"].lower())
+        )
         person = upsert_person(
             phone,
             answers["name"],
@@ -145,7 +157,22 @@ def register(phone: str, answers: dict[str, Any]) -> Person:
             record_consent(person, "children", CONSENT_VERSION, "ussd")
             for child in answers.get("children", []):
                 add_child(person, child, answers.get("parent_phone"))
+        if before is None:
+            _confirm_by_sms(person, lang, answers.get("ussd_code", ""))
     return person
+
+
+def _confirm_by_sms(person: Person, lang: str, ussd_code: str) -> None:
+    """One SMS after a registration: what was stored and who the village officer is."""
+    contact = officers.first_contact(person.village)
+    params = {
+        "role": i18n.text(lang, f"role.{person.role}"),
+        "village": person.village.name if person.village else "-",
+        "child_count": str(person.children.count()),
+        "officer": contact.name if contact else i18n.text(lang, "officer.generic"),
+        "ussd_code": ussd_code,
+    }
+    outbox.add(person.phone, i18n.fit(lang, "reg.confirm_sms", params, shorten="officer"))
 
 
 def add_child(caregiver: Person, child: dict[str, Any], parent_phone: str | None) -> Child:
@@ -164,10 +191,30 @@ def set_pin_hash(person: Person, pin_hash: str) -> None:
 
 def check_pin(person: Person, pin: str) -> bool:
     """True for the right PIN; counts wrong ones, PinLockedError after PIN_TRIES of them."""
+    return _attempt(person, bool(person.pin_hash) and check_password_hash(person.pin_hash, pin))
+
+
+def register_facts(person: Person) -> set[int]:
+    """What the village register knows that whoever holds the phone should know too: the birth
+    years of the children in this person's care or linked to their number."""
+    cared_for = Child.select(Child.birth_year).where(Child.caregiver == person)
+    linked = Child.select(Child.birth_year).where(Child.parent_phone == person.phone)
+    return {child.birth_year for child in cared_for} | {child.birth_year for child in linked}
+
+
+def check_register_fact(person: Person, answer: str) -> bool:
+    """Before an imported person's first PIN: a child's birth year from the register. Wrong
+    answers count and lock as wrong PINs do."""
+    answer = answer.strip()
+    return _attempt(person, answer.isdigit() and int(answer) in register_facts(person))
+
+
+def _attempt(person: Person, right: bool) -> bool:
+    """Count a try at a secret; PinLockedError while locked or after PIN_TRIES wrong ones."""
     now = clock.now()
     if person.pin_locked_until and person.pin_locked_until > now:
         raise PinLockedError()
-    if person.pin_hash and check_password_hash(person.pin_hash, pin):
+    if right:
         person.pin_failures, person.pin_locked_until = 0, None
         person.save()
         return True

@@ -36,3 +36,8 @@ def normalise(raw: str) -> str:
     if not phonenumbers.is_valid_number(number):
         raise InvalidPhoneError(raw)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def is_abroad(e164: str) -> bool:
+    """Whether a number (E.164) is not Indonesian: a migrant abroad, who cannot dial our USSD."""
+    return not e164.startswith("+" + str(phonenumbers.country_code_for_region(HOME_REGION)))

@@ -8,6 +8,7 @@ from flask import current_app
 
 from gateway import checkin_codes, checkins, clock, i18n, outbox, people
 from gateway.models import Alert, AlertState, Child, MessageKind, Person, Role, db
+from gateway.phone import is_abroad
 
 MONTHLY = timedelta(days=30)
 
@@ -52,7 +53,8 @@ def _case_state(child: Child, category: str, lang: str) -> str:
 def for_parent(phone: str, lang: str) -> str:
     """A migrant's ANAK answer: each linked child's latest check-in, or why there is none."""
     if not Person.select().where((Person.phone == phone) & (Person.role == Role.MIGRANT)).exists():
-        return i18n.text(lang, "anak.not_migrant", ussd_code=current_app.config["USSD_CODE"])
+        key = "anak.not_migrant_abroad" if is_abroad(phone) else "anak.not_migrant"
+        return i18n.text(lang, key, ussd_code=current_app.config["USSD_CODE"])
     children = list(Child.select().where(Child.parent_phone == phone).order_by(Child.birth_year))
     if not children:
         return i18n.text(lang, "anak.no_children")

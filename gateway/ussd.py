@@ -44,13 +44,14 @@ def _save(redis: Redis, key: str, value: dict | None, ttl_seconds: int) -> None:
         log.warning("USSD state not saved, Redis unavailable: %s", error)
 
 
-def _begin(redis: Redis, phone: str, default_lang: str) -> tuple[State, Reply]:
+def _begin(redis: Redis, phone: str, default_lang: str, ussd_code: str) -> tuple[State, Reply]:
     """A new session: at the root, or offering to resume a registration cut off earlier."""
     lang = people.language_for(phone, default_lang)
     cut_off = _load(redis, _resume_key(phone))
+    known = {"ussd_code": ussd_code}  # quoted on screens ("dial *123# again")
     if cut_off is None:
-        return engine.start(FLOW, phone, lang)
-    state, _ = engine.start(FLOW, phone, cut_off["lang"], at="resume")
+        return engine.start(FLOW, phone, lang, data=known)
+    state, _ = engine.start(FLOW, phone, cut_off["lang"], at="resume", data=known)
     state.data["resume"] = cut_off
     return state, engine.render(FLOW, state)
 
@@ -66,7 +67,13 @@ def _keep_for_resume(redis: Redis, state: State, reply: Reply, ttl_seconds: int)
 
 
 def respond(
-    redis: Redis, session_id: str, phone: str, text: str, default_lang: str, ttl_seconds: int
+    redis: Redis,
+    session_id: str,
+    phone: str,
+    text: str,
+    default_lang: str,
+    ttl_seconds: int,
+    ussd_code: str,
 ) -> Reply:
     """The screen for this step of the session. The same (session, text) twice gives the same."""
     saved = _load(redis, _key(session_id))
@@ -82,7 +89,7 @@ def respond(
         new_answers, reply = answers[saved["answered"] :], None
     else:
         # A new session, or one whose state was lost: replay every answer from the start.
-        state, reply = _begin(redis, phone, default_lang)
+        state, reply = _begin(redis, phone, default_lang, ussd_code)
         new_answers = answers
     for answer in new_answers:
         state, reply = engine.step(FLOW, state, answer)

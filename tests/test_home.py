@@ -11,7 +11,7 @@ from tests.ussd_phone import Phone
 
 
 def t(key, lang="id"):
-    return i18n.text(lang, key)
+    return i18n.text(lang, key, ussd_code="*123#")
 
 
 @pytest.fixture
@@ -185,16 +185,39 @@ def test_javanese_can_be_chosen_and_is_remembered(client):
     assert phone.dial().startswith("CON " + t("root.title", "jv"))
 
 
-def test_someone_imported_without_a_pin_sets_one_at_first_use(client, village):
-    Person.create(phone="+6281234567890", name="Rahmat", role="caregiver", village=village)
+def test_someone_imported_without_a_pin_proves_a_register_fact_first(client, village):
+    rahmat = Person.create(phone="+6281234567890", name="Rahmat", role="caregiver",
+                           village=village)
+    Child.create(caregiver=rahmat, name="Dewi", birth_year=2014, in_school=True)
     phone = Phone(client)
     phone.dial()
-    assert phone.press("1").startswith("CON " + t("pin.create"))
+    assert phone.press("1").startswith("CON " + t("pin.prove"))
+    assert phone.press("2015").startswith("CON " + t("answer.wrong_fact"))
+    assert phone.press("2014").startswith("CON " + t("pin.create"))
     assert phone.press("12").startswith("CON " + t("answer.bad_pin"))
     assert "Nama: Rahmat" in phone.press("4321", "4321")
     phone.dial()
     phone.press("1")
     assert phone.press("1111").startswith("CON " + t("answer.wrong_pin"))
+
+
+def test_three_wrong_register_facts_lock_like_pins(client, village):
+    rahmat = Person.create(phone="+6281234567890", name="Rahmat", role="caregiver",
+                           village=village)
+    Child.create(caregiver=rahmat, name="Dewi", birth_year=2014, in_school=True)
+    phone = Phone(client)
+    phone.dial()
+    phone.press("1", "2010", "2011")
+    assert phone.press("2012").startswith("CON " + t("answer.pin_locked"))
+    assert phone.press("2014").startswith("CON " + t("answer.pin_locked"))  # even the right one
+    assert Person.get().pin_hash is None
+
+
+def test_imported_without_a_pin_or_a_child_is_sent_to_the_officer(client, village):
+    Person.create(phone="+6281234567890", name="Rahmat", role="calon_pmi", village=village)
+    phone = Phone(client)
+    phone.dial()
+    assert phone.press("1") == "END " + t("pin.ask_officer")
 
 
 def test_back_after_starting_afresh_does_not_return_to_the_offer(client, village):

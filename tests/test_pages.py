@@ -71,7 +71,7 @@ def test_agreeing_before_the_consent_text_was_shown_stores_nothing(client, villa
     # Both answers on the last page, after the whole text.
     assert "1 " + i18n.text("id", "reg.agree") in last
     assert "2 " + i18n.text("id", "reg.disagree") in last
-    assert phone.press_raw("1") == "END " + i18n.text("id", "reg.done")
+    assert phone.press_raw("1") == "END " + i18n.text("id", "reg.done", ussd_code="*123#")
     assert Consent.select().count() == 2
 
 

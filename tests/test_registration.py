@@ -17,7 +17,7 @@ def village(app):
 
 
 def t(lang, key):
-    return i18n.text(lang, key)
+    return i18n.text(lang, key, ussd_code="*123#", min_year=2009, max_year=2026)
 
 
 def speaking(client, lang):

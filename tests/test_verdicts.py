@@ -250,7 +250,7 @@ def test_the_agency_a_migrant_registers_with_is_checked(client, export):
     assert "1 " + i18n.text("id", "reg.continue") in warning
     assert phone.press("1").startswith("CON " + i18n.text("id", "reg.pin"))
     phone.press("1234", "1234")
-    assert phone.press("1") == "END " + i18n.text("id", "reg.done")
+    assert phone.press("1") == "END " + i18n.text("id", "reg.done", ussd_code="*123#")
     assert Person.get().agency == "Sinar Harapan Mulya"
 
 

@@ -49,7 +49,8 @@ def village_code(_state: State, answer: str) -> dict:
 def birth_year(_state: State, answer: str) -> int:
     """A child's birth year: under 18 this year."""
     if not (answer.isdigit() and len(answer) == 4 and people.is_child_birth_year(int(answer))):
-        raise InvalidAnswerError("answer.bad_year")
+        first, last = people.child_birth_years()
+        raise InvalidAnswerError("answer.bad_year", min_year=first, max_year=last)
     return int(answer)
 
 
@@ -86,3 +87,15 @@ def own_pin(state: State, answer: str) -> int:
     except people.PinLockedError:
         raise InvalidAnswerError("answer.pin_locked") from None
     raise InvalidAnswerError("answer.wrong_pin")
+
+
+def register_fact(state: State, answer: str) -> int:
+    """A child's birth year as the village register has it (before an imported person's first
+    PIN); three misses lock as wrong PINs do."""
+    person = people.Person.get_or_none(people.Person.id == state.data.get("person_id"))
+    try:
+        if person is not None and people.check_register_fact(person, answer):
+            return person.id
+    except people.PinLockedError:
+        raise InvalidAnswerError("answer.pin_locked") from None
+    raise InvalidAnswerError("answer.wrong_fact")

@@ -24,9 +24,12 @@ MAX_ANSWER = 160  # longer than any screen can ask for; more is a stuck key or a
 ERROR_ROOM = 32  # every page leaves this much room for an error line (the line and its newline)
 
 
-def start(flow: Flow, phone: str, lang: str, at: str | None = None) -> tuple[State, Reply]:
-    """A new session at the root screen (or at entry screen `at`)."""
-    state = State(phone=phone, lang=lang, screen=at or flow.root)
+def start(
+    flow: Flow, phone: str, lang: str, at: str | None = None, data: dict | None = None
+) -> tuple[State, Reply]:
+    """A new session at the root screen (or at entry screen `at`), knowing `data` from the
+    start (the USSD code quoted on screens)."""
+    state = State(phone=phone, lang=lang, screen=at or flow.root, data=dict(data or {}))
     _resolve(flow, state)
     return state, render(flow, state)
 
@@ -53,7 +56,7 @@ def step(flow: Flow, state: State, answer: str) -> tuple[State, Reply]:
     try:
         goto = _answer(flow, screen, state, answer)
     except InvalidAnswerError as error:
-        return state, render(flow, state, error=error.message)
+        return state, render(flow, state, error=error.message, error_params=error.params)
     _show(flow, state, goto)
     return state, render(flow, state)
 
@@ -201,13 +204,17 @@ def _length(lines: list[str], footer: str) -> int:
     return gsm7.septets("\n".join(lines + ([footer] if footer else [])))
 
 
-def render(flow: Flow, state: State, error: str | None = None) -> Reply:
+def render(
+    flow: Flow, state: State, error: str | None = None, error_params: dict | None = None
+) -> Reply:
     """The text of the current page of the current screen, with an error line on top if any."""
     all_pages = pages(flow, state)
     state.page = min(state.page, len(all_pages) - 1)
     more = state.page + 1 < len(all_pages)
     footer = _nav_line(flow, state, state.page, more)
-    lines = ([_text(state, error)] if error else []) + all_pages[state.page]
+    params = {**state.data, **(error_params or {})}
+    errors = [i18n.text(state.lang, error, **params)] if error else []
+    lines = errors + all_pages[state.page]
     text = gsm7.to_gsm7("\n".join(lines + ([footer] if footer else [])))  # names from CSVs
     return Reply(text=text, end=isinstance(flow.screens[state.screen], End))
 

@@ -55,7 +55,13 @@ def switch_person(state: State, _answer: str) -> None:
 
 def forget_registration(state: State, _answer: str) -> None:
     """Someone else on this phone registers: start from clean answers."""
-    state.data = {"people": state.data.get("people", [])}
+    state.data = {key: state.data[key] for key in ("people", "ussd_code") if key in state.data}
+
+
+def register_other(state: State, answer: str) -> None:
+    """The person using the phone registers someone else: the questions say so."""
+    forget_registration(state, answer)
+    state.data["for_other"] = True
 
 
 def is_caregiver(state: State) -> bool:
@@ -94,7 +100,12 @@ def pin_gate(state: State) -> str:
         return "start"  # came back to a menu after starting someone else's registration
     if state.data.get("pin_ok") == state.data["person_id"]:
         return "pin.passed"
-    return "pin.ask" if Person.get_by_id(state.data["person_id"]).pin_hash else "pin.create"
+    person = Person.get_by_id(state.data["person_id"])
+    if person.pin_hash:
+        return "pin.ask"
+    # Imported from a village register, no PIN yet: whoever holds the phone proves first that
+    # they know the household, else the officer helps.
+    return "pin.prove" if people.register_facts(person) else "pin.ask_officer"
 
 
 def unlock(state: State, person_id: int) -> None:
@@ -180,7 +191,7 @@ SCREENS = {
             Choice(
                 "home.add_child", "pin.gate", after_pin("child.name"), number="7", when=is_caregiver
             ),
-            Choice("home.register_other", "reg.role", forget_registration, number="8"),
+            Choice("home.register_other", "reg.role", register_other, number="8"),
             Choice("home.switch", "start", switch_person, number="9", when=several_people),
         ),
     ),
@@ -191,8 +202,12 @@ SCREENS = {
         choose_person,
         (Choice("people.new", "reg.role", forget_registration),),
     ),
-    "pin.gate": Branch(pin_gate, ("pin.passed", "pin.ask", "pin.create", "start")),
+    "pin.gate": Branch(
+        pin_gate, ("pin.passed", "pin.ask", "pin.prove", "pin.ask_officer", "start")
+    ),
     "pin.ask": Input("pin.ask", answers.own_pin, "pin.passed", unlock),
+    "pin.prove": Input("pin.prove", answers.register_fact, "pin.create"),
+    "pin.ask_officer": End("pin.ask_officer"),
     "pin.create": Input("pin.create", answers.new_pin, "pin.create_again", keep("pin_hash")),
     "pin.create_again": Input("reg.pin_again", answers.same_pin, "pin.passed", set_first_pin),
     "pin.passed": Branch(passed, ("me", "child.name", "children")),

@@ -80,7 +80,7 @@ def may_add_child(state: State) -> bool:
 
 def save(state: State, _answer: str) -> None:
     """Consent given: store the registration and use this person from now on."""
-    person = people.register(state.phone, state.data)
+    person = people.register(state.phone, state.data, state.lang)
     state.data["person_id"] = person.id
 
 
@@ -98,6 +98,11 @@ def check_agency(state: State, agency: str | None) -> None:
 def agency_verdict(state: State) -> str:
     """The verdict on the agency typed when it is anything but TERDAFTAR, else on to the PIN."""
     return "reg.agency_check" if state.data.get("agency_text") else "reg.pin"
+
+
+def whose_name(state: State) -> str:
+    """Registering oneself, or someone else from the home menu: the question says which."""
+    return "reg.name_other" if state.data.get("for_other") else "reg.name_self"
 
 
 def by_role(state: State) -> str:
@@ -130,7 +135,9 @@ SCREENS = {
             Choice("reg.role.caregiver", "reg.name", keep_constant("role", Role.CAREGIVER.value)),
         ),
     ),
-    "reg.name": Input("reg.name", answers.name, "reg.village", keep("name")),
+    "reg.name": Branch(whose_name, ("reg.name_self", "reg.name_other")),
+    "reg.name_self": Input("reg.name", answers.name, "reg.village", keep("name")),
+    "reg.name_other": Input("reg.name_other", answers.name, "reg.village", keep("name")),
     "reg.village": Input("reg.village", answers.village_code, "reg.village_ok", keep_village),
     "reg.village_ok": Menu(
         "village.confirm",

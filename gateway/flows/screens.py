@@ -8,11 +8,12 @@ from typing import Any
 
 
 class InvalidAnswerError(ValueError):
-    """An answer a validator refuses; `message` is the catalog key of the error line."""
+    """An answer a validator refuses; `message` is the catalog key of the error line, `params`
+    fill it in (the years allowed...)."""
 
-    def __init__(self, message: str = "error.invalid_choice"):
+    def __init__(self, message: str = "error.invalid_choice", **params: object):
         super().__init__(message)
-        self.message = message
+        self.message, self.params = message, params
 
 
 @dataclass

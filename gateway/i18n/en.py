@@ -38,13 +38,12 @@ MESSAGES = {
         "Tickets, visa, training, passport, medical tests, transport: may not be charged.\n"
         "Binding money for the family = a broker's sign."
     ),
-    "info.channels.text": ("Village Desmigratif officer\nDistrict Disnaker/LTSA\n{channels}"),
     "info.child.text": "Violence, child marriage plan, missing child or school dropout:\nSMS TOLONG and the story, or tell the Desmigratif officer today.\nSAPA 129: call 129, WA 08111-129-129\nProblem codes (child news):\n{problem_codes}",
     "language.title": "Pilih bahasa / Choose language",
     "language.id": "Bahasa Indonesia",
     "language.en": "English",
     "language.saved": "Language saved: English. Thank you.",
-    "sms.help": "Desmigratif: CEK agency name = check an agency. LAPOR story = report a broker. TOLONG story = a child in danger. Menu {ussd_code}. STOP/MULAI: info. {help}",
+    "sms.help": "Desmigratif: CEK agency | LAPOR broker | TOLONG child in danger (SAPA 129) | ANAK children's news | DAFTAR | STOP/MULAI | Menu {ussd_code} | {help}",
     "sms.stopped": (
         "You will get no more Desmigratif info. Replies and case news still come. "
         "SMS MULAI to get info again."
@@ -87,7 +86,8 @@ MESSAGES = {
         "Seen by the village Desmigratif officer and Disnaker. To delete: ask the officer."
     ),
     "reg.consent_family": (
-        "Data consent (PDP law): we keep your name, village, phone and the children's name, birth year, school, news.\n"
+        "Data consent (PDP law): we keep your name, village, phone\n"
+        "and the children's name, birth year, school, news.\n"
         "To support the children. You consent as their carer.\n"
         "The parent abroad reads the children's news (SMS ANAK).\n"
         "The village Desmigratif officer and Disnaker read cases.\n"
@@ -95,12 +95,12 @@ MESSAGES = {
     ),
     "reg.agree": "I agree",
     "reg.disagree": "I do not agree",
-    "reg.done": "Registration complete. Thank you. Dial this service again for your menu.",
+    "reg.done": "Registration complete. Thank you. Dial {ussd_code} again for your menu.",
     "reg.declined": "Nothing was saved. The village Desmigratif officer can still register you.",
-    "answer.bad_name": "Name not valid.",
+    "answer.bad_name": "Name: 2-40 letters, no digits.",
     "answer.bad_text": "Answer not valid.",
     "answer.bad_village": "Unknown village code.",
-    "answer.bad_year": "Birth year not valid.",
+    "answer.bad_year": "Birth year {min_year}-{max_year} only.",
     "answer.bad_phone": "Phone number not valid.",
     "answer.bad_pin": "The PIN must be 4 digits.",
     "answer.pin_mismatch": "The PINs differ.",
@@ -312,4 +312,18 @@ MESSAGES = {
     "village.confirm": "Village {village_name}, {village_district}?",
     "village.change": "Change",
     "tolong.nobody": "Report {ref} saved, but no officer can be reached yet. Call SAPA 129 now or WhatsApp 08111-129-129.",
+    "answer.wrong_fact": "That birth year does not match.",
+    "reg.name_other": "Type the name of the person you register:",
+    "pin.prove": "For safety: type the birth year of one of the registered children (e.g. 2015):",
+    "pin.ask_officer": "You have no PIN yet. Ask the village Desmigratif officer to help you set one.",
+    "village.unknown": "unknown",
+    "sms.help_abroad": "Desmigratif: CEK agency name | LAPOR broker | TOLONG child in danger | ANAK children's news | STOP/MULAI info | {help} | WA KP2MI 0811-8080-141",
+    "sms.register_abroad": "To register from abroad: ask your family or the village Desmigratif officer to register your number. Children's news: SMS ANAK.",
+    "anak.not_migrant_abroad": "ANAK is for registered migrant workers. Ask your family or the village officer to add your number.",
+    "info.channels.text": "Village Desmigratif officer\nDistrict Disnaker/LTSA\n{channels}\nCalls to KP2MI are free.{my_officer}",
+    "info.my_officer": "\nYour village officer: {name} {phone}",
+    "reg.confirm_sms": "Desmigratif: registered as {role}, village {village}, {child_count} child(ren). Officer: {officer}. Change: {ussd_code}, 1.",
+    "role.calon_pmi": "prospective migrant",
+    "role.pmi": "migrant worker",
+    "role.caregiver": "carer of children",
 }

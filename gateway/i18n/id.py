@@ -40,7 +40,6 @@ MESSAGES = {
         "Tiket, visa, pelatihan, paspor, cek kesehatan, transport: tidak boleh ditagih.\n"
         "Uang ikatan untuk keluarga = tanda calo."
     ),
-    "info.channels.text": ("Petugas Desmigratif desa\nDisnaker/LTSA kabupaten\n{channels}"),
     "info.child.text": "Kekerasan, rencana nikah anak, anak hilang atau putus sekolah:\nSMS TOLONG cerita, atau lapor petugas Desmigratif hari ini.\nSAPA 129: telepon 129, WA 08111-129-129\nKode masalah (kabar anak):\n{problem_codes}",
     # Language.
     "language.title": "Pilih bahasa / Choose language",
@@ -48,7 +47,7 @@ MESSAGES = {
     "language.en": "English",
     "language.saved": "Bahasa disimpan: Bahasa Indonesia. Terima kasih.",
     # SMS.
-    "sms.help": "Desmigratif: CEK nama agensi = cek agensi. LAPOR cerita = lapor calo. TOLONG cerita = anak dlm bahaya. Menu {ussd_code}. STOP/MULAI: info. {help}",
+    "sms.help": "Desmigratif: CEK nama agensi | LAPOR calo | TOLONG anak dlm bahaya (SAPA 129) | ANAK kabar anak | DAFTAR | STOP/MULAI info | Menu {ussd_code} | {help}",
     "sms.stopped": (
         "Anda berhenti menerima info Desmigratif. Balasan dan kabar kasus tetap dikirim. "
         "SMS MULAI untuk info lagi."
@@ -91,7 +90,8 @@ MESSAGES = {
         "Dilihat petugas Desmigratif desa dan Disnaker. Hapus data: minta ke petugas desa."
     ),
     "reg.consent_family": (
-        "Izin data (UU PDP): kami simpan nama, desa, HP Anda dan data anak: nama, tahun lahir, sekolah, kabar anak.\n"
+        "Izin data (UU PDP): kami simpan nama, desa, HP Anda\n"
+        "dan data anak: nama, tahun lahir, sekolah, kabar anak.\n"
         "Untuk pendampingan anak. Anda setuju sebagai pengasuh anak.\n"
         "Kabar anak dibaca ayah/ibunya di luar negeri (SMS ANAK).\n"
         "Kasus anak dibaca petugas Desmigratif desa dan Disnaker.\n"
@@ -99,14 +99,14 @@ MESSAGES = {
     ),
     "reg.agree": "Setuju",
     "reg.disagree": "Tidak setuju",
-    "reg.done": "Pendaftaran selesai. Terima kasih. Hubungi lagi nomor layanan ini untuk menu Anda.",
+    "reg.done": "Pendaftaran selesai. Terima kasih. Tekan {ussd_code} lagi untuk menu Anda.",
     "reg.declined": (
         "Tidak ada data yang disimpan. Anda tetap bisa didaftar oleh petugas Desmigratif di desa."
     ),
-    "answer.bad_name": "Nama tidak valid.",
+    "answer.bad_name": "Nama: 2-40 huruf, tanpa angka.",
     "answer.bad_text": "Jawaban tidak valid.",
     "answer.bad_village": "Kode desa tidak dikenal.",
-    "answer.bad_year": "Tahun lahir tidak valid.",
+    "answer.bad_year": "Tahun lahir {min_year}-{max_year} saja.",
     "answer.bad_phone": "Nomor HP tidak valid.",
     "answer.bad_pin": "PIN harus 4 angka.",
     "answer.pin_mismatch": "PIN tidak sama.",
@@ -320,4 +320,18 @@ MESSAGES = {
     "village.confirm": "Desa {village_name}, {village_district}?",
     "village.change": "Ubah",
     "tolong.nobody": "Laporan {ref} tersimpan, tapi belum ada petugas yang bisa dihubungi. Segera telepon SAPA 129 atau WA 08111-129-129.",
+    "answer.wrong_fact": "Tahun lahir tidak cocok.",
+    "reg.name_other": "Ketik nama orang yang didaftarkan:",
+    "pin.prove": "Untuk keamanan: ketik tahun lahir salah satu anak yang terdaftar (contoh 2015):",
+    "pin.ask_officer": "Anda belum punya PIN. Minta petugas Desmigratif desa membantu membuatnya.",
+    "village.unknown": "tidak diketahui",
+    "sms.help_abroad": "Desmigratif: CEK nama agensi | LAPOR calo | TOLONG anak dlm bahaya | ANAK kabar anak | STOP/MULAI info | {help} | WA KP2MI 0811-8080-141",
+    "sms.register_abroad": "Untuk mendaftar dari luar negeri: minta keluarga atau petugas Desmigratif di desa mendaftarkan nomor Anda. Kabar anak: SMS ANAK.",
+    "anak.not_migrant_abroad": "Layanan ANAK untuk PMI yang terdaftar. Minta keluarga atau petugas desa mencatat nomor Anda.",
+    "info.channels.text": "Petugas Desmigratif desa\nDisnaker/LTSA kabupaten\n{channels}\nTelepon ke KP2MI gratis.{my_officer}",
+    "info.my_officer": "\nPetugas desa Anda: {name} {phone}",
+    "reg.confirm_sms": "Desmigratif: terdaftar sbg {role}, desa {village}, {child_count} anak. Petugas: {officer}. Ubah data: {ussd_code} pilih 1.",
+    "role.calon_pmi": "calon PMI",
+    "role.pmi": "PMI",
+    "role.caregiver": "pengasuh anak",
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gateway import channels, i18n
+from gateway.phone import is_abroad
 
 
 @dataclass(frozen=True)
@@ -17,5 +18,8 @@ class Message:
     ussd_code: str
 
     def reply(self, key: str) -> str:
-        """A catalog text in this sender's language."""
+        """A catalog text in this sender's language; from abroad, where the USSD code cannot be
+        dialled, its `_abroad` version (pointing to the SMS keywords) if there is one."""
+        if is_abroad(self.phone) and f"{key}_abroad" in i18n.CATALOGS[i18n.DEFAULT]:
+            key = f"{key}_abroad"
         return i18n.text(self.lang, key, ussd_code=self.ussd_code, help=channels.help_line())

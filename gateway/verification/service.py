@@ -84,7 +84,7 @@ def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
             "alert.broker",
             {
                 "ref": report.ref,
-                "village": village.name if village else "?",
+                "village": alerts.village_name(village, "id"),
                 "text": report.text,
                 "phone": reporter,
             },

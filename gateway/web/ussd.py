@@ -46,6 +46,7 @@ def step() -> Response:
             text,
             config["DEFAULT_LANGUAGE"],
             ttl_seconds=config["USSD_SESSION_MINUTES"] * 60,
+            ussd_code=config["USSD_CODE"],
         )
     return plain(("END " if reply.end else "CON ") + reply.text)
 
