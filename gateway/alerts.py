@@ -148,13 +148,16 @@ def cases_text(officer: Officer, lang: str) -> str:
     cases = open_for(officer)
     if not cases:
         return i18n.text(lang, "officer.no_cases")
-    listed = "; ".join(
-        " ".join((a.ref, i18n.text(lang, "category." + a.category), village_name(a.village, lang)))
-        for a in cases
-    )
+    listed = "; ".join(case_line(a, lang) for a in cases)
     return i18n.fit(
         lang, "officer.cases", {"count": str(len(cases)), "cases": listed}, shorten="cases"
     )
+
+
+def case_line(alert: Alert, lang: str) -> str:
+    """A case in a few words, no personal data: reference, category, village."""
+    category = i18n.text(lang, "category." + alert.category)
+    return f"{alert.ref} {category} {village_name(alert.village, lang)}"
 
 
 def escalation_text(alert: Alert) -> str:

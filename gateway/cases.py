@@ -1,9 +1,40 @@
-"""What an officer reads about a case (INFO, the officer menu): everything, never cut."""
+"""An officer's cases, by SMS (OK, SELESAI, INFO) and on the officer's USSD menu: finding one
+they are entitled to, reading it in full (logged), acknowledging and closing it."""
 
 from __future__ import annotations
 
-from gateway import alerts, checkin_codes, checkins, i18n, reports
-from gateway.models import Alert, Child
+from gateway import alerts, checkin_codes, checkins, clock, i18n, reports
+from gateway.models import Alert, AlertEvent, AlertState, Child, Officer
+
+NOTE_LENGTH = 500
+
+
+def officer_on(phone: str) -> Officer | None:
+    """The officer or supervisor using this phone, if any."""
+    return Officer.get_or_none(Officer.phone == phone)
+
+
+def find(officer: Officer, ref: str) -> Alert | None:
+    """The case with this reference, if this officer may see it: another village's case is as
+    unknown to them as one that does not exist."""
+    alert = Alert.get_or_none(Alert.ref == ref.strip().upper())
+    return alert if alert is not None and alerts.entitled(officer, alert) else None
+
+
+def view(officer: Officer, alert: Alert, lang: str) -> str:
+    """The whole case for this officer; who looked at what, and when, is kept (UU PDP)."""
+    AlertEvent.create(alert=alert, state="info", actor=officer.phone, at=clock.now())
+    return details(alert, lang)
+
+
+def act(officer: Officer, alert: Alert, state: AlertState, note: str, lang: str) -> str:
+    """Acknowledge or close the case; the officer's answer (done, or where it already stood)."""
+    note = note.strip()[:NOTE_LENGTH] or None
+    if not alerts.record(alert, state, actor=officer.phone, note=note):
+        current = Alert.get_by_id(alert.id).state
+        return i18n.text(lang, f"officer.already_{current}", ref=alert.ref)
+    done = "officer.acknowledged" if state is AlertState.ACKNOWLEDGED else "officer.closed"
+    return i18n.text(lang, done, ref=alert.ref)
 
 
 def details(alert: Alert, lang: str) -> str:

@@ -33,7 +33,8 @@ PARAMS = {
     "agency_text": "\n".join(["A" * 60] * 3), "candidates": "C" * 20, "kabar_saved": 8,
     "officer": "petugas desa " + "O" * 25, "codes": "C" * 20, "min_year": 2009,
     "max_year": 2026, "my_officer": "\nPetugas desa Anda: " + "O" * 30 + " +6281234567890",
-    "role": "R" * 20, "child_count": "8",
+    "role": "R" * 20, "child_count": "8", "case_text": "\n".join(["K" * 60] * 5),
+    "acted_text": "A" * 150,
     "case": "kasus ditutup petugas", "problem_codes": "\n".join(["P" * 25] * 8),
 }
 # Texts that go out whole as one SMS (the others are USSD screens, cut by line into pages).
@@ -48,6 +49,7 @@ SESSION = {
     "role": "caregiver",
     "children": [{}] * 3,
     "cek_choices": [[i, "A" * 60] for i in range(3)],
+    "officer_cases": [["KAAAAA", "K" * 50] for _ in range(4)],
 
 }
 

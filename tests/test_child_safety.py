@@ -466,3 +466,41 @@ def test_a_long_officer_name_still_fits_the_last_screen(app, client, districts):
     phone.dial()
     done = phone.press("3", "1234", "1", "1", "1", "1", "1", "4")
     assert done.startswith("END ") and gsm7.septets(done[4:]) <= 160 and ".." in done
+
+
+# Issue 10.9: officers open, acknowledge and close cases on USSD after their PIN.
+
+def test_an_officer_opens_acknowledges_and_closes_a_case_on_ussd(app, client, districts):
+    start_round(app)
+    replies(client, RINA, "1 1 1 1 4", "u1")
+    replies(client, SITI, "1 1 1 1 3", "u2")  # Indramayu's case: never on Pak Joko's list
+    ref = Alert.get(Alert.village == districts["sumberejo"]).ref
+    phone = Phone(client, BOJ_OFFICER)
+    home = phone.dial()
+    assert "3 " + i18n.text("id", "officer.read_case") in home
+    assert phone.press("3").startswith("CON " + i18n.text("id", "pin.ask"))
+    assert phone.press("9999").startswith("CON " + i18n.text("id", "answer.wrong_pin"))
+    listed = phone.press("1357")
+    assert listed.startswith("CON " + i18n.text("id", "officer.pick_case"))
+    assert f"1 {ref} kekerasan pada anak Sumberejo" in listed and "Kenanga" not in listed
+    case = phone.press("1")
+    assert case.startswith(f"CON INFO {ref}: kekerasan pada anak.\nAnak Dewi (2015)")
+    assert AlertEvent.get(AlertEvent.state == "info").actor == BOJ_OFFICER
+    while "98 " in case.splitlines()[-1]:
+        case = phone.press("98")
+    assert "1 Tangani (OK)" in case and "2 Tutup kasus (SELESAI)" in case
+    assert phone.press("1") == "END " + i18n.text("id", "officer.acknowledged", ref=ref)
+    phone.dial()
+    phone.press("3", "1357", "1")  # the PIN again in a new session
+    closed = phone.press("2", "sudah dikunjungi, anak aman di rumah nenek")
+    assert closed == "END " + i18n.text("id", "officer.closed", ref=ref)
+    events = [(e.state, e.note) for e in AlertEvent.select().where(AlertEvent.alert == Alert.get(
+        Alert.ref == ref)).order_by(AlertEvent.id) if e.state in ("acknowledged", "closed")]
+    assert events == [("acknowledged", None),
+                      ("closed", "sudah dikunjungi, anak aman di rumah nenek")]
+
+
+def test_an_officer_without_a_pin_is_told_to_ask_the_admin(app, client, districts):
+    phone = Phone(client, IND_SUPERVISOR)
+    phone.dial()
+    assert phone.press("3") == "END " + i18n.text("id", "officer.no_pin")

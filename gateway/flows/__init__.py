@@ -1,6 +1,6 @@
 """All USSD journeys, assembled into the one flow the engine runs."""
 
-from gateway.flows import home, info, kabar, language, registration, resume, verify
+from gateway.flows import home, info, kabar, language, officer, registration, resume, verify
 from gateway.flows.screens import Flow
 
 
@@ -16,6 +16,6 @@ def _merge(*modules) -> dict:
 
 FLOW = Flow(
     root="start",
-    screens=_merge(home, registration, resume, verify, kabar, info, language),
+    screens=_merge(home, officer, registration, resume, verify, kabar, info, language),
     entries=("resume",),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gateway import alerts, people, summaries
+from gateway import people, summaries
 from gateway.flows import answers
 from gateway.flows.registration import keep, keep_child_year, keep_village, start_child
 from gateway.flows.screens import Branch, Choice, End, Input, Menu, Pick, State
@@ -24,12 +24,6 @@ def identify(state: State) -> str:
         return "people.pick" if state.data["people"] else "home.new"
     state.data["person_id"], state.data["role"] = person.id, person.role
     return "home"
-
-
-def load_cases(state: State, _answer: str) -> None:
-    """The officer's open cases (references, categories, villages: no personal data)."""
-    officer = Officer.get(Officer.phone == state.phone)
-    state.data["cases_text"] = alerts.cases_text(officer, state.lang)
 
 
 def names(state: State) -> list[str]:
@@ -153,16 +147,6 @@ def save_child(state: State, answer: str) -> None:
 
 SCREENS = {
     "start": Branch(identify, ("home", "home.new", "people.pick", "officer.home")),
-    "officer.home": Menu(
-        "officer.title",
-        (
-            Choice("officer.open_cases", "officer.cases", load_cases, number="1"),
-            Choice("root.check", "cek", number="2"),
-            Choice("root.info", "info", number="5"),
-            Choice("root.language", "language", number="6"),
-        ),
-    ),
-    "officer.cases": End("officer.cases_screen"),
     "home.new": Menu(
         "root.title",
         (

@@ -326,4 +326,11 @@ MESSAGES = {
     "role.calon_pmi": "prospective migrant",
     "role.pmi": "migrant worker",
     "role.caregiver": "carer of children",
+    "officer.read_case": "Open a case (PIN)",
+    "officer.pick_case": "Open cases:",
+    "officer.case_text": "{case_text}",
+    "officer.do_acknowledge": "Take it (OK)",
+    "officer.do_close": "Close the case (SELESAI)",
+    "officer.close_note": "A short closing note:",
+    "officer.acted": "{acted_text}",
 }

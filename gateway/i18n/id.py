@@ -334,4 +334,11 @@ MESSAGES = {
     "role.calon_pmi": "calon PMI",
     "role.pmi": "PMI",
     "role.caregiver": "pengasuh anak",
+    "officer.read_case": "Buka kasus (PIN)",
+    "officer.pick_case": "Kasus terbuka:",
+    "officer.case_text": "{case_text}",
+    "officer.do_acknowledge": "Tangani (OK)",
+    "officer.do_close": "Tutup kasus (SELESAI)",
+    "officer.close_note": "Catatan singkat penutupan kasus:",
+    "officer.acted": "{acted_text}",
 }

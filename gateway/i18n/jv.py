@@ -331,4 +331,11 @@ MESSAGES = {
     "role.calon_pmi": "calon PMI",
     "role.pmi": "PMI",
     "role.caregiver": "pengasuh lare",
+    "officer.read_case": "Bikak kasus (PIN)",
+    "officer.pick_case": "Kasus dereng rampung:",
+    "officer.case_text": "{case_text}",
+    "officer.do_acknowledge": "Tangani (OK)",
+    "officer.do_close": "Tutup kasus (SELESAI)",
+    "officer.close_note": "Cathetan cekak panutupan kasus:",
+    "officer.acted": "{acted_text}",
 }
