@@ -8,7 +8,7 @@ from flask.cli import AppGroup
 from redis import RedisError
 from werkzeug.security import generate_password_hash
 
-from gateway import alerts, checkins, imports, officers, outbox, people
+from gateway import alerts, checkins, demo, imports, officers, outbox, people
 from gateway.models import db
 from gateway.phone import InvalidPhoneError, normalise
 from gateway.verification import registry
@@ -164,6 +164,17 @@ def add_officer(
     click.echo(f"{officer.role} {officer.name} ({officer.phone}), district {officer.district}")
 
 
+@click.command("seed-demo")
+def seed_demo() -> None:
+    """Load a small, clearly fictional demo data set (local runs only; safe to run again)."""
+    try:
+        with db.connection_context(), db.atomic():
+            done = demo.seed()
+    except demo.DemoRefusedError as error:
+        raise click.ClickException(f"{error}. Nothing was loaded.") from None
+    click.echo("\n".join(done))
+
+
 def register(app: Flask) -> None:
     """Attach the commands to the app."""
     for command in (
@@ -176,5 +187,6 @@ def register(app: Flask) -> None:
         import_job_orders,
         import_rules,
         add_officer,
+        seed_demo,
     ):
         app.cli.add_command(command)

@@ -169,3 +169,30 @@ def test_registration_is_confirmed_by_one_sms(client, village):
     sent = [r.text for r in OutboxMessage.select().where(OutboxMessage.to == "+6281234567890")]
     assert sent == ["Desmigratif: terdaftar sbg pengasuh anak, desa Sumberejo, 2 anak. "
                     "Petugas: Bu Ani. Ubah data: *123# pilih 1."]
+
+
+# 10. seed-demo: every menu and keyword can be tried at once.
+
+def test_seed_demo_loads_a_demo_that_works_and_twice_changes_nothing(app, client, restore_rules):
+    from gateway.models import Agency, Child, JobOrder, Officer
+
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["seed-demo"])
+    assert first.exit_code == 0, first.output
+    assert "households: 30 row(s) accepted (27 new people, 30 new children)" in first.output
+    counts = (Village.select().count(), Person.select().count(), Child.select().count(),
+              Officer.select().count(), Agency.select().count(), JobOrder.select().count())
+    assert counts == (4, 27, 30, 5, 6, 7)
+    again = runner.invoke(args=["seed-demo"])
+    assert again.exit_code == 0 and "(0 new people, 0 new children)" in again.output
+    assert Person.select().count() == 27
+    assert sms(client, "+6281299999999", "CEK Sinar Harapan Mulya").startswith(
+        "TIDAK DITEMUKAN: Sinar Harapan Mulya.")
+    assert runner.invoke(args=["checkins", "start"]).output.startswith(
+        "Round 1: 30 check-in(s) opened, 20 household(s) prompted.")
+
+
+def test_seed_demo_refuses_a_database_with_real_villages(app, village):
+    result = app.test_cli_runner().invoke(args=["seed-demo"])
+    assert result.exit_code == 1 and "real village" in result.output
+    assert Village.select().count() == 1
