@@ -459,7 +459,7 @@ def test_a_supervisors_district_must_be_one_the_villages_know(app, districts):
 def test_a_long_officer_name_still_fits_the_last_screen(app, client, districts):
     from gateway.models import Officer
 
-    Officer.update(name="Ibu " + "Sri Wahyuningsih " * 4).where(
+    Officer.update(name=("Ibu " + "Sri Wahyuningsih " * 4)[:60]).where(
         Officer.phone == BOJ_OFFICER).execute()
     start_round(app)
     phone = Phone(client, RINA)
