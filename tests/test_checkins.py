@@ -58,7 +58,8 @@ def test_a_round_prompts_each_household_once(app, families):
     from gateway.models import CheckinRound
 
     opened = start(app)
-    assert opened == f"Round {CheckinRound.get().id}: 3 check-in(s) opened, 2 household(s) prompted."
+    round_id = CheckinRound.get().id
+    assert opened == f"Round {round_id}: 3 check-in(s) opened, 2 household(s) prompted."
     assert to(CAREGIVER) == [
         i18n.text("id", "checkin.prompt", years="2015, 2019", ussd_code="*123#"),
         checkin_codes.codes_sms("id"),
