@@ -15,14 +15,16 @@ DANGER_WORDS = {
         "dipukul dianiaya aniaya kekerasan disiksa ditampar ditendang dilecehkan diperkosa "
         "dicabuli dikeroyok digebuki diantemi beaten abused abuse violence raped "
         "memukul menganiaya menyiksa menampar menendang melecehkan memperkosa mencabuli "
-        "ngantemi nggebuki"
+        "ngantemi nggebuki dipunpukul dipunsiksa dipungebugi dipunantemi"
     ),
     "marriage": (
         "dinikahkan dinikahi dikawinkan kawin nikah dijodohkan dilamar dirabekake married marriage "
-        "menikahkan mengawinkan menjodohkan ngrabekake"
+        "menikahkan mengawinkan menjodohkan ngrabekake dipunnikahaken dipunrabekaken"
     ),
-    "missing": "hilang diculik kabur minggat ical ilang missing kidnapped menculik",
-    "recruitment": "dijual didol direkrut dipekerjakan trafficking sold menjual merekrut",
+    "missing": "hilang diculik kabur minggat ical ilang missing kidnapped menculik dipunculik",
+    "recruitment": (
+        "dijual didol direkrut dipekerjakan trafficking sold menjual merekrut dipunsade"
+    ),
     # Not "ditinggal": every child of the programme is left behind by a parent abroad.
     "no_caregiver": "ditelantarkan terlantar menelantarkan abandoned",
     "bullying": "dirundung dibully bully dipunrundung bullied merundung",

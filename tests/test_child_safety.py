@@ -148,7 +148,7 @@ def test_a_red_flag_answer_says_the_officer_was_told(app, client, districts):
     "TOLONG anak saya dipukul bapak tirinya",
     "tolong anak saya dipukul bapak tirinya",
     "TOLONK anak saya dipukul",
-    "Tulung lare kula dipunpukul, dipukul bapak tirine",
+    "Tulung lare kula dipunpukul bapak tirine",
 ])
 def test_tolong_opens_a_case_for_the_village_officer(app, client, districts, text):
     answer = replies(client, RINA, text, "t1")
