@@ -70,7 +70,7 @@ def main() -> None:
                 checkins.open_due()
             started = time.perf_counter()
             client.post("/sms/incoming", data={"from": CAREGIVER, "id": f"v{i}",
-                                               "text": "1 1 1 1 3"})
+                                               "text": "1 1 1 1 4"})
             while True:
                 with app.app_context(), db.connection_context():
                     row = (OutboxMessage.select().where(OutboxMessage.to == OFFICER)
