@@ -72,11 +72,16 @@ def find_village(code: str) -> Village | None:
     return Village.get_or_none(Village.code == digits) if len(digits) == 10 else None
 
 
-def upsert_person(phone: str, name: str, role: str, **fields: Any) -> Person:
-    """The person with this phone, role and name (any case), created or updated in place."""
-    person = Person.get_or_none(
+def find_person(phone: str, name: str, role: str) -> Person | None:
+    """The person with this phone, role and name (any case), if registered."""
+    return Person.get_or_none(
         (Person.phone == phone) & (Person.role == role) & (fn.LOWER(Person.name) == name.lower())
     )
+
+
+def upsert_person(phone: str, name: str, role: str, **fields: Any) -> Person:
+    """The person with this phone, role and name (any case), created or updated in place."""
+    person = find_person(phone, name, role)
     if person is None:
         return Person.create(phone=phone, name=name, role=role, **fields)
     changed = {k: v for k, v in fields.items() if getattr(person, k) != v}
@@ -136,11 +141,7 @@ def register(phone: str, answers: dict[str, Any], lang: str) -> Person:
     """Save a USSD registration after consent and confirm it by SMS, once; the same answers
     twice (a session replayed) change nothing and send nothing."""
     with db.atomic():
-        before = Person.get_or_none(
-            (Person.phone == phone)
-            & (Person.role == answers["role"])
-            & (fn.LOWER(Person.name) == answers["name"].lower())
-        )
+        before = find_person(phone, answers["name"], answers["role"])
         person = upsert_person(
             phone,
             answers["name"],
