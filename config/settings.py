@@ -108,7 +108,7 @@ SETTINGS: dict[str, tuple[Callable[[str], Any], str]] = {
     "ESCALATE_URGENT_MINUTES": (_positive_int, "120"),
     "ESCALATE_MINUTES": (_positive_int, "1440"),
     "DEFAULT_LANGUAGE": (_choice(*LANGUAGES), "id"),
-    "OUTBOX_STALE_SECONDS": (_positive_int, "120"),
+    "OUTBOX_STALE_SECONDS": (_positive_int, "60"),
     "QUIET_HOURS": (_quiet_hours, "20-08"),
     "ALERT_FALLBACK_PHONE": (_phone_or_empty, ""),
 }

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import click
-from flask import Flask, current_app
+from flask import Flask
 from flask.cli import AppGroup
 from redis import RedisError
 from werkzeug.security import generate_password_hash
 
-from gateway import alerts, checkins, demo, imports, officers, outbox, people
+from gateway import alerts, checkins, demo, imports, officers, outbox, people, selftest
 from gateway.models import db
 from gateway.phone import InvalidPhoneError, normalise
 from gateway.verification import registry
@@ -52,10 +52,27 @@ def alerts_escalate() -> None:
 
 @outbox_cli.command("sweep")
 def outbox_sweep() -> None:
-    """Re-enqueue outbox rows stuck in `queued` (the scheduler also does this every minute)."""
+    """Re-enqueue queued outbox rows RQ lost (the worker does this on start, on finding a new
+    Redis, and the scheduler every minute)."""
     with db.connection_context():
-        count = outbox.sweep(current_app.config["OUTBOX_STALE_SECONDS"])
+        count = outbox.sweep()
     click.echo(f"Re-enqueued {count} stuck outbox row(s).")
+
+
+@outbox_cli.command("status")
+def outbox_status() -> None:
+    """Rows by kind and status, then every message that may have reached its phone twice or
+    not at all (time-outs, a killed worker): those an operator may need to follow up."""
+    with db.connection_context():
+        counts, doubtful = outbox.status_report()
+    for (kind, status), count in sorted(counts.items()):
+        click.echo(f"{kind:10} {status:10} {count:6}")
+    click.echo(f"{len(doubtful)} message(s) in doubt:")
+    for row in doubtful:
+        click.echo(
+            f"  #{row.id} {row.kind} to {row.to} {row.status}"
+            f" ({row.ambiguous_attempts} uncertain send(s)): {row.last_error or '-'}"
+        )
 
 
 def _run_import(run, path: str) -> None:
@@ -164,6 +181,28 @@ def add_officer(
     click.echo(f"{officer.role} {officer.name} ({officer.phone}), district {officer.district}")
 
 
+@click.command("selftest")
+@click.argument("url")
+@click.option("--token", default="", help="WEBHOOK_TOKEN of that deployment, if it has one.")
+@click.option(
+    "--phone",
+    default="+6281200000000",
+    help="The number the test SMS come from; against production use your own: replies are real.",
+)
+def selftest_command(url: str, token: str, phone: str) -> None:
+    """Replay Africa's Talking's requests (USSD hops and events, incoming SMS, every delivery
+    status, malformed bodies) against the deployment at URL; print a pass/fail table."""
+    results = selftest.run(url, token, phone)
+    width = max(len(name) for name, _ in results)
+    for name, outcome in results:
+        mark = "PASS" if outcome == "ok" else "FAIL"
+        click.echo(f"{mark}  {name:{width}}  {'' if outcome == 'ok' else outcome}".rstrip())
+    failed = sum(outcome != "ok" for _, outcome in results)
+    click.echo(f"{len(results) - failed} passed, {failed} failed")
+    if failed:
+        raise SystemExit(1)
+
+
 @click.command("seed-demo")
 def seed_demo() -> None:
     """Load a small, clearly fictional demo data set (local runs only; safe to run again)."""
@@ -188,5 +227,6 @@ def register(app: Flask) -> None:
         import_rules,
         add_officer,
         seed_demo,
+        selftest_command,
     ):
         app.cli.add_command(command)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 import click
 from flask import Flask
-from peewee import Database, SqliteDatabase
+from peewee import Database, QueryEvent, SqliteDatabase
 from playhouse.db_url import connect
 from playhouse.migrations import Runner
 
@@ -23,15 +26,42 @@ def open_database(url: str) -> Database:
     if isinstance(database, SqliteDatabase):
         if database.database != ":memory:":
             os.makedirs(os.path.dirname(os.path.abspath(database.database)), exist_ok=True)
-        database.init(database.database, pragmas=SQLITE_PRAGMAS)
+        # Transactions take the write lock when they begin: one that reads, then writes, while
+        # another writes would otherwise fail at once with "database is locked" instead of
+        # waiting its turn (busy_timeout), as when two sessions finish one registration.
+        return SqliteDatabase(database.database, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
     return database
+
+
+_writes: ContextVar[list[bool] | None] = ContextVar("db_writes", default=None)
+WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
+@contextmanager
+def noticing_writes() -> Iterator[Callable[[], bool]]:
+    """Within the block, the yielded function tells whether a row was written: a USSD step
+    that wrote keeps a checkpoint, one that only read needs none."""
+    flag = [False]
+    token = _writes.set(flag)
+    try:
+        yield lambda: flag[0]
+    finally:
+        _writes.reset(token)
+
+
+def _notice_write(event: QueryEvent) -> None:
+    flag = _writes.get()
+    if flag is not None and event.exception is None and event.sql.lstrip()[:6].upper() in WRITES:
+        flag[0] = True
 
 
 def init_db(url: str) -> None:
     """Bind the model proxy to the database at `url` (does not connect)."""
     if db.obj is not None and not db.is_closed():
         db.close()
-    db.initialize(open_database(url))
+    database = open_database(url)
+    database.query_hooks.append(_notice_write)
+    db.initialize(database)
 
 
 def migrate() -> list[str]:

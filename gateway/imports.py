@@ -184,7 +184,7 @@ def _household_row(cells: dict) -> None:
     if consent_date > clock.now().date():
         raise RowError("consent_date", "in the future")
 
-    caregiver = people.upsert_person(
+    caregiver, _ = people.upsert_person(
         caregiver_phone, caregiver_name, Role.CAREGIVER.value, village=village
     )
     if migrant_phone:

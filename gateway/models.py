@@ -83,6 +83,16 @@ class OutboxMessage(BaseModel):
     sent_at = DateTimeField(null=True)
 
 
+class EarlyDeliveryReport(BaseModel):
+    """A delivery report whose message is not known by that id yet (the send job has not
+    stored it); applied when it is, forgotten after a day."""
+
+    provider_id = CharField(max_length=100, unique=True)
+    status = CharField(max_length=30)
+    failure_reason = CharField(max_length=200, null=True)
+    received_at = DateTimeField(default=clock.now, index=True)
+
+
 class InboundSms(BaseModel):
     """An SMS callback as received; the provider id makes a replayed callback a no-op."""
 
@@ -109,6 +119,22 @@ class UssdSessionEvent(BaseModel):
     received_at = DateTimeField(default=clock.now)
 
 
+class UssdCheckpoint(BaseModel):
+    """The state after a USSD step that wrote to the database. A session whose Redis state was
+    lost goes on from here, rather than doing that step (a report, a log row) a second time;
+    the unique key stops two copies of one request doing it at once."""
+
+    session_id = CharField(max_length=100)
+    answer_index = IntegerField()  # 0 for the first answer of the session
+    text = TextField()  # the session's input up to and including that answer
+    state = TextField()  # JSON, as kept in Redis
+    reply = TextField()  # JSON: the screen that step showed
+    created_at = DateTimeField(default=clock.now, index=True)
+
+    class Meta:
+        indexes = ((("session_id", "answer_index"), True),)
+
+
 class Role(StrEnum):
     """What a registered person is to the program."""
 
@@ -127,11 +153,18 @@ class Village(BaseModel):
     language = CharField(max_length=5, null=True)  # the village's default; null: DEFAULT_LANGUAGE
 
 
+def name_key(name: str) -> str:
+    """A name as compared: case and spacing do not make another person or child."""
+    return " ".join(name.lower().split())
+
+
 class Person(BaseModel):
-    """Someone registered, by USSD or from a village register. One phone may hold several."""
+    """Someone registered, by USSD or from a village register. One phone may hold several,
+    never twice the same (phone, role, name): ten sessions finishing at once make one."""
 
     phone = CharField(max_length=20, index=True)
     name = CharField(max_length=40)
+    name_key = CharField(max_length=60)  # kept by save(); unique with phone and role
     role = CharField(max_length=12)
     village = ForeignKeyField(Village, null=True, backref="people")
     destination_country = CharField(max_length=40, null=True)  # migrants
@@ -145,16 +178,32 @@ class Person(BaseModel):
     created_at = DateTimeField(default=clock.now)
     updated_at = DateTimeField(default=clock.now)
 
+    class Meta:
+        indexes = ((("phone", "role", "name_key"), True),)
+
+    def save(self, *args, **kwargs):
+        self.name_key = name_key(self.name)
+        return super().save(*args, **kwargs)
+
 
 class Child(BaseModel):
-    """A child left behind, in a caregiver's care; linked to the parent abroad by phone."""
+    """A child left behind, in a caregiver's care; linked to the parent abroad by phone. One
+    row per (caregiver, name, birth year)."""
 
     caregiver = ForeignKeyField(Person, backref="children", on_delete="CASCADE")
     name = CharField(max_length=40)
+    name_key = CharField(max_length=60)  # kept by save()
     birth_year = IntegerField()
     in_school = BooleanField()
     parent_phone = CharField(max_length=20, null=True, index=True)  # the migrant parent, if known
     created_at = DateTimeField(default=clock.now)
+
+    class Meta:
+        indexes = ((("caregiver", "name_key", "birth_year"), True),)
+
+    def save(self, *args, **kwargs):
+        self.name_key = name_key(self.name)
+        return super().save(*args, **kwargs)
 
 
 class Consent(BaseModel):
@@ -165,6 +214,9 @@ class Consent(BaseModel):
     text_version = CharField(max_length=20)
     channel = CharField(max_length=10)  # "ussd" or "paper"
     given_at = DateTimeField(default=clock.now)
+
+    class Meta:
+        indexes = ((("person", "scope", "text_version"), True),)
 
 
 class Officer(BaseModel):
@@ -340,8 +392,10 @@ class Checkin(BaseModel):
 ALL_MODELS = (
     Contact,
     OutboxMessage,
+    EarlyDeliveryReport,
     InboundSms,
     UssdSessionEvent,
+    UssdCheckpoint,
     Village,
     Person,
     Child,

@@ -6,16 +6,24 @@ import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 
 from flask import current_app
+from peewee import fn
 from redis import RedisError
 from rq import Retry
 from rq.exceptions import DuplicateJobError, NoSuchJobError
 from rq.job import Job, JobStatus
 
 from gateway import alerts, clock, contacts, gsm7, queues, quiet_hours
-from gateway.models import Alert, AlertState, MessageKind, OutboxMessage, OutboxStatus
+from gateway.models import (
+    Alert,
+    AlertState,
+    EarlyDeliveryReport,
+    MessageKind,
+    OutboxMessage,
+    OutboxStatus,
+)
 from gateway.providers import SendResult, SendStatus
 
 log = logging.getLogger(__name__)
@@ -23,7 +31,7 @@ log = logging.getLogger(__name__)
 SEND_JOB = "workers.jobs.send_sms"
 RETRY = Retry(max=4, interval=[10, 30, 120, 300])
 MAX_ATTEMPTS = 5  # the first try and RETRY's four; after that a row is failed for good
-MAX_AMBIGUOUS = 1  # a possibly-sent message is tried once more, never twice
+MAX_AMBIGUOUS = 1  # a possibly-sent message is tried once more at most, never twice
 QUEUE_OF_KIND = {
     MessageKind.ALERT: "alerts",
     MessageKind.REPLY: "sms",
@@ -41,6 +49,7 @@ FINAL_DELIVERY = {
     "Expired": OutboxStatus.FAILED,
 }
 DELIVERY_STATUSES = INTERIM_DELIVERY | FINAL_DELIVERY.keys()
+EARLY_REPORT_KEPT = timedelta(days=1)  # a report that found no message yet waits this long
 
 
 _batch: ContextVar[list[OutboxMessage] | None] = ContextVar("outbox_batch", default=None)
@@ -164,9 +173,15 @@ def record_result(row: OutboxMessage, result: SendResult) -> bool:
         )
     elif result.status is SendStatus.FINAL:
         row.status = OutboxStatus.FAILED.value
-    elif result.status is SendStatus.AMBIGUOUS:
+    elif result.status in (SendStatus.AMBIGUOUS, SendStatus.LOST):
+        # Marked by ambiguous_attempts: a second copy may reach the phone. Only what must not
+        # be missed is risked twice: a send a killed worker may never have made, an urgent alert.
         row.ambiguous_attempts += 1
-        retry = row.ambiguous_attempts <= MAX_AMBIGUOUS and row.attempts < MAX_ATTEMPTS
+        retry = (
+            row.ambiguous_attempts <= MAX_AMBIGUOUS
+            and row.attempts < MAX_ATTEMPTS
+            and (result.status is SendStatus.LOST or _is_urgent_alert(row))
+        )
         row.status = (OutboxStatus.QUEUED if retry else OutboxStatus.UNKNOWN).value
     else:
         retry = row.attempts < MAX_ATTEMPTS
@@ -174,6 +189,7 @@ def record_result(row: OutboxMessage, result: SendResult) -> bool:
     row.save()
     if result.status is SendStatus.SENT:
         _alert_event(row, AlertState.SENT)
+        _apply_early_report(row)
     else:
         log.warning(
             "outbox row %s attempt %s: %s (%s)",
@@ -185,14 +201,30 @@ def record_result(row: OutboxMessage, result: SendResult) -> bool:
     return retry
 
 
-def record_delivery(provider_id: str, status: str, failure_reason: str | None) -> bool:
-    """Apply a delivery report; False when no row has that provider id."""
+def _is_urgent_alert(row: OutboxMessage) -> bool:
+    alert = Alert.get_or_none(Alert.id == row.alert_id) if row.alert_id else None
+    return alert is not None and alert.urgent
+
+
+def record_delivery(
+    provider_id: str, status: str, failure_reason: str | None, phone: str | None = None
+) -> bool:
+    """Apply a delivery report; False when no row has that provider id (yet): the report is
+    kept for the send that has not stored its id, or for the one whose answer timed out."""
     row = OutboxMessage.get_or_none(OutboxMessage.provider_id == provider_id)
     if row is None:
-        log.info("delivery report for unknown message id %s (%s)", provider_id, status)
+        row = _unsettled_send_to(phone, provider_id) if phone else None
+    if row is None:
+        log.info("delivery report for unknown message id %s (%s): kept", provider_id, status)
+        _keep_early_report(provider_id, status, failure_reason)
         return False
+    _apply_delivery(row, status, failure_reason)
+    return True
+
+
+def _apply_delivery(row: OutboxMessage, status: str, failure_reason: str | None) -> None:
     if row.delivery_status in FINAL_DELIVERY:
-        return True  # a final report stands; a late interim one is history
+        return  # a final report stands; a late interim one is history
     row.delivery_status = status
     if status in FINAL_DELIVERY:
         row.status = FINAL_DELIVERY[status].value
@@ -201,7 +233,51 @@ def record_delivery(provider_id: str, status: str, failure_reason: str | None) -
     row.save()
     if row.status == OutboxStatus.DELIVERED:
         _alert_event(row, AlertState.DELIVERED)
-    return True
+
+
+def _unsettled_send_to(phone: str, provider_id: str) -> OutboxMessage | None:
+    """The one message to `phone` whose send timed out (no provider id) in the last day: a
+    report for it settles it. None when there is none, or more than one to choose from."""
+    candidates = list(
+        OutboxMessage.select()
+        .where(
+            (OutboxMessage.to == phone)
+            & (OutboxMessage.status == OutboxStatus.UNKNOWN.value)
+            & OutboxMessage.provider_id.is_null()
+            & (OutboxMessage.updated_at > clock.now() - EARLY_REPORT_KEPT)
+        )
+        .limit(2)
+    )
+    if len(candidates) != 1:
+        return None
+    row = candidates[0]
+    row.provider_id = provider_id
+    row.status, row.sent_at = OutboxStatus.SENT.value, row.sent_at or clock.now()
+    return row
+
+
+def _keep_early_report(provider_id: str, status: str, failure_reason: str | None) -> None:
+    """Keep a report whose message is not known by that id yet (a final status wins)."""
+    fields = {"status": status, "failure_reason": failure_reason, "received_at": clock.now()}
+    early = EarlyDeliveryReport.get_or_none(EarlyDeliveryReport.provider_id == provider_id)
+    if early is None:
+        EarlyDeliveryReport.insert(provider_id=provider_id, **fields).on_conflict_ignore().execute()
+    elif early.status not in FINAL_DELIVERY:
+        EarlyDeliveryReport.update(**fields).where(EarlyDeliveryReport.id == early.id).execute()
+
+
+def _apply_early_report(row: OutboxMessage) -> None:
+    """The send has its provider id now: apply a report that came before it."""
+    early = EarlyDeliveryReport.get_or_none(EarlyDeliveryReport.provider_id == row.provider_id)
+    if early is not None:
+        _apply_delivery(row, early.status, early.failure_reason)
+        early.delete_instance()
+
+
+def forget_early_reports() -> int:
+    """Drop reports that never found their message (other senders', or too old)."""
+    cutoff = clock.now() - EARLY_REPORT_KEPT
+    return EarlyDeliveryReport.delete().where(EarlyDeliveryReport.received_at < cutoff).execute()
 
 
 def _alert_event(row: OutboxMessage, state: AlertState) -> None:
@@ -211,29 +287,64 @@ def _alert_event(row: OutboxMessage, state: AlertState) -> None:
         alerts.record(alert, state, actor=row.to)
 
 
-def sweep(stale_seconds: int) -> int:
-    """Re-enqueue queued rows whose RQ job was lost; settle rows a dead worker left mid-send."""
-    cutoff = clock.now() - timedelta(seconds=stale_seconds)
-    stale = OutboxMessage.updated_at < cutoff
+def sweep(queued_for_seconds: int = 0) -> int:
+    """Give RQ every row queued longer than `queued_for_seconds` that has no live job (lost with
+    a restarted Redis, say), alerts first; settle rows a dead worker left mid-send for longer
+    than the lease. Return how many rows were enqueued."""
+    cutoff = clock.now() - timedelta(seconds=_lease_seconds())
     for row in OutboxMessage.select().where(
-        (OutboxMessage.status == OutboxStatus.SENDING.value) & stale
+        (OutboxMessage.status == OutboxStatus.SENDING.value) & (OutboxMessage.updated_at < cutoff)
     ):
-        # The worker died while talking to the provider: the message may have gone.
-        record_result(row, SendResult(SendStatus.AMBIGUOUS, error="worker lost mid-send"))
-    requeued = 0
-    for row in OutboxMessage.select().where(
-        (OutboxMessage.status == OutboxStatus.QUEUED.value) & stale
-    ):
-        requeued += _enqueue(row)
-    return requeued
+        # The worker died while talking to the provider: the message may or may not have gone.
+        record_result(row, SendResult(SendStatus.LOST, error="worker lost mid-send"))
+    queued = OutboxMessage.select().where(OutboxMessage.status == OutboxStatus.QUEUED.value)
+    if queued_for_seconds:
+        since = clock.now() - timedelta(seconds=queued_for_seconds)
+        queued = queued.where(OutboxMessage.updated_at <= since)
+    alerts_first = queued.order_by(OutboxMessage.kind != MessageKind.ALERT.value, OutboxMessage.id)
+    return sum(_enqueue(row) for row in alerts_first)
+
+
+def status_report(limit: int = 50) -> tuple[dict[tuple[str, str], int], list[OutboxMessage]]:
+    """Row counts by (kind, status), and the latest rows in doubt: final `unknown` (may have
+    gone, not repeated) or sent after an uncertain try (may have arrived twice)."""
+    counts = {
+        (row.kind, row.status): row.count
+        for row in OutboxMessage.select(
+            OutboxMessage.kind, OutboxMessage.status, fn.COUNT(OutboxMessage.id).alias("count")
+        ).group_by(OutboxMessage.kind, OutboxMessage.status)
+    }
+    doubtful = list(
+        OutboxMessage.select()
+        .where(
+            (OutboxMessage.status == OutboxStatus.UNKNOWN.value)
+            | (OutboxMessage.ambiguous_attempts > 0)
+        )
+        .order_by(OutboxMessage.id.desc())
+        .limit(limit)
+    )
+    return counts, doubtful
+
+
+def _lease_seconds() -> int:
+    """How long a send may take at most (the provider's time-outs and some): a row or job busy
+    longer than this was left by a killed worker."""
+    return current_app.config["OUTBOX_STALE_SECONDS"]
 
 
 def _job_alive(row_id: int) -> bool:
+    """Whether RQ still holds a job that will send the row. A job "started" longer ago than the
+    lease belongs to a killed worker: RQ would notice only minutes later."""
     try:
         job = Job.fetch(_job_id(row_id), connection=queues.redis())
     except NoSuchJobError:
         return False
-    if job.get_status() in ALIVE:
+    status = job.get_status()
+    if status in ALIVE - {JobStatus.STARTED}:
         return True
-    job.delete()  # finished or failed in RQ, yet the row still waits (a restored database...)
+    if status == JobStatus.STARTED and job.started_at:
+        # RQ's own clock, not the gateway's: both times are RQ's.
+        if job.started_at + timedelta(seconds=_lease_seconds()) > datetime.now(UTC):
+            return True
+    job.delete()  # finished, failed or abandoned in RQ, yet the row still waits
     return False

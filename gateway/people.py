@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from peewee import fn
 from werkzeug.security import check_password_hash
 
 from gateway import clock, contacts, i18n, officers, outbox
-from gateway.models import Child, Consent, Person, Role, Village, db
+from gateway.models import (
+    BaseModel,
+    Child,
+    Consent,
+    Officer,
+    Person,
+    Role,
+    Village,
+    db,
+    name_key,
+)
 
 CONSENT_VERSION = "ussd-2026-11-25"  # the consent screens' wording; change it when they change
 PIN_TRIES = 3
@@ -75,41 +85,48 @@ def find_village(code: str) -> Village | None:
 def find_person(phone: str, name: str, role: str) -> Person | None:
     """The person with this phone, role and name (any case), if registered."""
     return Person.get_or_none(
-        (Person.phone == phone) & (Person.role == role) & (fn.LOWER(Person.name) == name.lower())
+        (Person.phone == phone) & (Person.role == role) & (Person.name_key == name_key(name))
     )
 
 
-def upsert_person(phone: str, name: str, role: str, **fields: Any) -> Person:
-    """The person with this phone, role and name (any case), created or updated in place."""
+def _insert_once(model: type[BaseModel], **fields: Any) -> bool:
+    """Insert a row unless its unique key is taken (by another session a moment ago, say);
+    True when this call inserted it."""
+    return model.insert(**fields).on_conflict_ignore().as_rowcount().execute() == 1
+
+
+def upsert_person(phone: str, name: str, role: str, **fields: Any) -> tuple[Person, bool]:
+    """The person with this phone, role and name (any case), created or updated in place;
+    True when this call created them."""
+    now = clock.now()
+    created = _insert_once(
+        Person,
+        phone=phone,
+        name=name,
+        name_key=name_key(name),
+        role=role,
+        created_at=now,
+        updated_at=now,
+        **fields,
+    )
     person = find_person(phone, name, role)
-    if person is None:
-        return Person.create(phone=phone, name=name, role=role, **fields)
     changed = {k: v for k, v in fields.items() if getattr(person, k) != v}
     if changed:
         for key, value in changed.items():
             setattr(person, key, value)
-        person.updated_at = clock.now()
+        person.updated_at = now
         person.save()
-    return person
+    return person, created
 
 
 def upsert_child(
     caregiver: Person, name: str, birth_year: int, in_school: bool, parent_phone: str | None
 ) -> Child:
     """The caregiver's child with this name (any case) and birth year, created or updated."""
-    child = Child.get_or_none(
-        (Child.caregiver == caregiver)
-        & (fn.LOWER(Child.name) == name.lower())
-        & (Child.birth_year == birth_year)
-    )
-    if child is None:
-        return Child.create(
-            caregiver=caregiver,
-            name=name,
-            birth_year=birth_year,
-            in_school=in_school,
-            parent_phone=parent_phone,
-        )
+    fields = {"in_school": in_school, "parent_phone": parent_phone}
+    key = {"caregiver": caregiver, "name_key": name_key(name), "birth_year": birth_year}
+    _insert_once(Child, name=name, created_at=clock.now(), **key, **fields)
+    child = Child.get(*(getattr(Child, column) == value for column, value in key.items()))
     if (child.in_school, child.parent_phone) != (in_school, parent_phone):
         child.in_school, child.parent_phone = in_school, parent_phone
         child.save()
@@ -118,31 +135,21 @@ def upsert_child(
 
 def record_consent(person: Person, scope: str, version: str, channel: str, given_at=None) -> None:
     """Keep a consent (once per person, scope and text version)."""
-    exists = (
-        Consent.select()
-        .where(
-            (Consent.person == person)
-            & (Consent.scope == scope)
-            & (Consent.text_version == version)
-        )
-        .exists()
+    _insert_once(
+        Consent,
+        person=person,
+        scope=scope,
+        text_version=version,
+        channel=channel,
+        given_at=given_at or clock.now(),
     )
-    if not exists:
-        Consent.create(
-            person=person,
-            scope=scope,
-            text_version=version,
-            channel=channel,
-            given_at=given_at or clock.now(),
-        )
 
 
 def register(phone: str, answers: dict[str, Any], lang: str) -> Person:
     """Save a USSD registration after consent and confirm it by SMS, once; the same answers
     twice (a session replayed) change nothing and send nothing."""
     with db.atomic():
-        before = find_person(phone, answers["name"], answers["role"])
-        person = upsert_person(
+        person, created = upsert_person(
             phone,
             answers["name"],
             answers["role"],
@@ -158,7 +165,7 @@ def register(phone: str, answers: dict[str, Any], lang: str) -> Person:
             record_consent(person, "children", CONSENT_VERSION, "ussd")
             for child in answers.get("children", []):
                 add_child(person, child, answers.get("parent_phone"))
-        if before is None:
+        if created:  # by this session: the others finishing the same answers send nothing
             _confirm_by_sms(person, lang, answers.get("ussd_code", ""))
     return person
 
@@ -192,7 +199,9 @@ def set_pin_hash(person: Person, pin_hash: str) -> None:
 
 def check_pin(person: Person, pin: str) -> bool:
     """True for the right PIN; counts wrong ones, PinLockedError after PIN_TRIES of them."""
-    return _attempt(person, bool(person.pin_hash) and check_password_hash(person.pin_hash, pin))
+    return _attempt(
+        person, lambda: bool(person.pin_hash) and check_password_hash(person.pin_hash, pin)
+    )
 
 
 def register_facts(person: Person) -> set[int]:
@@ -207,24 +216,47 @@ def check_register_fact(person: Person, answer: str) -> bool:
     """Before an imported person's first PIN: a child's birth year from the register. Wrong
     answers count and lock as wrong PINs do."""
     answer = answer.strip()
-    return _attempt(person, answer.isdigit() and int(answer) in register_facts(person))
+    return _attempt(person, lambda: answer.isdigit() and int(answer) in register_facts(person))
 
 
-def _attempt(person: Person, right: bool) -> bool:
-    """Count a try at a secret; PinLockedError while locked or after PIN_TRIES wrong ones."""
+def _attempt(holder: Person | Officer, is_right: Callable[[], bool]) -> bool:
+    """Count a try at a secret before checking it, in one atomic update: however many tries
+    come at once, at most PIN_TRIES are checked before the lock. PinLockedError while locked
+    or after PIN_TRIES wrong ones."""
+    try:
+        return _count_and_check(type(holder), holder.id, is_right)
+    finally:
+        # The counts changed in the database: a later save() of this object must not undo them.
+        current = type(holder).get_by_id(holder.id)
+        holder.pin_failures, holder.pin_locked_until = (
+            current.pin_failures,
+            current.pin_locked_until,
+        )
+
+
+def _count_and_check(model: type[Person | Officer], holder_id: int, is_right) -> bool:
     now = clock.now()
-    if person.pin_locked_until and person.pin_locked_until > now:
+    mine = model.id == holder_id
+    model.update(pin_failures=0, pin_locked_until=None).where(
+        mine & (model.pin_locked_until <= now)
+    ).execute()  # a lock that has run out
+    counted = (
+        model.update(pin_failures=model.pin_failures + 1)
+        .where(mine & model.pin_locked_until.is_null() & (model.pin_failures < PIN_TRIES))
+        .execute()
+    )
+    if not counted:
         raise PinLockedError()
-    if right:
-        person.pin_failures, person.pin_locked_until = 0, None
-        person.save()
+    if is_right():
+        model.update(pin_failures=0).where(mine).execute()
         return True
-    person.pin_failures += 1
-    if person.pin_failures >= PIN_TRIES:
-        person.pin_failures, person.pin_locked_until = 0, now + PIN_LOCK
-        person.save()
+    locked = (
+        model.update(pin_failures=0, pin_locked_until=now + PIN_LOCK)
+        .where(mine & (model.pin_failures >= PIN_TRIES))
+        .execute()
+    )
+    if locked:
         raise PinLockedError()
-    person.save()
     return False
 
 

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import timedelta
 
+from peewee import IntegrityError
 from redis import Redis, RedisError
 
-from gateway import people
+from gateway import clock, people
+from gateway.db import noticing_writes
 from gateway.flows import FLOW, engine
 from gateway.flows.resume import RESUMABLE
 from gateway.flows.screens import Reply, State
+from gateway.models import UssdCheckpoint, db
 
 log = logging.getLogger(__name__)
 
@@ -44,26 +48,30 @@ def _save(redis: Redis, key: str, value: dict | None, ttl_seconds: int) -> None:
         log.warning("USSD state not saved, Redis unavailable: %s", error)
 
 
-def _begin(redis: Redis, phone: str, default_lang: str, ussd_code: str) -> tuple[State, Reply]:
-    """A new session: at the root, or offering to resume a registration cut off earlier."""
+def _begin(
+    redis: Redis, session_id: str, phone: str, default_lang: str, ussd_code: str
+) -> tuple[State, Reply]:
+    """A new session: at the root, or offering to resume a registration cut off earlier (in
+    another session: this one, replayed after its state was lost, simply goes on)."""
     lang = people.language_for(phone, default_lang)
     cut_off = _load(redis, _resume_key(phone))
     known = {"ussd_code": ussd_code}  # quoted on screens ("dial *123# again")
-    if cut_off is None:
+    if cut_off is None or cut_off.get("session") == session_id:
         return engine.start(FLOW, phone, lang, data=known)
     state, _ = engine.start(FLOW, phone, cut_off["lang"], at="resume", data=known)
     state.data["resume"] = cut_off
     return state, engine.render(FLOW, state)
 
 
-def _keep_for_resume(redis: Redis, state: State, reply: Reply, ttl_seconds: int) -> None:
+def _keep_for_resume(
+    redis: Redis, session_id: str, state: State, reply: Reply, ttl_seconds: int
+) -> None:
     """While a registration is under way, keep it by phone number; drop it once left."""
     if state.screen == "resume":
         return  # the offer itself: the saved session waits for the answer
     in_registration = not reply.end and state.screen in RESUMABLE
-    _save(
-        redis, _resume_key(state.phone), state.to_dict() if in_registration else None, ttl_seconds
-    )
+    kept = {**state.to_dict(), "session": session_id} if in_registration else None
+    _save(redis, _resume_key(state.phone), kept, ttl_seconds)
 
 
 def respond(
@@ -80,21 +88,22 @@ def respond(
     if saved and saved["text"] == text:
         return Reply(**saved["reply"])  # the telco repeated a request
     answers = text.split("*") if text else []
-    if (
-        saved
-        and not saved["reply"]["end"]
-        and (not saved["text"] or text.startswith(saved["text"] + "*"))
-    ):
-        state = State(**saved["state"])
-        new_answers, reply = answers[saved["answered"] :], None
+    if saved and not saved["reply"]["end"] and _continues(text, saved["text"]):
+        state, reply, done = State(**saved["state"]), None, saved["answered"]
     else:
-        # A new session, or one whose state was lost: replay every answer from the start.
-        state, reply = _begin(redis, phone, default_lang, ussd_code)
-        new_answers = answers
-    for answer in new_answers:
-        state, reply = engine.step(FLOW, state, answer)
-        if reply.end:
-            break
+        # A new session, or one whose state was lost: replay the answers from the start, or
+        # from the last step that wrote to the database (never doing a write twice).
+        resumed = _last_checkpoint(session_id, text)
+        if resumed:
+            state, reply, done = resumed
+        else:
+            state, reply = _begin(redis, session_id, phone, default_lang, ussd_code)
+            done = 0
+            if state.screen == "resume":  # depends on Redis data its answer changes: kept
+                _checkpoint(session_id, -1, "", state, reply, ignore_double=True)
+    while done < len(answers) and not (reply and reply.end):
+        state, reply = _step(session_id, state, answers, done)
+        done += 1
     saved = {
         "text": text,
         "answered": len(answers),
@@ -102,8 +111,69 @@ def respond(
         "reply": {"text": reply.text, "end": reply.end},
     }
     _save(redis, _key(session_id), saved, ttl_seconds)
-    _keep_for_resume(redis, state, reply, ttl_seconds)
+    _keep_for_resume(redis, session_id, state, reply, ttl_seconds)
     return reply
+
+
+def _continues(text: str, earlier: str) -> bool:
+    """Whether session input `text` is `earlier` with more answers after it."""
+    return not earlier or text.startswith(earlier + "*")
+
+
+def _step(session_id: str, state: State, answers: list[str], index: int) -> tuple[State, Reply]:
+    """Answer number `index`, in one transaction with a checkpoint when it wrote anything.
+    The same step running at once in a copy of the request loses on the checkpoint's unique
+    key: its writes are undone, and the copy goes on from the winner's checkpoint."""
+    try:
+        with db.atomic(), noticing_writes() as wrote:
+            state, reply = engine.step(FLOW, state, answers[index])
+            if wrote():
+                _checkpoint(session_id, index, "*".join(answers[: index + 1]), state, reply)
+    except IntegrityError:
+        stored = UssdCheckpoint.get_or_none(
+            (UssdCheckpoint.session_id == session_id) & (UssdCheckpoint.answer_index == index)
+        )
+        if stored is None:
+            raise
+        log.info("USSD session %s step %s was done by a copy of the request", session_id, index)
+        return State(**json.loads(stored.state)), Reply(**json.loads(stored.reply))
+    return state, reply
+
+
+def _checkpoint(
+    session_id: str, index: int, text: str, state: State, reply: Reply, ignore_double=False
+) -> None:
+    query = UssdCheckpoint.insert(
+        session_id=session_id,
+        answer_index=index,
+        text=text,
+        state=json.dumps(state.to_dict()),
+        reply=json.dumps({"text": reply.text, "end": reply.end}),
+        created_at=clock.now(),
+    )
+    (query.on_conflict_ignore() if ignore_double else query).execute()
+
+
+def _last_checkpoint(session_id: str, text: str) -> tuple[State, Reply, int] | None:
+    """The state after the latest step of this session that wrote, if `text` goes on from it."""
+    for checkpoint in (
+        UssdCheckpoint.select()
+        .where(UssdCheckpoint.session_id == session_id)
+        .order_by(UssdCheckpoint.answer_index.desc())
+    ):
+        if text == checkpoint.text or _continues(text, checkpoint.text):
+            return (
+                State(**json.loads(checkpoint.state)),
+                Reply(**json.loads(checkpoint.reply)),
+                checkpoint.answer_index + 1,
+            )
+    return None
+
+
+def forget_checkpoints(older_than_minutes: int) -> int:
+    """Drop checkpoints of sessions long over (they hold answers: kept no longer than needed)."""
+    cutoff = clock.now() - timedelta(minutes=older_than_minutes)
+    return UssdCheckpoint.delete().where(UssdCheckpoint.created_at < cutoff).execute()
 
 
 def was_cut_off(redis: Redis, phone: str) -> str | None:

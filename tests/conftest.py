@@ -143,3 +143,13 @@ def registry(app, tmp_path):
     second = runner.invoke(args=["import-job-orders", str(job_orders), "--as-of", "2026-11-21"])
     assert second.output.startswith("6 row(s) accepted (6 new job orders)"), second.output
     return tmp_path
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The fault drills' figures (sent, lost, duplicated, time to drain), when any ran."""
+    from tests.test_fault_drills import DRILL_FIGURES
+
+    if DRILL_FIGURES:
+        terminalreporter.section("Fault drills")
+        for line in DRILL_FIGURES:
+            terminalreporter.write_line(line)

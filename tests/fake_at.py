@@ -26,9 +26,14 @@ class FakeAfricasTalking:
     def __init__(self, port: int = 0) -> None:
         self.requests: list[dict] = []
         self.answers: deque[str] = deque()
+        self.delay = 0.0  # seconds every answer takes
         self.server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def accepted(self) -> list[dict]:
+        """The requests answered with a message id: what a phone would receive."""
+        return [r for r in self.requests if r["answer"].split(":")[0] in ("ok", "sleep", "charset")]
 
     def script(self, *answers: str) -> None:
         """Queue the next answers (then "ok" for ever)."""
@@ -56,10 +61,16 @@ class FakeAfricasTalking:
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
-                fake.requests.append(
-                    {"path": self.path, "form": form, "api_key": self.headers.get("apiKey")}
-                )
                 answer = fake.answers.popleft() if fake.answers else "ok"
+                fake.requests.append(
+                    {
+                        "path": self.path,
+                        "form": form,
+                        "api_key": self.headers.get("apiKey"),
+                        "answer": answer,
+                    }
+                )
+                time.sleep(fake.delay)
                 if answer.startswith("http:"):
                     self.send_response(int(answer[5:]))
                     self.end_headers()

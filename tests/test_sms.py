@@ -140,12 +140,14 @@ def test_daftar_says_how_to_register(client, text):
     assert OutboxMessage.get().text == i18n.text("id", "sms.register", ussd_code="*123#")
 
 
+@pytest.mark.parametrize("control", ["\x00", "\x07", "\x1b", "\x7f"])
 @pytest.mark.parametrize("field", ["text", "id", "from"])
-def test_a_nul_byte_in_a_callback_is_dropped_not_a_500(client, field):
+def test_a_control_character_in_a_callback_is_dropped_not_a_500(client, field, control):
     form = {"from": "081234567890", "id": "nul-1", "text": "CEK Maju\x00 Jaya"}
-    form[field] = form[field][:3] + "\x00" + form[field][3:]
+    form[field] = form[field][:3] + control + form[field][3:]
     response = client.post("/sms/incoming", data=form)
     assert response.status_code == 200
     from gateway.models import InboundSms
 
-    assert "\x00" not in InboundSms.get().text + InboundSms.get().provider_id
+    stored = InboundSms.get().text + InboundSms.get().provider_id
+    assert control not in stored and "\x00" not in stored

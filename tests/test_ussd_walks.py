@@ -19,8 +19,8 @@ TOKENS = ["0", "00", "98", "1", "2", "3", "4", "5", "6", "7", "8", "9", "1234", 
 PHONES = ["+6281234500000", "+6281234500001", "+6281299990000", "+6281110000001"]
 
 
-@pytest.fixture
-def people_and_round(app):
+def add_people_and_round() -> None:
+    """A village with its officer, a migrant, a caregiver and her child with a check-in open."""
     village = Village.create(code="3507102001", name="Sumberejo", district="Malang",
                              province="Jawa Timur")
     officers.add("+6281110000001", "Bu Ani", "officer", village.code, None)
@@ -32,6 +32,11 @@ def people_and_round(app):
     Child.create(caregiver=carer, name="Budi", birth_year=2015, in_school=True,
                  parent_phone=migrant.phone)
     checkins.open_due()
+
+
+@pytest.fixture
+def people_and_round(app):
+    add_people_and_round()
 
 
 @pytest.mark.parametrize("seed", [1, 2])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import current_app
 
-from gateway import alerts, checkins, outbox, providers, summaries
+from gateway import alerts, checkins, outbox, providers, summaries, ussd
 from gateway.models import db
 
 
@@ -28,9 +28,25 @@ def send_sms(row_id: int) -> str:
 
 
 def sweep_outbox() -> int:
-    """Re-enqueue outbox rows whose job was lost; return how many."""
+    """Every minute: re-enqueue outbox rows whose job was lost, settle sends a killed worker
+    left; return how many were enqueued. Forget delivery reports that found no message."""
     with db.connection_context():
-        return outbox.sweep(current_app.config["OUTBOX_STALE_SECONDS"])
+        outbox.forget_early_reports()
+        # Rows younger than the lease are left to the web and the worker that made them.
+        return outbox.sweep(queued_for_seconds=current_app.config["OUTBOX_STALE_SECONDS"])
+
+
+def hand_back_outbox() -> int:
+    """On a Redis that may have lost its jobs (at start, after a restart): every queued row
+    without a live job goes back to RQ at once, alerts first; return how many."""
+    with db.connection_context():
+        return outbox.sweep()
+
+
+def forget_ussd_checkpoints() -> int:
+    """Drop the USSD checkpoints of sessions that are over; return how many."""
+    with db.connection_context():
+        return ussd.forget_checkpoints(current_app.config["USSD_SESSION_MINUTES"])
 
 
 def escalate_alerts() -> int:

@@ -14,7 +14,8 @@ class SendStatus(StrEnum):
     SENT = "sent"  # the provider accepted it
     RETRY = "retry"  # it did not go (connection refused, provider trouble): try again later
     FINAL = "final"  # it will never go (invalid or blacklisted number): do not try again
-    AMBIGUOUS = "ambiguous"  # it may have gone (read time-out): at most one more try
+    AMBIGUOUS = "ambiguous"  # the provider may have taken it (read time-out, unreadable answer)
+    LOST = "lost"  # the worker died mid-send: it may not even have left
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import json
 import logging
 
 import requests
-from africastalking.Service import DEFAULT_TIMEOUT_S, AfricasTalkingException
+from africastalking.Service import AfricasTalkingException
 from africastalking.SMS import SMSService
 
 from gateway.providers import SendResult, SendStatus
@@ -17,6 +17,9 @@ ACCEPTED = {100, 101, 102}  # Processed, Sent, Queued
 # RiskHold, InvalidSenderId, InvalidPhoneNumber, UnsupportedNumberType, InsufficientBalance,
 # UserInBlacklist, CouldNotRoute, DoNotDisturbRejection: sending again cannot help.
 FINAL = {401, 402, 403, 404, 405, 406, 407, 409}
+# The SDK's 9 s read time-out is shorter than the provider's slow moments: each read time-out
+# is a message that may have gone without its id. OUTBOX_STALE_SECONDS must exceed the sum.
+TIMEOUT_S = (5.0, 30.0)  # (connect, read)
 
 
 class AfricasTalkingProvider:
@@ -26,7 +29,7 @@ class AfricasTalkingProvider:
         api_key: str,
         sender_id: str | None,
         api_url: str | None,
-        timeout: tuple[float, float] = DEFAULT_TIMEOUT_S,  # (connect, read) seconds
+        timeout: tuple[float, float] = TIMEOUT_S,
     ):
         # Our own instance, not africastalking.initialize(): no module globals shared by threads.
         self.service = SMSService(username, api_key)

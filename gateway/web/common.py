@@ -30,12 +30,20 @@ def plain(text: str, status: int = 200) -> Response:
     return Response(text, status=status, mimetype="text/plain")
 
 
+# NUL and the other control characters, but tab and line breaks: PostgreSQL refuses NUL in
+# text (every retry of the callback would fail), and none of them means anything in an SMS.
+CONTROL_CHARACTERS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
 def callback_form() -> dict[str, str]:
     """The callback's form fields; bytes that are not UTF-8 become U+FFFD rather than vanishing,
-    and NUL characters go (PostgreSQL refuses them in text, which would make every retry fail)."""
+    and control characters go."""
     if request.mimetype != "application/x-www-form-urlencoded":
         fields = request.form.to_dict()
     else:
         body = request.get_data(cache=True).decode("utf-8", "replace")
         fields = dict(parse_qsl(body, keep_blank_values=True, encoding="utf-8", errors="replace"))
-    return {key.replace("\x00", ""): value.replace("\x00", "") for key, value in fields.items()}
+    return {
+        key.translate(CONTROL_CHARACTERS): value.translate(CONTROL_CHARACTERS)
+        for key, value in fields.items()
+    }

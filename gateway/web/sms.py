@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app
 
 from gateway import outbox
+from gateway.phone import InvalidPhoneError, normalise
 from gateway.sms.inbound import BadCallbackError, receive
 from gateway.web.common import callback_form, check_callback, plain
 
@@ -32,5 +33,9 @@ def delivery() -> Response:
     if not provider_id or len(provider_id) > 100 or status not in outbox.DELIVERY_STATUSES:
         return plain("id and a known status are required", 400)
     reason = (form.get("failureReason") or "")[:200]
-    known = outbox.record_delivery(provider_id, status, reason)
-    return plain("OK" if known else "OK (unknown id, logged)")
+    try:
+        phone = normalise(form.get("phoneNumber") or "")
+    except InvalidPhoneError:
+        phone = None  # only used to settle a send whose answer never came
+    known = outbox.record_delivery(provider_id, status, reason, phone)
+    return plain("OK" if known else "OK (unknown id, kept)")

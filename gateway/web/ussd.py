@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, Response, current_app
+from flask import Blueprint, Response, current_app, request
 from peewee import DatabaseError
 from werkzeug.exceptions import HTTPException
 
@@ -58,7 +58,9 @@ def apologise(error: Exception) -> Response:
     if isinstance(error, HTTPException):
         return error  # 403, 413...: as they are
     if not isinstance(error, DatabaseError):
-        log.exception("USSD step failed")
+        log.exception("USSD callback failed")
+    if request.endpoint != "ussd.step":  # an event nobody reads: the provider sends it again
+        return plain("unavailable, try again later", 503)
     return plain("END " + _default_text("error.unavailable"))
 
 
