@@ -50,3 +50,23 @@ def test_init_db_creates_then_reports_nothing_to_do(empty_database, app):
     second = runner.invoke(args=["init-db"])
     assert second.output.strip() == "Schema is up to date; nothing to apply."
     assert pending_migrations() == []
+
+
+def test_doubles_stored_before_the_unique_keys_are_kept_and_told_apart(empty_database):
+    Runner(db.obj, MIGRATIONS_DIR).up(target="0011_early_delivery_reports")
+    for _ in range(2):  # the same registration finished in two sessions at once
+        db.execute_sql(
+            "INSERT INTO person (phone, name, role, pin_failures, monthly_summary, created_at,"
+            " updated_at) VALUES ('+6281234567890', 'Siti  Aminah', 'caregiver', 0, false,"
+            " '2026-01-01', '2026-01-01')"
+        )
+        db.execute_sql(
+            "INSERT INTO consent (person_id, scope, text_version, channel, given_at)"
+            " VALUES (1, 'self', 'v1', 'ussd', '2026-01-01')"
+        )
+    migrate()
+    from gateway.models import Consent, Person
+
+    keys = [person.name_key for person in Person.select().order_by(Person.id)]
+    assert keys == ["siti aminah", "siti aminah#2"]  # both kept, for an operator to merge
+    assert Consent.select().count() == 1
