@@ -6,13 +6,18 @@ import ipaddress
 import os
 import re
 import secrets
+import tempfile
 from collections.abc import Callable, Mapping
 from datetime import time
+from pathlib import Path
 from typing import Any
 
 import phonenumbers
+from cryptography.fernet import Fernet
 
 SMS_BACKENDS = ("console", "africastalking")
+ENVIRONMENTS = ("local", "production")
+LOCAL_SECRETS = Path("instance")  # where a local run keeps the keys it made for itself
 LANGUAGES = ("id", "en", "jv")
 
 
@@ -90,6 +95,17 @@ def _quiet_hours(value: str) -> tuple[time, time] | None:
     return start, end
 
 
+def _data_keys(value: str) -> str:
+    """Fernet keys, comma-separated, newest first."""
+    keys = [part.strip() for part in value.split(",") if part.strip()]
+    for position, key in enumerate(keys, start=1):
+        try:
+            Fernet(key)
+        except ValueError:
+            raise ValueError(f"key {position} is not a Fernet key (see docs/SECURITY.md)") from None
+    return ",".join(keys)
+
+
 # name -> (parser, default). Defaults are safe for a local run; production sets its own.
 SETTINGS: dict[str, tuple[Callable[[str], Any], str]] = {
     "DATABASE_URL": (_database_url, "sqlite:///instance/gateway.db"),
@@ -111,7 +127,16 @@ SETTINGS: dict[str, tuple[Callable[[str], Any], str]] = {
     "OUTBOX_STALE_SECONDS": (_positive_int, "60"),
     "QUIET_HOURS": (_quiet_hours, "20-08"),
     "ALERT_FALLBACK_PHONE": (_phone_or_empty, ""),
+    "RETENTION_DAYS": (_positive_int, "730"),
+    "INBOUND_SMS_PER_HOUR": (_positive_int, "30"),
+    "USSD_SESSIONS_PER_HOUR": (_positive_int, "20"),
+    "OUTBOUND_SMS_PER_HOUR": (_positive_int, "40"),
+    "ENV": (_choice("", *ENVIRONMENTS), ""),  # "": local with SQLite, else production
+    "DATA_KEY": (_data_keys, ""),
+    "PIN_PEPPER": (_text, ""),
 }
+# Outside local runs these must be set: the gateway will not start open or unencrypted.
+REQUIRED_IN_PRODUCTION = ("WEBHOOK_TOKEN", "DATA_KEY", "PIN_PEPPER")
 
 
 def load(environ: Mapping[str, str] | None = None, **overrides: Any) -> dict[str, Any]:
@@ -127,12 +152,48 @@ def load(environ: Mapping[str, str] | None = None, **overrides: Any) -> dict[str
             config[name] = parse(raw)
         except ValueError as error:
             raise ConfigError(f"{name}={raw!r} is not valid: {error}") from None
+    if not config["ENV"]:
+        config["ENV"] = "local" if config["DATABASE_URL"].startswith("sqlite") else "production"
+    if config["ENV"] == "production":
+        missing = [name for name in REQUIRED_IN_PRODUCTION if not config[name]]
+        if missing:
+            raise ConfigError(
+                f"{', '.join(missing)} must be set outside local runs (ENV=production): "
+                "see docs/SECURITY.md"
+            )
+    else:
+        config["DATA_KEY"] = config["DATA_KEY"] or _local_secret(
+            "data-key", lambda: Fernet.generate_key().decode()
+        )
+        config["PIN_PEPPER"] = config["PIN_PEPPER"] or _local_secret(
+            "pin-pepper", lambda: secrets.token_hex(32)
+        )
     if config["SMS_BACKEND"] == "africastalking" and not config["AT_API_KEY"]:
         raise ConfigError("AT_API_KEY must be set when SMS_BACKEND=africastalking")
     if not config["SECRET_KEY"]:
         # Nothing signed outlives the process yet; a random key keeps secrets out of the repo.
         config["SECRET_KEY"] = secrets.token_hex(32)
     return config
+
+
+def _local_secret(name: str, make: Callable[[], str]) -> str:
+    """A key for local runs, made once and kept in instance/ (never in the repo): the web, the
+    worker and the CLI must all read the local database with the same one."""
+    path = LOCAL_SECRETS / f"local-{name}"
+    if not path.exists():
+        LOCAL_SECRETS.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=LOCAL_SECRETS, delete=False) as new:
+            new.write(make())
+        try:
+            os.link(new.name, path)  # atomic: of processes starting at once, one key wins
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(new.name)
+    return path.read_text().strip()
+
+
+_TEST_DATA_KEY = Fernet.generate_key().decode()  # one per test run: nothing outlives it
 
 
 def load_for_tests(environ: Mapping[str, str] | None = None, **overrides: Any) -> dict[str, Any]:
@@ -143,6 +204,13 @@ def load_for_tests(environ: Mapping[str, str] | None = None, **overrides: Any) -
     environ.pop("SMS_BACKEND", None)
     environ.pop("WEBHOOK_TOKEN", None)
     environ.pop("WEBHOOK_ALLOWED_IPS", None)
+    environ["ENV"] = "local"
+    environ.setdefault("DATA_KEY", _TEST_DATA_KEY)
+    environ.setdefault("PIN_PEPPER", "test-pepper")
+    # Tests send hundreds of messages from one number in one (fixed) hour; test_limits.py
+    # sets the limits it tests.
+    for limit in ("INBOUND_SMS_PER_HOUR", "USSD_SESSIONS_PER_HOUR", "OUTBOUND_SMS_PER_HOUR"):
+        environ.setdefault(limit, "100000")
     config = load(environ, **overrides)
     config["TESTING"] = True
     return config

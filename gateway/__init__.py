@@ -16,12 +16,13 @@ MAX_REQUEST_BYTES = 64 * 1024  # a callback is a few hundred bytes; 20 kB of tex
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the application from `config` (default: the environment, validated)."""
-    from gateway import cli, db, queues, web
+    from gateway import cli, crypto, db, queues, web
 
     app = Flask(__name__, instance_relative_config=True)
     app.config.update(settings.load() if config is None else config)
     app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    crypto.configure(app.config["DATA_KEY"], app.config["PIN_PEPPER"])
     db.init_app(app)
     queues.init_app(app)
     web.register(app)

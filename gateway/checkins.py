@@ -65,13 +65,14 @@ class Opened:
 
 def pending(phone: str) -> list[Checkin]:
     """Open check-ins of the children in the care of people on this phone, oldest child first."""
-    return list(
-        Checkin.select()
+    waiting = (
+        Checkin.select(Checkin, Child)
         .join(Child)
         .join(Person)
         .where((Person.phone == phone) & (Checkin.status == "open"))
-        .order_by(Child.birth_year, Child.id)
     )
+    # Birth years are encrypted: sorted here, not by the database.
+    return sorted(waiting, key=lambda checkin: (checkin.child.birth_year, checkin.child.id))
 
 
 def open_due(village: Village | None = None, wait_seconds: float = LOCK_WAIT_SECONDS) -> Opened:

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup
 from redis import RedisError
-from werkzeug.security import generate_password_hash
 
-from gateway import alerts, checkins, demo, imports, officers, outbox, people, selftest
+from gateway import (
+    alerts,
+    checkins,
+    crypto,
+    demo,
+    imports,
+    officers,
+    outbox,
+    people,
+    retention,
+    rotation,
+    selftest,
+)
 from gateway.models import db
 from gateway.phone import InvalidPhoneError, normalise
 from gateway.verification import registry
@@ -173,12 +184,34 @@ def add_officer(
                 district,
             )
             if pin:
-                people.set_pin_hash(officer, generate_password_hash(pin))
+                people.set_pin_hash(officer, crypto.hash_pin(pin))
     except InvalidPhoneError:
         raise click.ClickException(f"--phone {phone!r} is not a phone number") from None
     except officers.OfficerError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"{officer.role} {officer.name} ({officer.phone}), district {officer.district}")
+
+
+@click.command("purge")
+def purge_command() -> None:
+    """Remove check-in answers and closed cases' texts older than RETENTION_DAYS (the
+    scheduler does this daily)."""
+    with db.connection_context():
+        purged = retention.purge(current_app.config["RETENTION_DAYS"])
+    click.echo(purged.describe())
+
+
+@click.command("rotate-key")
+def rotate_key() -> None:
+    """Re-encrypt personal data with the first (newest) key of DATA_KEY; afterwards the older
+    keys may be removed from DATA_KEY (docs/SECURITY.md)."""
+    with db.connection_context():
+        counts = rotation.rotate_all()
+    total = sum(counts.values())
+    click.echo(
+        f"Re-encrypted {total} value(s) with the newest key: "
+        + ", ".join(f"{table} {count}" for table, count in sorted(counts.items()) if count)
+    )
 
 
 @click.command("selftest")
@@ -228,5 +261,7 @@ def register(app: Flask) -> None:
         add_officer,
         seed_demo,
         selftest_command,
+        rotate_key,
+        purge_command,
     ):
         app.cli.add_command(command)

@@ -31,3 +31,8 @@ def set_language(phone: str, lang: str) -> None:
 def set_opted_out(phone: str, opted_out: bool) -> None:
     """STOP (True) or MULAI (False): whether this number receives broadcasts."""
     _update(phone, opted_out=opted_out)
+
+
+def note_erase_request(phone: str) -> None:
+    """HAPUS: HAPUS YA from this number erases its data for the next 10 minutes."""
+    _update(phone, erase_asked_at=clock.now())

@@ -81,16 +81,13 @@ def answer(reporter: str, ref: str, lang: str) -> str:
 
 
 def _same_report(reporter: str, text: str) -> Report | None:
-    return (
-        Report.select()
-        .where(
-            (Report.reporter == reporter)
-            & (Report.kind == ReportKind.CHILD.value)
-            & (Report.text == text)
-            & (Report.created_at >= clock.now() - SAME_REPORT)
-        )
-        .first()
+    recent = Report.select().where(
+        (Report.reporter == reporter)
+        & (Report.kind == ReportKind.CHILD.value)
+        & (Report.created_at >= clock.now() - SAME_REPORT)
     )
+    # Report texts are encrypted: compared here, not by the database.
+    return next((report for report in recent if report.text == text), None)
 
 
 def _only_child(phone: str) -> int | None:

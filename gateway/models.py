@@ -16,7 +16,8 @@ from peewee import (
     TextField,
 )
 
-from gateway import clock
+from gateway import clock, crypto
+from gateway.fields import EncryptedIntegerField, EncryptedTextField
 
 # Bound to a real database by gateway.db.init_db() from DATABASE_URL.
 db = DatabaseProxy()
@@ -60,6 +61,7 @@ class Contact(BaseModel):
     phone = CharField(max_length=20, unique=True)
     language = CharField(max_length=5, null=True)  # null: the default language
     opted_out = BooleanField(default=False)  # STOP: no broadcasts until MULAI
+    erase_asked_at = DateTimeField(null=True)  # HAPUS: HAPUS YA erases within 10 minutes
     created_at = DateTimeField(default=clock.now)
     updated_at = DateTimeField(default=clock.now)
 
@@ -68,7 +70,7 @@ class OutboxMessage(BaseModel):
     """One outbound SMS to one number: the truth about what was sent."""
 
     to = CharField(max_length=20, index=True)
-    text = TextField()
+    text = EncryptedTextField()  # names, cases, verdicts: in clear only on the way out
     kind = CharField(max_length=10, default=MessageKind.REPLY.value)
     status = CharField(max_length=10, default=OutboxStatus.QUEUED.value, index=True)
     attempts = IntegerField(default=0)
@@ -99,7 +101,7 @@ class InboundSms(BaseModel):
     provider_id = CharField(max_length=100, unique=True)
     sender = CharField(max_length=20, index=True)
     to = CharField(max_length=20, null=True)
-    text = TextField()
+    text = EncryptedTextField()  # reports, check-in answers, PINs of INFO
     link_id = CharField(max_length=100, null=True)
     keyword = CharField(max_length=20, null=True)
     received_at = DateTimeField(default=clock.now)
@@ -111,8 +113,8 @@ class UssdSessionEvent(BaseModel):
     session_id = CharField(max_length=100, unique=True)
     phone = CharField(max_length=20, index=True)
     status = CharField(max_length=20)
-    input = TextField(null=True)
-    last_app_response = TextField(null=True)
+    input = EncryptedTextField(null=True)  # names typed; PINs and years masked before this
+    last_app_response = EncryptedTextField(null=True)
     duration_ms = IntegerField(null=True)
     error_message = TextField(null=True)
     provider_date = CharField(max_length=40, null=True)
@@ -126,9 +128,9 @@ class UssdCheckpoint(BaseModel):
 
     session_id = CharField(max_length=100)
     answer_index = IntegerField()  # 0 for the first answer of the session
-    text = TextField()  # the session's input up to and including that answer
-    state = TextField()  # JSON, as kept in Redis
-    reply = TextField()  # JSON: the screen that step showed
+    text_key = CharField(max_length=64)  # keyed hash of the input up to that answer
+    state = EncryptedTextField()  # JSON, as kept in Redis
+    reply = EncryptedTextField()  # JSON: the screen that step showed
     created_at = DateTimeField(default=clock.now, index=True)
 
     class Meta:
@@ -153,9 +155,19 @@ class Village(BaseModel):
     language = CharField(max_length=5, null=True)  # the village's default; null: DEFAULT_LANGUAGE
 
 
-def name_key(name: str) -> str:
+def normal_name(name: str) -> str:
     """A name as compared: case and spacing do not make another person or child."""
     return " ".join(name.lower().split())
+
+
+def person_key(name: str) -> list[str]:
+    """The keyed hashes a person's name may be stored under (newest DATA_KEY first)."""
+    return crypto.lookup_hashes(normal_name(name))
+
+
+def child_key(name: str, birth_year: int) -> list[str]:
+    """The keyed hashes a child (name and birth year) may be stored under."""
+    return crypto.lookup_hashes(f"{normal_name(name)}|{birth_year}")
 
 
 class Person(BaseModel):
@@ -163,8 +175,8 @@ class Person(BaseModel):
     never twice the same (phone, role, name): ten sessions finishing at once make one."""
 
     phone = CharField(max_length=20, index=True)
-    name = CharField(max_length=40)
-    name_key = CharField(max_length=60)  # kept by save(); unique with phone and role
+    name = EncryptedTextField()
+    name_key = CharField(max_length=100)  # keyed hash, kept by save(); unique with phone, role
     role = CharField(max_length=12)
     village = ForeignKeyField(Village, null=True, backref="people")
     destination_country = CharField(max_length=40, null=True)  # migrants
@@ -182,7 +194,7 @@ class Person(BaseModel):
         indexes = ((("phone", "role", "name_key"), True),)
 
     def save(self, *args, **kwargs):
-        self.name_key = name_key(self.name)
+        self.name_key = person_key(self.name)[0]
         return super().save(*args, **kwargs)
 
 
@@ -191,18 +203,18 @@ class Child(BaseModel):
     row per (caregiver, name, birth year)."""
 
     caregiver = ForeignKeyField(Person, backref="children", on_delete="CASCADE")
-    name = CharField(max_length=40)
-    name_key = CharField(max_length=60)  # kept by save()
-    birth_year = IntegerField()
+    name = EncryptedTextField()
+    name_key = CharField(max_length=100)  # keyed hash of name and birth year, kept by save()
+    birth_year = EncryptedIntegerField()
     in_school = BooleanField()
     parent_phone = CharField(max_length=20, null=True, index=True)  # the migrant parent, if known
     created_at = DateTimeField(default=clock.now)
 
     class Meta:
-        indexes = ((("caregiver", "name_key", "birth_year"), True),)
+        indexes = ((("caregiver", "name_key"), True),)
 
     def save(self, *args, **kwargs):
-        self.name_key = name_key(self.name)
+        self.name_key = child_key(self.name, self.birth_year)[0]
         return super().save(*args, **kwargs)
 
 
@@ -318,7 +330,7 @@ class Report(BaseModel):
     kind = CharField(max_length=10, default=ReportKind.BROKER.value)
     reporter = CharField(max_length=20, index=True)  # shown to officers only
     village = ForeignKeyField(Village, null=True)
-    text = TextField()
+    text = EncryptedTextField()
     channel = CharField(max_length=6)
     created_at = DateTimeField(default=clock.now)
 
@@ -359,7 +371,7 @@ class AlertEvent(BaseModel):
     state = CharField(max_length=12)
     at = DateTimeField(default=clock.now)
     actor = CharField(max_length=20, null=True)  # the officer's phone, when an officer acted
-    note = TextField(null=True)
+    note = EncryptedTextField(null=True)
 
 
 class CheckinRound(BaseModel):
@@ -379,14 +391,24 @@ class Checkin(BaseModel):
     reminded_at = DateTimeField(null=True)
     answered_at = DateTimeField(null=True)
     channel = CharField(max_length=6, null=True)
-    school = IntegerField(null=True)  # 1 attends, 2 does not
-    health = IntegerField(null=True)  # 1 well, 2 ill
-    mood = IntegerField(null=True)  # 1 good, 2 sad or withdrawn
-    contact = IntegerField(null=True)  # 1 talked with the parent abroad, 2 did not
-    problem = IntegerField(null=True)  # 1 none; 2-8: see checkin_codes.PROBLEMS
+    # Encrypted: a child's health and safety are specific personal data.
+    school = EncryptedIntegerField(null=True)  # 1 attends, 2 does not
+    health = EncryptedIntegerField(null=True)  # 1 well, 2 ill
+    mood = EncryptedIntegerField(null=True)  # 1 good, 2 sad or withdrawn
+    contact = EncryptedIntegerField(null=True)  # 1 talked with the parent abroad, 2 did not
+    problem = EncryptedIntegerField(null=True)  # 1 none; 2-8: see checkin_codes.PROBLEMS
 
     class Meta:
         indexes = ((("round", "child"), True),)
+
+
+class ErasureRecord(BaseModel):
+    """A household that erased its data (HAPUS): only how many, where and when."""
+
+    village = ForeignKeyField(Village, null=True, on_delete="SET NULL")
+    people = IntegerField()
+    children = IntegerField()
+    erased_at = DateTimeField(default=clock.now)
 
 
 ALL_MODELS = (
@@ -412,4 +434,5 @@ ALL_MODELS = (
     AlertEvent,
     CheckinRound,
     Checkin,
+    ErasureRecord,
 )

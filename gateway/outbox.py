@@ -15,7 +15,7 @@ from rq import Retry
 from rq.exceptions import DuplicateJobError, NoSuchJobError
 from rq.job import Job, JobStatus
 
-from gateway import alerts, clock, contacts, gsm7, queues, quiet_hours
+from gateway import alerts, clock, contacts, gsm7, limits, queues, quiet_hours
 from gateway.models import (
     Alert,
     AlertState,
@@ -73,17 +73,22 @@ def add(
 ) -> OutboxMessage:
     """Store one SMS in the caller's transaction; it is enqueued when the batch() ends.
     Broadcasts and non-urgent alerts wait for daytime at the recipient (quiet hours)."""
-    status = OutboxStatus.QUEUED
+    status, why = OutboxStatus.QUEUED, None
     if kind is MessageKind.BROADCAST:
         contact = contacts.find(to)
         if contact and contact.opted_out:
             status = OutboxStatus.SUPPRESSED
+    elif kind is MessageKind.REPLY and (
+        limits.count("to", to, "OUTBOUND_SMS_PER_HOUR") is not limits.ALLOW
+    ):  # a bot in a reply loop with us: kept, not sent (alerts are never capped)
+        status, why = OutboxStatus.SUPPRESSED, "hourly cap of SMS to this number"
     urgent = kind is MessageKind.REPLY or (alert is not None and alert.urgent)
     row = OutboxMessage.create(
         to=to,
         text=gsm7.to_gsm7(text),  # echoed names and queries may carry emoji or curly quotes
         kind=kind.value,
         status=status.value,
+        last_error=why,
         alert_id=alert.id if alert else None,
         not_before=None
         if urgent

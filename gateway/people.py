@@ -7,9 +7,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from werkzeug.security import check_password_hash
-
-from gateway import clock, contacts, i18n, officers, outbox
+from gateway import clock, contacts, crypto, i18n, officers, outbox
 from gateway.models import (
     BaseModel,
     Child,
@@ -18,8 +16,9 @@ from gateway.models import (
     Person,
     Role,
     Village,
+    child_key,
     db,
-    name_key,
+    person_key,
 )
 
 CONSENT_VERSION = "ussd-2026-11-25"  # the consent screens' wording; change it when they change
@@ -85,7 +84,7 @@ def find_village(code: str) -> Village | None:
 def find_person(phone: str, name: str, role: str) -> Person | None:
     """The person with this phone, role and name (any case), if registered."""
     return Person.get_or_none(
-        (Person.phone == phone) & (Person.role == role) & (Person.name_key == name_key(name))
+        (Person.phone == phone) & (Person.role == role) & Person.name_key.in_(person_key(name))
     )
 
 
@@ -103,7 +102,7 @@ def upsert_person(phone: str, name: str, role: str, **fields: Any) -> tuple[Pers
         Person,
         phone=phone,
         name=name,
-        name_key=name_key(name),
+        name_key=person_key(name)[0],
         role=role,
         created_at=now,
         updated_at=now,
@@ -123,10 +122,12 @@ def upsert_child(
     caregiver: Person, name: str, birth_year: int, in_school: bool, parent_phone: str | None
 ) -> Child:
     """The caregiver's child with this name (any case) and birth year, created or updated."""
-    fields = {"in_school": in_school, "parent_phone": parent_phone}
-    key = {"caregiver": caregiver, "name_key": name_key(name), "birth_year": birth_year}
-    _insert_once(Child, name=name, created_at=clock.now(), **key, **fields)
-    child = Child.get(*(getattr(Child, column) == value for column, value in key.items()))
+    fields = {"in_school": in_school, "parent_phone": parent_phone, "created_at": clock.now()}
+    keys = child_key(name, birth_year)
+    _insert_once(
+        Child, caregiver=caregiver, name=name, birth_year=birth_year, name_key=keys[0], **fields
+    )
+    child = Child.get((Child.caregiver == caregiver) & Child.name_key.in_(keys))
     if (child.in_school, child.parent_phone) != (in_school, parent_phone):
         child.in_school, child.parent_phone = in_school, parent_phone
         child.save()
@@ -197,11 +198,13 @@ def set_pin_hash(person: Person, pin_hash: str) -> None:
     person.save()
 
 
-def check_pin(person: Person, pin: str) -> bool:
+def check_pin(holder: Person | Officer, pin: str) -> bool:
     """True for the right PIN; counts wrong ones, PinLockedError after PIN_TRIES of them."""
-    return _attempt(
-        person, lambda: bool(person.pin_hash) and check_password_hash(person.pin_hash, pin)
-    )
+    stored = holder.pin_hash
+    right = _attempt(holder, lambda: bool(stored) and crypto.pin_matches(stored, pin))
+    if right and crypto.needs_new_hash(stored):
+        set_pin_hash(holder, crypto.hash_pin(pin))  # made before PIN_PEPPER: peppered now
+    return right
 
 
 def register_facts(person: Person) -> set[int]:

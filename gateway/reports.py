@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from peewee import IntegrityError
 
-from gateway import alerts
-from gateway.models import Report, ReportKind, Village, db
+from gateway import alerts, clock
+from gateway.models import Alert, AlertState, Report, ReportKind, Village, db
 
 MAX_TEXT = 1000  # a report longer than this is a stuck key or an attack; the start is kept
 REF_TRIES = 10
@@ -33,6 +35,28 @@ def create(
             if not Report.select().where(Report.ref == ref).exists():
                 raise  # not a clash of references: a real error
     raise RuntimeError(f"no free report reference after {REF_TRIES} tries")
+
+
+def open_recent(reporter: str, kind: ReportKind, within: timedelta) -> Report | None:
+    """This reporter's latest report of this kind made within `within` whose case is open."""
+    return (
+        Report.select()
+        .join(Alert, on=(Alert.ref == Report.ref))
+        .where(
+            (Report.reporter == reporter)
+            & (Report.kind == kind.value)
+            & (Report.created_at >= clock.now() - within)
+            & (Alert.state != AlertState.CLOSED.value)
+        )
+        .order_by(Report.id.desc())
+        .first()
+    )
+
+
+def add_to(report: Report, text: str) -> None:
+    """A later report joins the open one: its words are added to the case, no new alert."""
+    joined = f"{report.text} | {' '.join(text.split())}"[:MAX_TEXT]
+    Report.update(text=joined).where(Report.id == report.id).execute()
 
 
 def for_ref(ref: str) -> Report | None:

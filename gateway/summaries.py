@@ -55,7 +55,9 @@ def for_parent(phone: str, lang: str) -> str:
     if not Person.select().where((Person.phone == phone) & (Person.role == Role.MIGRANT)).exists():
         key = "anak.not_migrant_abroad" if is_abroad(phone) else "anak.not_migrant"
         return i18n.text(lang, key, ussd_code=current_app.config["USSD_CODE"])
-    children = list(Child.select().where(Child.parent_phone == phone).order_by(Child.birth_year))
+    children = sorted(  # birth years are encrypted: sorted here, not by the database
+        Child.select().where(Child.parent_phone == phone), key=lambda child: child.birth_year
+    )
     if not children:
         return i18n.text(lang, "anak.no_children")
     lines = "; ".join(_child_line(child, lang) for child in children)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from datetime import timedelta
 
 from peewee import IntegrityError
 from redis import Redis, RedisError
 
-from gateway import clock, people
+from gateway import clock, crypto, people
 from gateway.db import noticing_writes
 from gateway.flows import FLOW, engine
 from gateway.flows.resume import RESUMABLE
@@ -35,7 +36,13 @@ def _load(redis: Redis, key: str) -> dict | None:
     except RedisError as error:
         log.warning("USSD state not read, Redis unavailable: %s", error)
         return None
-    return json.loads(raw) if raw else None
+    if not raw:
+        return None
+    try:
+        return json.loads(crypto.decrypt(raw.decode()))
+    except ValueError:  # kept before a key was dropped from DATA_KEY: as if lost
+        log.warning("USSD state %s unreadable with DATA_KEY; replaying the session", key)
+        return None
 
 
 def _save(redis: Redis, key: str, value: dict | None, ttl_seconds: int) -> None:
@@ -43,7 +50,8 @@ def _save(redis: Redis, key: str, value: dict | None, ttl_seconds: int) -> None:
         if value is None:
             redis.delete(key)
         else:
-            redis.set(key, json.dumps(value), ex=ttl_seconds)
+            # Encrypted: the session's input holds PINs, names and birth years.
+            redis.set(key, crypto.encrypt(json.dumps(value)), ex=ttl_seconds)
     except RedisError as error:
         log.warning("USSD state not saved, Redis unavailable: %s", error)
 
@@ -115,6 +123,13 @@ def respond(
     return reply
 
 
+def masked(text: str) -> str:
+    """A session's input as it may be stored: every 4-digit answer (a PIN, a birth year) masked."""
+    return "*".join(
+        "****" if re.fullmatch(r"\d{4}", answer) else answer for answer in text.split("*")
+    )
+
+
 def _continues(text: str, earlier: str) -> bool:
     """Whether session input `text` is `earlier` with more answers after it."""
     return not earlier or text.startswith(earlier + "*")
@@ -146,7 +161,7 @@ def _checkpoint(
     query = UssdCheckpoint.insert(
         session_id=session_id,
         answer_index=index,
-        text=text,
+        text_key=crypto.lookup_hash(text),  # the input holds PINs: never stored in clear
         state=json.dumps(state.to_dict()),
         reply=json.dumps({"text": reply.text, "end": reply.end}),
         created_at=clock.now(),
@@ -156,12 +171,16 @@ def _checkpoint(
 
 def _last_checkpoint(session_id: str, text: str) -> tuple[State, Reply, int] | None:
     """The state after the latest step of this session that wrote, if `text` goes on from it."""
+    answers = text.split("*") if text else []
     for checkpoint in (
         UssdCheckpoint.select()
-        .where(UssdCheckpoint.session_id == session_id)
+        .where(
+            (UssdCheckpoint.session_id == session_id) & (UssdCheckpoint.answer_index < len(answers))
+        )
         .order_by(UssdCheckpoint.answer_index.desc())
     ):
-        if text == checkpoint.text or _continues(text, checkpoint.text):
+        answered = "*".join(answers[: checkpoint.answer_index + 1])
+        if checkpoint.text_key in crypto.lookup_hashes(answered):
             return (
                 State(**json.loads(checkpoint.state)),
                 Reply(**json.loads(checkpoint.reply)),

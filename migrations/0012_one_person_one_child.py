@@ -10,13 +10,13 @@ def _name_key(name: str) -> str:
     return " ".join(name.lower().split())  # as gateway.models.name_key, frozen here
 
 
-def _fill(db, table: str, group: tuple[str, ...]) -> None:
+def _fill(db, table: str, group: tuple[str, ...], with_year: bool) -> None:
     seen: set[tuple] = set()
     columns = ", ".join(group)
     for row_id, name, *rest in db.execute_sql(
         f"SELECT id, name, {columns} FROM {table} ORDER BY id"
     ).fetchall():
-        key = _name_key(name)
+        key = _name_key(name) + (f"|{rest[-1]}" if with_year else "")
         identity = (key, *rest)
         if identity in seen:
             key = f"{key}#{row_id}"  # a double made before the index: kept, told apart
@@ -27,18 +27,18 @@ def _fill(db, table: str, group: tuple[str, ...]) -> None:
 
 def up(migrator, db):
     migrator.migrate(
-        migrator.add_column("person", "name_key", CharField(max_length=60, default="")),
-        migrator.add_column("child", "name_key", CharField(max_length=60, default="")),
+        migrator.add_column("person", "name_key", CharField(max_length=100, default="")),
+        migrator.add_column("child", "name_key", CharField(max_length=100, default="")),
     )
-    _fill(db, "person", ("phone", "role"))
-    _fill(db, "child", ("caregiver_id", "birth_year"))
+    _fill(db, "person", ("phone", "role"), with_year=False)
+    _fill(db, "child", ("caregiver_id", "birth_year"), with_year=True)  # key: name|year
     db.execute_sql(
         "DELETE FROM consent WHERE id NOT IN "
         "(SELECT MIN(id) FROM consent GROUP BY person_id, scope, text_version)"
     )
     migrator.migrate(
         migrator.add_index("person", ("phone", "role", "name_key"), unique=True),
-        migrator.add_index("child", ("caregiver_id", "name_key", "birth_year"), unique=True),
+        migrator.add_index("child", ("caregiver_id", "name_key"), unique=True),
         migrator.add_index("consent", ("person_id", "scope", "text_version"), unique=True),
     )
 
@@ -46,7 +46,7 @@ def up(migrator, db):
 def down(migrator, db):
     migrator.migrate(
         migrator.drop_index("consent", "consent_person_id_scope_text_version"),
-        migrator.drop_index("child", "child_caregiver_id_name_key_birth_year"),
+        migrator.drop_index("child", "child_caregiver_id_name_key"),
         migrator.drop_index("person", "person_phone_role_name_key"),
         migrator.drop_column("child", "name_key"),
         migrator.drop_column("person", "name_key"),

@@ -7,7 +7,7 @@ def up(migrator, db):
     class UssdCheckpoint(Model):
         session_id = CharField(max_length=100)
         answer_index = IntegerField()
-        text = TextField()
+        text_key = CharField(max_length=64)
         state = TextField()
         reply = TextField()
         created_at = DateTimeField(index=True)

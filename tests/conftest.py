@@ -9,7 +9,7 @@ from rq import SimpleWorker
 from rq.job import Job
 
 from config import settings
-from gateway import clock, create_app, queues
+from gateway import clock, create_app, crypto, queues
 from gateway.db import init_db, migrate
 from gateway.models import ALL_MODELS, RuleItem, db
 from tests import registry_data
@@ -53,6 +53,7 @@ def test_config() -> dict:
 
 @pytest.fixture(scope="session")
 def schema(test_config) -> None:
+    crypto.configure(test_config["DATA_KEY"], test_config["PIN_PEPPER"])  # migrations encrypt
     init_db(test_config["DATABASE_URL"])
     with db.connection_context():
         drop_all_tables()
@@ -153,3 +154,8 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("Fault drills")
         for line in DRILL_FIGURES:
             terminalreporter.write_line(line)
+
+
+def by_name(model, name: str):
+    """The row of `model` with this name (names are encrypted: found here, not in SQL)."""
+    return next(row for row in model.select() if row.name == name)

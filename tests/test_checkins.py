@@ -7,6 +7,7 @@ import pytest
 
 from gateway import checkin_codes, i18n
 from gateway.models import Alert, AlertEvent, Checkin, Child, OutboxMessage, Person, Village
+from tests.conftest import by_name
 from tests.ussd_phone import Phone
 
 CAREGIVER, OTHER = "+6281234567890", "+6281299990000"
@@ -125,7 +126,7 @@ def test_out_of_school_twice_and_a_month_without_contact(app, client, families, 
     # Weekly repeats do not pile up: one open alert per child and category.
     assert categories == ["no_answer", "no_contact_month", "out_of_school", "out_of_school_twice"]
     no_answer = Alert.get(Alert.category == "no_answer")  # Dewi's family never answered
-    assert no_answer.child_id == Child.get(Child.name == "Dewi").id
+    assert no_answer.child_id == by_name(Child, "Dewi").id
 
 
 def test_one_reminder_after_three_days_then_silence_is_an_alert(app, client, families, now):
@@ -184,7 +185,7 @@ def test_answers_by_ussd_after_the_pin(app, client, families):
     next_child = phone.press("3")  # 3 = marriage plan, as in the SMS answer
     assert next_child == "CON " + i18n.text("id", "kabar.pick_next", kabar_saved=1) + (
         "\n1 Budi\n0 Kembali 00 Awal")
-    ani = Checkin.get(Checkin.child == Child.get(Child.name == "Ani"))
+    ani = Checkin.get(Checkin.child == by_name(Child, "Ani"))
     assert (ani.status, ani.channel, ani.mood, ani.problem) == ("answered", "ussd", 2, 3)
     assert Alert.get().category == "marriage"
     done = phone.press("1", "1", "1", "1", "1", "1")  # Budi: all well
@@ -198,7 +199,8 @@ def test_answers_by_ussd_after_the_pin(app, client, families):
 @pytest.fixture
 def migrant(families):
     Person.create(phone="+886912345678", name="Sri", role="pmi", village=families)
-    Child.update(parent_phone="+886912345678").where(Child.name.in_(["Budi", "Ani"])).execute()
+    ids = [by_name(Child, "Budi").id, by_name(Child, "Ani").id]
+    Child.update(parent_phone="+886912345678").where(Child.id.in_(ids)).execute()
     return "+886912345678"
 
 

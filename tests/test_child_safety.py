@@ -20,6 +20,7 @@ from gateway.models import (
     Report,
     Village,
 )
+from tests.conftest import by_name
 from tests.ussd_phone import Phone
 
 # Indramayu: Kenanga, with an officer. Bojonegoro: Sumberejo with an officer, Ngasem without.
@@ -117,8 +118,8 @@ def test_every_code_means_the_same_by_sms_and_by_ussd(app, client, districts, co
     by_channel = {Child.get_by_id(a.child_id).name: a.category for a in Alert.select()}
     expected = checkin_codes.PROBLEMS[code]
     assert by_channel == ({"Budi": expected, "Dewi": expected} if expected else {})
-    budi = Checkin.get(Checkin.child == Child.get(Child.name == "Budi"))
-    dewi = Checkin.get(Checkin.child == Child.get(Child.name == "Dewi"))
+    budi = Checkin.get(Checkin.child == by_name(Child, "Budi"))
+    dewi = Checkin.get(Checkin.child == by_name(Child, "Dewi"))
     assert budi.problem == dewi.problem == code
 
 
@@ -156,7 +157,7 @@ def test_tolong_opens_a_case_for_the_village_officer(app, client, districts, tex
     alert = Alert.get(Alert.ref == report.ref)
     assert (report.kind, report.reporter, alert.category, alert.urgent) == (
         "child", RINA, "violence", True)
-    assert alert.child_id == Child.get(Child.name == "Dewi").id  # Rina cares for Dewi only
+    assert alert.child_id == by_name(Child, "Dewi").id  # Rina cares for Dewi only
     assert len(answer) == 1 and answer[0].startswith(f"Laporan {report.ref} diteruskan ke "
                                                      "petugas desa Pak Joko")
     assert "SAPA 129" in answer[0]
@@ -329,7 +330,7 @@ def test_info_gives_the_whole_report_in_numbered_sms(app, client, districts):
 def test_anak_shows_the_case_state(app, client, districts):
     migrant = "+886912345678"
     Person.create(phone=migrant, name="Sri", role="pmi", village=districts["sumberejo"])
-    Child.update(parent_phone=migrant).where(Child.name == "Dewi").execute()
+    Child.update(parent_phone=migrant).where(Child.id == by_name(Child, "Dewi").id).execute()
     start_round(app)
     replies(client, RINA, "1 1 1 1 3", "k1")
     ref = Alert.get().ref

@@ -168,7 +168,7 @@ def test_registration_is_confirmed_by_one_sms(client, village):
     phone.resend()
     sent = [r.text for r in OutboxMessage.select().where(OutboxMessage.to == "+6281234567890")]
     assert sent == ["Desmigratif: terdaftar sbg pengasuh anak, desa Sumberejo, 2 anak. "
-                    "Petugas: Bu Ani. Ubah data: *123# pilih 1."]
+                    "Petugas: Bu Ani. Ubah: *123#. Lihat/hapus data: SMS DATA/HAPUS."]
 
 
 # 10. seed-demo: every menu and keyword can be tried at once.

@@ -65,8 +65,14 @@ def test_doubles_stored_before_the_unique_keys_are_kept_and_told_apart(empty_dat
             " VALUES (1, 'self', 'v1', 'ussd', '2026-01-01')"
         )
     migrate()
+    from gateway import crypto
     from gateway.models import Consent, Person
 
-    keys = [person.name_key for person in Person.select().order_by(Person.id)]
-    assert keys == ["siti aminah", "siti aminah#2"]  # both kept, for an operator to merge
+    key = crypto.lookup_hash("siti aminah")
+    people = list(Person.select().order_by(Person.id))
+    assert [p.name_key for p in people] == [key, key + "#2"]  # both kept, for an operator
+    assert [p.name for p in people] == ["Siti  Aminah"] * 2
     assert Consent.select().count() == 1
+    # Migration 0014 encrypted the names it found in clear.
+    stored = [row[0] for row in db.execute_sql("SELECT name FROM person").fetchall()]
+    assert "Aminah" not in "".join(stored)

@@ -63,3 +63,65 @@ def test_a_dead_database_makes_the_sms_provider_retry_later(app_without_database
     response = client.post("/sms/incoming", data={"id": "x", "from": "081234567890", "text": "a"})
     assert response.status_code == 503
     assert client.get("/healthz").json == {"db": "down", "redis": "ok"}
+
+
+def test_the_web_process_never_logs_the_webhook_token(test_config, tmp_path):
+    """The Procfile's web command, for real: its access log has paths, not query strings."""
+    import os
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    import requests
+
+    from tests.processes import ROOT, free_port, wait_until
+
+    command = next(
+        line.split(":", 1)[1]
+        for line in (ROOT / "Procfile").read_text().splitlines()
+        if line.startswith("web:")
+    )
+    port = free_port()
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+        "PORT": str(port),
+        "DATABASE_URL": test_config["DATABASE_URL"],
+        "REDIS_URL": test_config["REDIS_URL"],
+        "DATA_KEY": test_config["DATA_KEY"],
+        "PIN_PEPPER": test_config["PIN_PEPPER"],
+        "WEBHOOK_TOKEN": "s3cret-token",
+        "ENV": "local",
+    }
+    log = tmp_path / "web.log"
+    with open(log, "w") as out:
+        web = subprocess.Popen(
+            ["sh", "-c", f"exec {command}"],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        assert wait_until(lambda: _answers(url), 20), log.read_text()
+        form = {"sessionId": "t1", "phoneNumber": "+6281234567890", "text": ""}
+        answer = requests.post(f"{url}/ussd?token=s3cret-token", data=form, timeout=10)
+        assert answer.status_code == 200 and answer.text.startswith("CON ")
+        time.sleep(0.5)  # the access log line is written after the answer
+    finally:
+        os.killpg(web.pid, 15)
+        web.wait(timeout=20)
+    logged = log.read_text()
+    assert '"POST /ussd"' in logged and "s3cret-token" not in logged
+
+
+def _answers(url: str) -> bool:
+    import requests
+
+    try:
+        return requests.get(f"{url}/healthz", timeout=1).status_code in (200, 503)
+    except requests.RequestException:
+        return False

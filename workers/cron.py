@@ -5,6 +5,7 @@ from rq import cron
 from workers.jobs import (
     escalate_alerts,
     forget_ussd_checkpoints,
+    purge_old_personal_data,
     remind_checkins,
     send_monthly_summaries,
     start_checkins,
@@ -18,3 +19,4 @@ cron.register(forget_ussd_checkpoints, queue_name="default", interval=300)
 cron.register(start_checkins, queue_name="default", interval=3600)  # starts one when due
 cron.register(remind_checkins, queue_name="default", interval=3600)
 cron.register(send_monthly_summaries, queue_name="default", interval=3600)
+cron.register(purge_old_personal_data, queue_name="default", interval=86400)

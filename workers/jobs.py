@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import current_app
 
-from gateway import alerts, checkins, outbox, providers, summaries, ussd
+from gateway import alerts, checkins, outbox, providers, retention, summaries, ussd
 from gateway.models import db
 
 
@@ -47,6 +47,12 @@ def forget_ussd_checkpoints() -> int:
     """Drop the USSD checkpoints of sessions that are over; return how many."""
     with db.connection_context():
         return ussd.forget_checkpoints(current_app.config["USSD_SESSION_MINUTES"])
+
+
+def purge_old_personal_data() -> str:
+    """Daily: check-in answers and closed cases older than RETENTION_DAYS lose their data."""
+    with db.connection_context():
+        return retention.purge(current_app.config["RETENTION_DAYS"]).describe()
 
 
 def escalate_alerts() -> int:

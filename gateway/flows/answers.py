@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from werkzeug.security import check_password_hash, generate_password_hash
-
-from gateway import people, phone
+from gateway import crypto, people, phone
 from gateway.flows.screens import InvalidAnswerError, State
 
 _TEXT = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .,'/&()-]{1,39}")
@@ -68,12 +66,12 @@ def new_pin(_state: State, answer: str) -> str:
     """Four digits; returned hashed, so no PIN sits in the session store."""
     if not (len(answer) == 4 and answer.isdigit()):
         raise InvalidAnswerError("answer.bad_pin")
-    return generate_password_hash(answer)
+    return crypto.hash_pin(answer)
 
 
 def same_pin(state: State, answer: str) -> str:
     """The PIN typed again; must match the one just chosen."""
-    if not check_password_hash(state.data.get("pin_hash", ""), answer):
+    if not crypto.pin_matches(state.data.get("pin_hash", ""), answer):
         raise InvalidAnswerError("answer.pin_mismatch")
     return answer
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gateway import people, summaries
+from gateway import erasure, people, summaries
 from gateway.flows import answers
 from gateway.flows.registration import keep, keep_child_year, keep_village, start_child
 from gateway.flows.screens import Branch, Choice, End, Input, Menu, Pick, State
@@ -145,6 +145,11 @@ def save_child(state: State, answer: str) -> None:
     people.add_child(Person.get_by_id(state.data["person_id"]), child, None)
 
 
+def erase_me(state: State, _answer: str) -> None:
+    """After the PIN: this person's data and their children's, erased (as SMS HAPUS YA)."""
+    erasure.erase(state.phone, person_id=state.data["person_id"])
+
+
 SCREENS = {
     "start": Branch(identify, ("home", "home.new", "people.pick", "officer.home")),
     "home.new": Menu(
@@ -203,8 +208,17 @@ SCREENS = {
         (
             Choice("me.edit_name", "me.name"),
             Choice("me.edit_village", "me.village"),
+            Choice("me.erase", "me.erase_confirm"),
         ),
     ),
+    "me.erase_confirm": Menu(
+        "me.erase_confirm",
+        (
+            Choice("me.erase_yes", "me.erased", erase_me, number="1"),
+            Choice("answer.no", "me", number="2"),
+        ),
+    ),
+    "me.erased": End("me.erased"),
     "me.name": Input("reg.name", answers.name, "me.saved", update_name),
     "me.village": Input("reg.village", answers.village_code, "me.village_ok", keep_village),
     "me.village_ok": Menu(

@@ -6,10 +6,10 @@ from collections.abc import Mapping
 
 from peewee import IntegrityError
 
-from gateway import gsm7, outbox, people
+from gateway import gsm7, limits, outbox, people
 from gateway.models import InboundSms, db
 from gateway.phone import InvalidPhoneError, normalise
-from gateway.sms.keywords import redacted, route
+from gateway.sms.keywords import redacted, route, speaks_of_danger
 from gateway.sms.message import Message
 
 
@@ -45,9 +45,14 @@ def receive(form: Mapping[str, str], default_lang: str, ussd_code: str) -> bool:
         except IntegrityError:
             return False
         message = Message(phone, text, people.language_for(phone, default_lang), ussd_code)
-        keyword, replies = route(message)
-        inbound.keyword = keyword
-        inbound.save()
+        verdict = limits.count("sms", phone, "INBOUND_SMS_PER_HOUR")
+        if verdict is limits.Verdict.ALLOW or speaks_of_danger(message):
+            keyword, replies = route(message)
+        else:  # a flood: one polite answer, then silence; every message is still stored
+            keyword = "limited"
+            replies = [message.reply("limit.sms")] if verdict is limits.Verdict.WARN else []
+        # Only the keyword: a HAPUS YA has just blanked this very row's number and text.
+        InboundSms.update(keyword=keyword).where(InboundSms.id == inbound.id).execute()
         for reply in replies:
             for part in gsm7.numbered_parts(gsm7.to_gsm7(reply)):
                 outbox.add(phone, part)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 
-from gateway import checkin_codes, checkins, contacts, danger, i18n, officers, summaries
+from gateway import checkin_codes, checkins, contacts, danger, erasure, i18n, officers, summaries
 from gateway.sms import officer
 from gateway.sms.message import Message
 from gateway.verification import service
@@ -59,6 +59,18 @@ def children_news(message: Message, rest: str) -> str:
     return summaries.for_parent(message.phone, message.lang)
 
 
+def my_data(message: Message, _rest: str) -> str:
+    """DATA: what is stored about this number."""
+    return erasure.stored_about(message.phone, message.lang)
+
+
+def erase(message: Message, rest: str) -> str:
+    """HAPUS asks for confirmation; HAPUS YA within 10 minutes erases the number's data."""
+    if rest.strip().upper() in ("YA", "YES", "INGGIH", "NGGIH"):
+        return message.reply("erase.done" if erasure.confirm(message.phone) else "erase.expired")
+    return message.reply("erase.confirm" if erasure.ask(message.phone) else "data.none")
+
+
 def help_text(message: Message, _rest: str) -> str:
     """Anything we do not understand: what one can send."""
     return message.reply("sms.help")
@@ -77,6 +89,8 @@ KEYWORDS: dict[str, Callable[[Message, str], str]] = {
     "KASUS": officer.open_cases,
     "INFO": officer.info,
     "ANAK": children_news,
+    "DATA": my_data,
+    "HAPUS": erase,
 }
 
 
@@ -131,6 +145,12 @@ def checkin_answer(message: Message) -> list[str] | None:
     if len(waiting) > 1:
         replies.append(i18n.text(message.lang, "checkin.next", year=waiting[1].child.birth_year))
     return replies if flags else [" ".join(replies)]
+
+
+def speaks_of_danger(message: Message) -> bool:
+    """TOLONG, or a family's words of danger: never silenced by a limit."""
+    keyword = parse(message.text)[0]
+    return KEYWORDS.get(keyword) is help_child or danger.speaks_of_danger(message.text[:MAX_PARSED])
 
 
 def route(message: Message) -> tuple[str | None, list[str]]:

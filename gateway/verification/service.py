@@ -13,6 +13,7 @@ from gateway.verification.check import Answer, Result
 
 SCAM_WAVE_ASKERS = 3  # different people...
 SCAM_WAVE_DAYS = 7  # ...within this many days make a wave
+ONE_ALERT_PER = timedelta(hours=1)  # a reporter's later LAPOR joins their open case
 
 
 def verify(query: str, asker: str, channel: str, lang: str) -> tuple[Answer, str]:
@@ -77,6 +78,10 @@ def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
     """Store a broker report and open an alert for the reporter's village officer (the alert
     carries the report's reference); return the reporter's thanks with the reference."""
     village = people.village_of(reporter)
+    joined = reports.open_recent(reporter, ReportKind.BROKER, within=ONE_ALERT_PER)
+    if joined is not None:  # a flood of reports is one case and one alert to the officer
+        reports.add_to(joined, text)
+        return i18n.text(lang, "lapor.thanks", ref=joined.ref, help=channels.help_line())
     with db.atomic():
         report = reports.create(reporter, text, village, channel, ReportKind.BROKER)
         sms = i18n.fit(

@@ -8,7 +8,7 @@ from flask import Blueprint, Response, current_app, request
 from peewee import DatabaseError
 from werkzeug.exceptions import HTTPException
 
-from gateway import i18n, outbox, queues, ussd
+from gateway import i18n, limits, outbox, people, queues, ussd
 from gateway.models import UssdSessionEvent
 from gateway.phone import InvalidPhoneError, normalise
 from gateway.web.common import callback_form, check_callback, plain
@@ -38,6 +38,9 @@ def step() -> Response:
     except InvalidPhoneError:
         return plain("END " + _default_text("error.invalid_phone"))
     config = current_app.config
+    if not text and limits.count("ussd", phone, "USSD_SESSIONS_PER_HOUR") is not limits.ALLOW:
+        lang = people.language_for(phone, config["DEFAULT_LANGUAGE"])  # a session too many
+        return plain("END " + i18n.text(lang, "limit.ussd"))
     with outbox.batch():  # alerts a step raises (a broker report, a scam wave) go after it
         reply = ussd.respond(
             queues.redis(),
@@ -80,7 +83,7 @@ def session_event() -> Response:
     fields = {
         "phone": phone,
         "status": status,
-        "input": (form.get("input") or "")[:2000],
+        "input": ussd.masked(form.get("input") or "")[:2000],
         "last_app_response": (form.get("lastAppResponse") or "")[:2000],
         "duration_ms": int(duration) if duration.isdigit() and len(duration) < 10 else None,
         "error_message": (form.get("errorMessage") or "")[:2000] or None,

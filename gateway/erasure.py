@@ -1,0 +1,123 @@
+"""A person's own data (UU PDP): DATA says what is stored about a number; HAPUS, confirmed with
+HAPUS YA within 10 minutes, erases it and the children's, keeping only anonymous counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from gateway import clock, contacts, i18n, officers, outbox
+from gateway.models import (
+    Alert,
+    Child,
+    Contact,
+    ErasureRecord,
+    InboundSms,
+    MessageKind,
+    OutboxMessage,
+    OutboxStatus,
+    Person,
+    Report,
+    UssdSessionEvent,
+    Verification,
+    db,
+)
+
+CONFIRM_WITHIN = timedelta(minutes=10)
+ERASED = "-"  # in place of the phone number on rows kept for their counts
+
+
+def stored_about(phone: str, lang: str) -> str:
+    """DATA: the people registered on this number and how many children, in one SMS."""
+    people = list(Person.select().where(Person.phone == phone).order_by(Person.id))
+    if not people:
+        return i18n.text(lang, "data.none")
+    described = "; ".join(
+        f"{person.name} ({i18n.text(lang, f'role.{person.role}')}"
+        f"{', ' + person.village.name if person.village else ''})"
+        for person in people
+    )
+    children = Child.select().where(Child.caregiver.in_(people)).count()
+    params = {"people": described, "children": str(children)}
+    return i18n.fit(lang, "data.summary", params, shorten="people")
+
+
+def ask(phone: str) -> bool:
+    """HAPUS: remember the request for CONFIRM_WITHIN; False when nothing is stored."""
+    if not Person.select().where(Person.phone == phone).exists():
+        return False
+    contacts.note_erase_request(phone)
+    return True
+
+
+@dataclass(frozen=True)
+class Erased:
+    """What HAPUS YA removed."""
+
+    people: int
+    children: int
+
+
+def confirm(phone: str) -> Erased | None:
+    """HAPUS YA: erase, if HAPUS was sent within CONFIRM_WITHIN; None otherwise."""
+    contact = contacts.find(phone)
+    asked = contact.erase_asked_at if contact else None
+    if asked is None or asked < clock.now() - CONFIRM_WITHIN:
+        return None
+    return erase(phone)
+
+
+def erase(phone: str, person_id: int | None = None) -> Erased:
+    """Delete the people on this number (or the one of them who gave their PIN), their
+    children (with check-ins and consents), and once nobody is left on the number what the
+    gateway kept of its messages; tell each village officer a household left."""
+    with db.atomic():
+        mine = Person.phone == phone
+        people = list(Person.select().where(mine if person_id is None else Person.id == person_id))
+        children = list(Child.select().where(Child.caregiver.in_(people)))
+        villages = {person.village for person in people if person.village}
+        # The anonymous count, per village, taken before the rows go.
+        counts = [
+            {
+                "village": village,
+                "people": sum(p.village == village for p in people),
+                "children": sum(c.caregiver.village == village for c in children),
+            }
+            for village in villages or {None}
+        ]
+        Alert.update(child_id=None).where(Alert.child_id.in_([c.id for c in children])).execute()
+        for person in people:
+            person.delete_instance(recursive=False)  # children, consents, check-ins: cascade
+        if not Person.select().where(mine).exists():
+            Child.update(parent_phone=None).where(Child.parent_phone == phone).execute()
+            _forget_messages(phone)
+        for count in counts:
+            ErasureRecord.create(**count)
+        for village in villages:
+            _tell_officer(village)
+    return Erased(people=len(people), children=len(children))
+
+
+def _forget_messages(phone: str) -> None:
+    """Messages are kept for their counts: without their text or the number."""
+    OutboxMessage.update(status=OutboxStatus.CANCELLED.value).where(
+        (OutboxMessage.to == phone) & (OutboxMessage.status == OutboxStatus.QUEUED.value)
+    ).execute()
+    OutboxMessage.update(to=ERASED, text="").where(OutboxMessage.to == phone).execute()
+    InboundSms.update(sender=ERASED, text="").where(InboundSms.sender == phone).execute()
+    Report.update(reporter=ERASED).where(Report.reporter == phone).execute()
+    Verification.update(asker=ERASED).where(Verification.asker == phone).execute()
+    UssdSessionEvent.delete().where(UssdSessionEvent.phone == phone).execute()
+    Contact.delete().where(Contact.phone == phone).execute()
+
+
+def _tell_officer(village) -> None:
+    """No name, no number: only that a household of the village left the service."""
+    officer = officers.first_contact(village)
+    if officer is not None:
+        lang = village.language or "id"
+        outbox.add(
+            officer.phone,
+            i18n.text(lang, "erase.officer", village=village.name),
+            kind=MessageKind.BROADCAST,
+        )

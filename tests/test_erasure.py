@@ -1,0 +1,117 @@
+"""DATA and HAPUS by SMS: what is stored about a number, and its erasure (UU PDP)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gateway import checkins, gsm7, i18n
+from gateway.models import (
+    Checkin,
+    Child,
+    Consent,
+    Contact,
+    ErasureRecord,
+    InboundSms,
+    OutboxMessage,
+    Person,
+    Village,
+)
+
+CAREGIVER, OTHER, OFFICER = "+6281234567890", "+6281234500001", "+6281299900101"
+
+
+@pytest.fixture
+def household(app):
+    village = Village.create(
+        code="3507102001", name="Sumberejo", district="Malang", province="Jawa Timur"
+    )
+    siti = Person.create(phone=CAREGIVER, name="Siti Aminah", role="caregiver", village=village)
+    Child.create(caregiver=siti, name="Budi", birth_year=2015, in_school=True)
+    Child.create(caregiver=siti, name="Ani", birth_year=2019, in_school=True)
+    Consent.create(person=siti, scope="children", text_version="v1", channel="ussd")
+    rahmat = Person.create(phone=OTHER, name="Rahmat", role="caregiver", village=village)
+    Child.create(caregiver=rahmat, name="Dewi", birth_year=2012, in_school=True)
+    app.test_cli_runner().invoke(
+        args=["add-officer", "--phone", OFFICER, "--name", "Bu Ani", "--village", village.code]
+    )
+    checkins.open_due()
+    return village
+
+
+def send(client, text: str, msg_id: str, sender: str = CAREGIVER) -> str:
+    before = OutboxMessage.select().count()
+    client.post("/sms/incoming", data={"from": sender, "id": msg_id, "text": text})
+    replies = OutboxMessage.select().where(OutboxMessage.to == sender).order_by(OutboxMessage.id)
+    assert OutboxMessage.select().count() > before, text
+    return list(replies)[-1].text
+
+
+def test_data_says_what_is_stored_in_one_sms_without_the_childrens_names(client, household):
+    answer = send(client, "DATA", "d1")
+    assert answer == i18n.text(
+        "id", "data.summary", people="Siti Aminah (pengasuh anak, Sumberejo)", children="2"
+    )
+    assert gsm7.fits(answer) and "Budi" not in answer
+
+
+def test_data_from_an_unknown_number_is_not_daftar(client, household):
+    assert send(client, "data", "d2", sender="+6281277778888") == i18n.text("id", "data.none")
+
+
+def test_hapus_then_hapus_ya_erases_the_household_and_tells_the_officer(client, household):
+    send(client, "1 1 1 1 1", "k1")  # a check-in answered: it goes too
+    assert send(client, "HAPUS", "h1") == i18n.text("id", "erase.confirm")
+    assert Person.select().where(Person.phone == CAREGIVER).count() == 1  # not before YA
+    assert send(client, "hapus ya", "h2") == i18n.text("id", "erase.done")
+    assert [p.name for p in Person.select()] == ["Rahmat"]
+    assert [c.name for c in Child.select()] == ["Dewi"]
+    assert Consent.select().count() == 0
+    assert [c.child.name for c in Checkin.select()] == ["Dewi"]
+    assert not Contact.select().where(Contact.phone == CAREGIVER).exists()
+    assert all(m.sender != CAREGIVER and m.text == "" for m in InboundSms.select())
+    notice = OutboxMessage.get(OutboxMessage.to == OFFICER)
+    assert notice.text == i18n.text("id", "erase.officer", village="Sumberejo")
+    record = ErasureRecord.get()
+    assert (record.village.name, record.people, record.children) == ("Sumberejo", 1, 2)
+
+
+def test_hapus_ya_needs_hapus_within_ten_minutes(client, household, now):
+    assert send(client, "HAPUS YA", "h3") == i18n.text("id", "erase.expired")
+    send(client, "HAPUS", "h4")
+    now.advance(minutes=11)
+    assert send(client, "HAPUS YA", "h5") == i18n.text("id", "erase.expired")
+    assert Person.select().where(Person.phone == CAREGIVER).count() == 1
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "jv"])
+def test_the_registration_sms_names_data_and_hapus_and_fits(lang):
+    text = i18n.fit(
+        lang,
+        "reg.confirm_sms",
+        {
+            "role": i18n.text(lang, "role.caregiver"),
+            "village": "Sukamaju Kidul Wetan",
+            "child_count": "3",
+            "officer": "Bu Ani Setyaningsih",
+            "ussd_code": "*123#",
+        },
+        shorten="officer",
+    )
+    assert "DATA" in text and "HAPUS" in text and gsm7.fits(text)
+
+
+def test_my_data_on_ussd_erases_only_the_person_who_gave_the_pin(client, household):
+    from werkzeug.security import generate_password_hash
+
+    from tests.ussd_phone import Phone
+
+    Person.update(pin_hash=generate_password_hash("1234")).execute()
+    Person.create(phone=CAREGIVER, name="Sri", role="pmi", village=household)  # same phone
+    phone = Phone(client, CAREGIVER)
+    phone.dial()
+    phone.press("1", "1", "1234", "3")  # pick Siti, my data, PIN, erase
+    assert phone.last.startswith("CON " + i18n.text("id", "me.erase_confirm"))
+    assert phone.press("1") == "END " + i18n.text("id", "me.erased")
+    assert sorted(p.name for p in Person.select()) == ["Rahmat", "Sri"]
+    assert [c.name for c in Child.select()] == ["Dewi"]
+    assert Contact.select().where(Contact.phone == CAREGIVER).count() <= 1  # Sri's stays

@@ -1,0 +1,83 @@
+"""Abuse limits per number and hour: a flood gets one polite answer, then silence; nothing
+is lost; a child in danger is never silenced; LAPOR floods are one case."""
+
+from __future__ import annotations
+
+import pytest
+
+from gateway import i18n
+from gateway.models import Alert, InboundSms, OutboxMessage, Report
+
+PHONE = "+6281234567890"
+
+
+@pytest.fixture
+def limited(make_app):
+    app = make_app(INBOUND_SMS_PER_HOUR=3, USSD_SESSIONS_PER_HOUR=2, OUTBOUND_SMS_PER_HOUR=5)
+    with app.app_context():
+        yield app.test_client()
+
+
+def sms(client, number: int, text: str = "halo") -> None:
+    client.post("/sms/incoming", data={"id": f"f{number}", "from": PHONE, "text": text})
+
+
+def test_a_flood_gets_one_polite_answer_then_silence_and_loses_nothing(limited, caplog):
+    for number in range(10):
+        sms(limited, number)
+    texts = [m.text for m in OutboxMessage.select().order_by(OutboxMessage.id)]
+    assert len(texts) == 4 and texts[-1] == i18n.text("id", "limit.sms")
+    assert InboundSms.select().count() == 10  # every one stored
+    assert sum("over 3 this hour" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_words_of_danger_get_through_a_flood(limited):
+    for number in range(10):
+        sms(limited, number)
+    sms(limited, 99, "TOLONG anak saya dipukul")
+    assert Alert.select().count() == 1
+
+
+def test_the_next_hour_answers_again(limited, now):
+    for number in range(5):
+        sms(limited, number)
+    now.advance(hours=1)
+    sms(limited, 50)
+    assert OutboxMessage.select().order_by(OutboxMessage.id.desc()).get().text != i18n.text(
+        "id", "limit.sms"
+    )
+
+
+def test_too_many_ussd_sessions_end_politely(limited):
+    answers = [
+        limited.post("/ussd", data={"sessionId": f"s{n}", "phoneNumber": PHONE, "text": ""}).text
+        for n in range(3)
+    ]
+    assert answers[0].startswith("CON ") and answers[1].startswith("CON ")
+    assert answers[2] == "END " + i18n.text("id", "limit.ussd")
+
+
+def test_replies_to_one_number_are_capped_alerts_never(make_app):
+    from gateway import outbox
+    from gateway.models import MessageKind
+
+    with make_app(OUTBOUND_SMS_PER_HOUR=2).app_context():
+        rows = [outbox.add(PHONE, f"balasan {n}") for n in range(3)]
+        alert = outbox.add(PHONE, "KASUS", kind=MessageKind.ALERT)
+        assert [r.status for r in rows] == ["queued", "queued", "suppressed"]
+        assert alert.status == "queued"
+
+
+def test_later_lapor_within_the_hour_join_the_open_case(client, app):
+    for number, text in enumerate(["calo minta 5 juta", "calo datang lagi", "ada tiga calo"]):
+        client.post(
+            "/sms/incoming", data={"id": f"l{number}", "from": PHONE, "text": f"LAPOR {text}"}
+        )
+    assert Alert.select().count() == 1 and Report.select().count() == 1
+    assert Report.get().text == "calo minta 5 juta | calo datang lagi | ada tiga calo"
+    refs = {
+        m.text.split("Laporan ")[1].split()[0]
+        for m in OutboxMessage.select()
+        if "Laporan " in m.text
+    }
+    assert len(refs) == 1  # the reporter always quotes the same reference
