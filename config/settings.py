@@ -36,6 +36,13 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _whole_number(value: str) -> int:
+    number = int(value.strip())
+    if number < 0:
+        raise ValueError("must be 0 or more")
+    return number
+
+
 def _choice(*allowed: str) -> Callable[[str], str]:
     def parse(value: str) -> str:
         value = value.strip().lower()
@@ -128,6 +135,7 @@ SETTINGS: dict[str, tuple[Callable[[str], Any], str]] = {
     "QUIET_HOURS": (_quiet_hours, "20-08"),
     "ALERT_FALLBACK_PHONE": (_phone_or_empty, ""),
     "RETENTION_DAYS": (_positive_int, "730"),
+    "VILLAGE_SMS_PER_MONTH": (_whole_number, "0"),
     "INBOUND_SMS_PER_HOUR": (_positive_int, "30"),
     "USSD_SESSIONS_PER_HOUR": (_positive_int, "20"),
     "OUTBOUND_SMS_PER_HOUR": (_positive_int, "40"),

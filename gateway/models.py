@@ -62,6 +62,8 @@ class Contact(BaseModel):
     language = CharField(max_length=5, null=True)  # null: the default language
     opted_out = BooleanField(default=False)  # STOP: no broadcasts until MULAI
     erase_asked_at = DateTimeField(null=True)  # HAPUS: HAPUS YA erases within 10 minutes
+    failed_deliveries = IntegerField(default=0)  # dead-number failures in a row
+    paused_at = DateTimeField(null=True)  # set: only urgent SMS go to this number
     created_at = DateTimeField(default=clock.now)
     updated_at = DateTimeField(default=clock.now)
 

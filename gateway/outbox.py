@@ -15,11 +15,20 @@ from rq import Retry
 from rq.exceptions import DuplicateJobError, NoSuchJobError
 from rq.job import Job, JobStatus
 
-from gateway import alerts, clock, contacts, gsm7, limits, queues, quiet_hours
+from gateway import (
+    alerts,
+    budget,
+    clock,
+    contacts,
+    dead_numbers,
+    gsm7,
+    limits,
+    queues,
+    quiet_hours,
+)
 from gateway.models import (
     Alert,
     AlertState,
-    EarlyDeliveryReport,
     MessageKind,
     OutboxMessage,
     OutboxStatus,
@@ -38,19 +47,6 @@ QUEUE_OF_KIND = {
     MessageKind.BROADCAST: "sms",
 }
 ALIVE = {JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.STARTED, JobStatus.DEFERRED}
-
-# Delivery reports: interim ones may be replaced; a final one never is.
-INTERIM_DELIVERY = {"Sent", "Submitted", "Buffered"}
-FINAL_DELIVERY = {
-    "Success": OutboxStatus.DELIVERED,
-    "Failed": OutboxStatus.FAILED,
-    "Rejected": OutboxStatus.FAILED,
-    "AbsentSubscriber": OutboxStatus.FAILED,
-    "Expired": OutboxStatus.FAILED,
-}
-DELIVERY_STATUSES = INTERIM_DELIVERY | FINAL_DELIVERY.keys()
-EARLY_REPORT_KEPT = timedelta(days=1)  # a report that found no message yet waits this long
-
 
 _batch: ContextVar[list[OutboxMessage] | None] = ContextVar("outbox_batch", default=None)
 
@@ -72,17 +68,21 @@ def add(
     to: str, text: str, kind: MessageKind = MessageKind.REPLY, alert: Alert | None = None
 ) -> OutboxMessage:
     """Store one SMS in the caller's transaction; it is enqueued when the batch() ends.
-    Broadcasts and non-urgent alerts wait for daytime at the recipient (quiet hours)."""
-    status, why = OutboxStatus.QUEUED, None
-    if kind is MessageKind.BROADCAST:
-        contact = contacts.find(to)
-        if contact and contact.opted_out:
-            status = OutboxStatus.SUPPRESSED
-    elif kind is MessageKind.REPLY and (
-        limits.count("to", to, "OUTBOUND_SMS_PER_HOUR") is not limits.ALLOW
-    ):  # a bot in a reply loop with us: kept, not sent (alerts are never capped)
-        status, why = OutboxStatus.SUPPRESSED, "hourly cap of SMS to this number"
+    Broadcasts and non-urgent alerts wait for daytime at the recipient (quiet hours), and for
+    next month once the village's SMS budget is spent."""
     urgent = kind is MessageKind.REPLY or (alert is not None and alert.urgent)
+    why = _held_back(to, kind, urgent)
+    status = OutboxStatus.SUPPRESSED if why else OutboxStatus.QUEUED
+    waits = (
+        []
+        if urgent
+        else [quiet_hours.not_before(to, clock.now(), current_app.config["QUIET_HOURS"])]
+    )
+    if not why:
+        charged = budget.charge(to, urgent)
+        waits.append(charged.not_before)
+        for supervisor, warning in charged.warnings:
+            add(supervisor, warning, kind=MessageKind.BROADCAST)
     row = OutboxMessage.create(
         to=to,
         text=gsm7.to_gsm7(text),  # echoed names and queries may carry emoji or curly quotes
@@ -90,14 +90,26 @@ def add(
         status=status.value,
         last_error=why,
         alert_id=alert.id if alert else None,
-        not_before=None
-        if urgent
-        else quiet_hours.not_before(to, clock.now(), current_app.config["QUIET_HOURS"]),
+        not_before=max((when for when in waits if when), default=None),
     )
     rows = _batch.get()
     if rows is not None:
         rows.append(row)
     return row
+
+
+def _held_back(to: str, kind: MessageKind, urgent: bool) -> str | None:
+    """Why this SMS is kept and not sent, if it is."""
+    if kind is MessageKind.BROADCAST:
+        contact = contacts.find(to)
+        if contact and contact.opted_out:
+            return "STOP"
+    if not urgent and dead_numbers.is_paused(to):
+        return "number paused: its SMS keep failing"
+    if kind is MessageKind.REPLY:  # a bot in a reply loop with us (alerts are never capped)
+        if limits.count("to", to, "OUTBOUND_SMS_PER_HOUR") is not limits.ALLOW:
+            return "hourly cap of SMS to this number"
+    return None
 
 
 def enqueue(rows: Iterable[OutboxMessage]) -> None:
@@ -178,6 +190,7 @@ def record_result(row: OutboxMessage, result: SendResult) -> bool:
         )
     elif result.status is SendStatus.FINAL:
         row.status = OutboxStatus.FAILED.value
+        count_dead_number(row, result.error)
     elif result.status in (SendStatus.AMBIGUOUS, SendStatus.LOST):
         # Marked by ambiguous_attempts: a second copy may reach the phone. Only what must not
         # be missed is risked twice: a send a killed worker may never have made, an urgent alert.
@@ -193,8 +206,7 @@ def record_result(row: OutboxMessage, result: SendResult) -> bool:
         row.status = (OutboxStatus.QUEUED if retry else OutboxStatus.FAILED).value
     row.save()
     if result.status is SendStatus.SENT:
-        _alert_event(row, AlertState.SENT)
-        _apply_early_report(row)
+        alert_event(row, AlertState.SENT)
     else:
         log.warning(
             "outbox row %s attempt %s: %s (%s)",
@@ -211,81 +223,15 @@ def _is_urgent_alert(row: OutboxMessage) -> bool:
     return alert is not None and alert.urgent
 
 
-def record_delivery(
-    provider_id: str, status: str, failure_reason: str | None, phone: str | None = None
-) -> bool:
-    """Apply a delivery report; False when no row has that provider id (yet): the report is
-    kept for the send that has not stored its id, or for the one whose answer timed out."""
-    row = OutboxMessage.get_or_none(OutboxMessage.provider_id == provider_id)
-    if row is None:
-        row = _unsettled_send_to(phone, provider_id) if phone else None
-    if row is None:
-        log.info("delivery report for unknown message id %s (%s): kept", provider_id, status)
-        _keep_early_report(provider_id, status, failure_reason)
-        return False
-    _apply_delivery(row, status, failure_reason)
-    return True
+def count_dead_number(row: OutboxMessage, reason: str | None) -> None:
+    """A failure that says the number is gone counts towards pausing it (dead_numbers.py)."""
+    if dead_numbers.means_dead(reason):
+        notice = dead_numbers.count_failure(row.to)
+        if notice is not None:  # no name: the number and the village only
+            enqueue([add(notice.to, notice.text, kind=MessageKind.BROADCAST)])
 
 
-def _apply_delivery(row: OutboxMessage, status: str, failure_reason: str | None) -> None:
-    if row.delivery_status in FINAL_DELIVERY:
-        return  # a final report stands; a late interim one is history
-    row.delivery_status = status
-    if status in FINAL_DELIVERY:
-        row.status = FINAL_DELIVERY[status].value
-        row.last_error = failure_reason or None
-    row.updated_at = clock.now()
-    row.save()
-    if row.status == OutboxStatus.DELIVERED:
-        _alert_event(row, AlertState.DELIVERED)
-
-
-def _unsettled_send_to(phone: str, provider_id: str) -> OutboxMessage | None:
-    """The one message to `phone` whose send timed out (no provider id) in the last day: a
-    report for it settles it. None when there is none, or more than one to choose from."""
-    candidates = list(
-        OutboxMessage.select()
-        .where(
-            (OutboxMessage.to == phone)
-            & (OutboxMessage.status == OutboxStatus.UNKNOWN.value)
-            & OutboxMessage.provider_id.is_null()
-            & (OutboxMessage.updated_at > clock.now() - EARLY_REPORT_KEPT)
-        )
-        .limit(2)
-    )
-    if len(candidates) != 1:
-        return None
-    row = candidates[0]
-    row.provider_id = provider_id
-    row.status, row.sent_at = OutboxStatus.SENT.value, row.sent_at or clock.now()
-    return row
-
-
-def _keep_early_report(provider_id: str, status: str, failure_reason: str | None) -> None:
-    """Keep a report whose message is not known by that id yet (a final status wins)."""
-    fields = {"status": status, "failure_reason": failure_reason, "received_at": clock.now()}
-    early = EarlyDeliveryReport.get_or_none(EarlyDeliveryReport.provider_id == provider_id)
-    if early is None:
-        EarlyDeliveryReport.insert(provider_id=provider_id, **fields).on_conflict_ignore().execute()
-    elif early.status not in FINAL_DELIVERY:
-        EarlyDeliveryReport.update(**fields).where(EarlyDeliveryReport.id == early.id).execute()
-
-
-def _apply_early_report(row: OutboxMessage) -> None:
-    """The send has its provider id now: apply a report that came before it."""
-    early = EarlyDeliveryReport.get_or_none(EarlyDeliveryReport.provider_id == row.provider_id)
-    if early is not None:
-        _apply_delivery(row, early.status, early.failure_reason)
-        early.delete_instance()
-
-
-def forget_early_reports() -> int:
-    """Drop reports that never found their message (other senders', or too old)."""
-    cutoff = clock.now() - EARLY_REPORT_KEPT
-    return EarlyDeliveryReport.delete().where(EarlyDeliveryReport.received_at < cutoff).execute()
-
-
-def _alert_event(row: OutboxMessage, state: AlertState) -> None:
+def alert_event(row: OutboxMessage, state: AlertState) -> None:
     """An alert's SMS was sent or delivered: that is part of the alert's story."""
     alert = Alert.get_or_none(Alert.id == row.alert_id) if row.alert_id else None
     if alert is not None:

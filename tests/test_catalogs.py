@@ -36,10 +36,12 @@ PARAMS = {
     "role": "R" * 20, "child_count": "8", "case_text": "\n".join(["K" * 60] * 5),
     "acted_text": "A" * 150,
     "case": "kasus ditutup petugas", "problem_codes": "\n".join(["P" * 25] * 8),
-    "people": "P" * 40,
+    "people": "P" * 40, "used": "2400", "budget": "3000",
 }
 # Texts that go out whole as one SMS (the others are USSD screens, cut by line into pages).
-SMS_KEYS = ("sms.", "error.", "checkin.", "tolong.", "data.", "erase.", "limit.")
+SMS_KEYS = (
+    "sms.", "error.", "checkin.", "tolong.", "data.", "erase.", "limit.", "dead_number.", "budget."
+)
 FITTED = {"reg.confirm_sms": "officer", "data.summary": "people"}  # sent through i18n.fit()
 # A job offer showing every red flag at once (no_route and closed exclude each other).
 WORST_OFFER = {"region": "closed_domestic", "job": "domestic", "employer": "individual",

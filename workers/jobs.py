@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import current_app
 
-from gateway import alerts, checkins, outbox, providers, retention, summaries, ussd
+from gateway import alerts, checkins, delivery, outbox, providers, retention, summaries, ussd
 from gateway.models import db
 
 
@@ -22,6 +22,8 @@ def send_sms(row_id: int) -> str:
     result = providers.from_config(current_app.config).send(row.to, row.text)
     with db.connection_context():
         retry = outbox.record_result(row, result)
+        if row.provider_id:
+            delivery.apply_early_report(row)  # its report may have come first
     if retry:
         raise SendRetryError(f"outbox row {row_id}: {result.status.value}: {result.error}")
     return row.status
@@ -31,7 +33,7 @@ def sweep_outbox() -> int:
     """Every minute: re-enqueue outbox rows whose job was lost, settle sends a killed worker
     left; return how many were enqueued. Forget delivery reports that found no message."""
     with db.connection_context():
-        outbox.forget_early_reports()
+        delivery.forget_early_reports()
         # Rows younger than the lease are left to the web and the worker that made them.
         return outbox.sweep(queued_for_seconds=current_app.config["OUTBOX_STALE_SECONDS"])
 

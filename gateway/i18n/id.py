@@ -215,6 +215,8 @@ MESSAGES = {
     "erase.officer": "Desmigratif: satu keluarga di desa {village} menghapus datanya dan keluar dari layanan. Tidak perlu tindakan.",
     "limit.sms": "Anda mengirim banyak SMS dalam satu jam. Pesan berikutnya kami simpan dan dijawab lagi mulai jam depan. Anak dalam bahaya: SAPA 129.",
     "limit.ussd": "Terlalu banyak sesi dalam satu jam. Silakan coba lagi nanti. Anak dalam bahaya: telepon SAPA 129.",
+    "dead_number.officer": "Desmigratif: SMS ke nomor {phone} (keluarga di desa {village}) gagal 3 kali, nomor mungkin tidak dipakai lagi. Mohon cek dan perbarui.",
+    "budget.warning": "Desmigratif: desa {village} sudah memakai {used} dari {budget} SMS bulan ini. Setelah habis, SMS yang tidak mendesak ditunda ke bulan depan.",
     "sms.register": "Untuk mendaftar: tekan {ussd_code} lalu pilih 1 Daftar. Atau minta petugas Desmigratif di desa mendaftarkan Anda.",
     "category.broker": "calo",
     "officer.only": "Perintah ini hanya untuk petugas Desmigratif yang terdaftar.",

@@ -212,6 +212,8 @@ MESSAGES = {
     "erase.officer": "Desmigratif: setunggal kulawarga ing desa {village} mbusak datanipun lan medal saking layanan. Mboten perlu tindakan.",
     "limit.sms": "Panjenengan ngirim kathah SMS ing sajam. Pesen salajengipun kasimpen lan dipunwangsuli malih jam ngajeng. Lare ing bebaya: SAPA 129.",
     "limit.ussd": "Kathah sanget sesi ing sajam. Mangga dicoba malih mangke. Lare ing bebaya: telpon SAPA 129.",
+    "dead_number.officer": "Desmigratif: SMS dhateng {phone} (kulawarga desa {village}) gagal 3 kali, nomer saged sampun mboten dipunagem. Mangga dipunanyari.",
+    "budget.warning": "Desmigratif: desa {village} sampun ngagem {used} saking {budget} SMS wulan menika. Menawi telas, SMS ingkang mboten mendesak dipuntunda wulan ngajeng.",
     "sms.register": "Kangge ndaftar: pencet {ussd_code} lajeng pilih 1 Ndaftar. Utawi nyuwun petugas Desmigratif desa ndaftaraken.",
     "category.broker": "calo",
     "officer.only": "Prentah punika namung kangge petugas Desmigratif ingkang kadaftar.",

@@ -1,0 +1,103 @@
+"""Delivery reports from Africa's Talking: applied to the outbox row with that provider id,
+never overwriting a final status; one that comes before the send stored the id is kept and
+applied then, or settles the one send to that number whose answer timed out."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from gateway import clock, dead_numbers, outbox
+from gateway.models import AlertState, EarlyDeliveryReport, OutboxMessage, OutboxStatus
+
+log = logging.getLogger(__name__)
+
+# Delivery reports: interim ones may be replaced; a final one never is.
+INTERIM_DELIVERY = {"Sent", "Submitted", "Buffered"}
+FINAL_DELIVERY = {
+    "Success": OutboxStatus.DELIVERED,
+    "Failed": OutboxStatus.FAILED,
+    "Rejected": OutboxStatus.FAILED,
+    "AbsentSubscriber": OutboxStatus.FAILED,
+    "Expired": OutboxStatus.FAILED,
+}
+DELIVERY_STATUSES = INTERIM_DELIVERY | FINAL_DELIVERY.keys()
+EARLY_REPORT_KEPT = timedelta(days=1)  # a report that found no message yet waits this long
+
+
+def record_delivery(
+    provider_id: str, status: str, failure_reason: str | None, phone: str | None = None
+) -> bool:
+    """Apply a delivery report; False when no row has that provider id (yet): the report is
+    kept for the send that has not stored its id, or for the one whose answer timed out."""
+    row = OutboxMessage.get_or_none(OutboxMessage.provider_id == provider_id)
+    if row is None:
+        row = _unsettled_send_to(phone, provider_id) if phone else None
+    if row is None:
+        log.info("delivery report for unknown message id %s (%s): kept", provider_id, status)
+        _keep_early_report(provider_id, status, failure_reason)
+        return False
+    _apply_delivery(row, status, failure_reason)
+    return True
+
+
+def _apply_delivery(row: OutboxMessage, status: str, failure_reason: str | None) -> None:
+    if row.delivery_status in FINAL_DELIVERY:
+        return  # a final report stands; a late interim one is history
+    row.delivery_status = status
+    if status in FINAL_DELIVERY:
+        row.status = FINAL_DELIVERY[status].value
+        row.last_error = failure_reason or None
+        if row.status == OutboxStatus.DELIVERED:
+            dead_numbers.count_delivered(row.to)
+        else:
+            outbox.count_dead_number(row, failure_reason)
+    row.updated_at = clock.now()
+    row.save()
+    if row.status == OutboxStatus.DELIVERED:
+        outbox.alert_event(row, AlertState.DELIVERED)
+
+
+def _unsettled_send_to(phone: str, provider_id: str) -> OutboxMessage | None:
+    """The one message to `phone` whose send timed out (no provider id) in the last day: a
+    report for it settles it. None when there is none, or more than one to choose from."""
+    candidates = list(
+        OutboxMessage.select()
+        .where(
+            (OutboxMessage.to == phone)
+            & (OutboxMessage.status == OutboxStatus.UNKNOWN.value)
+            & OutboxMessage.provider_id.is_null()
+            & (OutboxMessage.updated_at > clock.now() - EARLY_REPORT_KEPT)
+        )
+        .limit(2)
+    )
+    if len(candidates) != 1:
+        return None
+    row = candidates[0]
+    row.provider_id = provider_id
+    row.status, row.sent_at = OutboxStatus.SENT.value, row.sent_at or clock.now()
+    return row
+
+
+def _keep_early_report(provider_id: str, status: str, failure_reason: str | None) -> None:
+    """Keep a report whose message is not known by that id yet (a final status wins)."""
+    fields = {"status": status, "failure_reason": failure_reason, "received_at": clock.now()}
+    early = EarlyDeliveryReport.get_or_none(EarlyDeliveryReport.provider_id == provider_id)
+    if early is None:
+        EarlyDeliveryReport.insert(provider_id=provider_id, **fields).on_conflict_ignore().execute()
+    elif early.status not in FINAL_DELIVERY:
+        EarlyDeliveryReport.update(**fields).where(EarlyDeliveryReport.id == early.id).execute()
+
+
+def apply_early_report(row: OutboxMessage) -> None:
+    """The send has its provider id now: apply a report that came before it."""
+    early = EarlyDeliveryReport.get_or_none(EarlyDeliveryReport.provider_id == row.provider_id)
+    if early is not None:
+        _apply_delivery(row, early.status, early.failure_reason)
+        early.delete_instance()
+
+
+def forget_early_reports() -> int:
+    """Drop reports that never found their message (other senders', or too old)."""
+    cutoff = clock.now() - EARLY_REPORT_KEPT
+    return EarlyDeliveryReport.delete().where(EarlyDeliveryReport.received_at < cutoff).execute()
