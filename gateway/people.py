@@ -21,7 +21,7 @@ from gateway.models import (
     person_key,
 )
 
-CONSENT_VERSION = "ussd-2026-11-25"  # the consent screens' wording; change it when they change
+CONSENT_VERSION = "ussd-2026-11-25b"  # the consent screens' wording; change it when they change
 PIN_TRIES = 3
 PIN_LOCK = timedelta(minutes=15)
 

@@ -83,7 +83,7 @@ MESSAGES = {
     "reg.consent": (
         "Data consent (PDP law): we keep your name, village, phone number and answers.\n"
         "To serve and protect migrant workers.\n"
-        "Seen by the village Desmigratif officer and Disnaker. To delete: ask the officer."
+        "Seen by the village Desmigratif officer and Disnaker. See/erase: SMS DATA/HAPUS."
     ),
     "reg.consent_family": (
         "Data consent (PDP law): we keep your name, village, phone\n"
@@ -91,7 +91,7 @@ MESSAGES = {
         "To support the children. You consent as their carer.\n"
         "The parent abroad reads the children's news (SMS ANAK).\n"
         "The village Desmigratif officer and Disnaker read cases.\n"
-        "To delete: ask the village officer."
+        "See/erase your data: SMS DATA or HAPUS, or the My data menu."
     ),
     "reg.agree": "I agree",
     "reg.disagree": "I do not agree",

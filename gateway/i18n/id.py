@@ -87,7 +87,7 @@ MESSAGES = {
     "reg.consent": (
         "Izin data (UU PDP): kami simpan nama, desa, nomor HP dan jawaban Anda.\n"
         "Untuk layanan dan perlindungan PMI.\n"
-        "Dilihat petugas Desmigratif desa dan Disnaker. Hapus data: minta ke petugas desa."
+        "Dilihat petugas Desmigratif desa dan Disnaker. Lihat/hapus data: SMS DATA/HAPUS."
     ),
     "reg.consent_family": (
         "Izin data (UU PDP): kami simpan nama, desa, HP Anda\n"
@@ -95,7 +95,7 @@ MESSAGES = {
         "Untuk pendampingan anak. Anda setuju sebagai pengasuh anak.\n"
         "Kabar anak dibaca ayah/ibunya di luar negeri (SMS ANAK).\n"
         "Kasus anak dibaca petugas Desmigratif desa dan Disnaker.\n"
-        "Hapus data: minta ke petugas desa."
+        "Lihat/hapus data: SMS DATA atau HAPUS, atau menu Data saya."
     ),
     "reg.agree": "Setuju",
     "reg.disagree": "Tidak setuju",

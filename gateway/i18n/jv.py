@@ -86,7 +86,7 @@ MESSAGES = {
     "reg.consent": (
         "Idin data (UU PDP): kula simpen asma, desa, nomer HP lan wangsulan panjenengan.\n"
         "Kangge layanan lan pangayoman PMI.\n"
-        "Dipunpirsani petugas Desmigratif desa lan Disnaker. Mbusak: nyuwun dhateng petugas."
+        "Dipunpirsani petugas Desmigratif desa lan Disnaker. Data: SMS DATA/HAPUS."
     ),
     "reg.consent_family": (
         "Idin data (UU PDP): kula simpen asma, desa, HP panjenengan\n"
@@ -94,7 +94,7 @@ MESSAGES = {
         "Kangge pendampingan lare. Panjenengan setuju minangka pengasuh.\n"
         "Kabar lare dipunwaos bapak/ibunipun ing manca (SMS ANAK).\n"
         "Kasus lare dipunwaos petugas Desmigratif desa lan Disnaker.\n"
-        "Mbusak data: nyuwun dhateng petugas desa."
+        "Ningali/mbusak data: SMS DATA utawi HAPUS, utawi menu Data kula."
     ),
     "reg.agree": "Setuju",
     "reg.disagree": "Boten setuju",
