@@ -3,12 +3,14 @@ worker and cron commands, started and killed as an operator's supervisor would."
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -121,3 +123,50 @@ class Process:
     def log(self) -> str:
         """What it printed so far."""
         return self.log_path.read_text() if self.log_path.exists() else ""
+
+
+class TcpProxy:
+    """A TCP forwarder to a database, which a drill can cut (every connection dropped, new
+    ones refused) and restore: the database as the worker sees it, unreachable for a while."""
+
+    def __init__(self, target_port: int, target_host: str = "127.0.0.1") -> None:
+        self.target = (target_host, target_port)
+        self.port = free_port()
+        self.listener: socket.socket | None = None
+        self.connections: list[socket.socket] = []
+
+    def start(self) -> TcpProxy:
+        """Accept and forward connections (again)."""
+        self.listener = socket.create_server(("127.0.0.1", self.port))
+        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
+        return self
+
+    def cut(self) -> None:
+        """Drop every connection and refuse new ones."""
+        if self.listener:
+            self.listener.close()
+            self.listener = None
+        for connection in self.connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)  # already gone, for some
+            connection.close()
+        self.connections.clear()
+
+    def _accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return  # cut
+            server = socket.create_connection(self.target)
+            self.connections += [client, server]
+            for source, sink in ((client, server), (server, client)):
+                threading.Thread(target=_pump, args=(source, sink), daemon=True).start()
+
+
+def _pump(source: socket.socket, sink: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        while data := source.recv(65536):
+            sink.sendall(data)
+    with contextlib.suppress(OSError):
+        sink.shutdown(socket.SHUT_WR)

@@ -7,13 +7,14 @@ from __future__ import annotations
 import signal
 import time
 from collections import Counter
+from urllib.parse import urlparse
 
 import pytest
 
 from gateway import outbox
 from gateway.models import MessageKind, OutboxMessage, OutboxStatus, db
 from tests.fake_at import FakeAfricasTalking
-from tests.processes import Process, RedisServer, free_port, wait_until
+from tests.processes import Process, RedisServer, TcpProxy, free_port, wait_until
 
 DRILL_FIGURES: list[str] = []  # printed by conftest's terminal summary
 PHONE, OFFICER = "+6281234567890", "+6281299900101"
@@ -178,6 +179,30 @@ def test_redis_down_during_ussd_and_sms_loses_no_answer(drill, redis_server, fak
         f"lost {50 - len(fake_at.requests):3}  duplicated  0  drained in {drained:5.1f} s"
     )
     assert replies == 50 and len(fake_at.requests) == 50
+
+
+def test_an_unreachable_database_delays_the_worker_and_loses_nothing(drill, fake_at, test_config):
+    url = urlparse(test_config["DATABASE_URL"])
+    if not url.scheme.startswith("postgres"):
+        pytest.skip("a database over the network: PostgreSQL")
+    app, processes = drill
+    proxy = TcpProxy(url.port or 5432)
+    through_proxy = url._replace(netloc=f"{url.username}@127.0.0.1:{proxy.port}").geturl()
+    for process in processes.values():
+        process.env["DATABASE_URL"] = through_proxy
+    queue_messages(200, alerts=20)
+    processes["worker"].start()  # the database unreachable from the start
+    processes["cron"].start()
+    time.sleep(5)
+    assert processes["worker"].alive() and processes["cron"].alive(), "gave up on the database"
+    proxy.start()
+    started = time.monotonic()
+    try:
+        assert wait_until(settled, 180), processes["worker"].log()[-3000:]
+    finally:
+        proxy.cut()
+    received = figures("database unreachable for 5 s, then back", fake_at, 200, started)
+    assert len(received) == 200 and sum(received.values()) == 200
 
 
 @pytest.mark.parametrize("path", ["/ussd", "/sms/incoming", "/sms/delivery", "/ussd/events"])
