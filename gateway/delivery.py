@@ -71,7 +71,10 @@ def _unsettled_send_to(phone: str, provider_id: str) -> OutboxMessage | None:
         )
         .limit(2)
     )
-    if len(candidates) != 1:
+    in_flight = OutboxMessage.select().where(
+        (OutboxMessage.to == phone) & (OutboxMessage.status == OutboxStatus.SENDING.value)
+    )
+    if len(candidates) != 1 or in_flight.exists():  # the report may be that send's
         return None
     row = candidates[0]
     row.provider_id = provider_id

@@ -14,6 +14,7 @@ from gateway.models import (
     ErasureRecord,
     InboundSms,
     MessageKind,
+    Officer,
     OutboxMessage,
     OutboxStatus,
     Person,
@@ -88,6 +89,7 @@ def erase(phone: str, person_id: int | None = None) -> Erased:
         Alert.update(child_id=None).where(Alert.child_id.in_([c.id for c in children])).execute()
         for person in people:
             person.delete_instance(recursive=False)  # children, consents, check-ins: cascade
+        _forget_in_officers_sms([p.name for p in people] + [c.name for c in children], phone)
         if not Person.select().where(mine).exists():
             Child.update(parent_phone=None).where(Child.parent_phone == phone).execute()
             _forget_messages(phone)
@@ -109,6 +111,15 @@ def _forget_messages(phone: str) -> None:
     Verification.update(asker=ERASED).where(Verification.asker == phone).execute()
     UssdSessionEvent.delete().where(UssdSessionEvent.phone == phone).execute()
     Contact.delete().where(Contact.phone == phone).execute()
+
+
+def _forget_in_officers_sms(names: list[str], phone: str) -> None:
+    """Alerts and case details sent to officers named the household: their texts go (the
+    rows stay, for the counts). Texts are encrypted: read and compared here."""
+    officer_phones = Officer.select(Officer.phone)
+    for row in OutboxMessage.select().where(OutboxMessage.to.in_(officer_phones)):
+        if phone in row.text or any(name and name in row.text for name in names):
+            OutboxMessage.update(text="").where(OutboxMessage.id == row.id).execute()
 
 
 def _tell_officer(village) -> None:

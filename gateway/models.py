@@ -172,6 +172,14 @@ def child_key(name: str, birth_year: int) -> list[str]:
     return crypto.lookup_hashes(f"{normal_name(name)}|{birth_year}")
 
 
+def keyed(new_key: str, stored_key: str | None) -> str:
+    """`new_key`, keeping the "#id" that migration 0012 gave a double stored before the
+    unique keys (saving it again must not collide with the row it doubles)."""
+    if stored_key and "#" in stored_key:
+        return new_key + stored_key[stored_key.index("#") :]
+    return new_key
+
+
 class Person(BaseModel):
     """Someone registered, by USSD or from a village register. One phone may hold several,
     never twice the same (phone, role, name): ten sessions finishing at once make one."""
@@ -196,7 +204,7 @@ class Person(BaseModel):
         indexes = ((("phone", "role", "name_key"), True),)
 
     def save(self, *args, **kwargs):
-        self.name_key = person_key(self.name)[0]
+        self.name_key = keyed(person_key(self.name)[0], self.name_key)
         return super().save(*args, **kwargs)
 
 
@@ -216,7 +224,7 @@ class Child(BaseModel):
         indexes = ((("caregiver", "name_key"), True),)
 
     def save(self, *args, **kwargs):
-        self.name_key = child_key(self.name, self.birth_year)[0]
+        self.name_key = keyed(child_key(self.name, self.birth_year)[0], self.name_key)
         return super().save(*args, **kwargs)
 
 

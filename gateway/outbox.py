@@ -190,7 +190,6 @@ def record_result(row: OutboxMessage, result: SendResult) -> bool:
         )
     elif result.status is SendStatus.FINAL:
         row.status = OutboxStatus.FAILED.value
-        count_dead_number(row, result.error)
     elif result.status in (SendStatus.AMBIGUOUS, SendStatus.LOST):
         # Marked by ambiguous_attempts: a second copy may reach the phone. Only what must not
         # be missed is risked twice: a send a killed worker may never have made, an urgent alert.
@@ -204,10 +203,20 @@ def record_result(row: OutboxMessage, result: SendResult) -> bool:
     else:
         retry = row.attempts < MAX_ATTEMPTS
         row.status = (OutboxStatus.QUEUED if retry else OutboxStatus.FAILED).value
-    row.save()
+    if not _store_outcome(row):
+        log.warning(
+            "outbox row %s: a late %s (provider id %s) for an attempt already settled as lost;"
+            " not stored",
+            row.id,
+            result.status.value,
+            result.provider_id,
+        )
+        return False
     if result.status is SendStatus.SENT:
         alert_event(row, AlertState.SENT)
     else:
+        if result.status is SendStatus.FINAL:
+            count_dead_number(row, result.error)
         log.warning(
             "outbox row %s attempt %s: %s (%s)",
             row.id,
@@ -216,6 +225,21 @@ def record_result(row: OutboxMessage, result: SendResult) -> bool:
             result.error,
         )
     return retry
+
+
+def _store_outcome(row: OutboxMessage) -> bool:
+    """Save the attempt's outcome only while the row is still that attempt's: a result that
+    comes after the sweep settled the attempt as lost must not overwrite what followed."""
+    fields = ("status", "provider_id", "sent_at", "last_error", "ambiguous_attempts", "updated_at")
+    return bool(
+        OutboxMessage.update({getattr(OutboxMessage, f): getattr(row, f) for f in fields})
+        .where(
+            (OutboxMessage.id == row.id)
+            & (OutboxMessage.status == OutboxStatus.SENDING.value)
+            & (OutboxMessage.attempts == row.attempts)
+        )
+        .execute()
+    )
 
 
 def _is_urgent_alert(row: OutboxMessage) -> bool:

@@ -98,7 +98,10 @@ def upsert_person(phone: str, name: str, role: str, **fields: Any) -> tuple[Pers
     """The person with this phone, role and name (any case), created or updated in place;
     True when this call created them."""
     now = clock.now()
-    created = _insert_once(
+    # Found under any key's hash first: while DATA_KEY rotates, a row still hashed with the
+    # old key is the same person, not room for a second one.
+    person = find_person(phone, name, role)
+    created = person is None and _insert_once(
         Person,
         phone=phone,
         name=name,
@@ -108,7 +111,7 @@ def upsert_person(phone: str, name: str, role: str, **fields: Any) -> tuple[Pers
         updated_at=now,
         **fields,
     )
-    person = find_person(phone, name, role)
+    person = person or find_person(phone, name, role)
     changed = {k: v for k, v in fields.items() if getattr(person, k) != v}
     if changed:
         for key, value in changed.items():
@@ -124,10 +127,12 @@ def upsert_child(
     """The caregiver's child with this name (any case) and birth year, created or updated."""
     fields = {"in_school": in_school, "parent_phone": parent_phone, "created_at": clock.now()}
     keys = child_key(name, birth_year)
-    _insert_once(
-        Child, caregiver=caregiver, name=name, birth_year=birth_year, name_key=keys[0], **fields
-    )
-    child = Child.get((Child.caregiver == caregiver) & Child.name_key.in_(keys))
+    same_child = (Child.caregiver == caregiver) & Child.name_key.in_(keys)
+    if not Child.select().where(same_child).exists():  # under any key's hash (see above)
+        _insert_once(
+            Child, caregiver=caregiver, name=name, birth_year=birth_year, name_key=keys[0], **fields
+        )
+    child = Child.get(same_child)
     if (child.in_school, child.parent_phone) != (in_school, parent_phone):
         child.in_school, child.parent_phone = in_school, parent_phone
         child.save()

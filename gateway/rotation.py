@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from gateway import crypto
 from gateway.fields import EncryptedTextField
-from gateway.models import ALL_MODELS, Child, Person, child_key, db, person_key
+from gateway.models import ALL_MODELS, Child, Person, child_key, db, keyed, person_key
 
 
 def rotate_all() -> dict[str, int]:
@@ -31,13 +31,11 @@ def rotate_all() -> dict[str, int]:
                     )
                 counts[table] = counts.get(table, 0) + len(rows)
         for person in Person.select():
-            _rekey(person, person_key(person.name)[0])
+            _rekey(person, keyed(person_key(person.name)[0], person.name_key))
         for child in Child.select():
-            _rekey(child, child_key(child.name, child.birth_year)[0])
+            _rekey(child, keyed(child_key(child.name, child.birth_year)[0], child.name_key))
     return counts
 
 
 def _rekey(row: Person | Child, key: str) -> None:
-    """A double kept apart by migration 0012 keeps its "#id" suffix."""
-    suffix = row.name_key[row.name_key.index("#") :] if "#" in row.name_key else ""
-    type(row).update(name_key=key + suffix).where(type(row).id == row.id).execute()
+    type(row).update(name_key=key).where(type(row).id == row.id).execute()

@@ -17,6 +17,10 @@ def test_rotate_key_re_encrypts_so_the_old_key_can_go(make_app, test_config):
         people.upsert_child(person, "Budi", 2015, True, None)
         Report.create(ref="L12345", reporter="+6281234567890", text="calo di pasar", channel="sms")
     rotating = make_app(DATA_KEY=f"{new},{old}")
+    with rotating.app_context():  # before rotate-key: the same person, not a double
+        assert people.upsert_person("+6281234567890", "Siti Aminah", "caregiver")[1] is False
+        people.upsert_child(Person.get(), "Budi", 2015, True, None)
+        assert Child.select().count() == 1
     result = rotating.test_cli_runner().invoke(args=["rotate-key"])
     assert result.exit_code == 0 and result.output.startswith("Re-encrypted "), result.output
     with make_app(DATA_KEY=new).app_context():  # the old key is gone

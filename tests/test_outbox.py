@@ -193,6 +193,16 @@ def test_the_sweep_settles_a_row_left_mid_send_by_a_killed_worker(app):
     assert fresh(row).status == "unknown"  # twice possibly sent: never a third time
 
 
+def test_a_late_result_after_the_sweep_settled_the_attempt_is_not_stored(app):
+    row = outbox.add(PHONE, "halo")
+    slow = outbox.claim(row.id)  # a worker that hangs past the lease...
+    age(row, 61)
+    outbox.sweep()  # ...is taken for dead: tried once more, marked
+    assert (fresh(row).status, fresh(row).ambiguous_attempts) == ("queued", 1)
+    assert outbox.record_result(slow, SendResult(SendStatus.SENT, provider_id="late")) is False
+    assert (fresh(row).status, fresh(row).ambiguous_attempts) == ("queued", 1)  # still marked
+
+
 def test_the_sweep_re_enqueues_a_row_whose_started_job_outlived_the_lease(app, redis, run_jobs):
     row = queued()
     job = Job.fetch(f"outbox-{row.id}", connection=redis)

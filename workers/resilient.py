@@ -8,6 +8,7 @@ import signal
 import time
 from collections.abc import Callable
 
+from peewee import DatabaseError
 from redis import Redis, RedisError
 from rq import SimpleWorker
 
@@ -90,7 +91,7 @@ class ResilientWorker(SimpleWorker):
         log.info("worker: Redis %s reached; handing back what the outbox holds", run_id[:8])
         try:
             self.on_new_redis()
-        except Exception:  # the database down, say: the worker goes on, and tries again soon
+        except (DatabaseError, RedisError):  # the worker goes on, and tries again soon
             log.exception("worker: the outbox could not be handed back; trying again")
             return
         self._redis_run_id = run_id
