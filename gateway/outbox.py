@@ -119,18 +119,20 @@ def enqueue(rows: Iterable[OutboxMessage]) -> None:
             _enqueue(row)
 
 
-def _job_id(row_id: int) -> str:
-    return f"outbox-{row_id}"
+def job_id(row: OutboxMessage) -> str:
+    """The RQ job id of a row: its id and when it was made, so that a job left in Redis by
+    another database (a restored backup, a fresh local one) never passes for this row's."""
+    return f"outbox-{row.id}-{row.created_at:%Y%m%d%H%M%S%f}"
 
 
 def _enqueue(row: OutboxMessage) -> bool:
     """Enqueue the row's job unless a live one exists; False when nothing was enqueued."""
     try:
-        if _job_alive(row.id):
+        if _job_alive(row):
             return False
         queue = queues.queue(QUEUE_OF_KIND[MessageKind(row.kind)])
         options = {
-            "job_id": _job_id(row.id),
+            "job_id": job_id(row),
             "unique": True,
             "retry": RETRY,
             "result_ttl": 0,
@@ -307,11 +309,11 @@ def _lease_seconds() -> int:
     return current_app.config["OUTBOX_STALE_SECONDS"]
 
 
-def _job_alive(row_id: int) -> bool:
+def _job_alive(row: OutboxMessage) -> bool:
     """Whether RQ still holds a job that will send the row. A job "started" longer ago than the
     lease belongs to a killed worker: RQ would notice only minutes later."""
     try:
-        job = Job.fetch(_job_id(row_id), connection=queues.redis())
+        job = Job.fetch(job_id(row), connection=queues.redis())
     except NoSuchJobError:
         return False
     status = job.get_status()

@@ -91,7 +91,8 @@ def test_a_retryable_failure_is_retried_by_rq_with_back_off(make_app, run_jobs, 
         run_jobs()
         assert (fresh(row).status, fresh(row).attempts) == ("queued", 1)
         assert "provider" in fresh(row).last_error
-        assert queues.queue("sms").scheduled_job_registry.get_job_ids() == [f"outbox-{row.id}"]
+        scheduled = queues.queue("sms").scheduled_job_registry.get_job_ids()
+        assert scheduled == [outbox.job_id(fresh(row))]
         run_jobs(release_scheduled=True)
         assert (fresh(row).status, fresh(row).attempts) == ("sent", 2)
         assert fresh(row).provider_id.startswith("ATXid_")
@@ -172,9 +173,9 @@ def test_the_sweep_re_enqueues_a_row_whose_job_was_lost_at_once(app, redis, run_
 
 def test_the_sweep_restarts_a_row_whose_job_failed_for_good(app, redis):
     row = queued()
-    Job.fetch(f"outbox-{row.id}", connection=redis).set_status("failed")
+    Job.fetch(outbox.job_id(fresh(row)), connection=redis).set_status("failed")
     assert outbox.sweep() == 1
-    assert Job.fetch(f"outbox-{row.id}", connection=redis).get_status() == "queued"
+    assert Job.fetch(outbox.job_id(fresh(row)), connection=redis).get_status() == "queued"
 
 
 def test_the_sweep_settles_a_row_left_mid_send_by_a_killed_worker(app):
@@ -205,7 +206,7 @@ def test_a_late_result_after_the_sweep_settled_the_attempt_is_not_stored(app):
 
 def test_the_sweep_re_enqueues_a_row_whose_started_job_outlived_the_lease(app, redis, run_jobs):
     row = queued()
-    job = Job.fetch(f"outbox-{row.id}", connection=redis)
+    job = Job.fetch(outbox.job_id(fresh(row)), connection=redis)
     job.set_status("started")  # taken by a worker that was then killed, parent and horse
     job.started_at = datetime.now(UTC) - timedelta(seconds=10)
     job.save()
@@ -224,7 +225,7 @@ def test_the_sweep_hands_back_alerts_first(app, redis):
     assert [Job.fetch(i, connection=redis).args[0] for i in queues.queue("alerts").job_ids] == [
         alert_sms.id
     ]
-    assert queues.queue("sms").job_ids == [f"outbox-{reply.id}"]
+    assert queues.queue("sms").job_ids == [outbox.job_id(fresh(reply))]
 
 
 def test_the_sweep_command_prints_what_it_did(app):
@@ -238,7 +239,7 @@ def test_a_dead_job_left_with_the_same_id_does_not_block_a_new_row(app, redis, r
     row = outbox.add(PHONE, "halo")
     # A finished job of that id, from before the database was restored, say.
     old = Job.create(
-        "workers.jobs.send_sms", args=(row.id,), id=f"outbox-{row.id}", connection=redis
+        "workers.jobs.send_sms", args=(row.id,), id=outbox.job_id(fresh(row)), connection=redis
     )
     old.save()
     old.set_status("finished")
@@ -256,3 +257,20 @@ def test_a_cek_with_an_emoji_is_answered_in_gsm7(client):
     client.post("/sms/incoming", data={"from": PHONE, "id": "e1", "text": "CEK agensi \U0001f600"})
     text = OutboxMessage.get().text
     assert text.startswith("TIDAK TERDAFTAR: agensi ?.") and gsm7.fits(text)
+
+
+def test_a_job_left_in_redis_by_another_database_does_not_hold_a_new_row(app, redis, run_jobs):
+    """bin/dev after deleting instance/, or a restored backup: row ids start again, Redis
+    still holds the old rows' jobs (one scheduled for 08:00). The new row goes now."""
+    row = outbox.add(PHONE, "halo")
+    old = Job.create(
+        "workers.jobs.send_sms",
+        args=(row.id,),
+        id=f"outbox-{row.id}-20250101000000000000",  # the same row id, made long ago
+        connection=redis,
+    )
+    old.save()
+    old.set_status("scheduled")
+    outbox.enqueue([row])
+    run_jobs()
+    assert fresh(row).status == "sent"

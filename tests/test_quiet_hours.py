@@ -79,7 +79,7 @@ def test_at_night_only_replies_and_urgent_alerts_go(app, now, run_jobs):
     assert waiting == datetime(2026, 11, 26, 1, 0)
     scheduled = set(queues.queue("alerts").scheduled_job_registry.get_job_ids()
                     + queues.queue("sms").scheduled_job_registry.get_job_ids())
-    assert scheduled == {f"outbox-{normal.id}", f"outbox-{broadcast.id}"}
+    assert scheduled == {outbox.job_id(normal), outbox.job_id(broadcast)}
     assert outbox.claim(broadcast.id) is None  # not before the morning, even if asked
     now.value = datetime(2026, 11, 26, 1, 0)
     run_jobs(release_scheduled=True)
