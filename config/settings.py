@@ -29,18 +29,17 @@ def _text(value: str) -> str:
     return value.strip()
 
 
-def _positive_int(value: str) -> int:
-    number = int(value.strip())
-    if number <= 0:
-        raise ValueError("must be a positive whole number")
-    return number
+def _whole_number(minimum: int) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        number = int(value.strip())
+        if number < minimum:
+            raise ValueError(f"must be a whole number, {minimum} or more")
+        return number
+
+    return parse
 
 
-def _whole_number(value: str) -> int:
-    number = int(value.strip())
-    if number < 0:
-        raise ValueError("must be 0 or more")
-    return number
+_positive_int = _whole_number(1)
 
 
 def _choice(*allowed: str) -> Callable[[str], str]:
@@ -135,7 +134,7 @@ SETTINGS: dict[str, tuple[Callable[[str], Any], str]] = {
     "QUIET_HOURS": (_quiet_hours, "20-08"),
     "ALERT_FALLBACK_PHONE": (_phone_or_empty, ""),
     "RETENTION_DAYS": (_positive_int, "730"),
-    "VILLAGE_SMS_PER_MONTH": (_whole_number, "0"),
+    "VILLAGE_SMS_PER_MONTH": (_whole_number(0), "0"),
     "INBOUND_SMS_PER_HOUR": (_positive_int, "30"),
     "USSD_SESSIONS_PER_HOUR": (_positive_int, "20"),
     "OUTBOUND_SMS_PER_HOUR": (_positive_int, "40"),

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask import current_app
-from redis import RedisError
 
 from gateway import clock, i18n, officers, queues
 from gateway.models import Officer, Person, Village
@@ -35,14 +34,8 @@ def charge(to: str, urgent: bool) -> Charge:
     if village is None:
         return Charge()
     now = clock.now()
-    try:
-        key = f"budget:{village.id}:{now:%Y%m}"
-        pipe = queues.redis().pipeline()
-        pipe.incr(key)
-        pipe.expire(key, MONTH_SECONDS)
-        used = pipe.execute()[0]
-    except RedisError as error:
-        log.warning("SMS budget not counted, Redis unavailable: %s", error)
+    used = queues.count(f"budget:{village.id}:{now:%Y%m}", MONTH_SECONDS)
+    if used is None:
         return Charge()
     result = Charge()
     if used == math.ceil(limit * WARN_AT):

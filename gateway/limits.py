@@ -7,7 +7,6 @@ import logging
 from enum import Enum
 
 from flask import current_app
-from redis import RedisError
 
 from gateway import clock, queues
 
@@ -26,16 +25,8 @@ class Verdict(Enum):
 def count(kind: str, phone: str, setting: str) -> Verdict:
     """Count one `kind` event for `phone` in this hour against the limit in `setting`."""
     limit = current_app.config[setting]
-    key = f"limit:{kind}:{phone}:{clock.now():%Y%m%d%H}"
-    try:
-        pipe = queues.redis().pipeline()
-        pipe.incr(key)
-        pipe.expire(key, HOUR)
-        seen = pipe.execute()[0]
-    except RedisError as error:
-        log.warning("limit %s not counted, Redis unavailable: %s", kind, error)
-        return Verdict.ALLOW
-    if seen <= limit:
+    seen = queues.count(f"limit:{kind}:{phone}:{clock.now():%Y%m%d%H}", HOUR)
+    if seen is None or seen <= limit:
         return Verdict.ALLOW
     if seen == limit + 1:
         log.warning(
@@ -47,6 +38,3 @@ def count(kind: str, phone: str, setting: str) -> Verdict:
         )
         return Verdict.WARN
     return Verdict.SILENCE
-
-
-ALLOW = Verdict.ALLOW

@@ -107,7 +107,7 @@ def _held_back(to: str, kind: MessageKind, urgent: bool) -> str | None:
     if not urgent and dead_numbers.is_paused(to):
         return "number paused: its SMS keep failing"
     if kind is MessageKind.REPLY:  # a bot in a reply loop with us (alerts are never capped)
-        if limits.count("to", to, "OUTBOUND_SMS_PER_HOUR") is not limits.ALLOW:
+        if limits.count("to", to, "OUTBOUND_SMS_PER_HOUR") is not limits.Verdict.ALLOW:
             return "hourly cap of SMS to this number"
     return None
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 from flask import Flask, current_app
-from redis import Redis
+from redis import Redis, RedisError
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 from rq import Queue
 
+log = logging.getLogger(__name__)
 QUEUE_NAMES = ("alerts", "sms", "default")  # alerts first: a case alert never waits behind a reply
 
 
@@ -26,6 +29,19 @@ def init_app(app: Flask) -> None:
 def redis() -> Redis:
     """The application's Redis client."""
     return current_app.extensions["redis"]
+
+
+def count(key: str, ttl_seconds: int) -> int | None:
+    """Add one to the counter `key` (kept `ttl_seconds`) and return it; None when Redis is
+    down (a counter must never stop a message)."""
+    try:
+        pipe = redis().pipeline()
+        pipe.incr(key)
+        pipe.expire(key, ttl_seconds)
+        return pipe.execute()[0]
+    except RedisError as error:
+        log.warning("counter %s not counted, Redis unavailable: %s", key, error)
+        return None
 
 
 def queue(name: str) -> Queue:

@@ -38,7 +38,10 @@ def step() -> Response:
     except InvalidPhoneError:
         return plain("END " + _default_text("error.invalid_phone"))
     config = current_app.config
-    if not text and limits.count("ussd", phone, "USSD_SESSIONS_PER_HOUR") is not limits.ALLOW:
+    too_many = not text and (  # counted per new session
+        limits.count("ussd", phone, "USSD_SESSIONS_PER_HOUR") is not limits.Verdict.ALLOW
+    )
+    if too_many:
         lang = people.language_for(phone, config["DEFAULT_LANGUAGE"])  # a session too many
         return plain("END " + i18n.text(lang, "limit.ussd"))
     with outbox.batch():  # alerts a step raises (a broker report, a scam wave) go after it
