@@ -11,16 +11,8 @@ from flask import current_app
 from peewee import IntegrityError
 
 from gateway import checkin_codes, clock, i18n, officers, outbox
-from gateway.models import (
-    Alert,
-    AlertEvent,
-    AlertState,
-    MessageKind,
-    Officer,
-    OutboxMessage,
-    Village,
-    db,
-)
+from gateway.models import Alert, AlertEvent, Officer, OutboxMessage, Village, db
+from gateway.statuses import AlertState, MessageKind, OfficerRole
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +124,7 @@ def record(
 
 def entitled(officer: Officer, alert: Alert) -> bool:
     """Whether this officer may see and act on this alert."""
-    if officer.role == "supervisor":
+    if officer.role == OfficerRole.SUPERVISOR:
         return alert.village_id is not None and alert.village.district == officer.district
     return alert.village_id is not None and officer.village_id == alert.village_id
 

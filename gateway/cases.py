@@ -4,7 +4,8 @@ they are entitled to, reading it in full (logged), acknowledging and closing it.
 from __future__ import annotations
 
 from gateway import alerts, checkin_codes, checkins, clock, i18n, reports
-from gateway.models import Alert, AlertEvent, AlertState, Child, Officer
+from gateway.models import Alert, AlertEvent, Child, Officer
+from gateway.statuses import AlertState
 
 NOTE_LENGTH = 500
 

@@ -10,17 +10,8 @@ from flask import current_app
 from peewee import fn
 
 from gateway import alerts, checkin_codes, clock, i18n, outbox, people, queues
-from gateway.models import (
-    Alert,
-    AlertState,
-    Checkin,
-    CheckinRound,
-    Child,
-    MessageKind,
-    Person,
-    Village,
-    db,
-)
+from gateway.models import Alert, Checkin, CheckinRound, Child, Person, Village, db
+from gateway.statuses import AlertState, CheckinStatus, MessageKind
 
 REMIND_AFTER = timedelta(days=3)
 MONTH = timedelta(days=28)
@@ -69,7 +60,7 @@ def pending(phone: str) -> list[Checkin]:
         Checkin.select(Checkin, Child)
         .join(Child)
         .join(Person)
-        .where((Person.phone == phone) & (Checkin.status == "open"))
+        .where((Person.phone == phone) & (Checkin.status == CheckinStatus.OPEN.value))
     )
     # Birth years are encrypted: sorted here, not by the database.
     return sorted(waiting, key=lambda checkin: (checkin.child.birth_year, checkin.child.id))
@@ -134,8 +125,8 @@ def _prompt(phone: str, kids: list[Child], key: str) -> None:
 def _close_unanswered(child: Child) -> None:
     """The child's last check-in went unanswered: missed; two missed in a row open an alert."""
     moved = (
-        Checkin.update(status="missed")
-        .where((Checkin.child == child) & (Checkin.status == "open"))
+        Checkin.update(status=CheckinStatus.MISSED.value)
+        .where((Checkin.child == child) & (Checkin.status == CheckinStatus.OPEN.value))
         .execute()
     )
     if not moved:
@@ -146,7 +137,7 @@ def _close_unanswered(child: Child) -> None:
         .order_by(Checkin.id.desc())
         .limit(2)
     )
-    if len(last_two) == 2 and all(c.status == "missed" for c in last_two):
+    if len(last_two) == 2 and all(c.status == CheckinStatus.MISSED for c in last_two):
         alert_about(child, "no_answer")  # silence is never read as "all fine"
 
 
@@ -154,7 +145,7 @@ def latest_answer(child: Child) -> Checkin | None:
     """The child's most recently answered check-in, if any."""
     return (
         Checkin.select()
-        .where((Checkin.child == child) & (Checkin.status == "answered"))
+        .where((Checkin.child == child) & (Checkin.status == CheckinStatus.ANSWERED.value))
         .order_by(Checkin.answered_at.desc())
         .first()
     )
@@ -164,8 +155,10 @@ def record_answer(checkin: Checkin, answers: dict[str, int], channel: str) -> li
     """Store the answers once and raise red flags; return the alert categories raised
     (empty: all well), or None if the check-in was no longer open."""
     stored = (
-        Checkin.update(status="answered", answered_at=clock.now(), channel=channel, **answers)
-        .where((Checkin.id == checkin.id) & (Checkin.status == "open"))
+        Checkin.update(
+            status=CheckinStatus.ANSWERED.value, answered_at=clock.now(), channel=channel, **answers
+        )
+        .where((Checkin.id == checkin.id) & (Checkin.status == CheckinStatus.OPEN.value))
         .execute()
     )
     if not stored:
@@ -184,7 +177,7 @@ def red_flags(checkin: Checkin) -> list[str]:
         Checkin.select()
         .where(
             (Checkin.child == checkin.child)
-            & (Checkin.status == "answered")
+            & (Checkin.status == CheckinStatus.ANSWERED.value)
             & (Checkin.id != checkin.id)
         )
         .order_by(Checkin.id.desc())
@@ -225,7 +218,7 @@ def remind_due() -> int:
         .join(Child)
         .join(Person)
         .where(
-            (Checkin.status == "open")
+            (Checkin.status == CheckinStatus.OPEN.value)
             & Checkin.reminded_at.is_null()
             & (Checkin.opened_at <= clock.now() - REMIND_AFTER)
         )

@@ -7,7 +7,8 @@ import re
 from datetime import timedelta
 
 from gateway import alerts, checkins, clock, i18n, officers, people, reports
-from gateway.models import Alert, Child, Person, Report, ReportKind, RuleItem, db
+from gateway.models import Alert, Child, Person, Report, RuleItem, db
+from gateway.statuses import ReportKind
 
 GENERIC = "danger"  # TOLONG with no word we know: a child in danger, urgent all the same
 # When one message names several dangers, the case takes the gravest; INFO shows every word.

@@ -8,7 +8,8 @@ import logging
 from datetime import timedelta
 
 from gateway import clock, dead_numbers, outbox
-from gateway.models import AlertState, EarlyDeliveryReport, OutboxMessage, OutboxStatus
+from gateway.models import EarlyDeliveryReport, OutboxMessage
+from gateway.statuses import AlertState, OutboxStatus
 
 log = logging.getLogger(__name__)
 

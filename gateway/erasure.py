@@ -13,16 +13,15 @@ from gateway.models import (
     Contact,
     ErasureRecord,
     InboundSms,
-    MessageKind,
     Officer,
     OutboxMessage,
-    OutboxStatus,
     Person,
     Report,
     UssdSessionEvent,
     Verification,
     db,
 )
+from gateway.statuses import MessageKind, OutboxStatus
 
 CONFIRM_WITHIN = timedelta(minutes=10)
 ERASED = "-"  # in place of the phone number on rows kept for their counts

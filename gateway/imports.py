@@ -13,7 +13,8 @@ from datetime import date, datetime, time
 
 from config.settings import LANGUAGES
 from gateway import clock, people, phone
-from gateway.models import Child, Person, Role, Village, db
+from gateway.models import Child, Person, Village, db
+from gateway.statuses import Role
 
 VILLAGE_COLUMNS = ("code", "name", "district", "province")
 HOUSEHOLD_COLUMNS = (

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from peewee import (
     BooleanField,
     CharField,
@@ -18,35 +16,10 @@ from peewee import (
 
 from gateway import clock, crypto
 from gateway.fields import EncryptedIntegerField, EncryptedTextField
+from gateway.statuses import AlertState, CheckinStatus, MessageKind, OutboxStatus, ReportKind
 
 # Bound to a real database by gateway.db.init_db() from DATABASE_URL.
 db = DatabaseProxy()
-
-
-class OutboxStatus(StrEnum):
-    """Where an outbound SMS is in its life."""
-
-    QUEUED = "queued"  # waiting for a worker (or for a retry)
-    SENDING = "sending"  # a worker has claimed it and is talking to the provider
-    SENT = "sent"  # the provider accepted it
-    DELIVERED = "delivered"  # the handset got it (delivery report)
-    FAILED = "failed"  # final: never sent again
-    UNKNOWN = "unknown"  # final: it may have gone (time-outs); not sent again, to avoid doubles
-    SUPPRESSED = "suppressed"  # final: the recipient opted out of this kind of message
-    CANCELLED = "cancelled"  # final: an alert's SMS not sent because the case was taken
-
-    @property
-    def is_final(self) -> bool:
-        """True when the row will never be handed to a provider again."""
-        return self not in (OutboxStatus.QUEUED, OutboxStatus.SENDING)
-
-
-class MessageKind(StrEnum):
-    """Why we send a message; decides its queue and whether STOP silences it."""
-
-    REPLY = "reply"  # the answer to something the person just sent or dialled
-    ALERT = "alert"  # a case alert to an officer: urgent, first queue
-    BROADCAST = "broadcast"  # anything we start ourselves; silenced by STOP
 
 
 class BaseModel(Model):
@@ -137,14 +110,6 @@ class UssdCheckpoint(BaseModel):
 
     class Meta:
         indexes = ((("session_id", "answer_index"), True),)
-
-
-class Role(StrEnum):
-    """What a registered person is to the program."""
-
-    PROSPECTIVE = "calon_pmi"  # considering work abroad
-    MIGRANT = "pmi"  # working abroad
-    CAREGIVER = "caregiver"  # family looking after a migrant's children
 
 
 class Village(BaseModel):
@@ -246,7 +211,7 @@ class Officer(BaseModel):
 
     phone = CharField(max_length=20, unique=True)
     name = CharField(max_length=60)
-    role = CharField(max_length=12)  # "officer" or "supervisor"
+    role = CharField(max_length=12)  # statuses.OfficerRole
     village = ForeignKeyField(Village, null=True, backref="officers")  # officers
     district = CharField(max_length=100)
     created_at = DateTimeField(default=clock.now)
@@ -273,9 +238,7 @@ class Agency(BaseModel):
     name_key = CharField(max_length=120, index=True)  # names.normalise(name)
     address = CharField(max_length=200)
     valid_until = DateField()
-    status = CharField(
-        max_length=10
-    )  # active, expired, suspended, revoked (registry.AGENCY_STATUSES)
+    status = CharField(max_length=10)  # statuses.AgencyStatus
 
 
 class JobOrder(BaseModel):
@@ -325,13 +288,6 @@ class ScamWave(BaseModel):
     alerted_at = DateTimeField(default=clock.now)
 
 
-class ReportKind(StrEnum):
-    """What a report is about."""
-
-    BROKER = "broker"  # LAPOR: a broker (calo)
-    CHILD = "child"  # TOLONG, or a family's danger words: a child in danger
-
-
 class Report(BaseModel):
     """What someone reported in their own words, with the reference they get back; the case
     (alert) about it carries the same reference."""
@@ -343,22 +299,6 @@ class Report(BaseModel):
     text = EncryptedTextField()
     channel = CharField(max_length=6)
     created_at = DateTimeField(default=clock.now)
-
-
-class AlertState(StrEnum):
-    """The life of an alert, in the order it may only move forward."""
-
-    OPENED = "opened"
-    SENT = "sent"
-    DELIVERED = "delivered"
-    ESCALATED = "escalated"
-    ACKNOWLEDGED = "acknowledged"
-    CLOSED = "closed"
-
-    @property
-    def rank(self) -> int:
-        """Position in the life of an alert: a state never gives way to a lower one."""
-        return list(AlertState).index(self)
 
 
 class Alert(BaseModel):
@@ -396,7 +336,7 @@ class Checkin(BaseModel):
 
     round = ForeignKeyField(CheckinRound, backref="checkins", on_delete="CASCADE")
     child = ForeignKeyField(Child, backref="checkins", on_delete="CASCADE")
-    status = CharField(max_length=10, default="open", index=True)  # open, answered, missed
+    status = CharField(max_length=10, default=CheckinStatus.OPEN.value, index=True)
     opened_at = DateTimeField(default=clock.now)
     reminded_at = DateTimeField(null=True)
     answered_at = DateTimeField(null=True)

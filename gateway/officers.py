@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from gateway.models import Officer, Village
+from gateway.statuses import OfficerRole
 
-ROLES = ("officer", "supervisor")
+ROLES = tuple(role.value for role in OfficerRole)
 
 
 class OfficerError(ValueError):
@@ -18,7 +19,7 @@ def add(
     village = Village.get_or_none(Village.code == village_code) if village_code else None
     if village_code and village is None:
         raise OfficerError(f"unknown village code {village_code}")
-    if role == "officer" and village is None:
+    if role == OfficerRole.OFFICER and village is None:
         raise OfficerError("an officer needs --village")
     district = known_district(district) if district else (village.district if village else None)
     if not district:
@@ -53,7 +54,9 @@ def supervisors(district: str | None) -> list[Officer]:
     if not district:
         return []
     return list(
-        Officer.select().where((Officer.role == "supervisor") & (Officer.district == district))
+        Officer.select().where(
+            (Officer.role == OfficerRole.SUPERVISOR.value) & (Officer.district == district)
+        )
     )
 
 
@@ -62,7 +65,9 @@ def for_village(village: Village | None) -> list[Officer]:
     if village is None:
         return []
     officers = list(
-        Officer.select().where((Officer.role == "officer") & (Officer.village == village))
+        Officer.select().where(
+            (Officer.role == OfficerRole.OFFICER.value) & (Officer.village == village)
+        )
     )
     return officers or supervisors(village.district)
 

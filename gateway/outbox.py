@@ -26,14 +26,9 @@ from gateway import (
     queues,
     quiet_hours,
 )
-from gateway.models import (
-    Alert,
-    AlertState,
-    MessageKind,
-    OutboxMessage,
-    OutboxStatus,
-)
+from gateway.models import Alert, OutboxMessage
 from gateway.providers import SendResult, SendStatus
+from gateway.statuses import AlertState, MessageKind, OutboxStatus
 
 log = logging.getLogger(__name__)
 

@@ -14,12 +14,12 @@ from gateway.models import (
     Consent,
     Officer,
     Person,
-    Role,
     Village,
     child_key,
     db,
     person_key,
 )
+from gateway.statuses import Role
 
 CONSENT_VERSION = "ussd-2026-11-25b"  # the consent screens' wording; change it when they change
 PIN_TRIES = 3

@@ -7,7 +7,8 @@ from datetime import timedelta
 from peewee import IntegrityError
 
 from gateway import alerts, clock
-from gateway.models import Alert, AlertState, Report, ReportKind, Village, db
+from gateway.models import Alert, Report, Village, db
+from gateway.statuses import AlertState, ReportKind
 
 MAX_TEXT = 1000  # a report longer than this is a stuck key or an attack; the start is kept
 REF_TRIES = 10

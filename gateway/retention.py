@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from gateway import clock
-from gateway.models import Alert, AlertEvent, AlertState, Checkin, Report, db
+from gateway.models import Alert, AlertEvent, Checkin, Report, db
+from gateway.statuses import AlertState
 
 ANSWERS = ("school", "health", "mood", "contact", "problem")
 

@@ -7,8 +7,9 @@ from datetime import timedelta
 from flask import current_app
 
 from gateway import checkin_codes, checkins, clock, i18n, outbox, people
-from gateway.models import Alert, AlertState, Child, MessageKind, Person, Role, db
+from gateway.models import Alert, Child, Person, db
 from gateway.phone import is_abroad
+from gateway.statuses import AlertState, MessageKind, Role
 
 MONTHLY = timedelta(days=30)
 

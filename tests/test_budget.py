@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from gateway import i18n, outbox
-from gateway.models import Alert, MessageKind, OutboxMessage, Person, Village
+from gateway.models import Alert, OutboxMessage, Person, Village
+from gateway.statuses import MessageKind
 
 FAMILY, SUPERVISOR = "+6281234567890", "+6281299900202"
 

@@ -4,8 +4,9 @@ tell the village officer (the number and the village, no name)."""
 from __future__ import annotations
 
 from gateway import i18n, outbox
-from gateway.models import Alert, MessageKind, OutboxMessage, Person, Village
+from gateway.models import Alert, OutboxMessage, Person, Village
 from gateway.providers import SendResult, SendStatus
+from gateway.statuses import MessageKind
 
 FAMILY, OFFICER = "+6281234567890", "+6281299900101"
 

@@ -12,7 +12,8 @@ from urllib.parse import urlparse
 import pytest
 
 from gateway import outbox
-from gateway.models import MessageKind, OutboxMessage, OutboxStatus, db
+from gateway.models import OutboxMessage, db
+from gateway.statuses import MessageKind, OutboxStatus
 from tests.fake_at import FakeAfricasTalking
 from tests.processes import Process, RedisServer, TcpProxy, free_port, wait_until
 

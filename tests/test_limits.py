@@ -59,7 +59,7 @@ def test_too_many_ussd_sessions_end_politely(limited):
 
 def test_replies_to_one_number_are_capped_alerts_never(make_app):
     from gateway import outbox
-    from gateway.models import MessageKind
+    from gateway.statuses import MessageKind
 
     with make_app(OUTBOUND_SMS_PER_HOUR=2).app_context():
         rows = [outbox.add(PHONE, f"balasan {n}") for n in range(3)]

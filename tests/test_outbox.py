@@ -6,8 +6,9 @@ import pytest
 from rq.job import Job
 
 from gateway import clock, delivery, gsm7, outbox, queues
-from gateway.models import Alert, EarlyDeliveryReport, MessageKind, OutboxMessage, OutboxStatus
+from gateway.models import Alert, EarlyDeliveryReport, OutboxMessage
 from gateway.providers import SendResult, SendStatus
+from gateway.statuses import MessageKind, OutboxStatus
 
 PHONE = "+6281234567890"
 

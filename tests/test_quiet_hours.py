@@ -5,7 +5,8 @@ from datetime import datetime, time
 import pytest
 
 from gateway import outbox, queues, quiet_hours
-from gateway.models import Alert, MessageKind, OutboxMessage, Person, Village
+from gateway.models import Alert, OutboxMessage, Person, Village
+from gateway.statuses import MessageKind
 
 PHONE = "+6281234567890"
 

@@ -5,7 +5,8 @@ import logging
 import pytest
 
 from gateway import i18n, outbox
-from gateway.models import Contact, InboundSms, MessageKind, OutboxMessage, OutboxStatus
+from gateway.models import Contact, InboundSms, OutboxMessage
+from gateway.statuses import MessageKind, OutboxStatus
 
 PHONE = "+6281234567890"
 

@@ -6,7 +6,8 @@ from gateway import erasure, people, summaries
 from gateway.flows import answers
 from gateway.flows.registration import keep, keep_child_year, keep_village, start_child
 from gateway.flows.screens import Branch, Choice, End, Input, Menu, Pick, State
-from gateway.models import Officer, Person, Role
+from gateway.models import Officer, Person
+from gateway.statuses import Role
 
 
 def identify(state: State) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from gateway import alerts, cases, people
 from gateway.flows.screens import Branch, Choice, End, Input, InvalidAnswerError, Menu, Pick, State
-from gateway.models import AlertState
+from gateway.statuses import AlertState
 
 
 def _officer(state: State):

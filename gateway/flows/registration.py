@@ -8,7 +8,7 @@ from typing import Any
 from gateway import people
 from gateway.flows import answers
 from gateway.flows.screens import Branch, Choice, End, Input, Menu, State
-from gateway.models import Role
+from gateway.statuses import Role
 from gateway.verification import service
 from gateway.verification.check import Result
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from gateway import alerts, cases, i18n, people
-from gateway.models import AlertState
 from gateway.sms.message import Message
+from gateway.statuses import AlertState
 
 
 def _act(message: Message, rest: str, state: AlertState) -> str:

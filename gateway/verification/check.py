@@ -10,6 +10,7 @@ from datetime import date
 from enum import StrEnum
 
 from gateway.models import Agency, JobOrder, RegistrySnapshot
+from gateway.statuses import AgencyStatus
 from gateway.verification import names, rules
 
 DATE = "%d-%m-%y"  # two-digit years: every character counts in one SMS
@@ -45,9 +46,13 @@ def snapshot_date(kind: str) -> date | None:
 
 def agency_status(agency: Agency, today: date) -> str:
     """active, expired (a past valid_until, whatever the export says), suspended or revoked."""
-    if agency.status in ("revoked", "suspended"):
+    if agency.status in (AgencyStatus.REVOKED, AgencyStatus.SUSPENDED):
         return agency.status
-    return "expired" if agency.status == "expired" or agency.valid_until < today else "active"
+    return (
+        AgencyStatus.EXPIRED
+        if agency.status == AgencyStatus.EXPIRED or agency.valid_until < today
+        else AgencyStatus.ACTIVE
+    )
 
 
 def job_order_status(job_order: JobOrder, today: date) -> str:

@@ -10,6 +10,7 @@ from peewee import Model
 from gateway import clock, danger
 from gateway.imports import ImportFileError, Report, RowError, read_rows, required
 from gateway.models import Agency, JobOrder, RegistrySnapshot, RuleItem, db
+from gateway.statuses import AgencyStatus
 from gateway.verification.names import code_key, normalise
 
 AGENCY_COLUMNS = ("licence_no", "name", "address", "valid_until", "status")
@@ -50,15 +51,14 @@ JOB_ORDER_STATUSES = {
     "dicabut": "revoked",
 }
 AGENCY_STATUSES = {
-    "active": "active",
-    "aktif": "active",
-    "expired": "expired",
-    "kedaluwarsa": "expired",
-    "suspended": "suspended",
-    "ditangguhkan": "suspended",
-    "dibekukan": "suspended",
-    "revoked": "revoked",
-    "dicabut": "revoked",
+    word: status.value
+    for status, words in {
+        AgencyStatus.ACTIVE: ("active", "aktif"),
+        AgencyStatus.EXPIRED: ("expired", "kedaluwarsa"),
+        AgencyStatus.SUSPENDED: ("suspended", "ditangguhkan", "dibekukan"),
+        AgencyStatus.REVOKED: ("revoked", "dicabut"),
+    }.items()
+    for word in words
 }
 
 

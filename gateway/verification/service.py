@@ -7,7 +7,8 @@ from datetime import timedelta
 from peewee import fn
 
 from gateway import alerts, channels, clock, i18n, officers, people, reports
-from gateway.models import ReportKind, ScamWave, Verification, Village, db
+from gateway.models import ScamWave, Verification, Village, db
+from gateway.statuses import AgencyStatus, ReportKind
 from gateway.verification import check, names, reply
 from gateway.verification.check import Answer, Result
 
@@ -40,7 +41,7 @@ def verify(query: str, asker: str, channel: str, lang: str) -> tuple[Answer, str
 
 def _wave_key(query: str, answer: Answer) -> str | None:
     """What a scam wave is counted on: an unknown name, or a revoked agency."""
-    if answer.agency is not None and answer.agency.status == "revoked":
+    if answer.agency is not None and answer.agency.status == AgencyStatus.REVOKED:
         return answer.agency.name_key
     if answer.result in (Result.NOT_REGISTERED, Result.NOT_FOUND) and answer.agency is None:
         return names.normalise(query)[:160] or None  # an unknown name, or a look-alike
