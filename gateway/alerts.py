@@ -12,7 +12,8 @@ from peewee import IntegrityError
 
 from gateway import checkin_codes, clock, i18n, officers, outbox
 from gateway.models import Alert, AlertEvent, Officer, OutboxMessage, Village, db
-from gateway.statuses import AlertState, MessageKind, OfficerRole
+from gateway.statuses import AlertState, MessageKind, OfficerRole, OutboxStatus
+from gateway.transactions import unit_of_work
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +97,13 @@ def send_to(recipients: list[Officer], text: str, alert: Alert | None, what: str
         )
         phones = [fallback] if fallback else []
     for phone in phones:
-        outbox.add(phone, text, MessageKind.ALERT, alert=alert)
+        outbox.add(
+            phone,
+            text,
+            MessageKind.ALERT,
+            alert_id=alert.id if alert else None,
+            urgent=bool(alert and alert.urgent),
+        )
 
 
 def anyone_told(alert: Alert) -> bool:
@@ -120,6 +127,17 @@ def record(
     if moved and state in TAKEN:
         outbox.cancel_for_alert(alert.id)  # an SMS waiting for the morning is news to nobody
     return moved
+
+
+def follow_sending(change: outbox.StatusChange | None) -> None:
+    """An alert's SMS was sent or delivered: that is part of the alert's story."""
+    moved = change is not None and change.before != change.after
+    if not moved or change.after not in (OutboxStatus.SENT, OutboxStatus.DELIVERED):
+        return
+    alert = Alert.get_or_none(Alert.id == change.row.alert_id) if change.row.alert_id else None
+    if alert is not None:
+        state = AlertState.SENT if change.after is OutboxStatus.SENT else AlertState.DELIVERED
+        record(alert, state, actor=change.row.to)
 
 
 def entitled(officer: Officer, alert: Alert) -> bool:
@@ -175,7 +193,7 @@ def escalate_overdue() -> int:
     )
     count = 0
     for alert in overdue:
-        with outbox.batch(), db.atomic():
+        with unit_of_work():
             if not record(alert, AlertState.ESCALATED):
                 continue  # acknowledged or escalated meanwhile
             district = alert.village.district if alert.village else None

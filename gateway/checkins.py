@@ -10,8 +10,9 @@ from flask import current_app
 from peewee import fn
 
 from gateway import alerts, checkin_codes, clock, i18n, outbox, people, queues
-from gateway.models import Alert, Checkin, CheckinRound, Child, Person, Village, db
+from gateway.models import Alert, Checkin, CheckinRound, Child, Person, Village
 from gateway.statuses import AlertState, CheckinStatus, MessageKind
+from gateway.transactions import unit_of_work
 
 REMIND_AFTER = timedelta(days=3)
 MONTH = timedelta(days=28)
@@ -94,7 +95,7 @@ def _open_due(village: Village | None) -> Opened:
     households: dict[str, list[Child]] = defaultdict(list)  # by phone: one prompt each
     round_ = None
     if due:
-        with outbox.batch(), db.atomic():
+        with unit_of_work():
             round_ = CheckinRound.create(village=village, started_at=now)
             for child, _ in due:
                 _close_unanswered(child)
@@ -224,7 +225,7 @@ def remind_due() -> int:
         )
     )
     households: dict[str, list[Child]] = defaultdict(list)  # by phone: one SMS each
-    with outbox.batch(), db.atomic():
+    with unit_of_work():
         for checkin in due:
             households[checkin.child.caregiver.phone].append(checkin.child)
             Checkin.update(reminded_at=clock.now()).where(Checkin.id == checkin.id).execute()

@@ -7,44 +7,49 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from gateway import clock, dead_numbers, outbox
+from gateway import alerts, clock, dead_numbers, outbox
 from gateway.models import EarlyDeliveryReport, OutboxMessage
-from gateway.statuses import AlertState, OutboxStatus
+from gateway.providers.africastalking import FINAL_DELIVERY, DeliveryReport
+from gateway.statuses import OutboxStatus
+from gateway.transactions import unit_of_work
 
 log = logging.getLogger(__name__)
 
-# Delivery reports: interim ones may be replaced; a final one never is.
-INTERIM_DELIVERY = {"Sent", "Submitted", "Buffered"}
-FINAL_DELIVERY = {
-    "Success": OutboxStatus.DELIVERED,
-    "Failed": OutboxStatus.FAILED,
-    "Rejected": OutboxStatus.FAILED,
-    "AbsentSubscriber": OutboxStatus.FAILED,
-    "Expired": OutboxStatus.FAILED,
-}
-DELIVERY_STATUSES = INTERIM_DELIVERY | FINAL_DELIVERY.keys()
 EARLY_REPORT_KEPT = timedelta(days=1)  # a report that found no message yet waits this long
+
+
+def receive(report: DeliveryReport) -> bool:
+    """Apply a delivery report and tell its alert; False when no row has that provider id."""
+    with unit_of_work():
+        change = record_delivery(
+            report.provider_id, report.status, report.failure_reason, report.phone
+        )
+        alerts.follow_sending(change)
+    return change is not None
 
 
 def record_delivery(
     provider_id: str, status: str, failure_reason: str | None, phone: str | None = None
-) -> bool:
-    """Apply a delivery report; False when no row has that provider id (yet): the report is
-    kept for the send that has not stored its id, or for the one whose answer timed out."""
+) -> outbox.StatusChange | None:
+    """Apply a delivery report and return the change; None when no row has that provider id
+    (yet): the report is kept for the send that has not stored its id, or for the one whose
+    answer timed out."""
     row = OutboxMessage.get_or_none(OutboxMessage.provider_id == provider_id)
     if row is None:
         row = _unsettled_send_to(phone, provider_id) if phone else None
     if row is None:
         log.info("delivery report for unknown message id %s (%s): kept", provider_id, status)
         _keep_early_report(provider_id, status, failure_reason)
-        return False
-    _apply_delivery(row, status, failure_reason)
-    return True
+        return None
+    return _apply_delivery(row, status, failure_reason)
 
 
-def _apply_delivery(row: OutboxMessage, status: str, failure_reason: str | None) -> None:
+def _apply_delivery(
+    row: OutboxMessage, status: str, failure_reason: str | None
+) -> outbox.StatusChange:
+    before = OutboxStatus(row.status)
     if row.delivery_status in FINAL_DELIVERY:
-        return  # a final report stands; a late interim one is history
+        return outbox.StatusChange(row, before, before)  # a final report stands
     row.delivery_status = status
     if status in FINAL_DELIVERY:
         row.status = FINAL_DELIVERY[status].value
@@ -55,8 +60,7 @@ def _apply_delivery(row: OutboxMessage, status: str, failure_reason: str | None)
             outbox.count_dead_number(row, failure_reason)
     row.updated_at = clock.now()
     row.save()
-    if row.status == OutboxStatus.DELIVERED:
-        outbox.alert_event(row, AlertState.DELIVERED)
+    return outbox.StatusChange(row, before, OutboxStatus(row.status))
 
 
 def _unsettled_send_to(phone: str, provider_id: str) -> OutboxMessage | None:
@@ -93,12 +97,13 @@ def _keep_early_report(provider_id: str, status: str, failure_reason: str | None
         EarlyDeliveryReport.update(**fields).where(EarlyDeliveryReport.id == early.id).execute()
 
 
-def apply_early_report(row: OutboxMessage) -> None:
-    """The send has its provider id now: apply a report that came before it."""
+def apply_early_report(row: OutboxMessage) -> outbox.StatusChange | None:
+    """The send has its provider id now: apply a report that came before it, if one did."""
     early = EarlyDeliveryReport.get_or_none(EarlyDeliveryReport.provider_id == row.provider_id)
-    if early is not None:
-        _apply_delivery(row, early.status, early.failure_reason)
-        early.delete_instance()
+    if early is None:
+        return None
+    early.delete_instance()
+    return _apply_delivery(row, early.status, early.failure_reason)
 
 
 def forget_early_reports() -> int:

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from flask import current_app
@@ -16,7 +17,6 @@ from rq.exceptions import DuplicateJobError, NoSuchJobError
 from rq.job import Job, JobStatus
 
 from gateway import (
-    alerts,
     budget,
     clock,
     contacts,
@@ -27,8 +27,8 @@ from gateway import (
     quiet_hours,
 )
 from gateway.models import Alert, OutboxMessage
-from gateway.providers import SendResult, SendStatus
-from gateway.statuses import AlertState, MessageKind, OutboxStatus
+from gateway.providers.base import SendResult, SendStatus
+from gateway.statuses import MessageKind, OutboxStatus
 
 log = logging.getLogger(__name__)
 
@@ -46,10 +46,31 @@ ALIVE = {JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.STARTED, JobStatus.DEF
 _batch: ContextVar[list[OutboxMessage] | None] = ContextVar("outbox_batch", default=None)
 
 
+@dataclass(frozen=True)
+class StatusChange:
+    """What a send attempt or a delivery report changed in an outbox row; its caller acts on it
+    (an alert's story), so that the outbox never calls up into business rules."""
+
+    row: OutboxMessage
+    before: OutboxStatus
+    after: OutboxStatus
+    retry: bool = False  # the send failed in a way worth another try
+
+
 @contextmanager
 def batch() -> Iterator[list[OutboxMessage]]:
     """Collect the rows add() stores inside the block; enqueue them when it ends (after the
-    caller's transaction has committed, so a worker never looks for a row not yet there)."""
+    caller's transaction has committed, so a worker never looks for a row not yet there).
+    A batch inside a batch joins the outer one."""
+    outer = _batch.get()
+    if outer is not None:
+        mark = len(outer)
+        try:
+            yield outer
+        except BaseException:
+            del outer[mark:]  # rolled back with the inner savepoint: nothing to enqueue
+            raise
+        return
     rows: list[OutboxMessage] = []
     token = _batch.set(rows)
     try:
@@ -60,12 +81,16 @@ def batch() -> Iterator[list[OutboxMessage]]:
 
 
 def add(
-    to: str, text: str, kind: MessageKind = MessageKind.REPLY, alert: Alert | None = None
+    to: str,
+    text: str,
+    kind: MessageKind = MessageKind.REPLY,
+    alert_id: int | None = None,
+    urgent: bool = False,
 ) -> OutboxMessage:
-    """Store one SMS in the caller's transaction; it is enqueued when the batch() ends.
-    Broadcasts and non-urgent alerts wait for daytime at the recipient (quiet hours), and for
-    next month once the village's SMS budget is spent."""
-    urgent = kind is MessageKind.REPLY or (alert is not None and alert.urgent)
+    """Store one SMS in the caller's unit of work; it is enqueued when the work ends. Replies
+    and urgent alerts go at once; broadcasts and other alerts wait for daytime at the recipient
+    (quiet hours), and for next month once the village's SMS budget is spent."""
+    urgent = urgent or kind is MessageKind.REPLY
     why = _held_back(to, kind, urgent)
     status = OutboxStatus.SUPPRESSED if why else OutboxStatus.QUEUED
     waits = (
@@ -84,11 +109,11 @@ def add(
         kind=kind.value,
         status=status.value,
         last_error=why,
-        alert_id=alert.id if alert else None,
+        alert_id=alert_id,
         not_before=max((when for when in waits if when), default=None),
     )
     rows = _batch.get()
-    if rows is not None:
+    if rows is not None:  # outside a unit of work the row waits for the sweep
         rows.append(row)
     return row
 
@@ -174,8 +199,9 @@ def claim(row_id: int) -> OutboxMessage | None:
     return OutboxMessage.get_by_id(row_id) if claimed else None
 
 
-def record_result(row: OutboxMessage, result: SendResult) -> bool:
-    """Store the outcome of a send attempt; True when the row should be tried again."""
+def record_result(row: OutboxMessage, result: SendResult) -> StatusChange | None:
+    """Store the outcome of a send attempt and return the change (its `retry` says whether to
+    try again); None when the attempt was settled already (a late answer: nothing stored)."""
     row.updated_at = clock.now()
     row.last_error = result.error
     retry = False
@@ -208,10 +234,8 @@ def record_result(row: OutboxMessage, result: SendResult) -> bool:
             result.status.value,
             result.provider_id,
         )
-        return False
-    if result.status is SendStatus.SENT:
-        alert_event(row, AlertState.SENT)
-    else:
+        return None
+    if result.status is not SendStatus.SENT:
         if result.status is SendStatus.FINAL:
             count_dead_number(row, result.error)
         log.warning(
@@ -221,7 +245,7 @@ def record_result(row: OutboxMessage, result: SendResult) -> bool:
             result.status.value,
             result.error,
         )
-    return retry
+    return StatusChange(row, OutboxStatus.SENDING, OutboxStatus(row.status), retry)
 
 
 def _store_outcome(row: OutboxMessage) -> bool:
@@ -249,14 +273,7 @@ def count_dead_number(row: OutboxMessage, reason: str | None) -> None:
     if dead_numbers.means_dead(reason):
         notice = dead_numbers.count_failure(row.to)
         if notice is not None:  # no name: the number and the village only
-            enqueue([add(notice.to, notice.text, kind=MessageKind.BROADCAST)])
-
-
-def alert_event(row: OutboxMessage, state: AlertState) -> None:
-    """An alert's SMS was sent or delivered: that is part of the alert's story."""
-    alert = Alert.get_or_none(Alert.id == row.alert_id) if row.alert_id else None
-    if alert is not None:
-        alerts.record(alert, state, actor=row.to)
+            add(notice.to, notice.text, kind=MessageKind.BROADCAST)
 
 
 def sweep(queued_for_seconds: int = 0) -> int:

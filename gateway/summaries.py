@@ -7,9 +7,10 @@ from datetime import timedelta
 from flask import current_app
 
 from gateway import checkin_codes, checkins, clock, i18n, outbox, people
-from gateway.models import Alert, Child, Person, db
+from gateway.models import Alert, Child, Person
 from gateway.phone import is_abroad
 from gateway.statuses import AlertState, MessageKind, Role
+from gateway.transactions import unit_of_work
 
 MONTHLY = timedelta(days=30)
 
@@ -82,7 +83,7 @@ def send_monthly() -> int:
         & (Person.last_summary_at.is_null() | (Person.last_summary_at <= clock.now() - MONTHLY))
     )
     count = 0
-    with outbox.batch(), db.atomic():
+    with unit_of_work():
         for migrant in due:
             lang = people.language_for(migrant.phone, current_app.config["DEFAULT_LANGUAGE"])
             outbox.add(migrant.phone, for_parent(migrant.phone, lang), MessageKind.BROADCAST)

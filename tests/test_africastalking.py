@@ -5,7 +5,7 @@ import socket
 import pytest
 
 from gateway import providers
-from gateway.providers import SendStatus
+from gateway.providers.base import SendStatus
 from gateway.providers.africastalking import AfricasTalkingProvider
 
 PHONE = "+6281234567890"

@@ -43,7 +43,7 @@ def test_a_village_past_its_budget_holds_what_is_not_urgent(make_app):
         alert = Alert.create(
             ref="T1", category="violence", urgent=True, deadline_at=datetime(2026, 11, 25)
         )
-        urgent = outbox.add(FAMILY, "KASUS", kind=MessageKind.ALERT, alert=alert)
+        urgent = outbox.add(FAMILY, "KASUS", kind=MessageKind.ALERT, alert_id=alert.id, urgent=True)
         assert reply.not_before is None and urgent.not_before is None
         assert OutboxMessage.select().where(OutboxMessage.to == SUPERVISOR).count() == 1
 

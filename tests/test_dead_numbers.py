@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from gateway import i18n, outbox
 from gateway.models import Alert, OutboxMessage, Person, Village
-from gateway.providers import SendResult, SendStatus
+from gateway.providers.base import SendResult, SendStatus
 from gateway.statuses import MessageKind
 
 FAMILY, OFFICER = "+6281234567890", "+6281299900101"
@@ -44,7 +44,10 @@ def test_three_dead_number_failures_pause_broadcasts_and_tell_the_officer(client
     held = outbox.add(FAMILY, "siaran", kind=MessageKind.BROADCAST)
     assert (held.status, held.last_error) == ("suppressed", "number paused: its SMS keep failing")
     urgent = Alert.create(ref="T1", category="violence", urgent=True, deadline_at=held.created_at)
-    assert outbox.add(FAMILY, "KASUS", kind=MessageKind.ALERT, alert=urgent).status == "queued"
+    assert (
+        outbox.add(FAMILY, "KASUS", kind=MessageKind.ALERT, alert_id=urgent.id, urgent=True).status
+        == "queued"
+    )
     assert outbox.add(FAMILY, "balasan").status == "queued"  # a reply: they just wrote to us
     # A message that arrives again: the number is alive, and broadcasts go again.
     row = outbox.add(FAMILY, "balasan 2")

@@ -7,7 +7,7 @@ from rq.job import Job
 
 from gateway import clock, delivery, gsm7, outbox, queues
 from gateway.models import Alert, EarlyDeliveryReport, OutboxMessage
-from gateway.providers import SendResult, SendStatus
+from gateway.providers.base import SendResult, SendStatus
 from gateway.statuses import MessageKind, OutboxStatus
 
 PHONE = "+6281234567890"
@@ -73,7 +73,9 @@ def test_each_outcome_settles_the_row(app, results, status, attempts):
 @pytest.mark.parametrize("urgent, status", [(True, "sent"), (False, "unknown")])
 def test_only_an_urgent_alert_is_risked_twice_after_a_time_out(app, urgent, status):
     alert = Alert.create(ref="T-1", category="violence", urgent=urgent, deadline_at=clock.now())
-    row = outbox.add("+6281299900101", "KASUS T-1", kind=MessageKind.ALERT, alert=alert)
+    row = outbox.add(
+        "+6281299900101", "KASUS T-1", kind=MessageKind.ALERT, alert_id=alert.id, urgent=urgent
+    )
     for result in (SendStatus.AMBIGUOUS, SendStatus.SENT):
         claimed = outbox.claim(row.id)
         if claimed:
@@ -201,7 +203,7 @@ def test_a_late_result_after_the_sweep_settled_the_attempt_is_not_stored(app):
     age(row, 61)
     outbox.sweep()  # ...is taken for dead: tried once more, marked
     assert (fresh(row).status, fresh(row).ambiguous_attempts) == ("queued", 1)
-    assert outbox.record_result(slow, SendResult(SendStatus.SENT, provider_id="late")) is False
+    assert outbox.record_result(slow, SendResult(SendStatus.SENT, provider_id="late")) is None  # nothing stored
     assert (fresh(row).status, fresh(row).ambiguous_attempts) == ("queued", 1)  # still marked
 
 

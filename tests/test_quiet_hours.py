@@ -16,15 +16,18 @@ def living_in(province):
     Person.create(phone=PHONE, name="Siti", role="caregiver", village=village)
 
 
-@pytest.mark.parametrize("phone, province, hours_ahead_of_utc", [
-    (PHONE, "Jawa Timur", 7),  # WIB
-    (PHONE, "Bali", 8),  # WITA
-    (PHONE, "Papua", 9),  # WIT
-    ("+6281299990000", None, 7),  # no village known: WIB
-    ("+886912345678", None, 8),  # Taiwan
-    ("+60123456789", None, 8),  # Malaysia
-    ("+966501234567", None, 3),  # Saudi Arabia
-])
+@pytest.mark.parametrize(
+    "phone, province, hours_ahead_of_utc",
+    [
+        (PHONE, "Jawa Timur", 7),  # WIB
+        (PHONE, "Bali", 8),  # WITA
+        (PHONE, "Papua", 9),  # WIT
+        ("+6281299990000", None, 7),  # no village known: WIB
+        ("+886912345678", None, 8),  # Taiwan
+        ("+60123456789", None, 8),  # Malaysia
+        ("+966501234567", None, 3),  # Saudi Arabia
+    ],
+)
 def test_the_recipients_time_zone(app, phone, province, hours_ahead_of_utc):
     if province:
         living_in(province)
@@ -32,24 +35,30 @@ def test_the_recipients_time_zone(app, phone, province, hours_ahead_of_utc):
     assert offset.total_seconds() == hours_ahead_of_utc * 3600
 
 
-@pytest.mark.parametrize("utc, wait_until", [
-    (datetime(2026, 11, 25, 3, 0), None),  # 10:00 WIB
-    (datetime(2026, 11, 25, 12, 59), None),  # 19:59 WIB
-    (datetime(2026, 11, 25, 13, 0), datetime(2026, 11, 26, 1, 0)),  # 20:00 WIB: tomorrow 08:00
-    (datetime(2026, 11, 25, 23, 30), datetime(2026, 11, 26, 1, 0)),  # 06:30 WIB: 08:00 today
-])
+@pytest.mark.parametrize(
+    "utc, wait_until",
+    [
+        (datetime(2026, 11, 25, 3, 0), None),  # 10:00 WIB
+        (datetime(2026, 11, 25, 12, 59), None),  # 19:59 WIB
+        (datetime(2026, 11, 25, 13, 0), datetime(2026, 11, 26, 1, 0)),  # 20:00 WIB: tomorrow 08:00
+        (datetime(2026, 11, 25, 23, 30), datetime(2026, 11, 26, 1, 0)),  # 06:30 WIB: 08:00 today
+    ],
+)
 def test_when_a_message_may_go(app, utc, wait_until):
     assert app.config["QUIET_HOURS"] == (time(20), time(8))  # the default, 20-08
     assert quiet_hours.not_before(PHONE, utc, app.config["QUIET_HOURS"]) == wait_until
 
 
-@pytest.mark.parametrize("setting, utc, wait_until", [
-    ("21:30-07:00", datetime(2026, 11, 25, 14, 0), None),  # 21:00 WIB: still day
-    ("21:30-07:00", datetime(2026, 11, 25, 14, 30), datetime(2026, 11, 26, 0, 0)),  # 21:30
-    ("00-06", datetime(2026, 11, 25, 18, 0), datetime(2026, 11, 25, 23, 0)),  # 01:00 WIB
-    ("00-06", datetime(2026, 11, 25, 16, 59), None),  # 23:59 WIB
-    ("off", datetime(2026, 11, 25, 18, 0), None),
-])
+@pytest.mark.parametrize(
+    "setting, utc, wait_until",
+    [
+        ("21:30-07:00", datetime(2026, 11, 25, 14, 0), None),  # 21:00 WIB: still day
+        ("21:30-07:00", datetime(2026, 11, 25, 14, 30), datetime(2026, 11, 26, 0, 0)),  # 21:30
+        ("00-06", datetime(2026, 11, 25, 18, 0), datetime(2026, 11, 25, 23, 0)),  # 01:00 WIB
+        ("00-06", datetime(2026, 11, 25, 16, 59), None),  # 23:59 WIB
+        ("off", datetime(2026, 11, 25, 18, 0), None),
+    ],
+)
 def test_quiet_hours_come_from_the_setting(make_app, setting, utc, wait_until, now):
     from config.settings import load_for_tests
 
@@ -62,24 +71,32 @@ def test_quiet_hours_come_from_the_setting(make_app, setting, utc, wait_until, n
 
 
 def alert(urgent):
-    return Alert.create(ref="KAAAA" + str(int(urgent)), category="x", urgent=urgent,
-                        deadline_at=datetime(2026, 11, 27))
+    return Alert.create(
+        ref="KAAAA" + str(int(urgent)),
+        category="x",
+        urgent=urgent,
+        deadline_at=datetime(2026, 11, 27),
+    )
 
 
 def test_at_night_only_replies_and_urgent_alerts_go(app, now, run_jobs):
     now.value = datetime(2026, 11, 25, 15, 0)  # 22:00 WIB
     with outbox.batch():
         reply = outbox.add(PHONE, "balasan")
-        urgent = outbox.add(PHONE, "mendesak", MessageKind.ALERT, alert=alert(True))
-        normal = outbox.add(PHONE, "biasa", MessageKind.ALERT, alert=alert(False))
+        urgent = outbox.add(
+            PHONE, "mendesak", MessageKind.ALERT, alert_id=alert(True).id, urgent=True
+        )
+        normal = outbox.add(PHONE, "biasa", MessageKind.ALERT, alert_id=alert(False).id)
         broadcast = outbox.add(PHONE, "kabar", MessageKind.BROADCAST)
     run_jobs()
     status = {r.text: r.status for r in OutboxMessage.select()}
     assert status == {"balasan": "sent", "mendesak": "sent", "biasa": "queued", "kabar": "queued"}
     waiting = OutboxMessage.get_by_id(normal.id).not_before
     assert waiting == datetime(2026, 11, 26, 1, 0)
-    scheduled = set(queues.queue("alerts").scheduled_job_registry.get_job_ids()
-                    + queues.queue("sms").scheduled_job_registry.get_job_ids())
+    scheduled = set(
+        queues.queue("alerts").scheduled_job_registry.get_job_ids()
+        + queues.queue("sms").scheduled_job_registry.get_job_ids()
+    )
     assert scheduled == {outbox.job_id(normal), outbox.job_id(broadcast)}
     assert outbox.claim(broadcast.id) is None  # not before the morning, even if asked
     now.value = datetime(2026, 11, 26, 1, 0)

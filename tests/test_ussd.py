@@ -160,11 +160,11 @@ def test_a_bad_end_event_is_a_400_and_stores_nothing(client, change):
 
 
 def test_a_bug_in_a_step_ends_with_an_apology_not_a_500(client, monkeypatch):
-    from gateway import ussd
+    from gateway import sessions
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(ussd, "respond", broken)
+    monkeypatch.setattr(sessions, "respond", broken)
     body = screen(dial(client, ""))
     assert body.startswith("END Layanan sedang sibuk.")

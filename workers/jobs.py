@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from flask import current_app
 
-from gateway import alerts, checkins, delivery, outbox, providers, retention, summaries, ussd
+from gateway import alerts, checkins, delivery, outbox, providers, retention, sessions, summaries
 from gateway.models import db
+from gateway.transactions import unit_of_work
 
 
 class SendRetryError(RuntimeError):
@@ -18,13 +19,14 @@ def send_sms(row_id: int) -> str:
         row = outbox.claim(row_id)
     if row is None:
         return "skipped"
-    # The database connection is not held while the provider answers (up to ~12 s).
+    # The database connection is not held while the provider answers (up to ~35 s).
     result = providers.from_config(current_app.config).send(row.to, row.text)
-    with db.connection_context():
-        retry = outbox.record_result(row, result)
-        if row.provider_id:
-            delivery.apply_early_report(row)  # its report may have come first
-    if retry:
+    with db.connection_context(), unit_of_work():
+        change = outbox.record_result(row, result)
+        alerts.follow_sending(change)
+        if change is not None and row.provider_id:
+            alerts.follow_sending(delivery.apply_early_report(row))  # it may have come first
+    if change is not None and change.retry:
         raise SendRetryError(f"outbox row {row_id}: {result.status.value}: {result.error}")
     return row.status
 
@@ -48,7 +50,7 @@ def hand_back_outbox() -> int:
 def forget_ussd_checkpoints() -> int:
     """Drop the USSD checkpoints of sessions that are over; return how many."""
     with db.connection_context():
-        return ussd.forget_checkpoints(current_app.config["USSD_SESSION_MINUTES"])
+        return sessions.forget_checkpoints(current_app.config["USSD_SESSION_MINUTES"])
 
 
 def purge_old_personal_data() -> str:

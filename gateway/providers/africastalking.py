@@ -1,15 +1,20 @@
-"""The Africa's Talking backend: the official SDK, its own SMSService, every statusCode read."""
+"""Everything about Africa's Talking in one place: sending through the official SDK (its own
+SMSService, every statusCode read) and the callbacks it posts, as typed forms."""
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 import requests
 from africastalking.Service import AfricasTalkingException
 from africastalking.SMS import SMSService
 
-from gateway.providers import SendResult, SendStatus
+from gateway.phone import InvalidPhoneError, normalise
+from gateway.providers.base import SendResult, SendStatus
+from gateway.statuses import OutboxStatus
 
 log = logging.getLogger("gateway.sms.africastalking")
 
@@ -78,3 +83,128 @@ def result_for(to: str, response: dict | str) -> SendResult:
     return SendResult(
         SendStatus.RETRY, error=str(message_data.get("Message", "no recipient"))[:200]
     )
+
+
+# Callbacks: the forms Africa's Talking posts, checked and typed here, acted on elsewhere.
+
+
+class BadCallbackError(ValueError):
+    """A callback we cannot act on; the message names the field."""
+
+
+def _required(form: Mapping[str, str], name: str, max_length: int) -> str:
+    value = (form.get(name) or "").strip()
+    if not value or len(value) > max_length:
+        raise BadCallbackError(f"field {name!r} is missing or too long")
+    return value
+
+
+def _phone(form: Mapping[str, str], name: str) -> str:
+    try:
+        return normalise(_required(form, name, 40))
+    except InvalidPhoneError:
+        raise BadCallbackError(f"field {name!r} is not a phone number") from None
+
+
+def _clipped(form: Mapping[str, str], name: str, max_length: int) -> str | None:
+    return (form.get(name) or "")[:max_length] or None
+
+
+@dataclass(frozen=True)
+class UssdRequest:
+    """One step of a USSD session: `text` is every answer so far, joined by `*`."""
+
+    session_id: str
+    phone: str  # E.164; InvalidPhoneError is the caller's to answer on the screen
+    text: str
+
+    @classmethod
+    def parse(cls, form: Mapping[str, str]) -> UssdRequest:
+        """sessionId, phoneNumber, text (serviceCode and networkCode are not needed)."""
+        session_id = _required(form, "sessionId", 100)
+        return cls(session_id, normalise(form.get("phoneNumber") or ""), form.get("text") or "")
+
+
+@dataclass(frozen=True)
+class UssdEnd:
+    """The notification that a USSD session ended, and how."""
+
+    session_id: str
+    phone: str
+    status: str  # Success, Incomplete, Failed
+    input: str
+    last_app_response: str | None
+    duration_ms: int | None
+    error_message: str | None
+    provider_date: str | None
+
+    @classmethod
+    def parse(cls, form: Mapping[str, str]) -> UssdEnd:
+        """sessionId, status and phoneNumber are required; the rest is kept clipped."""
+        duration = form.get("durationInMillis") or ""
+        return cls(
+            session_id=_required(form, "sessionId", 100),
+            status=_required(form, "status", 20),
+            phone=_phone(form, "phoneNumber"),
+            input=(form.get("input") or "")[:2000],
+            last_app_response=_clipped(form, "lastAppResponse", 2000),
+            duration_ms=int(duration) if duration.isdigit() and len(duration) < 10 else None,
+            error_message=_clipped(form, "errorMessage", 2000),
+            provider_date=_clipped(form, "date", 40),
+        )
+
+
+@dataclass(frozen=True)
+class IncomingSms:
+    """An SMS someone sent to our short code."""
+
+    provider_id: str
+    phone: str
+    text: str
+    to: str | None
+    link_id: str | None  # premium (on-demand) replies would quote it
+
+    @classmethod
+    def parse(cls, form: Mapping[str, str]) -> IncomingSms:
+        """id and from are required; text may be empty."""
+        return cls(
+            provider_id=_required(form, "id", 100),
+            phone=_phone(form, "from"),
+            text=form.get("text") or "",
+            to=_clipped(form, "to", 20),
+            link_id=_clipped(form, "linkId", 100),
+        )
+
+
+# Delivery reports: interim ones may be replaced; a final one never is.
+INTERIM_DELIVERY = {"Sent", "Submitted", "Buffered"}
+FINAL_DELIVERY = {
+    "Success": OutboxStatus.DELIVERED,
+    "Failed": OutboxStatus.FAILED,
+    "Rejected": OutboxStatus.FAILED,
+    "AbsentSubscriber": OutboxStatus.FAILED,
+    "Expired": OutboxStatus.FAILED,
+}
+
+
+@dataclass(frozen=True)
+class DeliveryReport:
+    """What became of a message we sent, by the provider's message id."""
+
+    provider_id: str
+    status: str  # one of INTERIM_DELIVERY or FINAL_DELIVERY
+    failure_reason: str | None
+    phone: str | None  # only used to settle a send whose answer never came
+
+    @classmethod
+    def parse(cls, form: Mapping[str, str]) -> DeliveryReport:
+        """id and a known status are required; a malformed phoneNumber is dropped."""
+        provider_id = _required(form, "id", 100)
+        status = (form.get("status") or "").strip()
+        if status not in INTERIM_DELIVERY | FINAL_DELIVERY.keys():
+            raise BadCallbackError(f"field 'status' is not a delivery status: {status[:20]!r}")
+        try:
+            phone = normalise(form.get("phoneNumber") or "")
+        except InvalidPhoneError:
+            phone = None
+        return cls(provider_id, status, _clipped(form, "failureReason", 200), phone)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 
-from gateway.providers import SendResult, SendStatus
+from gateway.providers.base import SendResult, SendStatus
 
 log = logging.getLogger("gateway.sms.console")
 

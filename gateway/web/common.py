@@ -6,7 +6,9 @@ import hmac
 import ipaddress
 from urllib.parse import parse_qsl
 
-from flask import Response, abort, current_app, request
+from flask import Blueprint, Response, abort, current_app, request
+
+from gateway.providers.africastalking import BadCallbackError
 
 
 def check_callback() -> None:
@@ -28,6 +30,14 @@ def check_callback() -> None:
 def plain(text: str, status: int = 200) -> Response:
     """A text/plain response, as telcos and the SMS provider expect."""
     return Response(text, status=status, mimetype="text/plain")
+
+
+def refuse_bad_callbacks(bp: Blueprint, prefix: str = "") -> None:
+    """A callback missing what we need gets a 400 naming the field (the provider logs it)."""
+
+    @bp.errorhandler(BadCallbackError)
+    def bad_callback(error: BadCallbackError) -> Response:
+        return plain(prefix + str(error), 400)
 
 
 # NUL and the other control characters, but tab and line breaks: PostgreSQL refuses NUL in

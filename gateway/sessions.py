@@ -10,12 +10,14 @@ from datetime import timedelta
 from peewee import IntegrityError
 from redis import Redis, RedisError
 
-from gateway import clock, crypto, people
+from gateway import clock, crypto, i18n, outbox, people
 from gateway.db import noticing_writes
 from gateway.flows import FLOW, engine
 from gateway.flows.resume import RESUMABLE
 from gateway.flows.screens import Reply, State
-from gateway.models import UssdCheckpoint, db
+from gateway.models import UssdCheckpoint, UssdSessionEvent
+from gateway.providers.africastalking import UssdEnd, UssdRequest
+from gateway.transactions import unit_of_work
 
 log = logging.getLogger(__name__)
 
@@ -83,15 +85,10 @@ def _keep_for_resume(
 
 
 def respond(
-    redis: Redis,
-    session_id: str,
-    phone: str,
-    text: str,
-    default_lang: str,
-    ttl_seconds: int,
-    ussd_code: str,
+    redis: Redis, ussd: UssdRequest, default_lang: str, ttl_seconds: int, ussd_code: str
 ) -> Reply:
     """The screen for this step of the session. The same (session, text) twice gives the same."""
+    session_id, phone, text = ussd.session_id, ussd.phone, ussd.text
     saved = _load(redis, _key(session_id))
     if saved and saved["text"] == text:
         return Reply(**saved["reply"])  # the telco repeated a request
@@ -140,7 +137,7 @@ def _step(session_id: str, state: State, answers: list[str], index: int) -> tupl
     The same step running at once in a copy of the request loses on the checkpoint's unique
     key: its writes are undone, and the copy goes on from the winner's checkpoint."""
     try:
-        with db.atomic(), noticing_writes() as wrote:
+        with unit_of_work(), noticing_writes() as wrote:
             state, reply = engine.step(FLOW, state, answers[index])
             if wrote():
                 _checkpoint(session_id, index, "*".join(answers[: index + 1]), state, reply)
@@ -205,3 +202,26 @@ def was_cut_off(redis: Redis, phone: str) -> str | None:
     except RedisError:
         return None
     return cut_off["lang"] if first_today else None
+
+
+def record_end(redis: Redis, end: UssdEnd, ussd_code: str) -> None:
+    """Store the end-of-session notification (once per session; a replay updates it); someone
+    whose registration was cut off gets one SMS a day: the answers wait for them."""
+    fields = {
+        "phone": end.phone,
+        "status": end.status,
+        "input": masked(end.input),
+        "last_app_response": end.last_app_response or "",
+        "duration_ms": end.duration_ms,
+        "error_message": end.error_message,
+        "provider_date": end.provider_date,
+    }
+    with unit_of_work():
+        lang = was_cut_off(redis, end.phone) if end.status in ("Incomplete", "Failed") else None
+        if lang:
+            outbox.add(end.phone, i18n.text(lang, "sms.resume", ussd_code=ussd_code))
+        (
+            UssdSessionEvent.insert(session_id=end.session_id, **fields)
+            .on_conflict(conflict_target=[UssdSessionEvent.session_id], update=fields)
+            .execute()
+        )
