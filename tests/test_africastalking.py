@@ -5,8 +5,8 @@ import socket
 import pytest
 
 from gateway import providers
-from gateway.providers.base import SendStatus
 from gateway.providers.africastalking import AfricasTalkingProvider
+from gateway.providers.base import SendStatus
 
 PHONE = "+6281234567890"
 

@@ -203,7 +203,7 @@ def test_a_late_result_after_the_sweep_settled_the_attempt_is_not_stored(app):
     age(row, 61)
     outbox.sweep()  # ...is taken for dead: tried once more, marked
     assert (fresh(row).status, fresh(row).ambiguous_attempts) == ("queued", 1)
-    assert outbox.record_result(slow, SendResult(SendStatus.SENT, provider_id="late")) is None  # nothing stored
+    assert outbox.record_result(slow, SendResult(SendStatus.SENT, provider_id="late")) is None
     assert (fresh(row).status, fresh(row).ambiguous_attempts) == ("queued", 1)  # still marked
 
 
