@@ -55,6 +55,11 @@ class Opened:
         return text
 
 
+def get(checkin_id: int) -> Checkin | None:
+    """The check-in with this id, if it still exists."""
+    return Checkin.get_or_none(Checkin.id == checkin_id)
+
+
 def pending(phone: str) -> list[Checkin]:
     """Open check-ins of the children in the care of people on this phone, oldest child first."""
     waiting = (

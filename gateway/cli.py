@@ -16,6 +16,7 @@ from gateway import (
     officers,
     outbox,
     people,
+    pins,
     retention,
     rotation,
     selftest,
@@ -184,7 +185,7 @@ def add_officer(
                 district,
             )
             if pin:
-                people.set_pin_hash(officer, crypto.hash_pin(pin))
+                pins.set_pin_hash(officer, crypto.hash_pin(pin))
     except InvalidPhoneError:
         raise click.ClickException(f"--phone {phone!r} is not a phone number") from None
     except officers.OfficerError as error:

@@ -20,6 +20,11 @@ MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
 SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000}
 
 
+def ping() -> None:
+    """A round trip to the database; DatabaseError when it is unreachable."""
+    db.execute_sql("SELECT 1")
+
+
 def open_database(url: str) -> Database:
     """A peewee Database for `url`; SQLite gets its folder created and sane pragmas."""
     database = connect(url)

@@ -8,7 +8,7 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from gateway import clock, crypto, imports, officers, people
+from gateway import clock, crypto, imports, officers, pins
 from gateway.models import Village
 from gateway.phone import normalise
 from gateway.verification import registry
@@ -82,7 +82,7 @@ def seed() -> list[str]:
     ]
     for number, name, role, village, district in STAFF:
         officer = officers.add(normalise(number), name, role, village, district)
-        people.set_pin_hash(officer, crypto.hash_pin(OFFICER_PIN))
+        pins.set_pin_hash(officer, crypto.hash_pin(OFFICER_PIN))
         done.append(f"{role} {name} {officer.phone} (PIN {OFFICER_PIN})")
     return done
 

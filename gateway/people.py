@@ -1,18 +1,15 @@
-"""Registered people: who uses a phone, registration, PINs, children, consent."""
+"""Registered people: who uses a phone, registration, children, consent."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from datetime import timedelta
 from typing import Any
 
-from gateway import clock, contacts, crypto, i18n, officers, outbox
+from gateway import clock, contacts, i18n, officers, outbox, pins
 from gateway.models import (
     BaseModel,
     Child,
     Consent,
-    Officer,
     Person,
     Village,
     child_key,
@@ -22,8 +19,6 @@ from gateway.models import (
 from gateway.statuses import Role
 
 CONSENT_VERSION = "ussd-2026-11-25b"  # the consent screens' wording; change it when they change
-PIN_TRIES = 3
-PIN_LOCK = timedelta(minutes=15)
 
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z .,'-]{1,39}")
@@ -46,8 +41,9 @@ def is_child_birth_year(year: int) -> bool:
     return first <= year <= last
 
 
-class PinLockedError(Exception):
-    """Too many wrong PINs: personal screens are closed for a while."""
+def get(person_id: int | None) -> Person | None:
+    """The person with this id; None if there is none (not chosen yet, or erased since)."""
+    return Person.get_or_none(Person.id == person_id) if person_id else None
 
 
 def on_phone(phone: str) -> list[Person]:
@@ -165,7 +161,7 @@ def register(phone: str, answers: dict[str, Any], lang: str) -> Person:
             job_interest=answers.get("job"),
         )
         if not person.pin_hash:
-            set_pin_hash(person, answers["pin_hash"])
+            pins.set_pin_hash(person, answers["pin_hash"])
         record_consent(person, "self", CONSENT_VERSION, "ussd")
         if answers["role"] == Role.CAREGIVER:
             record_consent(person, "children", CONSENT_VERSION, "ussd")
@@ -194,78 +190,6 @@ def add_child(caregiver: Person, child: dict[str, Any], parent_phone: str | None
     with db.atomic():
         record_consent(caregiver, "children", CONSENT_VERSION, "ussd")
         return upsert_child(caregiver, child["name"], child["year"], child["school"], parent_phone)
-
-
-def set_pin_hash(person: Person, pin_hash: str) -> None:
-    """Store a new PIN (already hashed) and clear any lock."""
-    person.pin_hash = pin_hash
-    person.pin_failures, person.pin_locked_until = 0, None
-    person.save()
-
-
-def check_pin(holder: Person | Officer, pin: str) -> bool:
-    """True for the right PIN; counts wrong ones, PinLockedError after PIN_TRIES of them."""
-    stored = holder.pin_hash
-    right = _attempt(holder, lambda: bool(stored) and crypto.pin_matches(stored, pin))
-    if right and crypto.needs_new_hash(stored):
-        set_pin_hash(holder, crypto.hash_pin(pin))  # made before PIN_PEPPER: peppered now
-    return right
-
-
-def register_facts(person: Person) -> set[int]:
-    """What the village register knows that whoever holds the phone should know too: the birth
-    years of the children in this person's care or linked to their number."""
-    cared_for = Child.select(Child.birth_year).where(Child.caregiver == person)
-    linked = Child.select(Child.birth_year).where(Child.parent_phone == person.phone)
-    return {child.birth_year for child in cared_for} | {child.birth_year for child in linked}
-
-
-def check_register_fact(person: Person, answer: str) -> bool:
-    """Before an imported person's first PIN: a child's birth year from the register. Wrong
-    answers count and lock as wrong PINs do."""
-    answer = answer.strip()
-    return _attempt(person, lambda: answer.isdigit() and int(answer) in register_facts(person))
-
-
-def _attempt(holder: Person | Officer, is_right: Callable[[], bool]) -> bool:
-    """Count a try at a secret before checking it, in one atomic update: however many tries
-    come at once, at most PIN_TRIES are checked before the lock. PinLockedError while locked
-    or after PIN_TRIES wrong ones."""
-    try:
-        return _count_and_check(type(holder), holder.id, is_right)
-    finally:
-        # The counts changed in the database: a later save() of this object must not undo them.
-        current = type(holder).get_by_id(holder.id)
-        holder.pin_failures, holder.pin_locked_until = (
-            current.pin_failures,
-            current.pin_locked_until,
-        )
-
-
-def _count_and_check(model: type[Person | Officer], holder_id: int, is_right) -> bool:
-    now = clock.now()
-    mine = model.id == holder_id
-    model.update(pin_failures=0, pin_locked_until=None).where(
-        mine & (model.pin_locked_until <= now)
-    ).execute()  # a lock that has run out
-    counted = (
-        model.update(pin_failures=model.pin_failures + 1)
-        .where(mine & model.pin_locked_until.is_null() & (model.pin_failures < PIN_TRIES))
-        .execute()
-    )
-    if not counted:
-        raise PinLockedError()
-    if is_right():
-        model.update(pin_failures=0).where(mine).execute()
-        return True
-    locked = (
-        model.update(pin_failures=0, pin_locked_until=now + PIN_LOCK)
-        .where(mine & (model.pin_failures >= PIN_TRIES))
-        .execute()
-    )
-    if locked:
-        raise PinLockedError()
-    return False
 
 
 def update(person: Person, **fields: Any) -> None:

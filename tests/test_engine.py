@@ -3,8 +3,8 @@
 import pytest
 
 from gateway.flows import FLOW, engine
-from gateway.flows.check import problems
 from gateway.flows.screens import Choice, End, Flow, Input, InvalidAnswerError, Menu
+from gateway.flows.validate import problems
 
 
 def test_the_real_flow_has_no_dangling_or_unreachable_screen():

@@ -76,12 +76,12 @@ def test_doubles_stored_before_the_unique_keys_are_kept_and_told_apart(empty_dat
     # The double can still be saved (its PIN re-hashed, its village changed): its "#2" stays.
     from werkzeug.security import generate_password_hash
 
-    from gateway import people as people_service
+    from gateway import pins
 
     double = people[1]
     double.pin_hash = generate_password_hash("1234")  # made before PIN_PEPPER
     double.save()
-    assert people_service.check_pin(double, "1234")  # re-hashed with the pepper, saved
+    assert pins.check_pin(double, "1234")  # re-hashed with the pepper, saved
     assert Person.get_by_id(double.id).name_key == key + "#2"
     # Migration 0014 encrypted the names it found in clear.
     stored = [row[0] for row in db.execute_sql("SELECT name FROM person").fetchall()]

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from flask import current_app
 from werkzeug.security import generate_password_hash
 
-from gateway import crypto, people
+from gateway import crypto, people, pins
 from gateway.models import Child, Consent, OutboxMessage, Person, Village, db
 
 PHONE = "+6281234567890"
@@ -67,8 +67,8 @@ def test_thirty_wrong_pins_at_once_check_at_most_three(app, monkeypatch):
 
     def try_wrong_pin(_):
         try:
-            return people.check_pin(Person.get_by_id(person.id), "0000")
-        except people.PinLockedError:
+            return pins.check_pin(Person.get_by_id(person.id), "0000")
+        except pins.PinLockedError:
             return "locked"
 
     results = at_once(30, try_wrong_pin)

@@ -1,6 +1,16 @@
 """All USSD journeys, assembled into the one flow the engine runs."""
 
-from gateway.flows import home, info, kabar, language, officer, registration, resume, verify
+from gateway.flows import (
+    checkin,
+    home,
+    info,
+    language,
+    officer,
+    registration,
+    report,
+    resume,
+    verification,
+)
 from gateway.flows.screens import Flow
 
 
@@ -16,6 +26,8 @@ def _merge(*modules) -> dict:
 
 FLOW = Flow(
     root="start",
-    screens=_merge(home, officer, registration, resume, verify, kabar, info, language),
+    screens=_merge(
+        home, officer, registration, resume, verification, report, checkin, info, language
+    ),
     entries=("resume",),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gateway import crypto, people, phone
+from gateway import crypto, people, phone, pins
 from gateway.flows.screens import InvalidAnswerError, State
 
 _TEXT = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .,'/&()-]{1,39}")
@@ -78,21 +78,21 @@ def same_pin(state: State, answer: str) -> str:
 
 def own_pin(state: State, answer: str) -> int:
     """The PIN of the person using the phone; three wrong ones lock personal screens."""
-    return _secret(state, answer, people.check_pin, "answer.wrong_pin")
+    return _secret(state, answer, pins.check_pin, "answer.wrong_pin")
 
 
 def register_fact(state: State, answer: str) -> int:
     """A child's birth year as the village register has it (before an imported person's first
     PIN); three misses lock as wrong PINs do."""
-    return _secret(state, answer, people.check_register_fact, "answer.wrong_fact")
+    return _secret(state, answer, pins.check_register_fact, "answer.wrong_fact")
 
 
 def _secret(state: State, answer: str, check, wrong: str) -> int:
     """The person's id when `check` accepts what they typed; else the error line `wrong`."""
-    person = people.Person.get_or_none(people.Person.id == state.data.get("person_id"))
+    person = people.get(state.data.get("person_id"))
     try:
         if person is not None and check(person, answer):
             return person.id
-    except people.PinLockedError:
+    except pins.PinLockedError:
         raise InvalidAnswerError("answer.pin_locked") from None
     raise InvalidAnswerError(wrong)

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from gateway import erasure, people, summaries
+from gateway import erasure, officers, people, pins, summaries
 from gateway.flows import answers
 from gateway.flows.registration import keep, keep_child_year, keep_village, start_child
 from gateway.flows.screens import Branch, Choice, End, Input, Menu, Pick, State
-from gateway.models import Officer, Person
 from gateway.statuses import Role
 
 
 def identify(state: State) -> str:
     """The home screen for whoever uses this phone: an officer's, or (asking first when several
     people share the phone) a registered person's, or the one for a new number."""
-    if Officer.select().where(Officer.phone == state.phone).exists():
+    if officers.is_officer(state.phone):
         return "officer.home"
-    person = Person.get_or_none(Person.id == state.data.get("person_id"))
+    person = people.get(state.data.get("person_id"))
     if person is None:  # not chosen yet (or deleted since)
         registered = people.on_phone(state.phone)
         state.data["people"] = [[p.id, p.name] for p in registered]
@@ -95,17 +94,17 @@ def pin_gate(state: State) -> str:
         return "start"  # came back to a menu after starting someone else's registration
     if state.data.get("pin_ok") == state.data["person_id"]:
         return "pin.passed"
-    person = Person.get_by_id(state.data["person_id"])
+    person = people.get(state.data["person_id"])
     if person.pin_hash:
         return "pin.ask"
     # Imported from a village register, no PIN yet: whoever holds the phone proves first that
     # they know the household, else the officer helps.
-    return "pin.prove" if people.register_facts(person) else "pin.ask_officer"
+    return "pin.prove" if pins.register_facts(person) else "pin.ask_officer"
 
 
 def unlock(state: State, person_id: int) -> None:
     """The PIN was right: load what the personal screens show."""
-    person = Person.get_by_id(person_id)
+    person = people.get(person_id)
     state.data.update(
         pin_ok=person.id,
         me_name=person.name,
@@ -116,8 +115,8 @@ def unlock(state: State, person_id: int) -> None:
 
 def set_first_pin(state: State, _answer: str) -> None:
     """An imported person's first PIN."""
-    person = Person.get_by_id(state.data["person_id"])
-    people.set_pin_hash(person, state.data.pop("pin_hash"))
+    person = people.get(state.data["person_id"])
+    pins.set_pin_hash(person, state.data.pop("pin_hash"))
     unlock(state, person.id)
 
 
@@ -128,13 +127,13 @@ def passed(state: State) -> str:
 
 def update_name(state: State, name: str) -> None:
     """Change the person's name."""
-    people.update(Person.get_by_id(state.data["person_id"]), name=name)
+    people.update(people.get(state.data["person_id"]), name=name)
 
 
 def update_village(state: State, _answer: str) -> None:
     """Change the person's village to the one confirmed."""
     people.update(
-        Person.get_by_id(state.data["person_id"]),
+        people.get(state.data["person_id"]),
         village=people.find_village(state.data["village_code"]),
     )
 
@@ -143,7 +142,7 @@ def save_child(state: State, answer: str) -> None:
     """Consent given for one more child: store it."""
     child = state.data.pop("child")
     child["school"] = state.data.pop("child_school") == "1"
-    people.add_child(Person.get_by_id(state.data["person_id"]), child, None)
+    people.add_child(people.get(state.data["person_id"]), child, None)
 
 
 def erase_me(state: State, _answer: str) -> None:

@@ -3,7 +3,7 @@ it, and logged), acknowledged, or closed with a note."""
 
 from __future__ import annotations
 
-from gateway import alerts, cases, people
+from gateway import alerts, cases, pins
 from gateway.flows.screens import Branch, Choice, End, Input, InvalidAnswerError, Menu, Pick, State
 from gateway.statuses import AlertState
 
@@ -28,9 +28,9 @@ def officer_pin(state: State, answer: str) -> bool:
     """The officer's own PIN; three wrong ones lock for 15 minutes, as by SMS."""
     officer = _officer(state)
     try:
-        if officer is not None and people.check_pin(officer, answer.strip()):
+        if officer is not None and pins.check_pin(officer, answer.strip()):
             return True
-    except people.PinLockedError:
+    except pins.PinLockedError:
         raise InvalidAnswerError("answer.pin_locked") from None
     raise InvalidAnswerError("answer.wrong_pin")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gateway import alerts, cases, i18n, people
+from gateway import alerts, cases, i18n, pins
 from gateway.sms.message import Message
 from gateway.statuses import AlertState
 
@@ -51,8 +51,8 @@ def info(message: Message, rest: str) -> str:
     if not officer.pin_hash:
         return message.reply("officer.no_pin")
     try:
-        if not people.check_pin(officer, pin.strip()):
+        if not pins.check_pin(officer, pin.strip()):
             return message.reply("officer.wrong_pin")
-    except people.PinLockedError:
+    except pins.PinLockedError:
         return message.reply("officer.pin_locked")
     return cases.view(officer, alert, message.lang)

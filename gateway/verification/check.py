@@ -38,6 +38,11 @@ class Answer:
     candidates: list[Agency] = field(default_factory=list)  # NOT_FOUND: the closest names
 
 
+def agency(agency_id: int) -> Agency | None:
+    """The registered agency with this id; None if a new snapshot dropped it."""
+    return Agency.get_or_none(Agency.id == agency_id)
+
+
 def snapshot_date(kind: str) -> date | None:
     """The date of the registry export in force, or None before the first import."""
     snapshot = RegistrySnapshot.get_or_none(RegistrySnapshot.kind == kind)

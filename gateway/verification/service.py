@@ -75,6 +75,17 @@ def _watch_for_wave(key: str, answer: Answer, village: Village | None) -> None:
     alerts.send_to(officers.supervisors(district), text, None, f"scam wave on {key!r}")
 
 
+def verdict_for_choice(query: str, agency_id: int | None, lang: str) -> str:
+    """The verdict once the person said which registered name they meant (None: none of them):
+    what they typed is still not registered, and their papers must carry the registered name."""
+    agency = check.agency(agency_id) if agency_id else None
+    if agency is None:
+        answer = check.not_registered(query)
+    else:
+        answer = Answer(Result.NOT_FOUND, query, candidates=[agency])
+    return reply.render(answer, lang, check.snapshot_date("agencies"))
+
+
 def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
     """Store a broker report and open an alert for the reporter's village officer (the alert
     carries the report's reference); return the reporter's thanks with the reference."""

@@ -6,8 +6,7 @@ from flask import Blueprint, jsonify
 from peewee import DatabaseError
 from redis import RedisError
 
-from gateway import queues
-from gateway.models import db
+from gateway import db, queues
 
 bp = Blueprint("health", __name__)
 
@@ -17,7 +16,7 @@ def healthz():
     """`{"db": "ok", "redis": "ok"}`, 503 when either is down."""
     report = {"db": "ok", "redis": "ok"}
     try:
-        db.execute_sql("SELECT 1")
+        db.ping()
     except DatabaseError:
         report["db"] = "down"
     try:

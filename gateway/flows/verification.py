@@ -1,9 +1,9 @@
-"""USSD menus 2 (check an agency, a job order or a job offer) and 4 (report a broker)."""
+"""USSD menu 2: check an agency, a job order or a job offer; a bad verdict offers menu 4's
+report (gateway/flows/report.py)."""
 
 from __future__ import annotations
 
 from gateway.flows.screens import Branch, Choice, End, Input, InvalidAnswerError, Menu, Pick, State
-from gateway.models import Agency
 from gateway.verification import check, offer, reply, service
 
 USSD_NAME_ROOM = 60  # a registered name and its status on one line of the list
@@ -13,14 +13,6 @@ def query(_state: State, answer: str) -> str:
     """An agency name, licence number or job-order code: 2-60 characters."""
     cleaned = " ".join(answer.split())
     if not 2 <= len(cleaned) <= 60:
-        raise InvalidAnswerError("answer.bad_text")
-    return cleaned
-
-
-def report_text(_state: State, answer: str) -> str:
-    """A broker report: a few words at least."""
-    cleaned = " ".join(answer.split())
-    if len(cleaned) < 5:
         raise InvalidAnswerError("answer.bad_text")
     return cleaned
 
@@ -53,18 +45,16 @@ def choice_names(state: State) -> list[str]:
 
 def choose_agency(state: State, index: int) -> None:
     """The one the person meant: still not found as typed; the papers must carry this name."""
-    agency = Agency.get_by_id(state.data["cek_choices"][index][0])
-    answer = check.Answer(check.Result.NOT_FOUND, state.data["cek_query"], candidates=[agency])
+    agency_id = state.data["cek_choices"][index][0]
     state.data["cek_text"] = _as_lines(
-        reply.render(answer, state.lang, check.snapshot_date("agencies"))
+        service.verdict_for_choice(state.data["cek_query"], agency_id, state.lang)
     )
 
 
 def choose_none(state: State, _answer: str) -> None:
     """None of the registered names: the name typed is not registered."""
-    answer = check.not_registered(state.data["cek_query"])
     state.data["cek_text"] = _as_lines(
-        reply.render(answer, state.lang, check.snapshot_date("agencies"))
+        service.verdict_for_choice(state.data["cek_query"], None, state.lang)
     )
 
 
@@ -72,16 +62,6 @@ def _as_lines(verdict: str) -> str:
     """A bad verdict one sentence a line, so that the screens can page it and still offer to
     report the broker (a TERDAFTAR answer ends the session on one screen instead)."""
     return verdict.replace(". ", ".\n")
-
-
-def file_report(state: State, text: str) -> None:
-    """Store the report and alert the officer; keep the thanks with its reference."""
-    state.data["lapor_text"] = service.report_broker(state.phone, text, "ussd", state.lang)
-
-
-def file_report_about(state: State, text: str) -> None:
-    """A report straight after a bad verdict: it quotes what was checked."""
-    file_report(state, f"[{state.data['report_about']}] {text}")
 
 
 def has_red_flags(state: State) -> bool:
@@ -140,7 +120,4 @@ SCREENS = {
     "offer.result": Menu(
         "offer.result", (Choice("root.report", "lapor.about", when=has_red_flags),)
     ),
-    "lapor": Input("lapor.ask", report_text, "lapor.done", file_report),
-    "lapor.about": Input("lapor.ask_about", report_text, "lapor.done", file_report_about),
-    "lapor.done": End("lapor.done"),
 }

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from gateway import checkin_codes, checkins, danger
 from gateway.flows.screens import Branch, Choice, End, Menu, Pick, State
-from gateway.models import Checkin
 
 
-def _waiting(state: State) -> list[Checkin]:
+def _waiting(state: State) -> list:
     return checkins.pending(state.phone)
 
 
@@ -34,7 +33,7 @@ def choose_child(state: State, index: int) -> None:
     state.data["kabar"] = {"checkin": _waiting(state)[index].id}
 
 
-def keep(question: str):
+def keep_digit_for(question: str):
     """An action that keeps the digit typed for one question."""
 
     def keep_digit(state: State, answer: str) -> None:
@@ -46,7 +45,7 @@ def keep(question: str):
 def save(state: State, answer: str) -> None:
     """The last answer: store the check-in (once) and let red flags raise their alerts."""
     kabar = state.data.pop("kabar")
-    checkin = Checkin.get_or_none(Checkin.id == kabar.pop("checkin"))
+    checkin = checkins.get(kabar.pop("checkin"))
     if checkin is None:
         return
     # The menu numbers are the problem codes themselves, as in the SMS answer.
@@ -62,8 +61,8 @@ def _yes_no(question: str, goto: str) -> Menu:
     return Menu(
         f"kabar.{question}",
         (
-            Choice("answer.yes", goto, keep(question), number=str(checkin_codes.YES)),
-            Choice("answer.no", goto, keep(question), number=str(checkin_codes.NO)),
+            Choice("answer.yes", goto, keep_digit_for(question), number=str(checkin_codes.YES)),
+            Choice("answer.no", goto, keep_digit_for(question), number=str(checkin_codes.NO)),
         ),
     )
 
