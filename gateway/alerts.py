@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 REF_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY3479"  # no 0/O, 1/I, 2/Z, 5/S, 6/B, 8 look-alikes
 OPEN = (AlertState.OPENED, AlertState.SENT, AlertState.DELIVERED)  # nobody has acted yet
 TAKEN = (AlertState.ACKNOWLEDGED, AlertState.CLOSED)  # someone has the case: no more SMS about it
+VIEWED = "info"  # the event of an officer reading the case in full (INFO, the USSD case screen)
 
 
 def village_name(village: Village | None, lang: str) -> str:
@@ -138,6 +139,11 @@ def follow_sending(change: outbox.StatusChange | None) -> None:
     if alert is not None:
         state = AlertState.SENT if change.after is OutboxStatus.SENT else AlertState.DELIVERED
         record(alert, state, actor=change.row.to)
+
+
+def note_viewed(alert: Alert, officer_phone: str) -> None:
+    """Who read the case in full, and when (UU PDP): part of its story, not a change of state."""
+    AlertEvent.create(alert=alert, state=VIEWED, actor=officer_phone, at=clock.now())
 
 
 def entitled(officer: Officer, alert: Alert) -> bool:

@@ -3,8 +3,8 @@ they are entitled to, reading it in full (logged), acknowledging and closing it.
 
 from __future__ import annotations
 
-from gateway import alerts, checkin_codes, checkins, clock, i18n, reports
-from gateway.models import Alert, AlertEvent, Child, Officer
+from gateway import alerts, checkin_codes, checkins, i18n, reports
+from gateway.models import Alert, Child, Officer
 from gateway.statuses import AlertState
 
 NOTE_LENGTH = 500
@@ -24,7 +24,7 @@ def find(officer: Officer, ref: str) -> Alert | None:
 
 def view(officer: Officer, alert: Alert, lang: str) -> str:
     """The whole case for this officer; who looked at what, and when, is kept (UU PDP)."""
-    AlertEvent.create(alert=alert, state="info", actor=officer.phone, at=clock.now())
+    alerts.note_viewed(alert, officer.phone)
     return details(alert, lang)
 
 

@@ -1,13 +1,13 @@
 """Info screens: placement costs, the zero-cost jobs, official channels, child protection."""
 
-from gateway import channels, checkin_codes, i18n, officers, people
+from gateway import checkin_codes, help_lines, i18n, officers, people
 from gateway.flows.screens import Choice, Menu, State
 
 
 def load_channels(state: State, _answer: str) -> None:
     """The official channels as the operator keeps them (rule data), and for people registered
     in a village, the name and number of its officer (no one else sees them here)."""
-    state.data["channels"] = channels.channel_lines()
+    state.data["channels"] = help_lines.channel_lines()
     officer = officers.first_contact(people.village_of(state.phone))
     state.data["my_officer"] = (
         i18n.text(state.lang, "info.my_officer", name=officer.name[:30], phone=officer.phone)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gateway import channels, i18n
+from gateway import help_lines, i18n
 from gateway.phone import is_abroad
 
 
@@ -22,4 +22,4 @@ class Message:
         dialled, its `_abroad` version (pointing to the SMS keywords) if there is one."""
         if is_abroad(self.phone) and f"{key}_abroad" in i18n.CATALOGS[i18n.DEFAULT]:
             key = f"{key}_abroad"
-        return i18n.text(self.lang, key, ussd_code=self.ussd_code, help=channels.help_line())
+        return i18n.text(self.lang, key, ussd_code=self.ussd_code, help=help_lines.help_line())

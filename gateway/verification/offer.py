@@ -3,7 +3,7 @@ Destinations go through rules.closed_destination, the same rule the CEK answer a
 
 from __future__ import annotations
 
-from gateway import channels, i18n
+from gateway import help_lines, i18n
 from gateway.verification import rules
 
 # (catalog key of the choice, value kept). Regions follow the rule data's kinds.
@@ -57,7 +57,7 @@ def red_flags(answers: dict, lang: str) -> str:
     found = flags(answers)
     lines = [i18n.text(lang, "flag.title" if found else "flag.none")]
     lines += [i18n.text(lang, key) for key in found]
-    return "\n".join(lines + [i18n.text(lang, "flag.advice", help=channels.help_line())])
+    return "\n".join(lines + [i18n.text(lang, "flag.advice", help=help_lines.help_line())])
 
 
 def summary(answers: dict, lang: str) -> str:

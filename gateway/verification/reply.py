@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from gateway import channels, clock, gsm7, i18n
+from gateway import clock, gsm7, help_lines, i18n
 from gateway.models import Agency
 from gateway.verification import names
 from gateway.verification.check import DATE, Answer, Result, agency_status
@@ -26,7 +26,7 @@ def render(answer: Answer, lang: str, as_of: date | None) -> str:
         "date": as_of.strftime(DATE) if as_of else i18n.text(lang, "cek.no_data"),
         "reason": " ".join(i18n.text(lang, key, **values) for key in answer.reasons),
         "subject": answer.subject,
-        "help": channels.help_line(),
+        "help": help_lines.help_line(),
     }
     if answer.result is Result.NOT_FOUND:
         return _not_found(answer, lang, params)

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from peewee import fn
 
-from gateway import alerts, channels, clock, i18n, officers, people, reports
+from gateway import alerts, clock, help_lines, i18n, officers, people, reports
 from gateway.models import ScamWave, Verification, Village, db
 from gateway.statuses import AgencyStatus, ReportKind
 from gateway.verification import check, names, reply
@@ -93,7 +93,7 @@ def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
     joined = reports.open_recent(reporter, ReportKind.BROKER, within=ONE_ALERT_PER)
     if joined is not None:  # a flood of reports is one case and one alert to the officer
         reports.add_to(joined, text)
-        return i18n.text(lang, "lapor.thanks", ref=joined.ref, help=channels.help_line())
+        return i18n.text(lang, "lapor.thanks", ref=joined.ref, help=help_lines.help_line())
     with db.atomic():
         report = reports.create(reporter, text, village, channel, ReportKind.BROKER)
         sms = i18n.fit(
@@ -108,4 +108,4 @@ def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
             shorten="text",
         )
         alerts.open_alert("broker", village, urgent=False, text=sms, ref=report.ref)
-    return i18n.text(lang, "lapor.thanks", ref=report.ref, help=channels.help_line())
+    return i18n.text(lang, "lapor.thanks", ref=report.ref, help=help_lines.help_line())
