@@ -302,7 +302,9 @@ INBOUND_ROW = {
 
 
 def inbound() -> list[tuple]:
-    return rows(InboundSms, INBOUND_ROW)
+    """Every inbound SMS stored, then every number's opt-out (STOP)."""
+    contacts = rows(Contact, ("phone", "opted_out"))
+    return rows(InboundSms, INBOUND_ROW) + [("contact", *contact) for contact in contacts]
 
 
 def sms_row(**changes) -> tuple:
@@ -325,6 +327,9 @@ INCOMING_CASES = [
     CallbackCase("the same id from another number: a replay", changed(INCOMING, text="STOP"),
                  200, "OK (already handled)", want_rows=[sms_row()], want_sms=[HELP],
                  earlier=(INCOMING,)),
+    CallbackCase("STOP: the number opts out", changed(INCOMING, text="STOP"), 200, "OK",
+                 want_rows=[sms_row(text="STOP"), ("contact", PHONE, True)],
+                 want_sms=["Anda berhenti menerima info"]),
     CallbackCase("id: missing", changed(INCOMING, id=None), 400, "field 'id'", want_rows=[],
                  want_sms=[]),
     CallbackCase("id: blank", changed(INCOMING, id="   "), 400, "field 'id' is missing",
@@ -364,6 +369,8 @@ INCOMING_CASES = [
     CallbackCase("to and linkId cut to their columns", changed(INCOMING, to="9" * 30,
                  linkId="l" * 150), 200, "OK",
                  want_rows=[sms_row(to="9" * 20, link_id="l" * 100)]),
+    CallbackCase("a body over 64 kB", changed(INCOMING, text="a" * 70_000), 413, "",
+                 want_rows=[], want_sms=[]),
     *token_cases(INCOMING, "OK"),
 ]  # fmt: skip
 
