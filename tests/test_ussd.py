@@ -1,6 +1,5 @@
 """USSD sessions walked through the real /ussd endpoint (edge cases: test_africastalking)."""
 
-
 from gateway import queues
 from gateway.models import Contact
 
