@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import datetime, timedelta
 
 import pytest
@@ -11,9 +12,14 @@ from rq.job import Job
 from config import settings
 from gateway import clock, create_app, crypto, queues
 from gateway.db import init_db, migrate
-from gateway.models import ALL_MODELS, RuleItem, db
+from gateway.models import ALL_MODELS, OutboxMessage, RuleItem, Village, db
+from gateway.phone import normalise
 from tests import registry_data
 from tests.fake_at import FakeAfricasTalking
+
+PHONE = "+6281234567890"  # who texts when a test does not say
+VILLAGE_CODE = "3507102001"
+_sms_ids = itertools.count(1)
 
 
 def drop_all_tables() -> None:
@@ -159,3 +165,41 @@ def pytest_terminal_summary(terminalreporter):
 def by_name(model, name: str):
     """The row of `model` with this name (names are encrypted: found here, not in SQL)."""
     return next(row for row in model.select() if row.name == name)
+
+
+@pytest.fixture
+def village(app) -> Village:
+    """Desa Sumberejo, Malang (Jawa Timur), where most tests' people live."""
+    return Village.create(
+        code=VILLAGE_CODE, name="Sumberejo", district="Malang", province="Jawa Timur"
+    )
+
+
+def add_officer(app, phone: str, name: str, *where: str) -> None:
+    """An officer added through the real CLI; `where`: `--village CODE`, or `--role supervisor
+    --district NAME` (and `--pin` if wanted)."""
+    args = ["add-officer", "--phone", phone, "--name", name, *where]
+    result = app.test_cli_runner().invoke(args=args)
+    assert result.exit_code == 0, result.output
+
+
+def sms(client, text: str, sender: str = PHONE, msg_id: str | None = None, **fields) -> list[str]:
+    """Text the gateway as Africa's Talking delivers an SMS (a fresh id unless given: give one to
+    replay it); it must be accepted. Returns the SMS queued to the sender in answer, in order."""
+    to = normalise(sender)
+    last = OutboxMessage.select(OutboxMessage.id).order_by(OutboxMessage.id.desc()).first()
+    form = {
+        "id": msg_id or f"ATXid_test{next(_sms_ids)}",
+        "from": sender,
+        "to": "99123",
+        "text": text,
+        "date": "2026-11-25 10:00:00",
+        "linkId": "link-1",
+        **fields,
+    }
+    response = client.post("/sms/incoming", data=form)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    replies = OutboxMessage.select().where(
+        (OutboxMessage.to == to) & (OutboxMessage.id > (last.id if last else 0))
+    )
+    return [row.text for row in replies.order_by(OutboxMessage.id)]

@@ -1,7 +1,5 @@
 """A small registry (agencies, job orders) and a CEK by SMS, shared by the verification tests."""
 
-from gateway.models import OutboxMessage
-
 AGENCIES = """licence_no,name,address,valid_until,status
 SIP3MI-001/2024,PT Maju Jaya Abadi,Malang,2027-06-30,active
 SIP3MI-002/2024,PT Bina Karya Sentosa,Blitar,2025-01-31,active
@@ -22,15 +20,8 @@ JO-HK-0006,SIP3MI-001/2024,HK,pengasuh anak,individual,1,2027-03-31,closed
 ASKER = "+6281234567890"
 
 
-def cek(client, query, msg_id="c1", sender=ASKER):
-    response = client.post(
-        "/sms/incoming", data={"from": sender, "id": msg_id, "text": f"CEK {query}"}
-    )
-    assert response.status_code == 200
-    return (
-        OutboxMessage.select()
-        .where(OutboxMessage.to == sender)
-        .order_by(OutboxMessage.id.desc())
-        .first()
-        .text
-    )
+def cek(client, query, msg_id=None, sender=ASKER):
+    """The answer to `CEK query` by SMS."""
+    from tests.conftest import sms  # not at the top: conftest imports this module
+
+    return sms(client, f"CEK {query}", sender=sender, msg_id=msg_id)[-1]

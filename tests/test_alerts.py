@@ -6,45 +6,42 @@ import pytest
 
 from gateway import clock, i18n, queues
 from gateway.models import Alert, AlertEvent, OutboxMessage, Report, Village
+from tests.conftest import add_officer, sms
 
 OFFICER, SUPERVISOR, REPORTER = "+6281110000001", "+6281110000002", "+6281234567890"
 
 
 @pytest.fixture
-def case(app, client):
+def case(app, client, village):
     """A broker report from a registered villager: an open alert for the village officer."""
     from gateway.models import Person
 
-    village = Village.create(code="3507102001", name="Sumberejo", district="Malang",
-                             province="Jawa Timur")
-    other = Village.create(code="3507102002", name="Sukorejo", district="Malang",
-                           province="Jawa Timur")
+    other = Village.create(
+        code="3507102002", name="Sukorejo", district="Malang", province="Jawa Timur"
+    )
     Person.create(phone=REPORTER, name="Rina", role="calon_pmi", village=village)
-    runner = app.test_cli_runner()
-    runner.invoke(args=["add-officer", "--phone", OFFICER, "--name", "Bu Ani",
-                        "--village", village.code])
-    runner.invoke(args=["add-officer", "--phone", "+6281110000003", "--name", "Pak Lain",
-                        "--village", other.code])
-    runner.invoke(args=["add-officer", "--phone", SUPERVISOR, "--name", "Pak Budi",
-                        "--role", "supervisor", "--district", "Malang"])
-    sms(client, REPORTER, "LAPOR calo minta uang ikatan", "r0")
+    add_officer(app, OFFICER, "Bu Ani", "--village", village.code)
+    add_officer(app, "+6281110000003", "Pak Lain", "--village", other.code)
+    add_officer(app, SUPERVISOR, "Pak Budi", "--role", "supervisor", "--district", "Malang")
+    sms(client, "LAPOR calo minta uang ikatan", sender=REPORTER)
     return Alert.get(Alert.ref == Report.get().ref)
 
 
-def sms(client, sender, text, msg_id):
-    response = client.post("/sms/incoming", data={"from": sender, "id": msg_id, "text": text})
-    assert response.status_code == 200
-
-
 def last_to(phone):
-    row = OutboxMessage.select().where(OutboxMessage.to == phone).order_by(
-        OutboxMessage.id.desc()).first()
+    row = (
+        OutboxMessage.select()
+        .where(OutboxMessage.to == phone)
+        .order_by(OutboxMessage.id.desc())
+        .first()
+    )
     return row.text if row else None
 
 
 def states(alert):
-    return [e.state for e in AlertEvent.select().where(AlertEvent.alert == alert)
-            .order_by(AlertEvent.id)]
+    return [
+        e.state
+        for e in AlertEvent.select().where(AlertEvent.alert == alert).order_by(AlertEvent.id)
+    ]
 
 
 def later(monkeypatch, minutes):
@@ -67,7 +64,7 @@ def test_the_alert_goes_to_the_village_officer_and_its_sending_is_stored(client,
 
 
 def test_ok_acknowledges_and_the_alert_never_escalates(app, client, case, monkeypatch):
-    sms(client, OFFICER, f"ok {case.ref.lower()}", "a1")
+    sms(client, f"ok {case.ref.lower()}", sender=OFFICER)
     assert last_to(OFFICER) == i18n.text("id", "officer.acknowledged", ref=case.ref)
     later(monkeypatch, 2 * 24 * 60)
     assert escalate(app) == "Escalated 0 overdue alert(s)."
@@ -85,9 +82,9 @@ def test_an_unacknowledged_alert_escalates_once_with_the_same_ref(app, client, c
     texts = [r.text for r in OutboxMessage.select().where(OutboxMessage.to == SUPERVISOR)]
     assert len(texts) == 1 and texts[0].startswith(f"ESKALASI {case.ref}: calo desa Sumberejo")
     assert states(case) == ["opened", "escalated"]
-    sms(client, SUPERVISOR, f"OK {case.ref}", "s1")  # the supervisor takes it
+    sms(client, f"OK {case.ref}", sender=SUPERVISOR)  # the supervisor takes it
     assert Alert.get_by_id(case.id).state == "acknowledged"
-    sms(client, OFFICER, f"OK {case.ref}", "o1")
+    sms(client, f"OK {case.ref}", sender=OFFICER)
     assert last_to(OFFICER) == i18n.text("id", "officer.already_acknowledged", ref=case.ref)
 
 
@@ -100,30 +97,34 @@ def test_the_scheduled_job_escalates_through_rq(app, case, monkeypatch, run_jobs
 
 
 def test_selesai_closes_with_a_note_and_kasus_lists_what_is_open(client, case):
-    sms(client, OFFICER, "KASUS", "k1")
+    sms(client, "KASUS", sender=OFFICER)
     assert last_to(OFFICER) == f"Kasus terbuka (1): {case.ref} calo Sumberejo"
-    sms(client, OFFICER, f"SELESAI {case.ref} calo sudah dilaporkan ke polisi", "c1")
+    sms(client, f"SELESAI {case.ref} calo sudah dilaporkan ke polisi", sender=OFFICER)
     assert last_to(OFFICER) == i18n.text("id", "officer.closed", ref=case.ref)
     closed = AlertEvent.get(AlertEvent.state == "closed")
     assert closed.note == "calo sudah dilaporkan ke polisi" and closed.actor == OFFICER
-    sms(client, OFFICER, "KASUS", "k2")
+    sms(client, "KASUS", sender=OFFICER)
     assert last_to(OFFICER) == i18n.text("id", "officer.no_cases")
-    sms(client, OFFICER, f"OK {case.ref}", "k3")
+    sms(client, f"OK {case.ref}", sender=OFFICER)
     assert last_to(OFFICER) == i18n.text("id", "officer.already_closed", ref=case.ref)
 
 
-@pytest.mark.parametrize("sender, text, key", [
-    (REPORTER, "OK {ref}", "officer.only"),
-    (REPORTER, "KASUS", "officer.only"),
-    (OFFICER, "OK", "officer.need_ref"),
-    (OFFICER, "OK KZZZZZ", "officer.unknown_ref"),
-    ("+6281110000003", "OK {ref}", "officer.unknown_ref"),  # another village's officer
-])
+@pytest.mark.parametrize(
+    "sender, text, key",
+    [
+        (REPORTER, "OK {ref}", "officer.only"),
+        (REPORTER, "KASUS", "officer.only"),
+        (OFFICER, "OK", "officer.need_ref"),
+        (OFFICER, "OK KZZZZZ", "officer.unknown_ref"),
+        ("+6281110000003", "OK {ref}", "officer.unknown_ref"),  # another village's officer
+    ],
+)
 def test_commands_from_the_wrong_people_get_a_short_answer(client, case, sender, text, key):
-    sms(client, sender, text.format(ref=case.ref), "x1")
+    sms(client, text.format(ref=case.ref), sender=sender)
     ref = "KZZZZZ" if "KZZZZZ" in text else case.ref
-    assert last_to(sender) == i18n.text("id", key, ref=ref, ussd_code="*123#",
-                                        help="KP2MI 0800-1000")
+    assert last_to(sender) == i18n.text(
+        "id", key, ref=ref, ussd_code="*123#", help="KP2MI 0800-1000"
+    )
     assert Alert.get_by_id(case.id).state == "opened"
 
 

@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 
 from gateway import checkin_codes, i18n
-from gateway.models import Alert, AlertEvent, Checkin, Child, OutboxMessage, Person, Village
-from tests.conftest import by_name
+from gateway.models import Alert, AlertEvent, Checkin, Child, OutboxMessage, Person
+from tests.conftest import add_officer, by_name, sms
 from tests.ussd_phone import Phone
 
 CAREGIVER, OTHER = "+6281234567890", "+6281299990000"
@@ -15,19 +15,14 @@ OFFICER, SUPERVISOR = "+6281110000001", "+6281110000002"
 
 
 @pytest.fixture
-def families(app, now):
-    village = Village.create(code="3507102001", name="Sumberejo", district="Malang",
-                             province="Jawa Timur")
+def families(app, village, now):
     siti = Person.create(phone=CAREGIVER, name="Siti", role="caregiver", village=village)
     Child.create(caregiver=siti, name="Budi", birth_year=2015, in_school=True)
     Child.create(caregiver=siti, name="Ani", birth_year=2019, in_school=True)
     rahmat = Person.create(phone=OTHER, name="Rahmat", role="caregiver", village=village)
     Child.create(caregiver=rahmat, name="Dewi", birth_year=2012, in_school=True)
-    runner = app.test_cli_runner()
-    runner.invoke(args=["add-officer", "--phone", OFFICER, "--name", "Bu Ani",
-                        "--village", village.code])
-    runner.invoke(args=["add-officer", "--phone", SUPERVISOR, "--name", "Pak Budi",
-                        "--role", "supervisor", "--district", "Malang"])
+    add_officer(app, OFFICER, "Bu Ani", "--village", village.code)
+    add_officer(app, SUPERVISOR, "Pak Budi", "--role", "supervisor", "--district", "Malang")
     return village
 
 
@@ -35,24 +30,11 @@ def start(app):
     return app.test_cli_runner().invoke(args=["checkins", "start"]).output.strip()
 
 
-def replies(client, sender, text, msg_id):
-    """Every SMS queued to `sender` in answer to this one."""
-    before = OutboxMessage.select().count() and OutboxMessage.select(
-        OutboxMessage.id).order_by(OutboxMessage.id.desc()).first().id
-    assert client.post("/sms/incoming", data={"from": sender, "id": msg_id,
-                                              "text": text}).status_code == 200
-    return [r.text for r in OutboxMessage.select().where(
-        (OutboxMessage.to == sender) & (OutboxMessage.id > before)).order_by(OutboxMessage.id)]
-
-
-def sms(client, sender, text, msg_id):
-    """The first SMS queued to `sender` in answer to this one."""
-    return (replies(client, sender, text, msg_id) or [None])[0]
-
-
 def to(phone):
-    return [r.text for r in OutboxMessage.select().where(OutboxMessage.to == phone)
-            .order_by(OutboxMessage.id)]
+    return [
+        r.text
+        for r in OutboxMessage.select().where(OutboxMessage.to == phone).order_by(OutboxMessage.id)
+    ]
 
 
 def test_a_round_prompts_each_household_once(app, families):
@@ -68,43 +50,59 @@ def test_a_round_prompts_each_household_once(app, families):
     assert len(to(OTHER)) == 2 and "Budi" not in " ".join(to(CAREGIVER))
     assert start(app) == (
         "No child is due a check-in: nothing opened.\n"
-        "3 child(ren) asked less than CHECKIN_EVERY_DAYS ago (next due 2026-12-02 03:00 UTC).")
+        "3 child(ren) asked less than CHECKIN_EVERY_DAYS ago (next due 2026-12-02 03:00 UTC)."
+    )
 
 
 def test_answers_by_sms_one_child_after_the_other(app, client, families):
     start(app)
-    first = sms(client, CAREGIVER, "1 1 1 1 1", "a1")
-    assert first == (i18n.text("id", "checkin.thanks", year=2015) + " "
-                     + i18n.text("id", "checkin.next", year=2019))
-    assert sms(client, CAREGIVER, "11111", "a2") == i18n.text("id", "checkin.thanks", year=2019)
-    sms(client, CAREGIVER, "11111", "a2")  # the provider replays the callback
+    first = sms(client, "1 1 1 1 1", sender=CAREGIVER)[0]
+    assert first == (
+        i18n.text("id", "checkin.thanks", year=2015)
+        + " "
+        + i18n.text("id", "checkin.next", year=2019)
+    )
+    assert sms(client, "11111", sender=CAREGIVER, msg_id="a2")[0] == i18n.text(
+        "id", "checkin.thanks", year=2019
+    )
+    sms(client, "11111", sender=CAREGIVER, msg_id="a2")  # the provider replays the callback
     answered = Checkin.select().where(Checkin.status == "answered")
     assert answered.count() == 2 and Alert.select().count() == 0
 
 
-@pytest.mark.parametrize("text", ["1 1 2", "1 1 1 1 9", "3 1 1 1 1", "1 1 1 1 1 1",
-                                  "1 1 1 1 0"])  # 0 is no code: USSD keeps it for "back"
+@pytest.mark.parametrize(
+    "text", ["1 1 2", "1 1 1 1 9", "3 1 1 1 1", "1 1 1 1 1 1", "1 1 1 1 0"]
+)  # 0 is no code: USSD keeps it for "back"
 def test_a_malformed_answer_gets_a_correction_and_the_codes(app, client, families, text):
     start(app)
-    assert replies(client, CAREGIVER, text, "m1") == [
+    assert sms(client, text, sender=CAREGIVER) == [
         i18n.text("id", "checkin.correction", ussd_code="*123#", help="KP2MI 0800-1000"),
-        checkin_codes.codes_sms("id")]
+        checkin_codes.codes_sms("id"),
+    ]
     assert Checkin.select().where(Checkin.status == "answered").count() == 0
 
 
 def test_digits_from_someone_without_a_check_in_get_the_help(app, client, families):
-    assert sms(client, "+6281288887777", "1 1 1 1 4", "h1").startswith("Desmigratif: CEK")
+    assert sms(client, "1 1 1 1 4", sender="+6281288887777")[0].startswith("Desmigratif: CEK")
 
 
-@pytest.mark.parametrize("code, category, urgent", [
-    ("4", "violence", True), ("3", "marriage", True), ("5", "missing", True),
-    ("6", "recruitment", True), ("7", "no_caregiver", True), ("2", "bullying", False),
-    ("8", "other", False),
-])
+@pytest.mark.parametrize(
+    "code, category, urgent",
+    [
+        ("4", "violence", True),
+        ("3", "marriage", True),
+        ("5", "missing", True),
+        ("6", "recruitment", True),
+        ("7", "no_caregiver", True),
+        ("2", "bullying", False),
+        ("8", "other", False),
+    ],
+)
 def test_each_serious_problem_opens_an_alert_without_the_childs_name(
-        app, client, families, code, category, urgent):
+    app, client, families, code, category, urgent
+):
     start(app)
-    sms(client, CAREGIVER, f"1 1 1 1 {code}", "p1")
+    sms(client, f"1 1 1 1 {code}", sender=CAREGIVER)
     alert = Alert.get()
     assert (alert.category, alert.urgent, alert.village.name) == (category, urgent, "Sumberejo")
     text = to(OFFICER)[0]
@@ -117,10 +115,10 @@ def test_each_serious_problem_opens_an_alert_without_the_childs_name(
 
 
 def test_out_of_school_twice_and_a_month_without_contact(app, client, families, now):
-    for week in range(4):
+    for _ in range(4):
         start(app)
-        sms(client, CAREGIVER, "2 1 1 2 1", f"w{week}a")  # Budi: no school, no contact
-        sms(client, CAREGIVER, "1 1 1 1 1", f"w{week}b")  # Ani: all well
+        sms(client, "2 1 1 2 1", sender=CAREGIVER)  # Budi: no school, no contact
+        sms(client, "1 1 1 1 1", sender=CAREGIVER)  # Ani: all well
         now.advance(days=7)
     categories = sorted(a.category for a in Alert.select())
     # Weekly repeats do not pile up: one open alert per child and category.
@@ -138,22 +136,28 @@ def test_one_reminder_after_three_days_then_silence_is_an_alert(app, client, fam
     assert remind_checkins() == 0
     now.advance(days=1, minutes=1)
     assert remind_checkins() == 2 and remind_checkins() == 0
-    assert to(OTHER)[-2:] == [i18n.text("id", "checkin.reminder", years="2012",
-                                        ussd_code="*123#"), checkin_codes.codes_sms("id")]
+    assert to(OTHER)[-2:] == [
+        i18n.text("id", "checkin.reminder", years="2012", ussd_code="*123#"),
+        checkin_codes.codes_sms("id"),
+    ]
     now.advance(days=4)
     start(app)  # round 2: round 1 missed
     assert Alert.select().count() == 0
     now.advance(days=7)
     start(app)  # round 3: two missed in a row
     assert sorted(Child.get_by_id(a.child_id).name for a in Alert.select()) == [
-        "Ani", "Budi", "Dewi"]
+        "Ani",
+        "Budi",
+        "Dewi",
+    ]
     assert {a.category for a in Alert.select()} == {"no_answer"}
 
 
 def test_an_urgent_alert_escalates_once_after_two_hours_unless_acknowledged(
-        app, client, families, now):
+    app, client, families, now
+):
     start(app)
-    sms(client, CAREGIVER, "1 1 1 1 4", "v1")
+    sms(client, "1 1 1 1 4", sender=CAREGIVER)
     alert = Alert.get()
     now.advance(minutes=119)
     assert "Escalated 0" in app.test_cli_runner().invoke(args=["alerts", "escalate"]).output
@@ -161,10 +165,12 @@ def test_an_urgent_alert_escalates_once_after_two_hours_unless_acknowledged(
     assert "Escalated 1" in app.test_cli_runner().invoke(args=["alerts", "escalate"]).output
     assert "Escalated 0" in app.test_cli_runner().invoke(args=["alerts", "escalate"]).output
     assert len(to(SUPERVISOR)) == 1 and to(SUPERVISOR)[0].startswith(f"ESKALASI {alert.ref}")
-    sms(client, OFFICER, f"OK {alert.ref}", "ok1")
-    sms(client, OFFICER, f"SELESAI {alert.ref} anak aman di rumah nenek", "ok2")
-    events = [(e.state, e.at) for e in AlertEvent.select().where(AlertEvent.alert == alert)
-              .order_by(AlertEvent.id)]
+    sms(client, f"OK {alert.ref}", sender=OFFICER)
+    sms(client, f"SELESAI {alert.ref} anak aman di rumah nenek", sender=OFFICER)
+    events = [
+        (e.state, e.at)
+        for e in AlertEvent.select().where(AlertEvent.alert == alert).order_by(AlertEvent.id)
+    ]
     assert [state for state, _ in events] == ["opened", "escalated", "acknowledged", "closed"]
     assert all(at is not None for _, at in events)
 
@@ -184,13 +190,15 @@ def test_answers_by_ussd_after_the_pin(app, client, families):
     phone.press("2", "1", "1", "2", "1")  # Ani: school yes, healthy, sad, contact yes
     next_child = phone.press("3")  # 3 = marriage plan, as in the SMS answer
     assert next_child == "CON " + i18n.text("id", "kabar.pick_next", kabar_saved=1) + (
-        "\n1 Budi\n0 Kembali 00 Awal")
+        "\n1 Budi\n0 Kembali 00 Awal"
+    )
     ani = Checkin.get(Checkin.child == by_name(Child, "Ani"))
     assert (ani.status, ani.channel, ani.mood, ani.problem) == ("answered", "ussd", 2, 3)
     assert Alert.get().category == "marriage"
     done = phone.press("1", "1", "1", "1", "1", "1")  # Budi: all well
-    assert done == "END " + i18n.text("id", "kabar.done_flagged", kabar_saved=2,
-                                      officer="petugas desa Bu Ani")
+    assert done == "END " + i18n.text(
+        "id", "kabar.done_flagged", kabar_saved=2, officer="petugas desa Bu Ani"
+    )
     assert "SAPA 129" in done
     phone.dial()
     assert phone.press("3", "1234") == "END " + i18n.text("id", "kabar.none")
@@ -205,59 +213,81 @@ def migrant(families):
 
 
 def test_anak_gives_the_parent_abroad_the_latest_news(app, client, families, migrant):
-    assert sms(client, migrant, "ANAK", "n0") == "Kabar anak: Budi: belum ada laporan; Ani: " \
+    assert (
+        sms(client, "ANAK", sender=migrant)[0] == "Kabar anak: Budi: belum ada laporan; Ani: "
         "belum ada laporan"
+    )
     start(app)
-    sms(client, CAREGIVER, "1 1 2 2 1", "n1")
-    sms(client, CAREGIVER, "2 1 1 1 2", "n2")
-    news = sms(client, migrant, "anak", "n3")
-    assert news == ("Kabar anak: Budi 25-11: sekolah Ya, sehat Ya, senang Tidak, kontak Anda"
-                    " Tidak; Ani (ada masalah: dilaporkan ke petugas) 25-11: sekolah Tidak, "
-                    "sehat Ya, senang..")  # cut to one SMS; a problem is named first
+    sms(client, "1 1 2 2 1", sender=CAREGIVER)
+    sms(client, "2 1 1 1 2", sender=CAREGIVER)
+    news = sms(client, "anak", sender=migrant)[0]
+    assert news == (
+        "Kabar anak: Budi 25-11: sekolah Ya, sehat Ya, senang Tidak, kontak Anda"
+        " Tidak; Ani (ada masalah: dilaporkan ke petugas) 25-11: sekolah Tidak, "
+        "sehat Ya, senang.."
+    )  # cut to one SMS; a problem is named first
 
 
 def test_anak_from_someone_who_is_no_migrant(app, client, families):
-    assert sms(client, CAREGIVER, "ANAK", "x0") == i18n.text(
-        "id", "anak.not_migrant", ussd_code="*123#")
+    assert sms(client, "ANAK", sender=CAREGIVER)[0] == i18n.text(
+        "id", "anak.not_migrant", ussd_code="*123#"
+    )
 
 
 def test_the_monthly_summary_is_opt_in_and_monthly(app, client, families, migrant, now):
     from workers.jobs import send_monthly_summaries
 
     assert send_monthly_summaries() == 0
-    assert sms(client, migrant, "ANAK BULANAN", "b1") == i18n.text("id", "anak.monthly_on")
+    assert sms(client, "ANAK BULANAN", sender=migrant)[0] == i18n.text("id", "anak.monthly_on")
     assert send_monthly_summaries() == 1 and send_monthly_summaries() == 0
     now.advance(days=30)
     assert send_monthly_summaries() == 1
-    sms(client, migrant, "ANAK BERHENTI", "b2")
+    sms(client, "ANAK BERHENTI", sender=migrant)
     now.advance(days=30)
     assert send_monthly_summaries() == 0
-    monthly = [r for r in OutboxMessage.select().where(OutboxMessage.to == migrant)
-               if r.kind == "broadcast"]
+    monthly = [
+        r
+        for r in OutboxMessage.select().where(OutboxMessage.to == migrant)
+        if r.kind == "broadcast"
+    ]
     assert len(monthly) == 2 and monthly[0].text.startswith("Kabar anak:")
 
 
 def test_anak_on_ussd_after_the_pin(app, client, families, migrant):
     from werkzeug.security import generate_password_hash
 
-    Person.update(pin_hash=generate_password_hash("4321")).where(
-        Person.phone == migrant).execute()
+    Person.update(pin_hash=generate_password_hash("4321")).where(Person.phone == migrant).execute()
     phone = Phone(client, migrant)
     phone.dial()
-    assert phone.press("3", "4321") == "END Kabar anak: Budi: belum ada laporan; Ani: " \
+    assert (
+        phone.press("3", "4321") == "END Kabar anak: Budi: belum ada laporan; Ani: "
         "belum ada laporan"
+    )
 
 
 def test_info_gives_the_details_to_an_officer_with_the_right_pin(app, client, families):
-    app.test_cli_runner().invoke(args=["add-officer", "--phone", OFFICER, "--name", "Bu Ani",
-                                       "--village", "3507102001", "--pin", "2468"])
+    app.test_cli_runner().invoke(
+        args=[
+            "add-officer",
+            "--phone",
+            OFFICER,
+            "--name",
+            "Bu Ani",
+            "--village",
+            "3507102001",
+            "--pin",
+            "2468",
+        ]
+    )
     start(app)
-    sms(client, CAREGIVER, "1 1 1 1 4", "i0")
+    sms(client, "1 1 1 1 4", sender=CAREGIVER)
     ref = Alert.get().ref
-    assert sms(client, OFFICER, f"INFO {ref} 1111", "i1") == "PIN salah."
-    details = " ".join(replies(client, OFFICER, f"INFO {ref} 2468", "i2"))
-    assert details.startswith(f"1/2 INFO {ref}: kekerasan pada anak. Anak Budi (2015), "
-                              f"pengasuh Siti {CAREGIVER}, desa Sumberejo.")
+    assert sms(client, f"INFO {ref} 1111", sender=OFFICER)[0] == "PIN salah."
+    details = " ".join(sms(client, f"INFO {ref} 2468", sender=OFFICER))
+    assert details.startswith(
+        f"1/2 INFO {ref}: kekerasan pada anak. Anak Budi (2015), "
+        f"pengasuh Siti {CAREGIVER}, desa Sumberejo."
+    )
     assert "masalah 4 Kekerasan." in details
     from gateway.models import InboundSms
 
@@ -265,13 +295,16 @@ def test_info_gives_the_details_to_an_officer_with_the_right_pin(app, client, fa
     assert stored == [f"INFO {ref} ****", f"INFO {ref} ****"]  # the PIN is never stored
     viewed = AlertEvent.get(AlertEvent.state == "info")
     assert viewed.actor == OFFICER
-    assert sms(client, "+6281234567899", f"INFO {ref} 2468", "i3") == i18n.text(
-        "id", "officer.only")
+    assert sms(client, f"INFO {ref} 2468", sender="+6281234567899")[0] == i18n.text(
+        "id", "officer.only"
+    )
 
 
 def test_two_caregivers_sharing_a_phone_get_one_prompt(app, families):
     grandma = Person.create(phone=CAREGIVER, name="Nenek", role="caregiver", village=families)
     Child.create(caregiver=grandma, name="Cici", birth_year=2017, in_school=True)
     start(app)
-    assert to(CAREGIVER) == [i18n.text("id", "checkin.prompt", years="2015, 2017, 2019",
-                                       ussd_code="*123#"), checkin_codes.codes_sms("id")]
+    assert to(CAREGIVER) == [
+        i18n.text("id", "checkin.prompt", years="2015, 2017, 2019", ussd_code="*123#"),
+        checkin_codes.codes_sms("id"),
+    ]

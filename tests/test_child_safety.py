@@ -20,7 +20,7 @@ from gateway.models import (
     Report,
     Village,
 )
-from tests.conftest import by_name
+from tests.conftest import by_name, sms
 from tests.ussd_phone import Phone
 
 # Indramayu: Kenanga, with an officer. Bojonegoro: Sumberejo with an officer, Ngasem without.
@@ -35,14 +35,21 @@ DISTRICT_STAFF = (IND_OFFICER, IND_SUPERVISOR, BOJ_OFFICER, BOJ_SUPERVISOR)
 @pytest.fixture
 def districts(app):
     villages = {
-        "kenanga": Village.create(code="3212010001", name="Kenanga", district="Indramayu",
-                                  province="Jawa Barat"),
-        "sumberejo": Village.create(code="3522010001", name="Sumberejo", district="Bojonegoro",
-                                    province="Jawa Timur"),
-        "ngasem": Village.create(code="3522010002", name="Ngasem", district="Bojonegoro",
-                                 province="Jawa Timur"),
-        "sembalun": Village.create(code="5203010001", name="Sembalun", district="Lombok Timur",
-                                   province="Nusa Tenggara Barat"),
+        "kenanga": Village.create(
+            code="3212010001", name="Kenanga", district="Indramayu", province="Jawa Barat"
+        ),
+        "sumberejo": Village.create(
+            code="3522010001", name="Sumberejo", district="Bojonegoro", province="Jawa Timur"
+        ),
+        "ngasem": Village.create(
+            code="3522010002", name="Ngasem", district="Bojonegoro", province="Jawa Timur"
+        ),
+        "sembalun": Village.create(
+            code="5203010001",
+            name="Sembalun",
+            district="Lombok Timur",
+            province="Nusa Tenggara Barat",
+        ),
     }
     runner = app.test_cli_runner()
     for phone, name, extra in (
@@ -59,23 +66,24 @@ def districts(app):
         (WATI, "Wati", "ngasem", "Eka"),
         (YANI, "Yani", "sembalun", "Fajar"),
     ):
-        person = Person.create(phone=phone, name=name, role="caregiver",
-                               village=villages[village], pin_hash=generate_password_hash("1234"))
+        person = Person.create(
+            phone=phone,
+            name=name,
+            role="caregiver",
+            village=villages[village],
+            pin_hash=generate_password_hash("1234"),
+        )
         Child.create(caregiver=person, name=child, birth_year=2015, in_school=True)
     return villages
 
 
-def replies(client, sender, text, msg_id):
-    """Every SMS queued to `sender` in answer to this one."""
-    last = OutboxMessage.select(OutboxMessage.id).order_by(OutboxMessage.id.desc()).first()
-    assert client.post("/sms/incoming", data={"from": sender, "id": msg_id,
-                                              "text": text}).status_code == 200
-    return texts_to(sender, after=last.id if last else 0)
-
-
 def texts_to(phone, after=0):
-    return [r.text for r in OutboxMessage.select().where(
-        (OutboxMessage.to == phone) & (OutboxMessage.id > after)).order_by(OutboxMessage.id)]
+    return [
+        r.text
+        for r in OutboxMessage.select()
+        .where((OutboxMessage.to == phone) & (OutboxMessage.id > after))
+        .order_by(OutboxMessage.id)
+    ]
 
 
 def start_round(app):
@@ -87,6 +95,7 @@ def staff_messages():
 
 
 # 1. One table of codes, shown and read the same on every channel.
+
 
 def screen_lines(screen_id, lang, data=None):
     """Every line of every page of a USSD screen, as the phone shows them."""
@@ -111,7 +120,7 @@ def test_every_channel_shows_the_same_codes(app, lang):
 @pytest.mark.parametrize("code", sorted(checkin_codes.PROBLEMS))
 def test_every_code_means_the_same_by_sms_and_by_ussd(app, client, districts, code):
     start_round(app)
-    replies(client, SITI, f"1 1 1 1 {code}", "c1")  # Budi, by SMS
+    sms(client, f"1 1 1 1 {code}", sender=SITI)  # Budi, by SMS
     phone = Phone(client, RINA)
     phone.dial()
     phone.press("3", "1234", "1", "1", "1", "1", "1", str(code))  # Dewi, by USSD
@@ -125,46 +134,59 @@ def test_every_code_means_the_same_by_sms_and_by_ussd(app, client, districts, co
 
 def test_what_ussd_teaches_is_what_sms_reads(app, client, districts):
     start_round(app)
-    replies(client, SITI, "11111", "u1")  # "1 Tidak ada" on the USSD menu: all is well
-    replies(client, RINA, "2 1 1 1 3", "u2")  # "3 Rencana nikah": a marriage plan
+    sms(client, "11111", sender=SITI)  # "1 Tidak ada" on the USSD menu: all is well
+    sms(client, "2 1 1 1 3", sender=RINA)  # "3 Rencana nikah": a marriage plan
     assert [(a.category, a.village.name) for a in Alert.select().order_by(Alert.category)] == [
-        ("marriage", "Sumberejo"), ("out_of_school", "Sumberejo")]
+        ("marriage", "Sumberejo"),
+        ("out_of_school", "Sumberejo"),
+    ]
 
 
 # 3. A red-flag answer says who was told and where to call.
 
+
 def test_a_red_flag_answer_says_the_officer_was_told(app, client, districts):
     start_round(app)
-    answer = replies(client, RINA, "2 1 2 2 3", "f1")
-    assert answer == [i18n.text("id", "checkin.thanks_flagged", year=2015,
-                                officer="petugas desa Pak Joko")]
+    answer = sms(client, "2 1 2 2 3", sender=RINA)
+    assert answer == [
+        i18n.text("id", "checkin.thanks_flagged", year=2015, officer="petugas desa Pak Joko")
+    ]
     assert "SAPA 129" in answer[0] and "08111-129-129" in answer[0]
-    assert replies(client, SITI, "1 1 1 1 1", "f2") == [
-        i18n.text("id", "checkin.thanks", year=2015)]
+    assert sms(client, "1 1 1 1 1", sender=SITI) == [i18n.text("id", "checkin.thanks", year=2015)]
 
 
 # 2. Danger outside a check-in.
 
-@pytest.mark.parametrize("text", [
-    "TOLONG anak saya dipukul bapak tirinya",
-    "tolong anak saya dipukul bapak tirinya",
-    "TOLONK anak saya dipukul",
-    "Tulung lare kula dipunpukul bapak tirine",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TOLONG anak saya dipukul bapak tirinya",
+        "tolong anak saya dipukul bapak tirinya",
+        "TOLONK anak saya dipukul",
+        "Tulung lare kula dipunpukul bapak tirine",
+    ],
+)
 def test_tolong_opens_a_case_for_the_village_officer(app, client, districts, text):
-    answer = replies(client, RINA, text, "t1")
+    answer = sms(client, text, sender=RINA)
     report = Report.get()
     alert = Alert.get(Alert.ref == report.ref)
     assert (report.kind, report.reporter, alert.category, alert.urgent) == (
-        "child", RINA, "violence", True)
+        "child",
+        RINA,
+        "violence",
+        True,
+    )
     assert alert.child_id == by_name(Child, "Dewi").id  # Rina cares for Dewi only
-    assert len(answer) == 1 and answer[0].startswith(f"Laporan {report.ref} diteruskan ke "
-                                                     "petugas desa Pak Joko")
+    assert len(answer) == 1 and answer[0].startswith(
+        f"Laporan {report.ref} diteruskan ke petugas desa Pak Joko"
+    )
     assert "SAPA 129" in answer[0]
     sent = staff_messages()
     assert list(sent) == [BOJ_OFFICER]  # nobody of another district
-    assert sent[BOJ_OFFICER][0].startswith(f"KASUS {report.ref}: kekerasan pada anak, MENDESAK,"
-                                           " desa Sumberejo")
+    assert sent[BOJ_OFFICER][0].startswith(
+        f"KASUS {report.ref}: kekerasan pada anak, MENDESAK, desa Sumberejo"
+    )
     for private in ("Dewi", "Rina", "tiri", RINA):
         assert private not in sent[BOJ_OFFICER][0]
 
@@ -172,7 +194,7 @@ def test_tolong_opens_a_case_for_the_village_officer(app, client, districts, tex
 def test_tolong_from_a_stranger_goes_to_the_hotline(make_app, districts):
     app = make_app(ALERT_FALLBACK_PHONE=HOTLINE)
     with app.app_context():
-        answer = replies(app.test_client(), STRANGER, "TOLONG anak tetangga hilang", "s1")
+        answer = sms(app.test_client(), "TOLONG anak tetangga hilang", sender=STRANGER)
         alert = Alert.get()
         assert (alert.category, alert.village, alert.state) == ("missing", None, "opened")
         assert staff_messages() == {}
@@ -181,14 +203,15 @@ def test_tolong_from_a_stranger_goes_to_the_hotline(make_app, districts):
 
 
 def test_tolong_alone_is_still_a_case(app, client, districts):
-    replies(client, SITI, "TOLONG", "a1")
+    sms(client, "TOLONG", sender=SITI)
     assert [(a.category, a.urgent, a.village.name) for a in Alert.select()] == [
-        ("danger", True, "Kenanga")]
+        ("danger", True, "Kenanga")
+    ]
     assert list(staff_messages()) == [IND_OFFICER]
 
 
 def test_a_familys_words_of_danger_are_a_report(app, client, districts):
-    answer = replies(client, SITI, "anak saya mau dinikahkan minggu depan", "w1")
+    answer = sms(client, "anak saya mau dinikahkan minggu depan", sender=SITI)
     alert = Alert.get()
     assert (alert.category, alert.village.name) == ("marriage", "Kenanga")
     assert "petugas desa Bu Ani" in answer[0]
@@ -198,46 +221,49 @@ def test_a_familys_words_of_danger_are_a_report(app, client, districts):
 def test_a_strangers_words_of_danger_are_a_report_too(make_app, districts):
     app = make_app(ALERT_FALLBACK_PHONE=HOTLINE)
     with app.app_context():
-        answer = replies(app.test_client(), STRANGER, "Anak tetangga dipukul tiap malam", "w2")
+        answer = sms(app.test_client(), "Anak tetangga dipukul tiap malam", sender=STRANGER)
         assert Alert.get().category == "violence" and len(texts_to(HOTLINE)) == 1
         assert "SAPA 129" in answer[0]
 
 
 def test_the_help_names_tolong(app, client, districts):
-    answer = replies(client, STRANGER, "halo", "w3")
+    answer = sms(client, "halo", sender=STRANGER)
     assert answer == [i18n.text("id", "sms.help", ussd_code="*123#", help="KP2MI 0800-1000")]
     assert "TOLONG" in answer[0] and Alert.select().count() == 0
 
 
 def test_a_problem_code_after_the_round_was_answered_is_a_report(app, client, districts):
     start_round(app)
-    replies(client, SITI, "1 1 1 1 1", "d1")
+    sms(client, "1 1 1 1 1", sender=SITI)
     assert Alert.select().count() == 0
-    answer = replies(client, SITI, "1 1 1 2 2", "d2")  # a week later than the answer
+    answer = sms(client, "1 1 1 2 2", sender=SITI)  # a week later than the answer
     alert = Alert.get()
     assert (alert.category, alert.village.name, alert.urgent) == ("bullying", "Kenanga", False)
     assert "petugas desa Bu Ani" in answer[0]
-    assert replies(client, SITI, "1 1 1 1 1", "d3")[0].startswith("Desmigratif: CEK")
+    assert sms(client, "1 1 1 1 1", sender=SITI)[0].startswith("Desmigratif: CEK")
 
 
 def test_operators_edit_the_danger_words(app, client, districts, restore_rules, tmp_path):
     path = tmp_path / "rules.csv"
-    path.write_text("kind,value,note\ndanger_word,Dipaksa,recruitment\n"
-                    "danger_word,dipukul,violence\ndanger_word,sedih,sad\n")
+    path.write_text(
+        "kind,value,note\ndanger_word,Dipaksa,recruitment\n"
+        "danger_word,dipukul,violence\ndanger_word,sedih,sad\n"
+    )
     result = app.test_cli_runner().invoke(args=["import-rules", str(path)])
     assert result.output.splitlines()[0] == "2 row(s) accepted (2 new rules), 1 refused."
     assert "line 4, column note" in result.output
-    replies(client, SITI, "anak saya dipaksa kerja di kota", "e1")
+    sms(client, "anak saya dipaksa kerja di kota", sender=SITI)
     assert Alert.get().category == "recruitment"
-    replies(client, RINA, "anak saya hilang", "e2")  # no longer a danger word
+    sms(client, "anak saya hilang", sender=RINA)  # no longer a danger word
     assert Alert.select().count() == 1
 
 
 # 4. The right district, or the hotline; never another district's staff.
 
+
 def test_a_village_without_an_officer_goes_to_its_own_supervisor(app, client, districts, now):
     start_round(app)
-    replies(client, WATI, "1 1 1 1 4", "n1")  # Ngasem, Bojonegoro: no village officer
+    sms(client, "1 1 1 1 4", sender=WATI)  # Ngasem, Bojonegoro: no village officer
     assert list(staff_messages()) == [BOJ_SUPERVISOR]
     now.advance(minutes=121)
     assert "Escalated 1" in app.test_cli_runner().invoke(args=["alerts", "escalate"]).output
@@ -246,7 +272,7 @@ def test_a_village_without_an_officer_goes_to_its_own_supervisor(app, client, di
 
 def test_escalation_reaches_only_the_districts_supervisor(app, client, districts, now):
     start_round(app)
-    replies(client, RINA, "1 1 1 1 4", "x1")
+    sms(client, "1 1 1 1 4", sender=RINA)
     now.advance(minutes=121)
     app.test_cli_runner().invoke(args=["alerts", "escalate"])
     sent = staff_messages()
@@ -255,12 +281,13 @@ def test_escalation_reaches_only_the_districts_supervisor(app, client, districts
 
 
 def test_a_village_with_nobody_uses_the_hotline_or_waits_on_the_dashboard(
-        make_app, districts, caplog):
+    make_app, districts, caplog
+):
     for hotline in ("", HOTLINE):
         app = make_app(ALERT_FALLBACK_PHONE=hotline)
         with app.app_context():
             checkins.open_due()
-            replies(app.test_client(), YANI, "1 1 1 1 4", f"h{hotline}")
+            sms(app.test_client(), "1 1 1 1 4", sender=YANI)
             assert staff_messages() == {}
             assert Alert.get().state == "opened"
             assert len(texts_to(HOTLINE)) == (1 if hotline else 0)
@@ -271,24 +298,26 @@ def test_a_village_with_nobody_uses_the_hotline_or_waits_on_the_dashboard(
 
 def test_an_officer_cannot_act_on_another_districts_case(app, client, districts):
     start_round(app)
-    replies(client, RINA, "1 1 1 1 4", "o1")
+    sms(client, "1 1 1 1 4", sender=RINA)
     ref = Alert.get().ref
     for phone in (IND_OFFICER, IND_SUPERVISOR):
-        assert replies(client, phone, f"OK {ref}", f"o-{phone}") == [
-            i18n.text("id", "officer.unknown_ref", ref=ref)]
+        assert sms(client, f"OK {ref}", sender=phone) == [
+            i18n.text("id", "officer.unknown_ref", ref=ref)
+        ]
     assert Alert.get().state == "opened"
 
 
 # 5. A case taken by an officer sends nothing more.
 
+
 def test_acknowledging_cancels_the_cases_unsent_sms(app, client, districts, now, run_jobs):
     now.value = datetime(2026, 11, 25, 15, 0)  # 22:00 in Java: non-urgent alerts wait
     start_round(app)
-    replies(client, RINA, "1 1 1 1 2", "q1")  # bullying: not urgent
+    sms(client, "1 1 1 1 2", sender=RINA)  # bullying: not urgent
     alert = Alert.get()
     waiting = OutboxMessage.get(OutboxMessage.alert_id == alert.id)
     assert waiting.not_before == datetime(2026, 11, 26, 1, 0)
-    replies(client, BOJ_OFFICER, f"SELESAI {alert.ref} sudah bicara dengan sekolah", "q2")
+    sms(client, f"SELESAI {alert.ref} sudah bicara dengan sekolah", sender=BOJ_OFFICER)
     assert OutboxMessage.get_by_id(waiting.id).status == "cancelled"
     now.value = datetime(2026, 11, 26, 1, 0)
     run_jobs(release_scheduled=True)
@@ -298,27 +327,29 @@ def test_acknowledging_cancels_the_cases_unsent_sms(app, client, districts, now,
 
 def test_acknowledging_after_escalation_cancels_the_escalation_sms(app, client, districts, now):
     start_round(app)
-    replies(client, RINA, "1 1 1 1 2", "r1")
+    sms(client, "1 1 1 1 2", sender=RINA)
     now.advance(days=1, minutes=1)
     now.value = now.value.replace(hour=15)  # 22:00 in Java: the escalation waits
     app.test_cli_runner().invoke(args=["alerts", "escalate"])
     escalation = OutboxMessage.get(OutboxMessage.to == BOJ_SUPERVISOR)
     assert escalation.status == "queued" and escalation.not_before is not None
     ref = Alert.get().ref
-    replies(client, BOJ_OFFICER, f"OK {ref}", "r2")
+    sms(client, f"OK {ref}", sender=BOJ_OFFICER)
     assert OutboxMessage.get_by_id(escalation.id).status == "cancelled"
 
 
 # 6. Officers read the whole report.
 
+
 def test_info_gives_the_whole_report_in_numbered_sms(app, client, districts):
     story = ("tolong anak saya Dewi dipukul bapak tirinya setiap malam, " * 6).strip()
-    replies(client, RINA, "TOLONG " + story, "i1")
+    sms(client, "TOLONG " + story, sender=RINA)
     ref = Report.get().ref
-    parts = replies(client, BOJ_OFFICER, f"INFO {ref} 1357", "i2")
+    parts = sms(client, f"INFO {ref} 1357", sender=BOJ_OFFICER)
     assert len(parts) > 2 and all(gsm7.fits(part) for part in parts)
-    assert [p.split(" ", 1)[0] for p in parts] == [f"{i}/{len(parts)}" for i in
-                                                    range(1, len(parts) + 1)]
+    assert [p.split(" ", 1)[0] for p in parts] == [
+        f"{i}/{len(parts)}" for i in range(1, len(parts) + 1)
+    ]
     whole = " ".join(p.split(" ", 1)[1] for p in parts)
     assert whole.startswith(f"INFO {ref}: kekerasan pada anak. Anak Dewi (2015)")
     assert whole.endswith(f"Pelapor {RINA}, desa Sumberejo: {story}")
@@ -327,34 +358,38 @@ def test_info_gives_the_whole_report_in_numbered_sms(app, client, districts):
 
 # 8. ANAK shows where the case stands.
 
+
 def test_anak_shows_the_case_state(app, client, districts):
     migrant = "+886912345678"
     Person.create(phone=migrant, name="Sri", role="pmi", village=districts["sumberejo"])
     Child.update(parent_phone=migrant).where(Child.id == by_name(Child, "Dewi").id).execute()
     start_round(app)
-    replies(client, RINA, "1 1 1 1 3", "k1")
+    sms(client, "1 1 1 1 3", sender=RINA)
     ref = Alert.get().ref
-    assert "(ada masalah: dilaporkan ke petugas)" in replies(client, migrant, "ANAK", "k2")[0]
-    replies(client, BOJ_OFFICER, f"OK {ref}", "k3")
-    assert "(ada masalah: petugas menangani)" in replies(client, migrant, "ANAK", "k4")[0]
-    replies(client, BOJ_OFFICER, f"SELESAI {ref} keluarga setuju menunda", "k5")
-    assert "(ada masalah: kasus ditutup petugas)" in replies(client, migrant, "ANAK", "k6")[0]
+    assert "(ada masalah: dilaporkan ke petugas)" in sms(client, "ANAK", sender=migrant)[0]
+    sms(client, f"OK {ref}", sender=BOJ_OFFICER)
+    assert "(ada masalah: petugas menangani)" in sms(client, "ANAK", sender=migrant)[0]
+    sms(client, f"SELESAI {ref} keluarga setuju menunda", sender=BOJ_OFFICER)
+    assert "(ada masalah: kasus ditutup petugas)" in sms(client, "ANAK", sender=migrant)[0]
 
 
 # 9. Check-ins due per child; one at a time.
+
 
 def test_a_household_imported_later_is_asked_at_the_next_tick(app, now, tmp_path):
     from workers.jobs import start_checkins
 
     assert start_checkins() == 0  # a fresh install: nobody yet, and nothing blocks later
     assert start_round(app) == (
-        "No child registered here yet: nothing to open (import households first).")
+        "No child registered here yet: nothing to open (import households first)."
+    )
     Village.create(code="3212010001", name="Kenanga", district="Indramayu", province="Jawa Barat")
     path = tmp_path / "households.csv"
     path.write_text(
         "village_code,caregiver_phone,caregiver_name,migrant_phone,migrant_name,"
         "destination_country,child_name,child_birth_year,in_school,consent_date\n"
-        "3212010001,081234500001,Siti,,,,Budi,2015,yes,2026-11-01\n")
+        "3212010001,081234500001,Siti,,,,Budi,2015,yes,2026-11-01\n"
+    )
     assert app.test_cli_runner().invoke(args=["import-households", str(path)]).exit_code == 0
     now.advance(hours=1)
     assert start_checkins() == 1
@@ -396,64 +431,73 @@ def test_a_busy_lock_opens_nothing_and_says_so(app, districts, redis):
 
 # Found in review: words of danger whatever comes first, courtesy "tolong", no double cases.
 
-@pytest.mark.parametrize("text, category", [
-    ("Mulai kemarin anak saya hilang", "missing"),
-    ("Selesai sekolah anak saya dipukul", "violence"),
-    ("Lapor anak sy dipukul", "violence"),
-    ("Laporan: anak saya diculik", "missing"),
-    ("bapak tirinya memukul anak saya", "violence"),
-])
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("Mulai kemarin anak saya hilang", "missing"),
+        ("Selesai sekolah anak saya dipukul", "violence"),
+        ("Lapor anak sy dipukul", "violence"),
+        ("Laporan: anak saya diculik", "missing"),
+        ("bapak tirinya memukul anak saya", "violence"),
+    ],
+)
 def test_words_of_danger_are_a_child_case_whatever_word_comes_first(
-        app, client, districts, text, category):
-    answer = replies(client, RINA, text, "wd")
+    app, client, districts, text, category
+):
+    answer = sms(client, text, sender=RINA)
     alert = Alert.get()
     assert (alert.category, alert.urgent, alert.village.name) == (category, True, "Sumberejo")
     assert Report.get().kind == "child" and "petugas desa Pak Joko" in answer[0]
     assert RINA not in texts_to(BOJ_OFFICER)[0]  # the case SMS never carries the reporter
 
 
-@pytest.mark.parametrize("text, start", [
-    ("HP saya hilang, tolong info", "Desmigratif: CEK"),  # no child: the help
-    ("tolong cek PT Sinar Harapan", "TIDAK TERDAFTAR: PT Sinar Harapan"),  # "please check"
-])
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("HP saya hilang, tolong info", "Desmigratif: CEK"),  # no child: the help
+        ("tolong cek PT Sinar Harapan", "TIDAK TERDAFTAR: PT Sinar Harapan"),  # "please check"
+    ],
+)
 def test_no_case_without_a_child_in_danger(app, client, districts, text, start):
-    assert replies(client, STRANGER, text, "nc")[0].startswith(start)
+    assert sms(client, text, sender=STRANGER)[0].startswith(start)
     assert Alert.select().count() == 0
 
 
 def test_an_officers_note_naming_a_danger_is_still_an_officers_command(app, client, districts):
     start_round(app)
-    replies(client, RINA, "1 1 1 1 4", "on1")
+    sms(client, "1 1 1 1 4", sender=RINA)
     ref = Alert.get().ref
-    replies(client, BOJ_OFFICER, f"SELESAI {ref} anak aman, tidak dipukul lagi", "on2")
+    sms(client, f"SELESAI {ref} anak aman, tidak dipukul lagi", sender=BOJ_OFFICER)
     assert Alert.select().count() == 1 and Alert.get().state == "closed"
 
 
 def test_the_same_report_sent_twice_is_one_case(app, client, districts):
     start_round(app)
-    replies(client, RINA, "1 1 1 1 1", "s0")
-    first = replies(client, RINA, "1 1 1 1 4", "s1")  # no check-in waits: a report
-    second = replies(client, RINA, "1 1 1 1 4", "s2")  # resent with a new message id
+    sms(client, "1 1 1 1 1", sender=RINA)
+    first = sms(client, "1 1 1 1 4", sender=RINA)  # no check-in waits: a report
+    second = sms(client, "1 1 1 1 4", sender=RINA)  # resent with a new message id
     assert Alert.select().count() == 1 and first == second
-    replies(client, SITI, "TOLONG anak saya dipukul", "s3")
-    replies(client, SITI, "TOLONG  anak saya dipukul", "s4")
+    sms(client, "TOLONG anak saya dipukul", sender=SITI)
+    sms(client, "TOLONG  anak saya dipukul", sender=SITI)
     assert Alert.select().count() == 2
 
 
 def test_with_nobody_to_tell_the_family_is_told_to_call_sapa_now(app, client, districts):
-    answer = replies(client, YANI, "TOLONG anak saya dipukul", "nb")
+    answer = sms(client, "TOLONG anak saya dipukul", sender=YANI)
     ref = Report.get().ref
     assert answer == [i18n.text("id", "tolong.nobody", ref=ref)]
     assert "SAPA 129" in answer[0] and "menghubungi Anda" not in answer[0]
 
 
 def test_a_supervisors_district_must_be_one_the_villages_know(app, districts):
-    runner = app.test_cli_runner()
-    wrong = runner.invoke(args=["add-officer", "--phone", "+6281130000001", "--name", "X",
-                                "--role", "supervisor", "--district", "Kab. Bojonegoro"])
+    def supervisor_of(district: str):
+        args = ["--phone", "+6281130000001", "--name", "X", "--role", "supervisor"]
+        return app.test_cli_runner().invoke(args=["add-officer", *args, "--district", district])
+
+    wrong = supervisor_of("Kab. Bojonegoro")
     assert wrong.exit_code == 1 and "districts known: Bojonegoro, Indramayu" in wrong.output
-    right = runner.invoke(args=["add-officer", "--phone", "+6281130000001", "--name", "X",
-                                "--role", "supervisor", "--district", " bojonegoro "])
+    right = supervisor_of(" bojonegoro ")
     assert right.output.strip().endswith("district Bojonegoro")
 
 
@@ -461,7 +505,8 @@ def test_a_long_officer_name_still_fits_the_last_screen(app, client, districts):
     from gateway.models import Officer
 
     Officer.update(name=("Ibu " + "Sri Wahyuningsih " * 4)[:60]).where(
-        Officer.phone == BOJ_OFFICER).execute()
+        Officer.phone == BOJ_OFFICER
+    ).execute()
     start_round(app)
     phone = Phone(client, RINA)
     phone.dial()
@@ -471,10 +516,11 @@ def test_a_long_officer_name_still_fits_the_last_screen(app, client, districts):
 
 # Issue 10.9: officers open, acknowledge and close cases on USSD after their PIN.
 
+
 def test_an_officer_opens_acknowledges_and_closes_a_case_on_ussd(app, client, districts):
     start_round(app)
-    replies(client, RINA, "1 1 1 1 4", "u1")
-    replies(client, SITI, "1 1 1 1 3", "u2")  # Indramayu's case: never on Pak Joko's list
+    sms(client, "1 1 1 1 4", sender=RINA)
+    sms(client, "1 1 1 1 3", sender=SITI)  # Indramayu's case: never on Pak Joko's list
     ref = Alert.get(Alert.village == districts["sumberejo"]).ref
     phone = Phone(client, BOJ_OFFICER)
     home = phone.dial()
@@ -495,10 +541,17 @@ def test_an_officer_opens_acknowledges_and_closes_a_case_on_ussd(app, client, di
     phone.press("3", "1357", "1")  # the PIN again in a new session
     closed = phone.press("2", "sudah dikunjungi, anak aman di rumah nenek")
     assert closed == "END " + i18n.text("id", "officer.closed", ref=ref)
-    events = [(e.state, e.note) for e in AlertEvent.select().where(AlertEvent.alert == Alert.get(
-        Alert.ref == ref)).order_by(AlertEvent.id) if e.state in ("acknowledged", "closed")]
-    assert events == [("acknowledged", None),
-                      ("closed", "sudah dikunjungi, anak aman di rumah nenek")]
+    events = [
+        (e.state, e.note)
+        for e in AlertEvent.select()
+        .where(AlertEvent.alert == Alert.get(Alert.ref == ref))
+        .order_by(AlertEvent.id)
+        if e.state in ("acknowledged", "closed")
+    ]
+    assert events == [
+        ("acknowledged", None),
+        ("closed", "sudah dikunjungi, anak aman di rumah nenek"),
+    ]
 
 
 def test_an_officer_without_a_pin_is_told_to_ask_the_admin(app, client, districts):

@@ -14,17 +14,14 @@ from gateway.models import (
     InboundSms,
     OutboxMessage,
     Person,
-    Village,
 )
+from tests.conftest import sms
 
 CAREGIVER, OTHER, OFFICER = "+6281234567890", "+6281234500001", "+6281299900101"
 
 
 @pytest.fixture
-def household(app):
-    village = Village.create(
-        code="3507102001", name="Sumberejo", district="Malang", province="Jawa Timur"
-    )
+def household(app, village):
     siti = Person.create(phone=CAREGIVER, name="Siti Aminah", role="caregiver", village=village)
     Child.create(caregiver=siti, name="Budi", birth_year=2015, in_school=True)
     Child.create(caregiver=siti, name="Ani", birth_year=2019, in_school=True)
@@ -38,16 +35,8 @@ def household(app):
     return village
 
 
-def send(client, text: str, msg_id: str, sender: str = CAREGIVER) -> str:
-    before = OutboxMessage.select().count()
-    client.post("/sms/incoming", data={"from": sender, "id": msg_id, "text": text})
-    replies = OutboxMessage.select().where(OutboxMessage.to == sender).order_by(OutboxMessage.id)
-    assert OutboxMessage.select().count() > before, text
-    return list(replies)[-1].text
-
-
 def test_data_says_what_is_stored_in_one_sms_without_the_childrens_names(client, household):
-    answer = send(client, "DATA", "d1")
+    answer = sms(client, "DATA", sender=CAREGIVER)[-1]
     assert answer == i18n.text(
         "id", "data.summary", people="Siti Aminah (pengasuh anak, Sumberejo)", children="2"
     )
@@ -55,15 +44,17 @@ def test_data_says_what_is_stored_in_one_sms_without_the_childrens_names(client,
 
 
 def test_data_from_an_unknown_number_is_not_daftar(client, household):
-    assert send(client, "data", "d2", sender="+6281277778888") == i18n.text("id", "data.none")
+    assert sms(client, "data", sender="+6281277778888")[-1] == i18n.text("id", "data.none")
 
 
 def test_hapus_then_hapus_ya_erases_the_household_and_tells_the_officer(client, household):
-    send(client, "1 1 1 1 1", "k1")  # a check-in answered: it goes too
-    send(client, "TOLONG Budi dipukul", "t1")  # the officer's alert names the reporter
-    assert send(client, "HAPUS", "h1") == i18n.text("id", "erase.confirm")
+    assert sms(client, "1 1 1 1 1", sender=CAREGIVER)  # a check-in answered: it goes too
+    assert sms(
+        client, "TOLONG Budi dipukul", sender=CAREGIVER
+    )  # the officer's alert names the reporter
+    assert sms(client, "HAPUS", sender=CAREGIVER)[-1] == i18n.text("id", "erase.confirm")
     assert Person.select().where(Person.phone == CAREGIVER).count() == 1  # not before YA
-    assert send(client, "hapus ya", "h2") == i18n.text("id", "erase.done")
+    assert sms(client, "hapus ya", sender=CAREGIVER)[-1] == i18n.text("id", "erase.done")
     assert [p.name for p in Person.select()] == ["Rahmat"]
     assert [c.name for c in Child.select()] == ["Dewi"]
     assert Consent.select().count() == 0
@@ -78,10 +69,10 @@ def test_hapus_then_hapus_ya_erases_the_household_and_tells_the_officer(client, 
 
 
 def test_hapus_ya_needs_hapus_within_ten_minutes(client, household, now):
-    assert send(client, "HAPUS YA", "h3") == i18n.text("id", "erase.expired")
-    send(client, "HAPUS", "h4")
+    assert sms(client, "HAPUS YA", sender=CAREGIVER)[-1] == i18n.text("id", "erase.expired")
+    assert sms(client, "HAPUS", sender=CAREGIVER)
     now.advance(minutes=11)
-    assert send(client, "HAPUS YA", "h5") == i18n.text("id", "erase.expired")
+    assert sms(client, "HAPUS YA", sender=CAREGIVER)[-1] == i18n.text("id", "erase.expired")
     assert Person.select().where(Person.phone == CAREGIVER).count() == 1
 
 

@@ -6,29 +6,22 @@ import pytest
 
 from gateway import gsm7, i18n
 from gateway.models import Contact, OutboxMessage, Person, Village
+from tests.conftest import VILLAGE_CODE as CODE
+from tests.conftest import add_officer, sms
 from tests.ussd_phone import Phone
 
-CODE = "3507102001"
 ABROAD = "+886912345678"
 
 
 @pytest.fixture
-def village(app):
-    village = Village.create(code=CODE, name="Sumberejo", district="Malang",
-                             province="Jawa Timur")
-    app.test_cli_runner().invoke(args=["add-officer", "--phone", "+6281110000001", "--name",
-                                       "Bu Ani", "--village", CODE])
+def village(app, village):
+    """The shared village, with its officer."""
+    add_officer(app, "+6281110000001", "Bu Ani", "--village", CODE)
     return village
 
 
-def sms(client, sender, text, msg_id="t1"):
-    assert client.post("/sms/incoming", data={"from": sender, "id": msg_id,
-                                              "text": text}).status_code == 200
-    return OutboxMessage.select().where(OutboxMessage.to == sender).order_by(
-        OutboxMessage.id.desc()).first().text
-
-
 # 3. The village is confirmed.
+
 
 def test_the_village_code_is_confirmed_before_going_on(client, village):
     phone = Phone(client)
@@ -41,6 +34,7 @@ def test_the_village_code_is_confirmed_before_going_on(client, village):
 
 # 5. Texts that say why, and whose name.
 
+
 def test_registering_someone_else_asks_for_their_name(client, village):
     Person.create(phone="+6281234567890", name="Siti", role="caregiver", village=village)
     phone = Phone(client)
@@ -48,14 +42,18 @@ def test_registering_someone_else_asks_for_their_name(client, village):
     assert phone.press("8", "1").startswith("CON Ketik nama orang yang didaftarkan:")
     phone.dial()
     assert phone.press("8", "1", "0", "00", "8", "1").startswith(
-        "CON " + i18n.text("id", "reg.name_other"))
+        "CON " + i18n.text("id", "reg.name_other")
+    )
 
 
-@pytest.mark.parametrize("lang, name_error, year_error", [
-    ("id", "Nama: 2-40 huruf, tanpa angka.", "Tahun lahir 2009-2026 saja."),
-    ("en", "Name: 2-40 letters, no digits.", "Birth year 2009-2026 only."),
-    ("jv", "Nami: 2-40 aksara, tanpa angka.", "Taun lair 2009-2026 kemawon."),
-])
+@pytest.mark.parametrize(
+    "lang, name_error, year_error",
+    [
+        ("id", "Nama: 2-40 huruf, tanpa angka.", "Tahun lahir 2009-2026 saja."),
+        ("en", "Name: 2-40 letters, no digits.", "Birth year 2009-2026 only."),
+        ("jv", "Nami: 2-40 aksara, tanpa angka.", "Taun lair 2009-2026 kemawon."),
+    ],
+)
 def test_a_refused_name_or_year_says_why(client, village, lang, name_error, year_error):
     Contact.create(phone="+6281234567890", language=lang)
     phone = Phone(client)
@@ -66,7 +64,7 @@ def test_a_refused_name_or_year_says_why(client, village, lang, name_error, year
 
 
 def test_an_alert_from_an_unknown_village_says_so(client, app):
-    sms(client, "+6281299990000", "LAPOR calo di pasar minta uang")
+    sms(client, "LAPOR calo di pasar minta uang", sender="+6281299990000")
     from gateway.models import Alert
 
     assert Alert.get().village is None
@@ -77,15 +75,77 @@ def test_an_alert_from_an_unknown_village_says_so(client, app):
 
 # Indonesian words left untranslated (names, keywords and the law's short names allowed).
 INDONESIAN = {
-    "en": {"gratis", "anak", "desa", "dan", "yang", "untuk", "tidak", "dengan", "atau", "bayar",
-           "jangan", "kabar", "silakan", "terima", "kasih", "ketik", "pilih", "tekan", "lagi",
-           "sudah", "belum", "nama", "tahun", "lahir", "sekolah", "petugas", "kami", "anda"},
-    "jv": {"tidak", "yang", "dan", "untuk", "anak", "sudah", "dengan", "atau", "jangan", "bisa",
-           "terima", "kasih", "silakan", "kami", "anda", "ini", "itu", "ada", "harus", "akan",
-           "belum", "ortu", "hubungi"},
+    "en": {
+        "gratis",
+        "anak",
+        "desa",
+        "dan",
+        "yang",
+        "untuk",
+        "tidak",
+        "dengan",
+        "atau",
+        "bayar",
+        "jangan",
+        "kabar",
+        "silakan",
+        "terima",
+        "kasih",
+        "ketik",
+        "pilih",
+        "tekan",
+        "lagi",
+        "sudah",
+        "belum",
+        "nama",
+        "tahun",
+        "lahir",
+        "sekolah",
+        "petugas",
+        "kami",
+        "anda",
+    },
+    "jv": {
+        "tidak",
+        "yang",
+        "dan",
+        "untuk",
+        "anak",
+        "sudah",
+        "dengan",
+        "atau",
+        "jangan",
+        "bisa",
+        "terima",
+        "kasih",
+        "silakan",
+        "kami",
+        "anda",
+        "ini",
+        "itu",
+        "ada",
+        "harus",
+        "akan",
+        "belum",
+        "ortu",
+        "hubungi",
+    },
 }
-ALLOWED = {"TOLONG", "LAPOR", "DAFTAR", "ANAK", "MULAI", "BERHENTI", "BULANAN", "SELESAI",
-           "KASUS", "CEK", "STOP", "INFO", "OK"}
+ALLOWED = {
+    "TOLONG",
+    "LAPOR",
+    "DAFTAR",
+    "ANAK",
+    "MULAI",
+    "BERHENTI",
+    "BULANAN",
+    "SELESAI",
+    "KASUS",
+    "CEK",
+    "STOP",
+    "INFO",
+    "OK",
+}
 
 
 @pytest.mark.parametrize("lang", ["en", "jv"])
@@ -102,11 +162,14 @@ def test_english_and_javanese_texts_hold_no_untranslated_indonesian(lang):
     assert found == []
 
 
-@pytest.mark.parametrize("key, expected", [
-    ("reg.name", "Ketik asma panjenengan:"),
-    ("answer.bad_village", "Kode desa lepat."),
-    ("reg.done", "Pendaftaran rampung. Matur nuwun. Tekan *123# malih kangge menu."),
-])
+@pytest.mark.parametrize(
+    "key, expected",
+    [
+        ("reg.name", "Ketik asma panjenengan:"),
+        ("answer.bad_village", "Kode desa lepat."),
+        ("reg.done", "Pendaftaran rampung. Matur nuwun. Tekan *123# malih kangge menu."),
+    ],
+)
 def test_javanese_texts_read_as_a_native_speaker_asked(key, expected):
     assert i18n.text("jv", key, ussd_code="*123#") == expected
     assert "Sampun mbayar" not in " ".join(i18n.CATALOGS["jv"].values())
@@ -114,7 +177,7 @@ def test_javanese_texts_read_as_a_native_speaker_asked(key, expected):
 
 def test_the_javanese_lapor_answer_names_the_help_line(client, village):
     Contact.create(phone="+6281234567890", language="jv")
-    assert "KP2MI 0800-1000" in sms(client, "+6281234567890", "LAPOR calo minta 5 juta")
+    assert "KP2MI 0800-1000" in sms(client, "LAPOR calo minta 5 juta")[-1]
 
 
 def test_the_info_screen_says_free_in_each_language(client, village):
@@ -129,23 +192,24 @@ def test_the_info_screen_says_free_in_each_language(client, village):
 
 # 6. Numbers abroad are never told to dial the USSD code.
 
+
 @pytest.mark.parametrize("text", ["halo", "DAFTAR", "ANAK"])
 def test_sms_to_numbers_abroad_point_to_keywords_not_to_ussd(client, village, text):
-    answer = sms(client, ABROAD, text)
+    answer = sms(client, text, sender=ABROAD)[-1]
     assert "*123#" not in answer and gsm7.fits(answer), answer
 
 
 # 7. Help names every keyword and the child helpline; Info names the village officer.
 
+
 def test_the_help_sms_names_every_keyword_and_sapa(client, village):
-    answer = sms(client, "+6281234567890", "halo")
+    answer = sms(client, "halo")[-1]
     for word in ("CEK", "LAPOR", "TOLONG", "ANAK", "DAFTAR", "SAPA 129", "*123#"):
         assert word in answer
     assert gsm7.fits(answer)
 
 
-def test_info_names_the_village_officer_only_to_registered_people_of_the_village(
-        client, village):
+def test_info_names_the_village_officer_only_to_registered_people_of_the_village(client, village):
     Person.create(phone="+6281234567890", name="Siti", role="caregiver", village=village)
     phone = Phone(client)
     phone.dial()
@@ -160,18 +224,39 @@ def test_info_names_the_village_officer_only_to_registered_people_of_the_village
 
 # 8. A registration is confirmed by SMS, once.
 
+
 def test_registration_is_confirmed_by_one_sms(client, village):
     phone = Phone(client)
     phone.dial()
-    phone.press("1", "3", "Siti", CODE, "1", "1", "Budi", "2015", "1", "1", "Ani", "2019", "2",
-                "2", "1234", "1234", "1")
+    phone.press(
+        "1",
+        "3",
+        "Siti",
+        CODE,
+        "1",
+        "1",
+        "Budi",
+        "2015",
+        "1",
+        "1",
+        "Ani",
+        "2019",
+        "2",
+        "2",
+        "1234",
+        "1234",
+        "1",
+    )
     phone.resend()
     sent = [r.text for r in OutboxMessage.select().where(OutboxMessage.to == "+6281234567890")]
-    assert sent == ["Desmigratif: terdaftar sbg pengasuh anak, desa Sumberejo, 2 anak. "
-                    "Petugas: Bu Ani. Ubah: *123#. Lihat/hapus data: SMS DATA/HAPUS."]
+    assert sent == [
+        "Desmigratif: terdaftar sbg pengasuh anak, desa Sumberejo, 2 anak. "
+        "Petugas: Bu Ani. Ubah: *123#. Lihat/hapus data: SMS DATA/HAPUS."
+    ]
 
 
 # 10. seed-demo: every menu and keyword can be tried at once.
+
 
 def test_seed_demo_loads_a_demo_that_works_and_twice_changes_nothing(app, client, restore_rules):
     from gateway.models import Agency, Child, JobOrder, Officer
@@ -180,16 +265,24 @@ def test_seed_demo_loads_a_demo_that_works_and_twice_changes_nothing(app, client
     first = runner.invoke(args=["seed-demo"])
     assert first.exit_code == 0, first.output
     assert "households: 30 row(s) accepted (27 new people, 30 new children)" in first.output
-    counts = (Village.select().count(), Person.select().count(), Child.select().count(),
-              Officer.select().count(), Agency.select().count(), JobOrder.select().count())
+    counts = (
+        Village.select().count(),
+        Person.select().count(),
+        Child.select().count(),
+        Officer.select().count(),
+        Agency.select().count(),
+        JobOrder.select().count(),
+    )
     assert counts == (4, 27, 30, 5, 6, 7)
     again = runner.invoke(args=["seed-demo"])
     assert again.exit_code == 0 and "(0 new people, 0 new children)" in again.output
     assert Person.select().count() == 27
-    assert sms(client, "+6281299999999", "CEK Sinar Harapan Mulya").startswith(
-        "TIDAK DITEMUKAN: Sinar Harapan Mulya.")
+    assert sms(client, "CEK Sinar Harapan Mulya", sender="+6281299999999")[-1].startswith(
+        "TIDAK DITEMUKAN: Sinar Harapan Mulya."
+    )
     assert runner.invoke(args=["checkins", "start"]).output.endswith(
-        ": 30 check-in(s) opened, 20 household(s) prompted.\n")
+        ": 30 check-in(s) opened, 20 household(s) prompted.\n"
+    )
 
 
 def test_seed_demo_refuses_a_database_with_real_villages(app, village):

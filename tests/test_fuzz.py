@@ -4,12 +4,11 @@ GSM-7 or longer than one SMS."""
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gateway import gsm7
-from gateway.models import OutboxMessage, Village
+from gateway.models import OutboxMessage
 from gateway.sms.keywords import KEYWORDS, parse
 
 FUZZ = settings(
@@ -28,11 +27,6 @@ TEXT = st.one_of(
 )
 USSD_TEXT = st.lists(st.one_of(WORDS, st.text(max_size=8)), max_size=12).map("*".join)
 PHONES = st.sampled_from(["+6281234567890", "081234567891", "6281299900101", "+8869", "", "x"])
-
-
-@pytest.fixture
-def village(app):
-    return Village.create(code="3507102001", name="Sumberejo", district="Malang", province="Jatim")
 
 
 def assert_replies_fit() -> None:

@@ -15,11 +15,6 @@ def t(key, lang="id"):
 
 
 @pytest.fixture
-def village(app):
-    return Village.create(code=CODE, name="Sumberejo", district="Malang", province="Jawa Timur")
-
-
-@pytest.fixture
 def caregiver(client, village):
     phone = Phone(client)
     register(phone, "caregiver")
@@ -186,8 +181,7 @@ def test_javanese_can_be_chosen_and_is_remembered(client):
 
 
 def test_someone_imported_without_a_pin_proves_a_register_fact_first(client, village):
-    rahmat = Person.create(phone="+6281234567890", name="Rahmat", role="caregiver",
-                           village=village)
+    rahmat = Person.create(phone="+6281234567890", name="Rahmat", role="caregiver", village=village)
     Child.create(caregiver=rahmat, name="Dewi", birth_year=2014, in_school=True)
     phone = Phone(client)
     phone.dial()
@@ -202,8 +196,7 @@ def test_someone_imported_without_a_pin_proves_a_register_fact_first(client, vil
 
 
 def test_three_wrong_register_facts_lock_like_pins(client, village):
-    rahmat = Person.create(phone="+6281234567890", name="Rahmat", role="caregiver",
-                           village=village)
+    rahmat = Person.create(phone="+6281234567890", name="Rahmat", role="caregiver", village=village)
     Child.create(caregiver=rahmat, name="Dewi", birth_year=2014, in_school=True)
     phone = Phone(client)
     phone.dial()

@@ -7,6 +7,7 @@ import pytest
 
 from gateway import i18n
 from gateway.models import Alert, InboundSms, OutboxMessage, Report
+from tests.conftest import sms
 
 PHONE = "+6281234567890"
 
@@ -18,13 +19,9 @@ def limited(make_app):
         yield app.test_client()
 
 
-def sms(client, number: int, text: str = "halo") -> None:
-    client.post("/sms/incoming", data={"id": f"f{number}", "from": PHONE, "text": text})
-
-
 def test_a_flood_gets_one_polite_answer_then_silence_and_loses_nothing(limited, caplog):
-    for number in range(10):
-        sms(limited, number)
+    for _ in range(10):
+        sms(limited, "halo")
     texts = [m.text for m in OutboxMessage.select().order_by(OutboxMessage.id)]
     assert len(texts) == 4 and texts[-1] == i18n.text("id", "limit.sms")
     assert InboundSms.select().count() == 10  # every one stored
@@ -32,17 +29,17 @@ def test_a_flood_gets_one_polite_answer_then_silence_and_loses_nothing(limited, 
 
 
 def test_words_of_danger_get_through_a_flood(limited):
-    for number in range(10):
-        sms(limited, number)
-    sms(limited, 99, "TOLONG anak saya dipukul")
+    for _ in range(10):
+        sms(limited, "halo")
+    sms(limited, "TOLONG anak saya dipukul")
     assert Alert.select().count() == 1
 
 
 def test_the_next_hour_answers_again(limited, now):
-    for number in range(5):
-        sms(limited, number)
+    for _ in range(5):
+        sms(limited, "halo")
     now.advance(hours=1)
-    sms(limited, 50)
+    sms(limited, "halo")
     assert OutboxMessage.select().order_by(OutboxMessage.id.desc()).get().text != i18n.text(
         "id", "limit.sms"
     )
@@ -69,10 +66,8 @@ def test_replies_to_one_number_are_capped_alerts_never(make_app):
 
 
 def test_later_lapor_within_the_hour_join_the_open_case(client, app):
-    for number, text in enumerate(["calo minta 5 juta", "calo datang lagi", "ada tiga calo"]):
-        client.post(
-            "/sms/incoming", data={"id": f"l{number}", "from": PHONE, "text": f"LAPOR {text}"}
-        )
+    for text in ("calo minta 5 juta", "calo datang lagi", "ada tiga calo"):
+        sms(client, f"LAPOR {text}", sender=PHONE)
     assert Alert.select().count() == 1 and Report.select().count() == 1
     assert Report.get().text == "calo minta 5 juta | calo datang lagi | ada tiga calo"
     refs = {

@@ -101,33 +101,6 @@ def test_a_retryable_failure_is_retried_by_rq_with_back_off(make_app, run_jobs, 
         assert fresh(row).provider_id.startswith("ATXid_")
 
 
-def test_delivery_reports_never_overwrite_a_final_status(client, app):
-    row = outbox.add(PHONE, "halo")
-    outbox.record_result(outbox.claim(row.id), SendResult(SendStatus.SENT, provider_id="ATX-9"))
-    for status in ("Submitted", "Success", "Buffered", "Failed"):
-        response = client.post(
-            "/sms/delivery", data={"id": "ATX-9", "status": status, "phoneNumber": PHONE}
-        )
-        assert response.status_code == 200
-    row = fresh(row)
-    assert (row.status, row.delivery_status) == ("delivered", "Success")
-
-
-def test_a_failed_delivery_keeps_its_reason(client, app):
-    row = outbox.add(PHONE, "halo")
-    outbox.record_result(outbox.claim(row.id), SendResult(SendStatus.SENT, provider_id="ATX-8"))
-    client.post(
-        "/sms/delivery",
-        data={"id": "ATX-8", "status": "Failed", "failureReason": "AbsentSubscriber"},
-    )
-    assert (fresh(row).status, fresh(row).last_error) == ("failed", "AbsentSubscriber")
-
-
-def test_a_report_for_an_unknown_id_is_logged_not_an_error(client, app):
-    response = client.post("/sms/delivery", data={"id": "nobody", "status": "Success"})
-    assert response.status_code == 200
-
-
 def test_a_report_that_comes_before_the_provider_id_is_applied_when_it_is_stored(client, app):
     row = outbox.add(PHONE, "halo")
     claimed = outbox.claim(row.id)  # the provider answered, the job has not stored it yet
@@ -139,25 +112,12 @@ def test_a_report_that_comes_before_the_provider_id_is_applied_when_it_is_stored
     assert EarlyDeliveryReport.select().count() == 0
 
 
-def test_a_report_settles_the_one_send_whose_answer_timed_out(client, app):
-    row = outbox.add(PHONE, "halo")
-    outbox.record_result(outbox.claim(row.id), SendResult(SendStatus.AMBIGUOUS, error="t/o"))
-    assert fresh(row).status == "unknown"
-    client.post("/sms/delivery", data={"id": "ATX-6", "status": "Success", "phoneNumber": PHONE})
-    assert (fresh(row).status, fresh(row).provider_id) == ("delivered", "ATX-6")
-
-
 def test_reports_that_never_find_their_message_are_forgotten_after_a_day(client, app, now):
     client.post("/sms/delivery", data={"id": "other", "status": "Success", "phoneNumber": PHONE})
     now.advance(hours=23)
     assert delivery.forget_early_reports() == 0
     now.advance(hours=2)
     assert delivery.forget_early_reports() == 1
-
-
-@pytest.mark.parametrize("form", [{"status": "Success"}, {"id": "x", "status": "Exploded"}])
-def test_a_malformed_report_is_a_400(client, form):
-    assert client.post("/sms/delivery", data=form).status_code == 400
 
 
 def age(row, seconds):

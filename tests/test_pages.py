@@ -6,16 +6,10 @@ import pytest
 from gateway import i18n
 from gateway.flows import FLOW, engine
 from gateway.flows.screens import Menu, Pick, State
-from gateway.models import Consent, Person, Village
+from gateway.models import Consent, Person
+from tests.conftest import VILLAGE_CODE as CODE
 from tests.test_catalogs import SESSION
 from tests.ussd_phone import Phone
-
-CODE = "3507102001"
-
-
-@pytest.fixture
-def village(app):
-    return Village.create(code=CODE, name="Sumberejo", district="Malang", province="Jawa Timur")
 
 
 @pytest.mark.parametrize("lang", ["id", "en", "jv"])
@@ -23,25 +17,35 @@ def test_every_menu_page_accepts_exactly_the_options_it_shows(app, lang):
     menus = [sid for sid, screen in FLOW.screens.items() if isinstance(screen, Menu | Pick)]
     checked = 0
     for screen_id in menus:
-        state = State(phone="+6281234567890", lang=lang, screen=screen_id,
-                      history=["root"], data=dict(SESSION))
+        state = State(
+            phone="+6281234567890",
+            lang=lang,
+            screen=screen_id,
+            history=["root"],
+            data=dict(SESSION),
+        )
         everything = set()
         for page in range(len(engine.pages(FLOW, state))):
             state.page = page
             shown = engine.shown_numbers(FLOW, state)
             text = engine.render(FLOW, state).text
-            listed = {line.split(" ", 1)[0] for line in text.splitlines()
-                      if line.split(" ", 1)[0].isdigit() and line.split(" ", 1)[0] not in
-                      ("0", "00", "98")}
+            listed = {
+                line.split(" ", 1)[0]
+                for line in text.splitlines()
+                if line.split(" ", 1)[0].isdigit()
+                and line.split(" ", 1)[0] not in ("0", "00", "98")
+            }
             assert shown == listed, (screen_id, page, text)
             everything |= shown
         for page in range(len(engine.pages(FLOW, state))):
             for number in everything - _shown_on(state, page):
-                probe = State(**{**state.to_dict(), "page": page, "history": ["root"],
-                                 "data": dict(SESSION)})
+                probe = State(
+                    **{**state.to_dict(), "page": page, "history": ["root"], "data": dict(SESSION)}
+                )
                 after, reply = engine.step(FLOW, probe, number)
                 assert after.screen == screen_id and reply.text.startswith(
-                    i18n.text(lang, "error.invalid_choice")), (screen_id, page, number)
+                    i18n.text(lang, "error.invalid_choice")
+                ), (screen_id, page, number)
                 checked += 1
     assert checked > 20  # several menus do have options on other pages
 

@@ -3,16 +3,11 @@
 import pytest
 
 from gateway import crypto, i18n
-from gateway.models import Child, Consent, Contact, Person, Village
+from gateway.models import Child, Consent, Contact, Person
+from tests.conftest import VILLAGE_CODE as CODE
 from tests.ussd_phone import Phone
 
 LANGS = ("id", "en", "jv")
-CODE = "3507102001"
-
-
-@pytest.fixture
-def village(app):
-    return Village.create(code=CODE, name="Sumberejo", district="Malang", province="Jawa Timur")
 
 
 def t(lang, key):

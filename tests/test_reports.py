@@ -11,18 +11,11 @@ from gateway.models import (
     Report,
     RuleItem,
     ScamWave,
-    Village,
 )
 from gateway.verification import offer
+from tests.conftest import sms
 from tests.registry_data import ASKER, cek
 from tests.ussd_phone import Phone
-
-
-@pytest.fixture
-def village(app):
-    return Village.create(
-        code="3507102001", name="Sumberejo", district="Malang", province="Jawa Timur"
-    )
 
 
 @pytest.fixture
@@ -55,11 +48,6 @@ def staff(app, village):
     )
     assert supervisor.exit_code == 0
     return "+6281110000001", "+6281110000002"
-
-
-def sms(client, text, msg_id="r1", sender=ASKER):
-    response = client.post("/sms/incoming", data={"from": sender, "id": msg_id, "text": text})
-    assert response.status_code == 200
 
 
 def sent_to(phone):
@@ -135,7 +123,8 @@ def villagers(village, *phones):
 
 
 def test_three_people_asking_about_one_unknown_name_make_one_wave_alert(
-        client, registry, staff, village):
+    client, registry, staff, village
+):
     villagers(village, *(f"+62812345678{i:02d}" for i in range(5)))
     for i in range(5):
         cek(client, "PT Sukses Selalu", msg_id=f"w{i}", sender=f"+62812345678{i:02d}")

@@ -9,29 +9,38 @@ from gateway.models import (
     OutboxMessage,
     Person,
     Verification,
-    Village,
 )
+from tests.conftest import sms
 from tests.registry_data import ASKER, cek
 
 
-@pytest.mark.parametrize("query, start, reason", [
-    ("SIP3MI-001/2024", "TERDAFTAR: PT Maju Jaya Abadi.", "Izin s/d 30-06-27."),
-    ("sip3mi 001 2024", "TERDAFTAR: PT Maju Jaya Abadi.", "Minta kode job order."),
-    ("pt. MAJU-JAYA abadi", "TERDAFTAR: PT Maju Jaya Abadi.", "Izin s/d 30-06-27."),
-    ("CV Maju  Jaya, Abadi", "TERDAFTAR: PT Maju Jaya Abadi.", "Izin s/d 30-06-27."),
-    ("maju jyaa abadi", "TIDAK DITEMUKAN: maju jyaa abadi.",
-     "Terdaftar: Maju Jaya Abadi (aktif, Malang). Surat hrs PERSIS."),
-    ("pt. MAJU-JAYA", "TIDAK DITEMUKAN: MAJU-JAYA.", "Maju Jaya Abadi (aktif, Malang)"),
-    ("Bina Karya Sentosa", "TIDAK TERDAFTAR: PT Bina Karya Sentosa.", "Izin habis 31-01-25."),
-    ("cahaya tenaga mandiri", "TIDAK TERDAFTAR: PT Cahaya Tenaga Mandiri.", "Izin DICABUT."),
-    ("SIP3MI-004/2024", "TIDAK TERDAFTAR: PT Duta Sarana.", "Izin DIBEKUKAN."),
-    ("PT Sukses Selalu", "TIDAK TERDAFTAR: PT Sukses Selalu.", "Tidak ada di data KP2MI."),
-    ("Mitra Global", "TIDAK DITEMUKAN: Mitra Global.", "Terdaftar: Mitra Global U"),
-    ("Cahaya Tenaga Mandri", "TIDAK DITEMUKAN: Cahaya Tenaga M",  # the typed name is cut...
-     "Terdaftar: Cahaya Tenaga Mandiri (dicabut)."),  # ...never the registered one
-    ("SIP3MI-999/2024", "TIDAK TERDAFTAR: SIP3MI-999/2024.", "Nomor izin ini tidak ada"),
-    ("KEP.118/PK.02/2052", "TIDAK TERDAFTAR: KEP.118/PK.02/2052.", "Nomor izin ini tidak ada"),
-])
+@pytest.mark.parametrize(
+    "query, start, reason",
+    [
+        ("SIP3MI-001/2024", "TERDAFTAR: PT Maju Jaya Abadi.", "Izin s/d 30-06-27."),
+        ("sip3mi 001 2024", "TERDAFTAR: PT Maju Jaya Abadi.", "Minta kode job order."),
+        ("pt. MAJU-JAYA abadi", "TERDAFTAR: PT Maju Jaya Abadi.", "Izin s/d 30-06-27."),
+        ("CV Maju  Jaya, Abadi", "TERDAFTAR: PT Maju Jaya Abadi.", "Izin s/d 30-06-27."),
+        (
+            "maju jyaa abadi",
+            "TIDAK DITEMUKAN: maju jyaa abadi.",
+            "Terdaftar: Maju Jaya Abadi (aktif, Malang). Surat hrs PERSIS.",
+        ),
+        ("pt. MAJU-JAYA", "TIDAK DITEMUKAN: MAJU-JAYA.", "Maju Jaya Abadi (aktif, Malang)"),
+        ("Bina Karya Sentosa", "TIDAK TERDAFTAR: PT Bina Karya Sentosa.", "Izin habis 31-01-25."),
+        ("cahaya tenaga mandiri", "TIDAK TERDAFTAR: PT Cahaya Tenaga Mandiri.", "Izin DICABUT."),
+        ("SIP3MI-004/2024", "TIDAK TERDAFTAR: PT Duta Sarana.", "Izin DIBEKUKAN."),
+        ("PT Sukses Selalu", "TIDAK TERDAFTAR: PT Sukses Selalu.", "Tidak ada di data KP2MI."),
+        ("Mitra Global", "TIDAK DITEMUKAN: Mitra Global.", "Terdaftar: Mitra Global U"),
+        (
+            "Cahaya Tenaga Mandri",
+            "TIDAK DITEMUKAN: Cahaya Tenaga M",  # the typed name is cut...
+            "Terdaftar: Cahaya Tenaga Mandiri (dicabut).",
+        ),  # ...never the registered one
+        ("SIP3MI-999/2024", "TIDAK TERDAFTAR: SIP3MI-999/2024.", "Nomor izin ini tidak ada"),
+        ("KEP.118/PK.02/2052", "TIDAK TERDAFTAR: KEP.118/PK.02/2052.", "Nomor izin ini tidak ada"),
+    ],
+)
 def test_each_agency_rule_answers_in_one_sms(client, registry, query, start, reason):
     text = cek(client, query)
     assert text.startswith(start), text
@@ -43,17 +52,26 @@ def test_an_unknown_name_says_how_to_report(client, registry):
     assert "Lapor: SMS LAPOR isi." in cek(client, "PT Sukses Selalu")
 
 
-@pytest.mark.parametrize("query, start, reasons", [
-    ("JO-TW-0001", "TERDAFTAR: JO-TW-0001 Maju Jaya Abadi.",
-     ["Taiwan, pengasuh lansia, s/d 31-03-27.", "BEBAS BIAYA."]),
-    ("jo my 0003", "TERDAFTAR: JO-MY-0003", ["Malaysia, operator pabrik, s/d 31-03-27."]),
-    ("JO-TW-9999", "TIDAK DAPAT DIPASTIKAN: JO-TW-9999.",
-     ["Kode tidak dikenal: minta kode job order resmi."]),
-    ("JO-SA-0002", "TIDAK TERDAFTAR: JO-SA-0002", ["PRT ke negara ini DITUTUP."]),
-    ("JO-KH-0004", "TIDAK TERDAFTAR: JO-KH-0004", ["TIDAK ADA jalur resmi"]),
-    ("JO-TW-0005", "TIDAK TERDAFTAR: JO-TW-0005 Bina Karya Sentosa.", ["Izin habis"]),
-    ("JO-HK-0006", "TIDAK TERDAFTAR: JO-HK-0006.", ["Job order DITUTUP."]),
-])
+@pytest.mark.parametrize(
+    "query, start, reasons",
+    [
+        (
+            "JO-TW-0001",
+            "TERDAFTAR: JO-TW-0001 Maju Jaya Abadi.",
+            ["Taiwan, pengasuh lansia, s/d 31-03-27.", "BEBAS BIAYA."],
+        ),
+        ("jo my 0003", "TERDAFTAR: JO-MY-0003", ["Malaysia, operator pabrik, s/d 31-03-27."]),
+        (
+            "JO-TW-9999",
+            "TIDAK DAPAT DIPASTIKAN: JO-TW-9999.",
+            ["Kode tidak dikenal: minta kode job order resmi."],
+        ),
+        ("JO-SA-0002", "TIDAK TERDAFTAR: JO-SA-0002", ["PRT ke negara ini DITUTUP."]),
+        ("JO-KH-0004", "TIDAK TERDAFTAR: JO-KH-0004", ["TIDAK ADA jalur resmi"]),
+        ("JO-TW-0005", "TIDAK TERDAFTAR: JO-TW-0005 Bina Karya Sentosa.", ["Izin habis"]),
+        ("JO-HK-0006", "TIDAK TERDAFTAR: JO-HK-0006.", ["Job order DITUTUP."]),
+    ],
+)
 def test_each_job_order_rule(client, registry, query, start, reasons):
     text = cek(client, query)
     assert text.startswith(start), text
@@ -63,8 +81,19 @@ def test_each_job_order_rule(client, registry, query, start, reasons):
         assert "Data 21-11-26." in text  # the job-order snapshot's date
 
 
-QUERIES = ["SIP3MI-001/2024", "Bina Karya", "cahaya tenaga", "Duta Sarana", "PT Nowhere",
-           "Mitra Global", "JO-TW-0001", "JO-SA-0002", "JO-KH-0004", "JO-HK-0006", "JO-XX-1234"]
+QUERIES = [
+    "SIP3MI-001/2024",
+    "Bina Karya",
+    "cahaya tenaga",
+    "Duta Sarana",
+    "PT Nowhere",
+    "Mitra Global",
+    "JO-TW-0001",
+    "JO-SA-0002",
+    "JO-KH-0004",
+    "JO-HK-0006",
+    "JO-XX-1234",
+]
 
 
 @pytest.mark.parametrize("lang", ["id", "en", "jv"])
@@ -79,7 +108,8 @@ def test_every_answer_fits_one_segment_in_every_language(client, registry, lang)
 
 def test_the_longest_names_are_cut_to_fit(client, registry):
     Agency.update(name="PT " + "Sangat Panjang Sekali " * 5).where(
-        Agency.licence_no == "SIP3MI-001/2024").execute()
+        Agency.licence_no == "SIP3MI-001/2024"
+    ).execute()
     for lang in ("id", "en", "jv"):
         from gateway.models import Contact
 
@@ -94,21 +124,23 @@ def test_the_longest_names_are_cut_to_fit(client, registry):
 
 def test_a_replayed_cek_is_answered_once_and_logged_once(client, registry):
     for _ in range(3):
-        cek(client, "Maju Jaya", msg_id="same")
+        sms(client, "CEK Maju Jaya", sender=ASKER, msg_id="same")
     assert InboundSms.select().count() == 1
     assert OutboxMessage.select().count() == 1 and Verification.select().count() == 1
 
 
-def test_the_log_keeps_the_query_the_match_and_the_askers_village(client, registry):
-    village = Village.create(code="3507102001", name="Sumberejo", district="Malang",
-                             province="Jawa Timur")
+def test_the_log_keeps_the_query_the_match_and_the_askers_village(client, registry, village):
     Person.create(phone=ASKER, name="Rina", role="calon_pmi", village=village)
     cek(client, "PT Maju Jaya Abadi")
-    cek(client, "maju jyaa abadi", msg_id="c2")
+    cek(client, "maju jyaa abadi")
     exact, typo = Verification.select().order_by(Verification.id)
-    assert (exact.query, exact.result, exact.agency.licence_no, exact.village.name,
-            exact.channel) == ("PT Maju Jaya Abadi", "registered", "SIP3MI-001/2024",
-                               "Sumberejo", "sms")
+    assert (
+        exact.query,
+        exact.result,
+        exact.agency.licence_no,
+        exact.village.name,
+        exact.channel,
+    ) == ("PT Maju Jaya Abadi", "registered", "SIP3MI-001/2024", "Sumberejo", "sms")
     assert (typo.result, typo.agency) == ("not_found", None)
 
 
