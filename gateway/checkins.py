@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from flask import current_app
 from peewee import fn
 
 from gateway import alerts, checkin_codes, clock, i18n, outbox, people, queues
@@ -72,20 +73,25 @@ def pending(phone: str) -> list[Checkin]:
     return sorted(waiting, key=lambda checkin: (checkin.child.birth_year, checkin.child.id))
 
 
-def open_due(village: Village | None = None, wait_seconds: float = LOCK_WAIT_SECONDS) -> Opened:
+def open_due(
+    settings: Mapping[str, Any],
+    village: Village | None = None,
+    wait_seconds: float = LOCK_WAIT_SECONDS,
+) -> Opened:
     """Open a check-in for every child (of `village`, or all) never asked or last asked
-    CHECKIN_EVERY_DAYS ago, and prompt each household once. One process at a time."""
+    CHECKIN_EVERY_DAYS ago, and prompt each household once (in DEFAULT_LANGUAGE unless it chose
+    another, quoting USSD_CODE). One process at a time."""
     lock = queues.redis().lock(LOCK_NAME, timeout=LOCK_SECONDS, blocking_timeout=wait_seconds)
     if not lock.acquire():
         raise CheckinsBusyError("another process is opening check-ins")
     try:
-        return _open_due(village)
+        return _open_due(village, settings)
     finally:
         lock.release()
 
 
-def _open_due(village: Village | None) -> Opened:
-    every = timedelta(days=current_app.config["CHECKIN_EVERY_DAYS"])
+def _open_due(village: Village | None, settings: Mapping[str, Any]) -> Opened:
+    every = timedelta(days=settings["CHECKIN_EVERY_DAYS"])
     now = clock.now()
     last_asked = dict(
         Checkin.select(Checkin.child, fn.MAX(Checkin.opened_at)).group_by(Checkin.child).tuples()
@@ -107,7 +113,7 @@ def _open_due(village: Village | None) -> Opened:
                 Checkin.create(round=round_, child=child, opened_at=now)
                 households[child.caregiver.phone].append(child)
             for phone, kids in households.items():
-                _prompt(phone, kids, "checkin.prompt")
+                _prompt(phone, kids, "checkin.prompt", settings)
     return Opened(
         round_id=round_.id if round_ else None,
         opened=len(due),
@@ -117,12 +123,12 @@ def _open_due(village: Village | None) -> Opened:
     )
 
 
-def _prompt(phone: str, kids: list[Child], key: str) -> None:
+def _prompt(phone: str, kids: list[Child], key: str, settings: Mapping[str, Any]) -> None:
     """The prompt (or reminder) naming the children by birth year, and the problem codes."""
-    lang = people.language_for(phone, current_app.config["DEFAULT_LANGUAGE"])
+    lang = people.language_for(phone, settings["DEFAULT_LANGUAGE"])
     years = ", ".join(str(k.birth_year) for k in sorted(kids, key=lambda k: k.birth_year))
     text = i18n.fit(
-        lang, key, {"years": years, "ussd_code": current_app.config["USSD_CODE"]}, shorten="years"
+        lang, key, {"years": years, "ussd_code": settings["USSD_CODE"]}, shorten="years"
     )
     outbox.add(phone, text, MessageKind.BROADCAST)
     outbox.add(phone, checkin_codes.codes_sms(lang), MessageKind.BROADCAST)
@@ -217,7 +223,7 @@ def alert_about(child: Child, category: str) -> Alert:
     return alerts.open_case(category, child.caregiver.village, child_id=child.id)
 
 
-def remind_due() -> int:
+def remind_due(settings: Mapping[str, Any]) -> int:
     """One reminder per caregiver whose check-ins have waited REMIND_AFTER; return how many."""
     due = (
         Checkin.select(Checkin, Child, Person)
@@ -235,5 +241,5 @@ def remind_due() -> int:
             households[checkin.child.caregiver.phone].append(checkin.child)
             Checkin.update(reminded_at=clock.now()).where(Checkin.id == checkin.id).execute()
         for phone, kids in households.items():
-            _prompt(phone, kids, "checkin.reminder")
+            _prompt(phone, kids, "checkin.reminder", settings)
     return len(households)

@@ -42,7 +42,7 @@ def checkins_start(village_code: str | None) -> None:
             if village is None:
                 raise click.ClickException(f"unknown village code {village_code}")
         try:
-            opened = checkins.open_due(village)
+            opened = checkins.open_due(current_app.config, village)
         except checkins.CheckinsBusyError:
             raise click.ClickException(
                 "another process is opening check-ins right now; nothing opened, try again"

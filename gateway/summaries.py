@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import current_app
-
 from gateway import checkin_codes, checkins, clock, i18n, outbox, people
 from gateway.models import Alert, Child, Person
 from gateway.phone import is_abroad
@@ -52,11 +50,11 @@ def _case_state(child: Child, category: str, lang: str) -> str:
     return i18n.text(lang, "anak.problem", case=i18n.text(lang, f"anak.case.{state}"))
 
 
-def for_parent(phone: str, lang: str) -> str:
+def for_parent(phone: str, lang: str, ussd_code: str) -> str:
     """A migrant's ANAK answer: each linked child's latest check-in, or why there is none."""
     if not Person.select().where((Person.phone == phone) & (Person.role == Role.MIGRANT)).exists():
         key = "anak.not_migrant_abroad" if is_abroad(phone) else "anak.not_migrant"
-        return i18n.text(lang, key, ussd_code=current_app.config["USSD_CODE"])
+        return i18n.text(lang, key, ussd_code=ussd_code)
     children = sorted(  # birth years are encrypted: sorted here, not by the database
         Child.select().where(Child.parent_phone == phone), key=lambda child: child.birth_year
     )
@@ -75,7 +73,7 @@ def set_monthly(phone: str, wanted: bool) -> bool:
     )
 
 
-def send_monthly() -> int:
+def send_monthly(default_lang: str, ussd_code: str) -> int:
     """The monthly summary to every migrant who asked for it and had none for 30 days."""
     due = Person.select().where(
         (Person.role == Role.MIGRANT)
@@ -85,8 +83,9 @@ def send_monthly() -> int:
     count = 0
     with unit_of_work():
         for migrant in due:
-            lang = people.language_for(migrant.phone, current_app.config["DEFAULT_LANGUAGE"])
-            outbox.add(migrant.phone, for_parent(migrant.phone, lang), MessageKind.BROADCAST)
+            lang = people.language_for(migrant.phone, default_lang)
+            summary = for_parent(migrant.phone, lang, ussd_code)
+            outbox.add(migrant.phone, summary, MessageKind.BROADCAST)
             Person.update(last_summary_at=clock.now()).where(Person.id == migrant.id).execute()
             count += 1
     return count

@@ -5,6 +5,7 @@ import threading
 from datetime import datetime
 
 import pytest
+from flask import current_app
 from werkzeug.security import generate_password_hash
 
 from gateway import checkin_codes, checkins, gsm7, i18n
@@ -286,7 +287,7 @@ def test_a_village_with_nobody_uses_the_hotline_or_waits_on_the_dashboard(
     for hotline in ("", HOTLINE):
         app = make_app(ALERT_FALLBACK_PHONE=hotline)
         with app.app_context():
-            checkins.open_due()
+            checkins.open_due(current_app.config)
             sms(app.test_client(), "1 1 1 1 4", sender=YANI)
             assert staff_messages() == {}
             assert Alert.get().state == "opened"
@@ -407,7 +408,7 @@ def test_two_schedulers_at_once_open_one_check_in_per_child(app, districts):
     def tick():
         with app.app_context():
             barrier.wait()
-            results.append(checkins.open_due().opened)
+            results.append(checkins.open_due(current_app.config).opened)
 
     threads = [threading.Thread(target=tick) for _ in range(2)]
     for thread in threads:
@@ -423,10 +424,10 @@ def test_a_busy_lock_opens_nothing_and_says_so(app, districts, redis):
     lock = redis.lock(checkins.LOCK_NAME, timeout=60)
     assert lock.acquire()
     with pytest.raises(checkins.CheckinsBusyError):
-        checkins.open_due(wait_seconds=0.1)
+        checkins.open_due(current_app.config, wait_seconds=0.1)
     lock.release()
     assert Checkin.select().count() == 0
-    assert checkins.open_due().opened == 4
+    assert checkins.open_due(current_app.config).opened == 4
 
 
 # Found in review: words of danger whatever comes first, courtesy "tolong", no double cases.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from flask import current_app
 
 from gateway import checkins, gsm7, i18n
 from gateway.models import (
@@ -31,7 +32,7 @@ def household(app, village):
     app.test_cli_runner().invoke(
         args=["add-officer", "--phone", OFFICER, "--name", "Bu Ani", "--village", village.code]
     )
-    checkins.open_due()
+    checkins.open_due(current_app.config)
     return village
 
 

@@ -8,6 +8,7 @@ import logging
 from pathlib import Path
 
 import pytest
+from flask import current_app
 
 from gateway import checkins, crypto
 from gateway.models import Checkin, Child, Village, db
@@ -36,7 +37,7 @@ def registered_and_checked_in(client, app, caplog):
             "lastAppResponse": phone.last,
         },
     )
-    checkins.open_due()
+    checkins.open_due(current_app.config)
     answer = client.post("/sms/incoming", data={"id": "k1", "from": CAREGIVER, "text": "2 2 2 2 4"})
     assert answer.status_code == 200
     return caplog

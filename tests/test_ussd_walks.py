@@ -9,6 +9,7 @@ import logging
 import random
 
 import pytest
+from flask import current_app
 from werkzeug.security import generate_password_hash
 
 from gateway import checkins, gsm7, officers
@@ -31,7 +32,7 @@ def add_people_and_round() -> None:
                           pin_hash=pin)
     Child.create(caregiver=carer, name="Budi", birth_year=2015, in_school=True,
                  parent_phone=migrant.phone)
-    checkins.open_due()
+    checkins.open_due(current_app.config)
 
 
 @pytest.fixture

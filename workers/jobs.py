@@ -68,16 +68,17 @@ def escalate_alerts() -> int:
 def start_checkins() -> int:
     """Open check-ins for the children due one (every CHECKIN_EVERY_DAYS); return how many."""
     with db.connection_context():
-        return checkins.open_due().opened
+        return checkins.open_due(current_app.config).opened
 
 
 def remind_checkins() -> int:
     """Remind caregivers whose check-in has waited three days; return how many."""
     with db.connection_context():
-        return checkins.remind_due()
+        return checkins.remind_due(current_app.config)
 
 
 def send_monthly_summaries() -> int:
     """The monthly news of the children to the migrants who asked for it; return how many."""
     with db.connection_context():
-        return summaries.send_monthly()
+        config = current_app.config
+        return summaries.send_monthly(config["DEFAULT_LANGUAGE"], config["USSD_CODE"])

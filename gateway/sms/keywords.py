@@ -56,7 +56,7 @@ def children_news(message: Message, rest: str) -> str:
         message.phone, choice == "BULANAN"
     ):
         return message.reply("anak.monthly_on" if choice == "BULANAN" else "anak.monthly_off")
-    return summaries.for_parent(message.phone, message.lang)
+    return summaries.for_parent(message.phone, message.lang, message.ussd_code)
 
 
 def my_data(message: Message, _rest: str) -> str:
