@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 from rq import SimpleWorker
 from rq.job import Job
+from werkzeug.security import generate_password_hash
 
 from config import settings
 from gateway import clock, create_app, crypto, queues
@@ -53,7 +54,9 @@ def test_config() -> dict:
 
 @pytest.fixture(scope="session")
 def schema(test_config) -> None:
-    crypto.configure(test_config["DATA_KEY"], test_config["PIN_PEPPER"])  # migrations encrypt
+    crypto.configure(  # migrations encrypt
+        test_config["DATA_KEY"], test_config["PIN_PEPPER"], test_config["PIN_HASH_METHOD"]
+    )
     init_db(test_config["DATABASE_URL"])
     with db.connection_context():
         drop_all_tables()
@@ -159,3 +162,8 @@ def pytest_terminal_summary(terminalreporter):
 def by_name(model, name: str):
     """The row of `model` with this name (names are encrypted: found here, not in SQL)."""
     return next(row for row in model.select() if row.name == name)
+
+
+def unpeppered_pin_hash(pin: str) -> str:
+    """A PIN hash as made before PIN_PEPPER existed (no pepper), with the tests' cheap method."""
+    return generate_password_hash(pin, method=settings.TEST_PIN_HASH_METHOD)

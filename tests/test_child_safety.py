@@ -5,7 +5,6 @@ import threading
 from datetime import datetime
 
 import pytest
-from werkzeug.security import generate_password_hash
 
 from gateway import checkin_codes, checkins, gsm7, i18n
 from gateway.flows import FLOW, engine
@@ -20,7 +19,7 @@ from gateway.models import (
     Report,
     Village,
 )
-from tests.conftest import by_name
+from tests.conftest import by_name, unpeppered_pin_hash
 from tests.ussd_phone import Phone
 
 # Indramayu: Kenanga, with an officer. Bojonegoro: Sumberejo with an officer, Ngasem without.
@@ -60,7 +59,7 @@ def districts(app):
         (YANI, "Yani", "sembalun", "Fajar"),
     ):
         person = Person.create(phone=phone, name=name, role="caregiver",
-                               village=villages[village], pin_hash=generate_password_hash("1234"))
+                               village=villages[village], pin_hash=unpeppered_pin_hash("1234"))
         Child.create(caregiver=person, name=child, birth_year=2015, in_school=True)
     return villages
 
