@@ -99,6 +99,14 @@ def redis(app):
     return queues.redis()
 
 
+class InProcessWorker(SimpleWorker):
+    """RQ's SimpleWorker without its command channel (tests send no `rq` commands): stopping
+    that channel's thread takes up to a second, at the end of every run."""
+
+    def subscribe(self) -> None:
+        """Listen to no command channel."""
+
+
 @pytest.fixture
 def run_jobs(app):
     """Run every queued job in this process, as a worker would, until the queues are empty."""
@@ -112,7 +120,7 @@ def run_jobs(app):
                     job = Job.fetch(job_id, connection=queues.redis())
                     registry.remove(job)
                     queue.enqueue_job(job)
-        worker = SimpleWorker(
+        worker = InProcessWorker(
             [queues.queue(name) for name in queues.QUEUE_NAMES], connection=queues.redis()
         )
         worker.work(burst=True)
