@@ -63,17 +63,22 @@ def schema(test_config) -> None:
         migrate()
 
 
+@pytest.fixture(scope="session")
+def test_redis(test_config):
+    return queues.connect(test_config["REDIS_URL"])
+
+
 @pytest.fixture
-def make_app(test_config, schema):
+def make_app(test_config, schema, test_redis):
     """Build an app with some settings changed; rows and Redis are emptied before each test."""
 
     def make(**overrides):
         app = create_app({**test_config, **overrides})
         return app
 
-    app = make()
-    app.extensions["redis"].flushdb()
-    with db.connection_context():
+    test_redis.flushdb()
+    init_db(test_config["DATABASE_URL"])  # a test may have bound another database
+    with db.connection_context(), db.atomic():  # one commit, not one per table
         for model in reversed(ALL_MODELS):
             if model is not RuleItem:  # the migration's defaults; tests that edit them restore them
                 model.delete().execute()
