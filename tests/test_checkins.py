@@ -16,18 +16,31 @@ OFFICER, SUPERVISOR = "+6281110000001", "+6281110000002"
 
 @pytest.fixture
 def families(app, now):
-    village = Village.create(code="3507102001", name="Sumberejo", district="Malang",
-                             province="Jawa Timur")
+    village = Village.create(
+        code="3507102001", name="Sumberejo", district="Malang", province="Jawa Timur"
+    )
     siti = Person.create(phone=CAREGIVER, name="Siti", role="caregiver", village=village)
     Child.create(caregiver=siti, name="Budi", birth_year=2015, in_school=True)
     Child.create(caregiver=siti, name="Ani", birth_year=2019, in_school=True)
     rahmat = Person.create(phone=OTHER, name="Rahmat", role="caregiver", village=village)
     Child.create(caregiver=rahmat, name="Dewi", birth_year=2012, in_school=True)
     runner = app.test_cli_runner()
-    runner.invoke(args=["add-officer", "--phone", OFFICER, "--name", "Bu Ani",
-                        "--village", village.code])
-    runner.invoke(args=["add-officer", "--phone", SUPERVISOR, "--name", "Pak Budi",
-                        "--role", "supervisor", "--district", "Malang"])
+    runner.invoke(
+        args=["add-officer", "--phone", OFFICER, "--name", "Bu Ani", "--village", village.code]
+    )
+    runner.invoke(
+        args=[
+            "add-officer",
+            "--phone",
+            SUPERVISOR,
+            "--name",
+            "Pak Budi",
+            "--role",
+            "supervisor",
+            "--district",
+            "Malang",
+        ]
+    )
     return village
 
 
@@ -37,12 +50,20 @@ def start(app):
 
 def replies(client, sender, text, msg_id):
     """Every SMS queued to `sender` in answer to this one."""
-    before = OutboxMessage.select().count() and OutboxMessage.select(
-        OutboxMessage.id).order_by(OutboxMessage.id.desc()).first().id
-    assert client.post("/sms/incoming", data={"from": sender, "id": msg_id,
-                                              "text": text}).status_code == 200
-    return [r.text for r in OutboxMessage.select().where(
-        (OutboxMessage.to == sender) & (OutboxMessage.id > before)).order_by(OutboxMessage.id)]
+    before = (
+        OutboxMessage.select().count()
+        and OutboxMessage.select(OutboxMessage.id).order_by(OutboxMessage.id.desc()).first().id
+    )
+    assert (
+        client.post("/sms/incoming", data={"from": sender, "id": msg_id, "text": text}).status_code
+        == 200
+    )
+    return [
+        r.text
+        for r in OutboxMessage.select()
+        .where((OutboxMessage.to == sender) & (OutboxMessage.id > before))
+        .order_by(OutboxMessage.id)
+    ]
 
 
 def sms(client, sender, text, msg_id):
@@ -51,8 +72,10 @@ def sms(client, sender, text, msg_id):
 
 
 def to(phone):
-    return [r.text for r in OutboxMessage.select().where(OutboxMessage.to == phone)
-            .order_by(OutboxMessage.id)]
+    return [
+        r.text
+        for r in OutboxMessage.select().where(OutboxMessage.to == phone).order_by(OutboxMessage.id)
+    ]
 
 
 def test_a_round_prompts_each_household_once(app, families):
@@ -68,27 +91,33 @@ def test_a_round_prompts_each_household_once(app, families):
     assert len(to(OTHER)) == 2 and "Budi" not in " ".join(to(CAREGIVER))
     assert start(app) == (
         "No child is due a check-in: nothing opened.\n"
-        "3 child(ren) asked less than CHECKIN_EVERY_DAYS ago (next due 2026-12-02 03:00 UTC).")
+        "3 child(ren) asked less than CHECKIN_EVERY_DAYS ago (next due 2026-12-02 03:00 UTC)."
+    )
 
 
 def test_answers_by_sms_one_child_after_the_other(app, client, families):
     start(app)
     first = sms(client, CAREGIVER, "1 1 1 1 1", "a1")
-    assert first == (i18n.text("id", "checkin.thanks", year=2015) + " "
-                     + i18n.text("id", "checkin.next", year=2019))
+    assert first == (
+        i18n.text("id", "checkin.thanks", year=2015)
+        + " "
+        + i18n.text("id", "checkin.next", year=2019)
+    )
     assert sms(client, CAREGIVER, "11111", "a2") == i18n.text("id", "checkin.thanks", year=2019)
     sms(client, CAREGIVER, "11111", "a2")  # the provider replays the callback
     answered = Checkin.select().where(Checkin.status == "answered")
     assert answered.count() == 2 and Alert.select().count() == 0
 
 
-@pytest.mark.parametrize("text", ["1 1 2", "1 1 1 1 9", "3 1 1 1 1", "1 1 1 1 1 1",
-                                  "1 1 1 1 0"])  # 0 is no code: USSD keeps it for "back"
+@pytest.mark.parametrize(
+    "text", ["1 1 2", "1 1 1 1 9", "3 1 1 1 1", "1 1 1 1 1 1", "1 1 1 1 0"]
+)  # 0 is no code: USSD keeps it for "back"
 def test_a_malformed_answer_gets_a_correction_and_the_codes(app, client, families, text):
     start(app)
     assert replies(client, CAREGIVER, text, "m1") == [
         i18n.text("id", "checkin.correction", ussd_code="*123#", help="KP2MI 0800-1000"),
-        checkin_codes.codes_sms("id")]
+        checkin_codes.codes_sms("id"),
+    ]
     assert Checkin.select().where(Checkin.status == "answered").count() == 0
 
 
@@ -96,13 +125,21 @@ def test_digits_from_someone_without_a_check_in_get_the_help(app, client, famili
     assert sms(client, "+6281288887777", "1 1 1 1 4", "h1").startswith("Desmigratif: CEK")
 
 
-@pytest.mark.parametrize("code, category, urgent", [
-    ("4", "violence", True), ("3", "marriage", True), ("5", "missing", True),
-    ("6", "recruitment", True), ("7", "no_caregiver", True), ("2", "bullying", False),
-    ("8", "other", False),
-])
+@pytest.mark.parametrize(
+    "code, category, urgent",
+    [
+        ("4", "violence", True),
+        ("3", "marriage", True),
+        ("5", "missing", True),
+        ("6", "recruitment", True),
+        ("7", "no_caregiver", True),
+        ("2", "bullying", False),
+        ("8", "other", False),
+    ],
+)
 def test_each_serious_problem_opens_an_alert_without_the_childs_name(
-        app, client, families, code, category, urgent):
+    app, client, families, code, category, urgent
+):
     start(app)
     sms(client, CAREGIVER, f"1 1 1 1 {code}", "p1")
     alert = Alert.get()
@@ -138,20 +175,26 @@ def test_one_reminder_after_three_days_then_silence_is_an_alert(app, client, fam
     assert remind_checkins() == 0
     now.advance(days=1, minutes=1)
     assert remind_checkins() == 2 and remind_checkins() == 0
-    assert to(OTHER)[-2:] == [i18n.text("id", "checkin.reminder", years="2012",
-                                        ussd_code="*123#"), checkin_codes.codes_sms("id")]
+    assert to(OTHER)[-2:] == [
+        i18n.text("id", "checkin.reminder", years="2012", ussd_code="*123#"),
+        checkin_codes.codes_sms("id"),
+    ]
     now.advance(days=4)
     start(app)  # round 2: round 1 missed
     assert Alert.select().count() == 0
     now.advance(days=7)
     start(app)  # round 3: two missed in a row
     assert sorted(Child.get_by_id(a.child_id).name for a in Alert.select()) == [
-        "Ani", "Budi", "Dewi"]
+        "Ani",
+        "Budi",
+        "Dewi",
+    ]
     assert {a.category for a in Alert.select()} == {"no_answer"}
 
 
 def test_an_urgent_alert_escalates_once_after_two_hours_unless_acknowledged(
-        app, client, families, now):
+    app, client, families, now
+):
     start(app)
     sms(client, CAREGIVER, "1 1 1 1 4", "v1")
     alert = Alert.get()
@@ -163,8 +206,10 @@ def test_an_urgent_alert_escalates_once_after_two_hours_unless_acknowledged(
     assert len(to(SUPERVISOR)) == 1 and to(SUPERVISOR)[0].startswith(f"ESKALASI {alert.ref}")
     sms(client, OFFICER, f"OK {alert.ref}", "ok1")
     sms(client, OFFICER, f"SELESAI {alert.ref} anak aman di rumah nenek", "ok2")
-    events = [(e.state, e.at) for e in AlertEvent.select().where(AlertEvent.alert == alert)
-              .order_by(AlertEvent.id)]
+    events = [
+        (e.state, e.at)
+        for e in AlertEvent.select().where(AlertEvent.alert == alert).order_by(AlertEvent.id)
+    ]
     assert [state for state, _ in events] == ["opened", "escalated", "acknowledged", "closed"]
     assert all(at is not None for _, at in events)
 
@@ -182,13 +227,15 @@ def test_answers_by_ussd_after_the_pin(app, client, families):
     phone.press("2", "1", "1", "2", "1")  # Ani: school yes, healthy, sad, contact yes
     next_child = phone.press("3")  # 3 = marriage plan, as in the SMS answer
     assert next_child == "CON " + i18n.text("id", "kabar.pick_next", kabar_saved=1) + (
-        "\n1 Budi\n0 Kembali 00 Awal")
+        "\n1 Budi\n0 Kembali 00 Awal"
+    )
     ani = Checkin.get(Checkin.child == by_name(Child, "Ani"))
     assert (ani.status, ani.channel, ani.mood, ani.problem) == ("answered", "ussd", 2, 3)
     assert Alert.get().category == "marriage"
     done = phone.press("1", "1", "1", "1", "1", "1")  # Budi: all well
-    assert done == "END " + i18n.text("id", "kabar.done_flagged", kabar_saved=2,
-                                      officer="petugas desa Bu Ani")
+    assert done == "END " + i18n.text(
+        "id", "kabar.done_flagged", kabar_saved=2, officer="petugas desa Bu Ani"
+    )
     assert "SAPA 129" in done
     phone.dial()
     assert phone.press("3", "1234") == "END " + i18n.text("id", "kabar.none")
@@ -203,20 +250,25 @@ def migrant(families):
 
 
 def test_anak_gives_the_parent_abroad_the_latest_news(app, client, families, migrant):
-    assert sms(client, migrant, "ANAK", "n0") == "Kabar anak: Budi: belum ada laporan; Ani: " \
+    assert (
+        sms(client, migrant, "ANAK", "n0") == "Kabar anak: Budi: belum ada laporan; Ani: "
         "belum ada laporan"
+    )
     start(app)
     sms(client, CAREGIVER, "1 1 2 2 1", "n1")
     sms(client, CAREGIVER, "2 1 1 1 2", "n2")
     news = sms(client, migrant, "anak", "n3")
-    assert news == ("Kabar anak: Budi 25-11: sekolah Ya, sehat Ya, senang Tidak, kontak Anda"
-                    " Tidak; Ani (ada masalah: dilaporkan ke petugas) 25-11: sekolah Tidak, "
-                    "sehat Ya, senang..")  # cut to one SMS; a problem is named first
+    assert news == (
+        "Kabar anak: Budi 25-11: sekolah Ya, sehat Ya, senang Tidak, kontak Anda"
+        " Tidak; Ani (ada masalah: dilaporkan ke petugas) 25-11: sekolah Tidak, "
+        "sehat Ya, senang.."
+    )  # cut to one SMS; a problem is named first
 
 
 def test_anak_from_someone_who_is_no_migrant(app, client, families):
     assert sms(client, CAREGIVER, "ANAK", "x0") == i18n.text(
-        "id", "anak.not_migrant", ussd_code="*123#")
+        "id", "anak.not_migrant", ussd_code="*123#"
+    )
 
 
 def test_the_monthly_summary_is_opt_in_and_monthly(app, client, families, migrant, now):
@@ -230,30 +282,47 @@ def test_the_monthly_summary_is_opt_in_and_monthly(app, client, families, migran
     sms(client, migrant, "ANAK BERHENTI", "b2")
     now.advance(days=30)
     assert send_monthly_summaries() == 0
-    monthly = [r for r in OutboxMessage.select().where(OutboxMessage.to == migrant)
-               if r.kind == "broadcast"]
+    monthly = [
+        r
+        for r in OutboxMessage.select().where(OutboxMessage.to == migrant)
+        if r.kind == "broadcast"
+    ]
     assert len(monthly) == 2 and monthly[0].text.startswith("Kabar anak:")
 
 
 def test_anak_on_ussd_after_the_pin(app, client, families, migrant):
-    Person.update(pin_hash=unpeppered_pin_hash("4321")).where(
-        Person.phone == migrant).execute()
+    Person.update(pin_hash=unpeppered_pin_hash("4321")).where(Person.phone == migrant).execute()
     phone = Phone(client, migrant)
     phone.dial()
-    assert phone.press("3", "4321") == "END Kabar anak: Budi: belum ada laporan; Ani: " \
+    assert (
+        phone.press("3", "4321") == "END Kabar anak: Budi: belum ada laporan; Ani: "
         "belum ada laporan"
+    )
 
 
 def test_info_gives_the_details_to_an_officer_with_the_right_pin(app, client, families):
-    app.test_cli_runner().invoke(args=["add-officer", "--phone", OFFICER, "--name", "Bu Ani",
-                                       "--village", "3507102001", "--pin", "2468"])
+    app.test_cli_runner().invoke(
+        args=[
+            "add-officer",
+            "--phone",
+            OFFICER,
+            "--name",
+            "Bu Ani",
+            "--village",
+            "3507102001",
+            "--pin",
+            "2468",
+        ]
+    )
     start(app)
     sms(client, CAREGIVER, "1 1 1 1 4", "i0")
     ref = Alert.get().ref
     assert sms(client, OFFICER, f"INFO {ref} 1111", "i1") == "PIN salah."
     details = " ".join(replies(client, OFFICER, f"INFO {ref} 2468", "i2"))
-    assert details.startswith(f"1/2 INFO {ref}: kekerasan pada anak. Anak Budi (2015), "
-                              f"pengasuh Siti {CAREGIVER}, desa Sumberejo.")
+    assert details.startswith(
+        f"1/2 INFO {ref}: kekerasan pada anak. Anak Budi (2015), "
+        f"pengasuh Siti {CAREGIVER}, desa Sumberejo."
+    )
     assert "masalah 4 Kekerasan." in details
     from gateway.models import InboundSms
 
@@ -262,12 +331,15 @@ def test_info_gives_the_details_to_an_officer_with_the_right_pin(app, client, fa
     viewed = AlertEvent.get(AlertEvent.state == "info")
     assert viewed.actor == OFFICER
     assert sms(client, "+6281234567899", f"INFO {ref} 2468", "i3") == i18n.text(
-        "id", "officer.only")
+        "id", "officer.only"
+    )
 
 
 def test_two_caregivers_sharing_a_phone_get_one_prompt(app, families):
     grandma = Person.create(phone=CAREGIVER, name="Nenek", role="caregiver", village=families)
     Child.create(caregiver=grandma, name="Cici", birth_year=2017, in_school=True)
     start(app)
-    assert to(CAREGIVER) == [i18n.text("id", "checkin.prompt", years="2015, 2017, 2019",
-                                       ussd_code="*123#"), checkin_codes.codes_sms("id")]
+    assert to(CAREGIVER) == [
+        i18n.text("id", "checkin.prompt", years="2015, 2017, 2019", ussd_code="*123#"),
+        checkin_codes.codes_sms("id"),
+    ]

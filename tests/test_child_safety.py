@@ -34,14 +34,21 @@ DISTRICT_STAFF = (IND_OFFICER, IND_SUPERVISOR, BOJ_OFFICER, BOJ_SUPERVISOR)
 @pytest.fixture
 def districts(app):
     villages = {
-        "kenanga": Village.create(code="3212010001", name="Kenanga", district="Indramayu",
-                                  province="Jawa Barat"),
-        "sumberejo": Village.create(code="3522010001", name="Sumberejo", district="Bojonegoro",
-                                    province="Jawa Timur"),
-        "ngasem": Village.create(code="3522010002", name="Ngasem", district="Bojonegoro",
-                                 province="Jawa Timur"),
-        "sembalun": Village.create(code="5203010001", name="Sembalun", district="Lombok Timur",
-                                   province="Nusa Tenggara Barat"),
+        "kenanga": Village.create(
+            code="3212010001", name="Kenanga", district="Indramayu", province="Jawa Barat"
+        ),
+        "sumberejo": Village.create(
+            code="3522010001", name="Sumberejo", district="Bojonegoro", province="Jawa Timur"
+        ),
+        "ngasem": Village.create(
+            code="3522010002", name="Ngasem", district="Bojonegoro", province="Jawa Timur"
+        ),
+        "sembalun": Village.create(
+            code="5203010001",
+            name="Sembalun",
+            district="Lombok Timur",
+            province="Nusa Tenggara Barat",
+        ),
     }
     runner = app.test_cli_runner()
     for phone, name, extra in (
@@ -58,8 +65,13 @@ def districts(app):
         (WATI, "Wati", "ngasem", "Eka"),
         (YANI, "Yani", "sembalun", "Fajar"),
     ):
-        person = Person.create(phone=phone, name=name, role="caregiver",
-                               village=villages[village], pin_hash=unpeppered_pin_hash("1234"))
+        person = Person.create(
+            phone=phone,
+            name=name,
+            role="caregiver",
+            village=villages[village],
+            pin_hash=unpeppered_pin_hash("1234"),
+        )
         Child.create(caregiver=person, name=child, birth_year=2015, in_school=True)
     return villages
 
@@ -67,14 +79,20 @@ def districts(app):
 def replies(client, sender, text, msg_id):
     """Every SMS queued to `sender` in answer to this one."""
     last = OutboxMessage.select(OutboxMessage.id).order_by(OutboxMessage.id.desc()).first()
-    assert client.post("/sms/incoming", data={"from": sender, "id": msg_id,
-                                              "text": text}).status_code == 200
+    assert (
+        client.post("/sms/incoming", data={"from": sender, "id": msg_id, "text": text}).status_code
+        == 200
+    )
     return texts_to(sender, after=last.id if last else 0)
 
 
 def texts_to(phone, after=0):
-    return [r.text for r in OutboxMessage.select().where(
-        (OutboxMessage.to == phone) & (OutboxMessage.id > after)).order_by(OutboxMessage.id)]
+    return [
+        r.text
+        for r in OutboxMessage.select()
+        .where((OutboxMessage.to == phone) & (OutboxMessage.id > after))
+        .order_by(OutboxMessage.id)
+    ]
 
 
 def start_round(app):
@@ -86,6 +104,7 @@ def staff_messages():
 
 
 # 1. One table of codes, shown and read the same on every channel.
+
 
 def screen_lines(screen_id, lang, data=None):
     """Every line of every page of a USSD screen, as the phone shows them."""
@@ -127,43 +146,58 @@ def test_what_ussd_teaches_is_what_sms_reads(app, client, districts):
     replies(client, SITI, "11111", "u1")  # "1 Tidak ada" on the USSD menu: all is well
     replies(client, RINA, "2 1 1 1 3", "u2")  # "3 Rencana nikah": a marriage plan
     assert [(a.category, a.village.name) for a in Alert.select().order_by(Alert.category)] == [
-        ("marriage", "Sumberejo"), ("out_of_school", "Sumberejo")]
+        ("marriage", "Sumberejo"),
+        ("out_of_school", "Sumberejo"),
+    ]
 
 
 # 3. A red-flag answer says who was told and where to call.
 
+
 def test_a_red_flag_answer_says_the_officer_was_told(app, client, districts):
     start_round(app)
     answer = replies(client, RINA, "2 1 2 2 3", "f1")
-    assert answer == [i18n.text("id", "checkin.thanks_flagged", year=2015,
-                                officer="petugas desa Pak Joko")]
+    assert answer == [
+        i18n.text("id", "checkin.thanks_flagged", year=2015, officer="petugas desa Pak Joko")
+    ]
     assert "SAPA 129" in answer[0] and "08111-129-129" in answer[0]
     assert replies(client, SITI, "1 1 1 1 1", "f2") == [
-        i18n.text("id", "checkin.thanks", year=2015)]
+        i18n.text("id", "checkin.thanks", year=2015)
+    ]
 
 
 # 2. Danger outside a check-in.
 
-@pytest.mark.parametrize("text", [
-    "TOLONG anak saya dipukul bapak tirinya",
-    "tolong anak saya dipukul bapak tirinya",
-    "TOLONK anak saya dipukul",
-    "Tulung lare kula dipunpukul bapak tirine",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TOLONG anak saya dipukul bapak tirinya",
+        "tolong anak saya dipukul bapak tirinya",
+        "TOLONK anak saya dipukul",
+        "Tulung lare kula dipunpukul bapak tirine",
+    ],
+)
 def test_tolong_opens_a_case_for_the_village_officer(app, client, districts, text):
     answer = replies(client, RINA, text, "t1")
     report = Report.get()
     alert = Alert.get(Alert.ref == report.ref)
     assert (report.kind, report.reporter, alert.category, alert.urgent) == (
-        "child", RINA, "violence", True)
+        "child",
+        RINA,
+        "violence",
+        True,
+    )
     assert alert.child_id == by_name(Child, "Dewi").id  # Rina cares for Dewi only
-    assert len(answer) == 1 and answer[0].startswith(f"Laporan {report.ref} diteruskan ke "
-                                                     "petugas desa Pak Joko")
+    assert len(answer) == 1 and answer[0].startswith(
+        f"Laporan {report.ref} diteruskan ke petugas desa Pak Joko"
+    )
     assert "SAPA 129" in answer[0]
     sent = staff_messages()
     assert list(sent) == [BOJ_OFFICER]  # nobody of another district
-    assert sent[BOJ_OFFICER][0].startswith(f"KASUS {report.ref}: kekerasan pada anak, MENDESAK,"
-                                           " desa Sumberejo")
+    assert sent[BOJ_OFFICER][0].startswith(
+        f"KASUS {report.ref}: kekerasan pada anak, MENDESAK, desa Sumberejo"
+    )
     for private in ("Dewi", "Rina", "tiri", RINA):
         assert private not in sent[BOJ_OFFICER][0]
 
@@ -182,7 +216,8 @@ def test_tolong_from_a_stranger_goes_to_the_hotline(make_app, districts):
 def test_tolong_alone_is_still_a_case(app, client, districts):
     replies(client, SITI, "TOLONG", "a1")
     assert [(a.category, a.urgent, a.village.name) for a in Alert.select()] == [
-        ("danger", True, "Kenanga")]
+        ("danger", True, "Kenanga")
+    ]
     assert list(staff_messages()) == [IND_OFFICER]
 
 
@@ -221,8 +256,10 @@ def test_a_problem_code_after_the_round_was_answered_is_a_report(app, client, di
 
 def test_operators_edit_the_danger_words(app, client, districts, restore_rules, tmp_path):
     path = tmp_path / "rules.csv"
-    path.write_text("kind,value,note\ndanger_word,Dipaksa,recruitment\n"
-                    "danger_word,dipukul,violence\ndanger_word,sedih,sad\n")
+    path.write_text(
+        "kind,value,note\ndanger_word,Dipaksa,recruitment\n"
+        "danger_word,dipukul,violence\ndanger_word,sedih,sad\n"
+    )
     result = app.test_cli_runner().invoke(args=["import-rules", str(path)])
     assert result.output.splitlines()[0] == "2 row(s) accepted (2 new rules), 1 refused."
     assert "line 4, column note" in result.output
@@ -233,6 +270,7 @@ def test_operators_edit_the_danger_words(app, client, districts, restore_rules, 
 
 
 # 4. The right district, or the hotline; never another district's staff.
+
 
 def test_a_village_without_an_officer_goes_to_its_own_supervisor(app, client, districts, now):
     start_round(app)
@@ -254,7 +292,8 @@ def test_escalation_reaches_only_the_districts_supervisor(app, client, districts
 
 
 def test_a_village_with_nobody_uses_the_hotline_or_waits_on_the_dashboard(
-        make_app, districts, caplog):
+    make_app, districts, caplog
+):
     for hotline in ("", HOTLINE):
         app = make_app(ALERT_FALLBACK_PHONE=hotline)
         with app.app_context():
@@ -274,11 +313,13 @@ def test_an_officer_cannot_act_on_another_districts_case(app, client, districts)
     ref = Alert.get().ref
     for phone in (IND_OFFICER, IND_SUPERVISOR):
         assert replies(client, phone, f"OK {ref}", f"o-{phone}") == [
-            i18n.text("id", "officer.unknown_ref", ref=ref)]
+            i18n.text("id", "officer.unknown_ref", ref=ref)
+        ]
     assert Alert.get().state == "opened"
 
 
 # 5. A case taken by an officer sends nothing more.
+
 
 def test_acknowledging_cancels_the_cases_unsent_sms(app, client, districts, now, run_jobs):
     now.value = datetime(2026, 11, 25, 15, 0)  # 22:00 in Java: non-urgent alerts wait
@@ -310,14 +351,16 @@ def test_acknowledging_after_escalation_cancels_the_escalation_sms(app, client, 
 
 # 6. Officers read the whole report.
 
+
 def test_info_gives_the_whole_report_in_numbered_sms(app, client, districts):
     story = ("tolong anak saya Dewi dipukul bapak tirinya setiap malam, " * 6).strip()
     replies(client, RINA, "TOLONG " + story, "i1")
     ref = Report.get().ref
     parts = replies(client, BOJ_OFFICER, f"INFO {ref} 1357", "i2")
     assert len(parts) > 2 and all(gsm7.fits(part) for part in parts)
-    assert [p.split(" ", 1)[0] for p in parts] == [f"{i}/{len(parts)}" for i in
-                                                    range(1, len(parts) + 1)]
+    assert [p.split(" ", 1)[0] for p in parts] == [
+        f"{i}/{len(parts)}" for i in range(1, len(parts) + 1)
+    ]
     whole = " ".join(p.split(" ", 1)[1] for p in parts)
     assert whole.startswith(f"INFO {ref}: kekerasan pada anak. Anak Dewi (2015)")
     assert whole.endswith(f"Pelapor {RINA}, desa Sumberejo: {story}")
@@ -325,6 +368,7 @@ def test_info_gives_the_whole_report_in_numbered_sms(app, client, districts):
 
 
 # 8. ANAK shows where the case stands.
+
 
 def test_anak_shows_the_case_state(app, client, districts):
     migrant = "+886912345678"
@@ -342,18 +386,21 @@ def test_anak_shows_the_case_state(app, client, districts):
 
 # 9. Check-ins due per child; one at a time.
 
+
 def test_a_household_imported_later_is_asked_at_the_next_tick(app, now, tmp_path):
     from workers.jobs import start_checkins
 
     assert start_checkins() == 0  # a fresh install: nobody yet, and nothing blocks later
     assert start_round(app) == (
-        "No child registered here yet: nothing to open (import households first).")
+        "No child registered here yet: nothing to open (import households first)."
+    )
     Village.create(code="3212010001", name="Kenanga", district="Indramayu", province="Jawa Barat")
     path = tmp_path / "households.csv"
     path.write_text(
         "village_code,caregiver_phone,caregiver_name,migrant_phone,migrant_name,"
         "destination_country,child_name,child_birth_year,in_school,consent_date\n"
-        "3212010001,081234500001,Siti,,,,Budi,2015,yes,2026-11-01\n")
+        "3212010001,081234500001,Siti,,,,Budi,2015,yes,2026-11-01\n"
+    )
     assert app.test_cli_runner().invoke(args=["import-households", str(path)]).exit_code == 0
     now.advance(hours=1)
     assert start_checkins() == 1
@@ -395,15 +442,20 @@ def test_a_busy_lock_opens_nothing_and_says_so(app, districts, redis):
 
 # Found in review: words of danger whatever comes first, courtesy "tolong", no double cases.
 
-@pytest.mark.parametrize("text, category", [
-    ("Mulai kemarin anak saya hilang", "missing"),
-    ("Selesai sekolah anak saya dipukul", "violence"),
-    ("Lapor anak sy dipukul", "violence"),
-    ("Laporan: anak saya diculik", "missing"),
-    ("bapak tirinya memukul anak saya", "violence"),
-])
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("Mulai kemarin anak saya hilang", "missing"),
+        ("Selesai sekolah anak saya dipukul", "violence"),
+        ("Lapor anak sy dipukul", "violence"),
+        ("Laporan: anak saya diculik", "missing"),
+        ("bapak tirinya memukul anak saya", "violence"),
+    ],
+)
 def test_words_of_danger_are_a_child_case_whatever_word_comes_first(
-        app, client, districts, text, category):
+    app, client, districts, text, category
+):
     answer = replies(client, RINA, text, "wd")
     alert = Alert.get()
     assert (alert.category, alert.urgent, alert.village.name) == (category, True, "Sumberejo")
@@ -411,10 +463,13 @@ def test_words_of_danger_are_a_child_case_whatever_word_comes_first(
     assert RINA not in texts_to(BOJ_OFFICER)[0]  # the case SMS never carries the reporter
 
 
-@pytest.mark.parametrize("text, start", [
-    ("HP saya hilang, tolong info", "Desmigratif: CEK"),  # no child: the help
-    ("tolong cek PT Sinar Harapan", "TIDAK TERDAFTAR: PT Sinar Harapan"),  # "please check"
-])
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("HP saya hilang, tolong info", "Desmigratif: CEK"),  # no child: the help
+        ("tolong cek PT Sinar Harapan", "TIDAK TERDAFTAR: PT Sinar Harapan"),  # "please check"
+    ],
+)
 def test_no_case_without_a_child_in_danger(app, client, districts, text, start):
     assert replies(client, STRANGER, text, "nc")[0].startswith(start)
     assert Alert.select().count() == 0
@@ -448,11 +503,33 @@ def test_with_nobody_to_tell_the_family_is_told_to_call_sapa_now(app, client, di
 
 def test_a_supervisors_district_must_be_one_the_villages_know(app, districts):
     runner = app.test_cli_runner()
-    wrong = runner.invoke(args=["add-officer", "--phone", "+6281130000001", "--name", "X",
-                                "--role", "supervisor", "--district", "Kab. Bojonegoro"])
+    wrong = runner.invoke(
+        args=[
+            "add-officer",
+            "--phone",
+            "+6281130000001",
+            "--name",
+            "X",
+            "--role",
+            "supervisor",
+            "--district",
+            "Kab. Bojonegoro",
+        ]
+    )
     assert wrong.exit_code == 1 and "districts known: Bojonegoro, Indramayu" in wrong.output
-    right = runner.invoke(args=["add-officer", "--phone", "+6281130000001", "--name", "X",
-                                "--role", "supervisor", "--district", " bojonegoro "])
+    right = runner.invoke(
+        args=[
+            "add-officer",
+            "--phone",
+            "+6281130000001",
+            "--name",
+            "X",
+            "--role",
+            "supervisor",
+            "--district",
+            " bojonegoro ",
+        ]
+    )
     assert right.output.strip().endswith("district Bojonegoro")
 
 
@@ -460,7 +537,8 @@ def test_a_long_officer_name_still_fits_the_last_screen(app, client, districts):
     from gateway.models import Officer
 
     Officer.update(name=("Ibu " + "Sri Wahyuningsih " * 4)[:60]).where(
-        Officer.phone == BOJ_OFFICER).execute()
+        Officer.phone == BOJ_OFFICER
+    ).execute()
     start_round(app)
     phone = Phone(client, RINA)
     phone.dial()
@@ -469,6 +547,7 @@ def test_a_long_officer_name_still_fits_the_last_screen(app, client, districts):
 
 
 # Issue 10.9: officers open, acknowledge and close cases on USSD after their PIN.
+
 
 def test_an_officer_opens_acknowledges_and_closes_a_case_on_ussd(app, client, districts):
     start_round(app)
@@ -494,10 +573,17 @@ def test_an_officer_opens_acknowledges_and_closes_a_case_on_ussd(app, client, di
     phone.press("3", "1357", "1")  # the PIN again in a new session
     closed = phone.press("2", "sudah dikunjungi, anak aman di rumah nenek")
     assert closed == "END " + i18n.text("id", "officer.closed", ref=ref)
-    events = [(e.state, e.note) for e in AlertEvent.select().where(AlertEvent.alert == Alert.get(
-        Alert.ref == ref)).order_by(AlertEvent.id) if e.state in ("acknowledged", "closed")]
-    assert events == [("acknowledged", None),
-                      ("closed", "sudah dikunjungi, anak aman di rumah nenek")]
+    events = [
+        (e.state, e.note)
+        for e in AlertEvent.select()
+        .where(AlertEvent.alert == Alert.get(Alert.ref == ref))
+        .order_by(AlertEvent.id)
+        if e.state in ("acknowledged", "closed")
+    ]
+    assert events == [
+        ("acknowledged", None),
+        ("closed", "sudah dikunjungi, anak aman di rumah nenek"),
+    ]
 
 
 def test_an_officer_without_a_pin_is_told_to_ask_the_admin(app, client, districts):
