@@ -142,6 +142,11 @@ SETTINGS: dict[str, tuple[Callable[[str], Any], str]] = {
     "DATA_KEY": (_data_keys, ""),
     "PIN_PEPPER": (_text, ""),
 }
+# werkzeug's default. Not an environment variable: no deployment can weaken it; only the
+# tests swap in a cheap one (as Flask's tutorial does), which pin_matches reads like any other.
+PIN_HASH_METHOD = "scrypt"
+TEST_PIN_HASH_METHOD = "pbkdf2:sha256:1"
+
 # Outside local runs these must be set: the gateway will not start open or unencrypted.
 REQUIRED_IN_PRODUCTION = ("WEBHOOK_TOKEN", "DATA_KEY", "PIN_PEPPER")
 
@@ -175,6 +180,7 @@ def load(environ: Mapping[str, str] | None = None, **overrides: Any) -> dict[str
         config["PIN_PEPPER"] = config["PIN_PEPPER"] or _local_secret(
             "pin-pepper", lambda: secrets.token_hex(32)
         )
+    config["PIN_HASH_METHOD"] = PIN_HASH_METHOD
     if config["SMS_BACKEND"] == "africastalking" and not config["AT_API_KEY"]:
         raise ConfigError("AT_API_KEY must be set when SMS_BACKEND=africastalking")
     if not config["SECRET_KEY"]:
@@ -219,5 +225,6 @@ def load_for_tests(environ: Mapping[str, str] | None = None, **overrides: Any) -
     for limit in ("INBOUND_SMS_PER_HOUR", "USSD_SESSIONS_PER_HOUR", "OUTBOUND_SMS_PER_HOUR"):
         environ.setdefault(limit, "100000")
     config = load(environ, **overrides)
+    config["PIN_HASH_METHOD"] = TEST_PIN_HASH_METHOD
     config["TESTING"] = True
     return config

@@ -22,7 +22,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(settings.load() if config is None else config)
     app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    crypto.configure(app.config["DATA_KEY"], app.config["PIN_PEPPER"])
+    crypto.configure(
+        app.config["DATA_KEY"], app.config["PIN_PEPPER"], app.config["PIN_HASH_METHOD"]
+    )
     db.init_app(app)
     queues.init_app(app)
     web.register(app)

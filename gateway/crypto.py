@@ -19,15 +19,17 @@ class Keys:
     fernet: MultiFernet | None = None
     lookup: tuple[bytes, ...] = ()
     pepper: bytes = b""
+    pin_hash_method: str = "scrypt"
 
 
-def configure(data_key: str, pin_pepper: str) -> None:
-    """Use these keys from now on (DATA_KEY as settings.py checked it; called by create_app)."""
+def configure(data_key: str, pin_pepper: str, pin_hash_method: str) -> None:
+    """Use these keys and PIN hash method from now on (as settings.py checked them)."""
     raw = data_key.split(",")
     Keys.fernet = MultiFernet([Fernet(key) for key in raw])
     # One lookup key per data key: rows hashed under an older key are still found.
     Keys.lookup = tuple(hashlib.sha256(b"lookup:" + key.encode()).digest() for key in raw)
     Keys.pepper = pin_pepper.encode()
+    Keys.pin_hash_method = pin_hash_method
 
 
 def encrypt(text: str) -> str:
@@ -60,11 +62,12 @@ def lookup_hash(value: str) -> str:
 
 def hash_pin(pin: str) -> str:
     """A PIN hash that needs PIN_PEPPER as well as the database to be searched."""
-    return PEPPERED + generate_password_hash(_peppered(pin))
+    return PEPPERED + generate_password_hash(_peppered(pin), method=Keys.pin_hash_method)
 
 
 def pin_matches(stored: str, pin: str) -> bool:
-    """Whether `pin` is the PIN of hash `stored` (peppered, or made before the pepper)."""
+    """Whether `pin` is the PIN of hash `stored` (peppered or made before the pepper, by any
+    werkzeug method: hashes made with an older method still verify)."""
     if stored.startswith(PEPPERED):
         return check_password_hash(stored.removeprefix(PEPPERED), _peppered(pin))
     return check_password_hash(stored, pin)

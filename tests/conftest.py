@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 from rq import SimpleWorker
 from rq.job import Job
+from werkzeug.security import generate_password_hash
 
 from config import settings
 from gateway import clock, create_app, crypto, queues
@@ -59,24 +60,31 @@ def test_config() -> dict:
 
 @pytest.fixture(scope="session")
 def schema(test_config) -> None:
-    crypto.configure(test_config["DATA_KEY"], test_config["PIN_PEPPER"])  # migrations encrypt
+    crypto.configure(  # migrations encrypt
+        test_config["DATA_KEY"], test_config["PIN_PEPPER"], test_config["PIN_HASH_METHOD"]
+    )
     init_db(test_config["DATABASE_URL"])
     with db.connection_context():
         drop_all_tables()
         migrate()
 
 
+@pytest.fixture(scope="session")
+def test_redis(test_config):
+    return queues.connect(test_config["REDIS_URL"])
+
+
 @pytest.fixture
-def make_app(test_config, schema):
+def make_app(test_config, schema, test_redis):
     """Build an app with some settings changed; rows and Redis are emptied before each test."""
 
     def make(**overrides):
         app = create_app({**test_config, **overrides})
         return app
 
-    app = make()
-    app.extensions["redis"].flushdb()
-    with db.connection_context():
+    test_redis.flushdb()
+    init_db(test_config["DATABASE_URL"])  # a test may have bound another database
+    with db.connection_context(), db.atomic():  # one commit, not one per table
         for model in reversed(ALL_MODELS):
             if model is not RuleItem:  # the migration's defaults; tests that edit them restore them
                 model.delete().execute()
@@ -102,6 +110,14 @@ def redis(app):
     return queues.redis()
 
 
+class InProcessWorker(SimpleWorker):
+    """RQ's SimpleWorker without its command channel (tests send no `rq` commands): stopping
+    that channel's thread takes up to a second, at the end of every run."""
+
+    def subscribe(self) -> None:
+        """Listen to no command channel."""
+
+
 @pytest.fixture
 def run_jobs(app):
     """Run every queued job in this process, as a worker would, until the queues are empty."""
@@ -115,7 +131,7 @@ def run_jobs(app):
                     job = Job.fetch(job_id, connection=queues.redis())
                     registry.remove(job)
                     queue.enqueue_job(job)
-        worker = SimpleWorker(
+        worker = InProcessWorker(
             [queues.queue(name) for name in queues.QUEUE_NAMES], connection=queues.redis()
         )
         worker.work(burst=True)
@@ -203,3 +219,8 @@ def sms(client, text: str, sender: str = PHONE, msg_id: str | None = None, **fie
         (OutboxMessage.to == to) & (OutboxMessage.id > (last.id if last else 0))
     )
     return [row.text for row in replies.order_by(OutboxMessage.id)]
+
+
+def unpeppered_pin_hash(pin: str) -> str:
+    """A PIN hash as made before PIN_PEPPER existed (no pepper), with the tests' cheap method."""
+    return generate_password_hash(pin, method=settings.TEST_PIN_HASH_METHOD)

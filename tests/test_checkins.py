@@ -7,7 +7,7 @@ import pytest
 
 from gateway import checkin_codes, i18n
 from gateway.models import Alert, AlertEvent, Checkin, Child, OutboxMessage, Person
-from tests.conftest import add_officer, by_name, sms
+from tests.conftest import add_officer, by_name, sms, unpeppered_pin_hash
 from tests.ussd_phone import Phone
 
 CAREGIVER, OTHER = "+6281234567890", "+6281299990000"
@@ -177,9 +177,8 @@ def test_an_urgent_alert_escalates_once_after_two_hours_unless_acknowledged(
 
 def test_answers_by_ussd_after_the_pin(app, client, families):
     siti = Person.get(Person.phone == CAREGIVER)
-    from werkzeug.security import generate_password_hash
 
-    siti.pin_hash = generate_password_hash("1234")
+    siti.pin_hash = unpeppered_pin_hash("1234")
     siti.save()
     start(app)
     phone = Phone(client, CAREGIVER)
@@ -254,9 +253,8 @@ def test_the_monthly_summary_is_opt_in_and_monthly(app, client, families, migran
 
 
 def test_anak_on_ussd_after_the_pin(app, client, families, migrant):
-    from werkzeug.security import generate_password_hash
 
-    Person.update(pin_hash=generate_password_hash("4321")).where(Person.phone == migrant).execute()
+    Person.update(pin_hash=unpeppered_pin_hash("4321")).where(Person.phone == migrant).execute()
     phone = Phone(client, migrant)
     phone.dial()
     assert (

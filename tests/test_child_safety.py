@@ -6,7 +6,6 @@ from datetime import datetime
 
 import pytest
 from flask import current_app
-from werkzeug.security import generate_password_hash
 
 from gateway import checkin_codes, checkins, gsm7, i18n
 from gateway.flows import FLOW, engine
@@ -21,7 +20,7 @@ from gateway.models import (
     Report,
     Village,
 )
-from tests.conftest import by_name, sms
+from tests.conftest import by_name, sms, unpeppered_pin_hash
 from tests.ussd_phone import Phone
 
 # Indramayu: Kenanga, with an officer. Bojonegoro: Sumberejo with an officer, Ngasem without.
@@ -72,7 +71,7 @@ def districts(app):
             name=name,
             role="caregiver",
             village=villages[village],
-            pin_hash=generate_password_hash("1234"),
+            pin_hash=unpeppered_pin_hash("1234"),
         )
         Child.create(caregiver=person, name=child, birth_year=2015, in_school=True)
     return villages

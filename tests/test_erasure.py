@@ -16,7 +16,7 @@ from gateway.models import (
     OutboxMessage,
     Person,
 )
-from tests.conftest import sms
+from tests.conftest import sms, unpeppered_pin_hash
 
 CAREGIVER, OTHER, OFFICER = "+6281234567890", "+6281234500001", "+6281299900101"
 
@@ -95,11 +95,10 @@ def test_the_registration_sms_names_data_and_hapus_and_fits(lang):
 
 
 def test_my_data_on_ussd_erases_only_the_person_who_gave_the_pin(client, household):
-    from werkzeug.security import generate_password_hash
 
     from tests.ussd_phone import Phone
 
-    Person.update(pin_hash=generate_password_hash("1234")).execute()
+    Person.update(pin_hash=unpeppered_pin_hash("1234")).execute()
     Person.create(phone=CAREGIVER, name="Sri", role="pmi", village=household)  # same phone
     phone = Phone(client, CAREGIVER)
     phone.dial()

@@ -5,7 +5,7 @@ from playhouse.migrations import Runner
 
 from gateway.db import MIGRATIONS_DIR, migrate, pending_migrations
 from gateway.models import ALL_MODELS, OutboxMessage, db
-from tests.conftest import drop_all_tables
+from tests.conftest import drop_all_tables, unpeppered_pin_hash
 
 
 @pytest.fixture
@@ -74,12 +74,11 @@ def test_doubles_stored_before_the_unique_keys_are_kept_and_told_apart(empty_dat
     assert [p.name for p in people] == ["Siti  Aminah"] * 2
     assert Consent.select().count() == 1
     # The double can still be saved (its PIN re-hashed, its village changed): its "#2" stays.
-    from werkzeug.security import generate_password_hash
 
     from gateway import pins
 
     double = people[1]
-    double.pin_hash = generate_password_hash("1234")  # made before PIN_PEPPER
+    double.pin_hash = unpeppered_pin_hash("1234")  # made before PIN_PEPPER
     double.save()
     assert pins.check_pin(double, "1234")  # re-hashed with the pepper, saved
     assert Person.get_by_id(double.id).name_key == key + "#2"

@@ -8,10 +8,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from flask import current_app
-from werkzeug.security import generate_password_hash
 
 from gateway import crypto, people, pins
 from gateway.models import Child, Consent, OutboxMessage, Person, Village, db
+from tests.conftest import unpeppered_pin_hash
 
 PHONE = "+6281234567890"
 
@@ -37,7 +37,7 @@ def test_one_registration_finished_in_ten_sessions_at_once_is_stored_once(app):
         "name": "Siti Aminah",
         "role": "caregiver",
         "village_code": "3507102001",
-        "pin_hash": generate_password_hash("1234"),
+        "pin_hash": unpeppered_pin_hash("1234"),
         "children": [{"name": "Budi", "year": 2015, "school": True}],
         "ussd_code": "*123#",
     }
@@ -52,7 +52,7 @@ def test_one_registration_finished_in_ten_sessions_at_once_is_stored_once(app):
 
 def test_thirty_wrong_pins_at_once_check_at_most_three(app, monkeypatch):
     person = Person.create(
-        phone=PHONE, name="Siti", role="caregiver", pin_hash=generate_password_hash("1234")
+        phone=PHONE, name="Siti", role="caregiver", pin_hash=unpeppered_pin_hash("1234")
     )
     checked = []
     real_check = crypto.pin_matches

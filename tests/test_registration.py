@@ -1,6 +1,7 @@
 """Registration on the real /ussd endpoint: every role in every language, and every refusal."""
 
 import pytest
+from werkzeug.security import check_password_hash
 
 from gateway import crypto, i18n
 from gateway.models import Child, Consent, Contact, Person
@@ -45,8 +46,11 @@ def test_each_role_registers_end_to_end_in_each_language(client, village, lang, 
         role,
         CODE,
     )
-    assert person.pin_hash.startswith("pepper1$scrypt:")  # peppered hash, never the PIN
+    # A peppered hash, never the PIN: it verifies, and only with PIN_PEPPER.
+    assert person.pin_hash.startswith(crypto.PEPPERED)
     assert crypto.pin_matches(person.pin_hash, "1234")
+    assert not crypto.pin_matches(person.pin_hash, "1235")
+    assert not check_password_hash(person.pin_hash.removeprefix(crypto.PEPPERED), "1234")
     scopes = sorted(c.scope for c in Consent.select().where(Consent.person == person))
     assert scopes == (["children", "self"] if role == "caregiver" else ["self"])
     if role == "pmi":

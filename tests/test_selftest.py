@@ -14,7 +14,8 @@ from gateway.models import InboundSms
 def served(make_app):
     app = make_app(WEBHOOK_TOKEN="s3cret")
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # A short poll interval: shutdown() waits for one (0.5 s by default).
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     yield app, f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
 

@@ -10,10 +10,10 @@ import random
 
 import pytest
 from flask import current_app
-from werkzeug.security import generate_password_hash
 
 from gateway import checkins, gsm7, officers
 from gateway.models import Child, Person, Village
+from tests.conftest import unpeppered_pin_hash
 
 TOKENS = ["0", "00", "98", "1", "2", "3", "4", "5", "6", "7", "8", "9", "1234", "Siti",
           "3507102001", "2015", "x" * 170, "", "JO-1", "maju", "calo minta uang", "Budi"]
@@ -25,7 +25,7 @@ def add_people_and_round() -> None:
     village = Village.create(code="3507102001", name="Sumberejo", district="Malang",
                              province="Jawa Timur")
     officers.add("+6281110000001", "Bu Ani", "officer", village.code, None)
-    pin = generate_password_hash("1234")
+    pin = unpeppered_pin_hash("1234")
     migrant = Person.create(phone=PHONES[0], name="Sri", role="pmi", village=village,
                             pin_hash=pin)
     carer = Person.create(phone=PHONES[1], name="Siti", role="caregiver", village=village,
