@@ -67,7 +67,7 @@ def main() -> None:
         for i in range(rounds):
             with app.app_context(), db.connection_context():
                 CheckinRound.delete().execute()  # a fresh round each time
-                checkins.open_due()
+                checkins.open_due(app.config)
             started = time.perf_counter()
             client.post("/sms/incoming", data={"from": CAREGIVER, "id": f"v{i}",
                                                "text": "1 1 1 1 4"})

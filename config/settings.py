@@ -42,6 +42,14 @@ def _whole_number(minimum: int) -> Callable[[str], int]:
 _positive_int = _whole_number(1)
 
 
+def _seconds_list(value: str) -> tuple[int, ...]:
+    """Waits in seconds, comma-separated: one retry after each."""
+    waits = tuple(_positive_int(part) for part in value.split(","))
+    if not 1 <= len(waits) <= 10:
+        raise ValueError("give 1 to 10 waits in seconds, comma-separated")
+    return waits
+
+
 def _choice(*allowed: str) -> Callable[[str], str]:
     def parse(value: str) -> str:
         value = value.strip().lower()
@@ -131,6 +139,7 @@ SETTINGS: dict[str, tuple[Callable[[str], Any], str]] = {
     "ESCALATE_MINUTES": (_positive_int, "1440"),
     "DEFAULT_LANGUAGE": (_choice(*LANGUAGES), "id"),
     "OUTBOX_STALE_SECONDS": (_positive_int, "60"),
+    "OUTBOX_RETRY_SECONDS": (_seconds_list, "10,30,120,300"),
     "QUIET_HOURS": (_quiet_hours, "20-08"),
     "ALERT_FALLBACK_PHONE": (_phone_or_empty, ""),
     "RETENTION_DAYS": (_positive_int, "730"),

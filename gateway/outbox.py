@@ -33,8 +33,6 @@ from gateway.statuses import MessageKind, OutboxStatus
 log = logging.getLogger(__name__)
 
 SEND_JOB = "workers.jobs.send_sms"
-RETRY = Retry(max=4, interval=[10, 30, 120, 300])
-MAX_ATTEMPTS = 5  # the first try and RETRY's four; after that a row is failed for good
 MAX_AMBIGUOUS = 1  # a possibly-sent message is tried once more at most, never twice
 QUEUE_OF_KIND = {
     MessageKind.ALERT: "alerts",
@@ -154,7 +152,7 @@ def _enqueue(row: OutboxMessage) -> bool:
         options = {
             "job_id": job_id(row),
             "unique": True,
-            "retry": RETRY,
+            "retry": Retry(max=len(_retry_waits()), interval=list(_retry_waits())),
             "result_ttl": 0,
         }  # the row is the record of what happened, not the job
         if row.not_before and row.not_before > clock.now():
@@ -219,12 +217,12 @@ def record_result(row: OutboxMessage, result: SendResult) -> StatusChange | None
         row.ambiguous_attempts += 1
         retry = (
             row.ambiguous_attempts <= MAX_AMBIGUOUS
-            and row.attempts < MAX_ATTEMPTS
+            and row.attempts < _max_attempts()
             and (result.status is SendStatus.LOST or _is_urgent_alert(row))
         )
         row.status = (OutboxStatus.QUEUED if retry else OutboxStatus.UNKNOWN).value
     else:
-        retry = row.attempts < MAX_ATTEMPTS
+        retry = row.attempts < _max_attempts()
         row.status = (OutboxStatus.QUEUED if retry else OutboxStatus.FAILED).value
     if not _store_outcome(row):
         log.warning(
@@ -313,6 +311,16 @@ def status_report(limit: int = 50) -> tuple[dict[tuple[str, str], int], list[Out
         .limit(limit)
     )
     return counts, doubtful
+
+
+def _retry_waits() -> tuple[int, ...]:
+    """How long RQ waits before each retry of a failed send (OUTBOX_RETRY_SECONDS)."""
+    return current_app.config["OUTBOX_RETRY_SECONDS"]
+
+
+def _max_attempts() -> int:
+    """The first try and one after each wait; then a row is failed for good."""
+    return 1 + len(_retry_waits())
 
 
 def _lease_seconds() -> int:

@@ -20,6 +20,7 @@ from tests.processes import Process, RedisServer, TcpProxy, free_port, wait_unti
 DRILL_FIGURES: list[str] = []  # printed by conftest's terminal summary
 PHONE, OFFICER = "+6281234567890", "+6281299900101"
 LEASE = 10  # OUTBOX_STALE_SECONDS in the drills: a killed send is settled after this
+RETRY_WAITS = (1, 2, 4, 8)  # OUTBOX_RETRY_SECONDS: the mechanism of the production waits, faster
 
 
 @pytest.fixture
@@ -39,10 +40,12 @@ def drill(make_app, redis_server, fake_at, test_config, tmp_path):
         "AT_API_KEY": "k",
         "AT_API_URL": fake_at.url,
         "OUTBOX_STALE_SECONDS": LEASE,
+        "OUTBOX_RETRY_SECONDS": RETRY_WAITS,
         "QUIET_HOURS": None,
     }
     app = make_app(**settings)
     env = {k: str(v) for k, v in settings.items() if v is not None}
+    env["OUTBOX_RETRY_SECONDS"] = ",".join(map(str, RETRY_WAITS))
     env.update(
         DATABASE_URL=test_config["DATABASE_URL"],
         QUIET_HOURS="off",
