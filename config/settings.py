@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import os
 import re
 import secrets
 import tempfile
 from collections.abc import Callable, Mapping
-from datetime import time
+from datetime import time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,14 @@ def _whole_number(minimum: int) -> Callable[[str], int]:
 
 
 _positive_int = _whole_number(1)
+
+
+def _flag(value: str) -> bool:
+    """1/0, true/false, yes/no, on/off."""
+    word = value.strip().lower()
+    if word not in ("1", "0", "true", "false", "yes", "no", "on", "off", ""):
+        raise ValueError("use 1 or 0")
+    return word in ("1", "true", "yes", "on")
 
 
 def _seconds_list(value: str) -> tuple[int, ...]:
@@ -150,6 +159,8 @@ SETTINGS: dict[str, tuple[Callable[[str], Any], str]] = {
     "ENV": (_choice("", *ENVIRONMENTS), ""),  # "": local with SQLite, else production
     "DATA_KEY": (_data_keys, ""),
     "PIN_PEPPER": (_text, ""),
+    "DESK_SESSION_MINUTES": (_positive_int, "480"),
+    "SIMULATOR": (_flag, "0"),
 }
 # werkzeug's default. Not an environment variable: no deployment can weaken it; only the
 # tests swap in a cheap one (as Flask's tutorial does), which pin_matches reads like any other.
@@ -193,8 +204,15 @@ def load(environ: Mapping[str, str] | None = None, **overrides: Any) -> dict[str
     if config["SMS_BACKEND"] == "africastalking" and not config["AT_API_KEY"]:
         raise ConfigError("AT_API_KEY must be set when SMS_BACKEND=africastalking")
     if not config["SECRET_KEY"]:
-        # Nothing signed outlives the process yet; a random key keeps secrets out of the repo.
-        config["SECRET_KEY"] = secrets.token_hex(32)
+        # The web desk's sessions are signed with it: every web process must share it. Derived
+        # from DATA_KEY (already a shared secret), so one secret fewer to set.
+        digest = hashlib.sha256(b"secret-key:" + config["DATA_KEY"].split(",")[0].encode())
+        config["SECRET_KEY"] = digest.hexdigest()
+    config["PERMANENT_SESSION_LIFETIME"] = timedelta(minutes=config["DESK_SESSION_MINUTES"])
+    config["SESSION_COOKIE_HTTPONLY"] = True
+    config["SESSION_COOKIE_SAMESITE"] = "Lax"
+    config["SESSION_COOKIE_SECURE"] = config["ENV"] == "production"
+    config["SIMULATOR"] = config["SIMULATOR"] or config["ENV"] == "local"
     return config
 
 

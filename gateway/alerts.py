@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 REF_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY3479"  # no 0/O, 1/I, 2/Z, 5/S, 6/B, 8 look-alikes
 OPEN = (AlertState.OPENED, AlertState.SENT, AlertState.DELIVERED)  # nobody has acted yet
 TAKEN = (AlertState.ACKNOWLEDGED, AlertState.CLOSED)  # someone has the case: no more SMS about it
+NOTED = "note"  # the event of an officer's note on the web desk
 VIEWED = "info"  # the event of an officer reading the case in full (INFO, the USSD case screen)
 
 
@@ -141,13 +142,20 @@ def follow_sending(change: outbox.StatusChange | None) -> None:
         record(alert, state, actor=change.row.to)
 
 
+def add_note(alert: Alert, officer_phone: str, note: str) -> None:
+    """An officer's note on the case (what was done, who was called): its story goes on."""
+    AlertEvent.create(alert=alert, state=NOTED, actor=officer_phone, note=note, at=clock.now())
+
+
 def note_viewed(alert: Alert, officer_phone: str) -> None:
     """Who read the case in full, and when (UU PDP): part of its story, not a change of state."""
     AlertEvent.create(alert=alert, state=VIEWED, actor=officer_phone, at=clock.now())
 
 
 def entitled(officer: Officer, alert: Alert) -> bool:
-    """Whether this officer may see and act on this alert."""
+    """Whether this officer may see and act on this alert (an operator: every alert)."""
+    if officer.role == OfficerRole.OPERATOR:
+        return True
     if officer.role == OfficerRole.SUPERVISOR:
         return alert.village_id is not None and alert.village.district == officer.district
     return alert.village_id is not None and officer.village_id == alert.village_id

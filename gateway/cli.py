@@ -20,6 +20,7 @@ from gateway import (
     retention,
     rotation,
     selftest,
+    staff,
 )
 from gateway.models import db
 from gateway.phone import InvalidPhoneError, normalise
@@ -164,6 +165,7 @@ def import_rules(file: str) -> None:
 @click.option("--role", type=click.Choice(officers.ROLES), default="officer", show_default=True)
 @click.option("--district", help="District (supervisors; officers take their village's).")
 @click.option("--pin", help="4-8 digits, for INFO <ref> <PIN> (stored hashed).")
+@click.option("--password", help=f"The web desk's, {staff.MIN_PASSWORD} characters or more.")
 def add_officer(
     phone: str,
     name: str,
@@ -171,10 +173,13 @@ def add_officer(
     role: str,
     district: str | None,
     pin: str | None,
+    password: str | None,
 ) -> None:
-    """Add or update a village officer or a district supervisor."""
+    """Add or update a village officer, a district supervisor or an operator (web desk)."""
     if pin is not None and not (pin.isdigit() and 4 <= len(pin) <= 8):
         raise click.ClickException("--pin must be 4 to 8 digits")
+    if password is not None and len(password) < staff.MIN_PASSWORD:
+        raise click.ClickException(f"--password needs {staff.MIN_PASSWORD} characters or more")
     try:
         with db.connection_context(), db.atomic():
             officer = officers.add(
@@ -186,6 +191,8 @@ def add_officer(
             )
             if pin:
                 pins.set_pin_hash(officer, crypto.hash_pin(pin))
+            if password:
+                staff.set_password(officer, password)
     except InvalidPhoneError:
         raise click.ClickException(f"--phone {phone!r} is not a phone number") from None
     except officers.OfficerError as error:

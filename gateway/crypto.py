@@ -61,7 +61,8 @@ def lookup_hash(value: str) -> str:
 
 
 def hash_pin(pin: str) -> str:
-    """A PIN hash that needs PIN_PEPPER as well as the database to be searched."""
+    """A PIN's (or a desk password's) hash: it needs PIN_PEPPER as well as the database to
+    be searched."""
     return PEPPERED + generate_password_hash(_peppered(pin), method=Keys.pin_hash_method)
 
 

@@ -207,7 +207,8 @@ class Consent(BaseModel):
 
 
 class Officer(BaseModel):
-    """A village officer (Petugas Desmigratif) or a district supervisor (Disnaker)."""
+    """A village officer (Petugas Desmigratif), a district supervisor (Disnaker), or an operator
+    of the programme (the web desk only)."""
 
     phone = CharField(max_length=20, unique=True)
     name = CharField(max_length=60)
@@ -218,6 +219,16 @@ class Officer(BaseModel):
     pin_hash = CharField(max_length=200, null=True)  # for INFO <ref> <PIN>
     pin_failures = IntegerField(default=0)
     pin_locked_until = DateTimeField(null=True)
+    password_hash = CharField(max_length=200, null=True)  # the web desk's login
+    login_failures = IntegerField(default=0)
+    login_locked_until = DateTimeField(null=True)
+
+    # Flask-Login asks these of the user object.
+    is_authenticated, is_active, is_anonymous = True, True, False
+
+    def get_id(self) -> str:
+        """The session holds the id and the password hash's tail: a new password logs out."""
+        return f"{self.id}:{(self.password_hash or '')[-12:]}"
 
 
 class RegistrySnapshot(BaseModel):

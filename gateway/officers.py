@@ -15,14 +15,17 @@ class OfficerError(ValueError):
 def add(
     phone: str, name: str, role: str, village_code: str | None, district: str | None
 ) -> Officer:
-    """Add or update an officer (needs a village) or a supervisor (needs a district)."""
+    """Add or update an officer (needs a village), a supervisor (needs a district) or an
+    operator (neither)."""
     village = Village.get_or_none(Village.code == village_code) if village_code else None
     if village_code and village is None:
         raise OfficerError(f"unknown village code {village_code}")
     if role == OfficerRole.OFFICER and village is None:
         raise OfficerError("an officer needs --village")
     district = known_district(district) if district else (village.district if village else None)
-    if not district:
+    if role == OfficerRole.OPERATOR:
+        village, district = None, ""  # every village, on the web desk only
+    elif not district:
         raise OfficerError("a supervisor needs --district (or --village)")
     fields = {"name": name, "role": role, "village": village, "district": district}
     officer = Officer.get_or_none(Officer.phone == phone)

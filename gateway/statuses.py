@@ -44,6 +44,7 @@ class OfficerRole(StrEnum):
 
     OFFICER = "officer"  # a village's Petugas Desmigratif: the village's alerts
     SUPERVISOR = "supervisor"  # a district's Disnaker supervisor: escalations, villages without one
+    OPERATOR = "operator"  # runs the programme's web desk: every village, no alerts by SMS
 
 
 class AgencyStatus(StrEnum):

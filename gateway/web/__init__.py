@@ -1,11 +1,13 @@
-"""HTTP channels: one blueprint per channel."""
+"""HTTP: one blueprint per channel (the callbacks), and the web desk."""
 
 from flask import Flask
 
-from gateway.web import health, sms, ussd
+from gateway.web import desk, health, sms, ussd
 
 
 def register(app: Flask) -> None:
-    """Attach every channel's blueprint."""
-    for blueprint in (ussd.bp, sms.bp, health.bp):
+    """Attach every channel's blueprint, and the web desk."""
+    callbacks = [ussd.bp, sms.bp, health.bp]
+    for blueprint in callbacks:
         app.register_blueprint(blueprint)
+    desk.init_app(app, callbacks)

@@ -1,0 +1,101 @@
+"""Staff on the web desk: logging in with a password (locked after repeated failures), and what
+each may see: an officer their village, a supervisor their district, an operator everything."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from gateway import alerts, clock, crypto
+from gateway.models import Alert, AlertEvent, Officer, Village
+from gateway.statuses import AlertState, OfficerRole
+
+LOGIN_TRIES = 5
+LOGIN_LOCK = timedelta(minutes=15)
+MIN_PASSWORD = 8
+
+
+class LoginLockedError(Exception):
+    """Too many wrong passwords: the account is closed for a while."""
+
+
+def set_password(officer: Officer, password: str) -> None:
+    """Store a new password (hashed, with the pepper) and lift any lock; old sessions end."""
+    if len(password) < MIN_PASSWORD:
+        raise ValueError(f"a password needs {MIN_PASSWORD} characters at least")
+    Officer.update(
+        password_hash=crypto.hash_pin(password), login_failures=0, login_locked_until=None
+    ).where(Officer.id == officer.id).execute()
+
+
+def authenticate(phone: str, password: str) -> Officer | None:
+    """The staff member with this phone and password; None when either is wrong.
+    LoginLockedError after LOGIN_TRIES wrong passwords in a row, for LOGIN_LOCK."""
+    officer = Officer.get_or_none(Officer.phone == phone)
+    if officer is None or not officer.password_hash:
+        return None
+    now = clock.now()
+    mine = Officer.id == officer.id
+    Officer.update(login_failures=0, login_locked_until=None).where(
+        mine & (Officer.login_locked_until <= now)
+    ).execute()  # a lock that has run out
+    counted = (  # counted before checking, in one update: tries at once cannot pass the limit
+        Officer.update(login_failures=Officer.login_failures + 1)
+        .where(mine & Officer.login_locked_until.is_null())
+        .where(Officer.login_failures < LOGIN_TRIES)
+        .execute()
+    )
+    if not counted:
+        raise LoginLockedError()
+    if crypto.pin_matches(officer.password_hash, password):
+        Officer.update(login_failures=0).where(mine).execute()
+        return Officer.get_by_id(officer.id)
+    Officer.update(login_locked_until=now + LOGIN_LOCK).where(
+        mine & (Officer.login_failures >= LOGIN_TRIES)
+    ).execute()
+    return None
+
+
+def load(session_id: str) -> Officer | None:
+    """The staff member a session names, unless their password changed since it began."""
+    officer_id, _, tail = session_id.partition(":")
+    officer = Officer.get_or_none(Officer.id == int(officer_id)) if officer_id.isdigit() else None
+    if officer is None or not officer.password_hash or officer.get_id() != session_id:
+        return None
+    return officer
+
+
+def scope_label(officer: Officer) -> str:
+    """What this staff member sees, in a few words (the page header)."""
+    if officer.role == OfficerRole.OPERATOR:
+        return "semua desa"
+    if officer.role == OfficerRole.SUPERVISOR:
+        return f"kabupaten {officer.district}"
+    return f"desa {officer.village.name}" if officer.village else "-"
+
+
+def villages(officer: Officer) -> list[Village]:
+    """The villages in this staff member's scope, by name."""
+    query = Village.select().order_by(Village.name)
+    if officer.role == OfficerRole.SUPERVISOR:
+        query = query.where(Village.district == officer.district)
+    elif officer.role != OfficerRole.OPERATOR:
+        query = query.where(Village.id == officer.village_id)
+    return list(query)
+
+
+def open_cases(officer: Officer) -> list[Alert]:
+    """The cases in scope not closed yet: urgent first, then the oldest."""
+    query = Alert.select().where(Alert.state != AlertState.CLOSED.value)
+    cases = [alert for alert in query if alerts.entitled(officer, alert)]
+    return sorted(cases, key=lambda alert: (not alert.urgent, alert.opened_at))
+
+
+def case(officer: Officer, ref: str) -> tuple[Alert | None, bool]:
+    """The case with this reference and whether this staff member may open it."""
+    alert = Alert.get_or_none(Alert.ref == ref.strip().upper())
+    return alert, alert is not None and alerts.entitled(officer, alert)
+
+
+def history(alert: Alert) -> list[AlertEvent]:
+    """Everything that happened to the case, oldest first."""
+    return list(alert.events.order_by(AlertEvent.at, AlertEvent.id))

@@ -1,0 +1,149 @@
+"""The web desk for officers, supervisors and operators: login, the cases in their scope, a
+case's page (acknowledge, close, add a note). Every view of personal data is logged."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask, abort, flash, redirect, render_template, url_for
+from flask_login import LoginManager, current_user, login_required, login_user, logout_user
+from flask_wtf import FlaskForm
+from flask_wtf.csrf import CSRFProtect
+from wtforms import PasswordField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+from gateway import alerts, cases, i18n, staff
+from gateway.phone import InvalidPhoneError, normalise
+from gateway.statuses import AlertState
+from gateway.transactions import unit_of_work
+
+bp = Blueprint("desk", __name__, url_prefix="/desk")
+login_manager = LoginManager()
+login_manager.login_view = "desk.login"
+login_manager.login_message = "Silakan masuk dulu."
+csrf = CSRFProtect()
+
+
+def init_app(app: Flask, callbacks: list[Blueprint]) -> None:
+    """Sessions and CSRF for the desk; the provider's callbacks carry no CSRF token."""
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    for blueprint in callbacks:
+        csrf.exempt(blueprint)
+    app.add_template_filter(lambda category: i18n.text("id", f"category.{category}"), "category")
+    app.register_blueprint(bp)
+
+
+@bp.errorhandler(403)
+@bp.errorhandler(404)
+def explain(error):
+    """A 403 or 404 that says what happened and where to go."""
+    return render_template("desk/error.html", code=error.code), error.code
+
+
+@login_manager.user_loader
+def load_user(session_id: str):
+    """The staff member of this session (None: logged out, or the password changed)."""
+    return staff.load(session_id)
+
+
+class LoginForm(FlaskForm):
+    """Phone number and password."""
+
+    phone = StringField("Nomor HP", validators=[DataRequired(), Length(max=40)])
+    password = PasswordField("Kata sandi", validators=[DataRequired(), Length(max=200)])
+
+
+class NoteForm(FlaskForm):
+    """A note on a case (required to close it)."""
+
+    note = TextAreaField("Catatan", validators=[Length(max=cases.NOTE_LENGTH)])
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    """The login page; a wrong phone or password says so, five in a row lock for 15 minutes."""
+    form = LoginForm()
+    if form.validate_on_submit():
+        try:
+            officer = staff.authenticate(normalise(form.phone.data), form.password.data)
+        except InvalidPhoneError:
+            officer = None
+        except staff.LoginLockedError:
+            flash("Terlalu banyak salah. Akun dikunci 15 menit.", "error")
+            return render_template("desk/login.html", form=form), 429
+        if officer is not None:
+            login_user(officer)
+            return redirect(url_for("desk.case_list"))
+        flash("Nomor HP atau kata sandi salah.", "error")
+    return render_template("desk/login.html", form=form)
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    """End the session."""
+    logout_user()
+    return redirect(url_for("desk.login"))
+
+
+@bp.get("/")
+@login_required
+def case_list():
+    """The open cases in the user's scope, urgent first, then the oldest."""
+    return render_template(
+        "desk/cases.html",
+        cases=staff.open_cases(current_user),
+        scope=staff.scope_label(current_user),
+    )
+
+
+def _case_or_abort(ref: str):
+    alert, allowed = staff.case(current_user, ref)
+    if alert is None:
+        abort(404)
+    if not allowed:
+        abort(403)  # another village's case: the URL alone opens nothing
+    return alert
+
+
+@bp.get("/cases/<ref>")
+@login_required
+def case_page(ref: str):
+    """The case in full (the child's details show only here and by INFO); the view is logged."""
+    alert = _case_or_abort(ref)
+    with unit_of_work():
+        alerts.note_viewed(alert, current_user.phone)
+    return render_template(
+        "desk/case.html",
+        alert=alert,
+        details=cases.details(alert, "id"),
+        history=staff.history(alert),
+        form=NoteForm(),
+    )
+
+
+@bp.post("/cases/<ref>/<action>")
+@login_required
+def case_action(ref: str, action: str):
+    """Acknowledge, close (with a note) or add a note to the case."""
+    alert = _case_or_abort(ref)
+    form = NoteForm()
+    if not form.validate_on_submit() or action not in ("acknowledge", "close", "note"):
+        abort(400)
+    note = (form.note.data or "").strip()
+    if action in ("close", "note") and len(note) < 3:
+        flash("Tulis catatan dulu (paling sedikit 3 huruf).", "error")
+        return redirect(url_for("desk.case_page", ref=alert.ref))
+    with unit_of_work():
+        if action == "note":
+            alerts.add_note(alert, current_user.phone, note)
+            flash("Catatan disimpan.", "ok")
+        else:
+            state = AlertState.ACKNOWLEDGED if action == "acknowledge" else AlertState.CLOSED
+            flash(cases.act(current_user, alert, state, note, "id"), "ok")
+    return redirect(url_for("desk.case_page", ref=alert.ref))
+
+
+@bp.get("")
+def home():
+    """/desk: the cases."""
+    return redirect(url_for("desk.case_list"))

@@ -1,0 +1,136 @@
+"""The web desk through the Flask client: login, lock, scope per role (no case of another
+village by URL), acknowledge, close and note a case, CSRF on every form."""
+
+import re
+
+import pytest
+from flask import g
+
+from gateway.models import Alert, AlertEvent, Person, Village
+from tests.conftest import add_officer, sms
+
+PASSWORD = "rahasia-desa-1"
+OFFICER, OTHER_OFFICER = "+6281110000001", "+6281110000002"
+SUPERVISOR, OPERATOR = "+6281110000003", "+6281110000004"
+CAREGIVER = "+6281234567890"
+
+
+@pytest.fixture
+def desk(app, village):
+    """Two villages in Malang, one in Bojonegoro; an officer each for two, a supervisor of
+    Malang, an operator; a case in Sumberejo raised by TOLONG."""
+    Village.create(code="3507102002", name="Ngadirejo", district="Malang", province="Jawa Timur")
+    Village.create(code="3522010001", name="Kalitidu", district="Bojonegoro", province="Jatim")
+    add_officer(app, OFFICER, "Bu Ani", "--village", village.code, "--password", PASSWORD)
+    add_officer(app, OTHER_OFFICER, "Pak Eko", "--village", "3522010001", "--password", PASSWORD)
+    add_officer(app, SUPERVISOR, "Pak Budi", "--role", "supervisor", "--district", "Malang",
+                "--password", PASSWORD)  # fmt: skip
+    add_officer(app, OPERATOR, "Mbak Tri", "--role", "operator", "--password", PASSWORD)
+    Person.create(phone=CAREGIVER, name="Siti", role="caregiver", village=village)
+    return village
+
+
+def csrf(page: str) -> str:
+    return re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page).group(1)
+
+
+def log_in(client, phone, password=PASSWORD):
+    token = csrf(client.get("/desk/login").text)
+    return client.post(
+        "/desk/login", data={"phone": phone, "password": password, "csrf_token": token}
+    )
+
+
+def tolong(client) -> Alert:
+    """A caregiver of Sumberejo reports a child in danger: an urgent case there."""
+    sms(client, "TOLONG anak tetangga dipukul ayahnya", sender=CAREGIVER)
+    return Alert.select().order_by(Alert.id.desc()).get()
+
+
+def test_the_desk_asks_for_a_login_first(client, desk):
+    answer = client.get("/desk/")
+    assert answer.status_code == 302 and "/desk/login" in answer.headers["Location"]
+
+
+def test_a_wrong_password_is_refused_and_five_lock_the_account(client, desk):
+    for _ in range(5):
+        assert "salah" in log_in(client, OFFICER, "tebak-tebakan").text
+    locked = log_in(client, OFFICER)  # the right one, too late
+    assert locked.status_code == 429 and "dikunci" in locked.text
+    assert client.get("/desk/").status_code == 302
+
+
+def test_an_officer_sees_and_acts_on_their_village_case(client, desk):
+    case = tolong(client)
+    assert log_in(client, OFFICER).status_code == 302
+    listing = client.get("/desk/").text
+    assert case.ref in listing and "MENDESAK" in listing and "desa Sumberejo" in listing
+    page = client.get(f"/desk/cases/{case.ref}").text
+    assert "dipukul ayahnya" in page  # the report in full, only here
+    token = csrf(page)
+    client.post(f"/desk/cases/{case.ref}/acknowledge", data={"csrf_token": token, "note": ""})
+    assert Alert.get_by_id(case.id).state == "acknowledged"
+    refused = client.post(f"/desk/cases/{case.ref}/close", data={"csrf_token": token})
+    assert refused.status_code == 302 and Alert.get_by_id(case.id).state == "acknowledged"
+    client.post(
+        f"/desk/cases/{case.ref}/note", data={"csrf_token": token, "note": "Sudah ke rumahnya"}
+    )
+    client.post(
+        f"/desk/cases/{case.ref}/close", data={"csrf_token": token, "note": "Anak aman di nenek"}
+    )
+    assert Alert.get_by_id(case.id).state == "closed"
+    events = [(e.state, e.actor, e.note) for e in AlertEvent.select().order_by(AlertEvent.id)]
+    assert ("info", OFFICER, None) in events  # the view is logged
+    assert ("note", OFFICER, "Sudah ke rumahnya") in events
+    assert ("closed", OFFICER, "Anak aman di nenek") in events
+    assert f">{case.ref}</a>" not in client.get("/desk/").text  # closed: off the list
+
+
+@pytest.mark.parametrize(
+    "phone, sees",
+    [(OFFICER, True), (OTHER_OFFICER, False), (SUPERVISOR, True), (OPERATOR, True)],
+)
+def test_a_case_opens_only_for_its_village_district_or_an_operator(client, desk, phone, sees):
+    case = tolong(client)
+    log_in(client, phone)
+    assert (case.ref in client.get("/desk/").text) is sees
+    page = client.get(f"/desk/cases/{case.ref}")
+    assert page.status_code == (200 if sees else 403)
+    if not sees:
+        assert "dipukul" not in page.text and "Bukan wilayah Anda" in page.text
+        token = csrf(client.get("/desk/").text)
+        acted = client.post(f"/desk/cases/{case.ref}/acknowledge", data={"csrf_token": token})
+        assert acted.status_code == 403 and Alert.get_by_id(case.id).state == "opened"
+        assert not AlertEvent.select().where(AlertEvent.actor == phone).exists()
+
+
+def test_a_form_without_its_csrf_token_changes_nothing(client, desk):
+    case = tolong(client)
+    log_in(client, OFFICER)
+    answer = client.post(f"/desk/cases/{case.ref}/acknowledge", data={"note": ""})
+    assert answer.status_code == 400 and Alert.get_by_id(case.id).state == "opened"
+
+
+def test_an_unknown_case_is_a_404_that_says_so(client, desk):
+    log_in(client, OFFICER)
+    answer = client.get("/desk/cases/KZZZZZ")
+    assert answer.status_code == 404 and "Tidak ditemukan" in answer.text
+
+
+def test_a_new_password_ends_the_old_sessions(client, app, desk):
+    log_in(client, OFFICER)
+    assert client.get("/desk/").status_code == 200
+    add_officer(app, OFFICER, "Bu Ani", "--village", desk.code, "--password", "baru-lagi-123")
+    g.pop("_login_user", None)  # the test's app context outlives requests; a server's does not
+    assert client.get("/desk/").status_code == 302
+
+
+def test_logout_ends_the_session(client, desk):
+    log_in(client, OFFICER)
+    client.post("/desk/logout", data={"csrf_token": csrf(client.get("/desk/").text)})
+    assert client.get("/desk/").status_code == 302
+
+
+def test_the_callbacks_need_no_csrf_token(client, desk):
+    assert client.post("/ussd", data={"sessionId": "s", "phoneNumber": CAREGIVER, "text": ""}
+                       ).status_code == 200  # fmt: skip
