@@ -12,7 +12,7 @@ from wtforms.validators import DataRequired, Length
 
 from gateway import alerts, cases, i18n, staff
 from gateway.phone import InvalidPhoneError, normalise
-from gateway.statuses import AlertState
+from gateway.statuses import AlertState, OfficerRole
 from gateway.transactions import unit_of_work
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
@@ -20,6 +20,13 @@ login_manager = LoginManager()
 login_manager.login_view = "desk.login"
 login_manager.login_message = "Silakan masuk dulu."
 csrf = CSRFProtect()
+# The desk's menu: (endpoint, label, roles that see it); each page's module adds its own.
+NAV: list[tuple[str, str, tuple[str, ...]]] = [("desk.case_list", "Kasus", tuple(OfficerRole))]
+
+
+def add_nav(endpoint: str, label: str, roles: tuple[str, ...] = tuple(OfficerRole)) -> None:
+    """Put a page in the desk's menu for these roles (all staff by default)."""
+    NAV.append((endpoint, label, roles))
 
 
 def init_app(app: Flask, callbacks: list[Blueprint]) -> None:
@@ -29,6 +36,7 @@ def init_app(app: Flask, callbacks: list[Blueprint]) -> None:
     for blueprint in callbacks:
         csrf.exempt(blueprint)
     app.add_template_filter(lambda category: i18n.text("id", f"category.{category}"), "category")
+    app.context_processor(_menu)
     app.register_blueprint(bp)
 
 
@@ -37,6 +45,13 @@ def init_app(app: Flask, callbacks: list[Blueprint]) -> None:
 def explain(error):
     """A 403 or 404 that says what happened and where to go."""
     return render_template("desk/error.html", code=error.code), error.code
+
+
+def _menu() -> dict:
+    """The menu entries the logged-in user's role may open."""
+    if not current_user.is_authenticated:
+        return {"desk_nav": []}
+    return {"desk_nav": [(e, label) for e, label, roles in NAV if current_user.role in roles]}
 
 
 @login_manager.user_loader
