@@ -10,7 +10,7 @@ from datetime import timedelta
 from flask import current_app
 from peewee import IntegrityError
 
-from gateway import checkin_codes, clock, i18n, officers, outbox
+from gateway import checkin_codes, clock, i18n, officers, outbox, sending
 from gateway.models import Alert, AlertEvent, Officer, OutboxMessage, Village, db
 from gateway.statuses import AlertState, MessageKind, OfficerRole, OutboxStatus
 from gateway.transactions import unit_of_work
@@ -131,7 +131,7 @@ def record(
     return moved
 
 
-def follow_sending(change: outbox.StatusChange | None) -> None:
+def follow_sending(change: sending.StatusChange | None) -> None:
     """An alert's SMS was sent or delivered: that is part of the alert's story."""
     moved = change is not None and change.before != change.after
     if not moved or change.after not in (OutboxStatus.SENT, OutboxStatus.DELIVERED):

@@ -20,6 +20,7 @@ from gateway import (
     retention,
     rotation,
     selftest,
+    sending,
     staff,
 )
 from gateway.models import db
@@ -68,7 +69,7 @@ def outbox_sweep() -> None:
     """Re-enqueue queued outbox rows RQ lost (the worker does this on start, on finding a new
     Redis, and the scheduler every minute)."""
     with db.connection_context():
-        count = outbox.sweep()
+        count = sending.sweep()
     click.echo(f"Re-enqueued {count} stuck outbox row(s).")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from gateway import alerts, clock, dead_numbers, outbox
+from gateway import alerts, clock, dead_numbers, sending
 from gateway.models import EarlyDeliveryReport, OutboxMessage
 from gateway.providers.africastalking import FINAL_DELIVERY, DeliveryReport
 from gateway.statuses import OutboxStatus
@@ -30,26 +30,27 @@ def receive(report: DeliveryReport) -> bool:
 
 def record_delivery(
     provider_id: str, status: str, failure_reason: str | None, phone: str | None = None
-) -> outbox.StatusChange | None:
+) -> sending.StatusChange | None:
     """Apply a delivery report and return the change; None when no row has that provider id
     (yet): the report is kept for the send that has not stored its id, or for the one whose
     answer timed out."""
     row = OutboxMessage.get_or_none(OutboxMessage.provider_id == provider_id)
+    before = OutboxStatus(row.status) if row else OutboxStatus.UNKNOWN  # settled by phone below
     if row is None:
         row = _unsettled_send_to(phone, provider_id) if phone else None
     if row is None:
         log.info("delivery report for unknown message id %s (%s): kept", provider_id, status)
         _keep_early_report(provider_id, status, failure_reason)
         return None
-    return _apply_delivery(row, status, failure_reason)
+    return _apply_delivery(row, status, failure_reason, before)
 
 
 def _apply_delivery(
-    row: OutboxMessage, status: str, failure_reason: str | None
-) -> outbox.StatusChange:
-    before = OutboxStatus(row.status)
+    row: OutboxMessage, status: str, failure_reason: str | None, before: OutboxStatus | None = None
+) -> sending.StatusChange:
+    before = before or OutboxStatus(row.status)
     if row.delivery_status in FINAL_DELIVERY:
-        return outbox.StatusChange(row, before, before)  # a final report stands
+        return sending.StatusChange(row, before, before)  # a final report stands
     row.delivery_status = status
     if status in FINAL_DELIVERY:
         row.status = FINAL_DELIVERY[status].value
@@ -57,10 +58,10 @@ def _apply_delivery(
         if row.status == OutboxStatus.DELIVERED:
             dead_numbers.count_delivered(row.to)
         else:
-            outbox.count_dead_number(row, failure_reason)
+            sending.count_dead_number(row, failure_reason)
     row.updated_at = clock.now()
     row.save()
-    return outbox.StatusChange(row, before, OutboxStatus(row.status))
+    return sending.StatusChange(row, before, OutboxStatus(row.status))
 
 
 def _unsettled_send_to(phone: str, provider_id: str) -> OutboxMessage | None:
@@ -97,7 +98,7 @@ def _keep_early_report(provider_id: str, status: str, failure_reason: str | None
         EarlyDeliveryReport.update(**fields).where(EarlyDeliveryReport.id == early.id).execute()
 
 
-def apply_early_report(row: OutboxMessage) -> outbox.StatusChange | None:
+def apply_early_report(row: OutboxMessage) -> sending.StatusChange | None:
     """The send has its provider id now: apply a report that came before it, if one did."""
     early = EarlyDeliveryReport.get_or_none(EarlyDeliveryReport.provider_id == row.provider_id)
     if early is None:

@@ -6,7 +6,6 @@ import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from flask import current_app
@@ -26,14 +25,12 @@ from gateway import (
     queues,
     quiet_hours,
 )
-from gateway.models import Alert, OutboxMessage
-from gateway.providers.base import SendResult, SendStatus
+from gateway.models import OutboxMessage
 from gateway.statuses import MessageKind, OutboxStatus
 
 log = logging.getLogger(__name__)
 
 SEND_JOB = "workers.jobs.send_sms"
-MAX_AMBIGUOUS = 1  # a possibly-sent message is tried once more at most, never twice
 QUEUE_OF_KIND = {
     MessageKind.ALERT: "alerts",
     MessageKind.REPLY: "sms",
@@ -42,17 +39,6 @@ QUEUE_OF_KIND = {
 ALIVE = {JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.STARTED, JobStatus.DEFERRED}
 
 _batch: ContextVar[list[OutboxMessage] | None] = ContextVar("outbox_batch", default=None)
-
-
-@dataclass(frozen=True)
-class StatusChange:
-    """What a send attempt or a delivery report changed in an outbox row; its caller acts on it
-    (an alert's story), so that the outbox never calls up into business rules."""
-
-    row: OutboxMessage
-    before: OutboxStatus
-    after: OutboxStatus
-    retry: bool = False  # the send failed in a way worth another try
 
 
 @contextmanager
@@ -134,7 +120,7 @@ def enqueue(rows: Iterable[OutboxMessage]) -> None:
     """Give queued rows to RQ. A dead Redis only delays them: the sweeper tries again."""
     for row in rows:
         if row.status == OutboxStatus.QUEUED:
-            _enqueue(row)
+            enqueue_row(row)
 
 
 def job_id(row: OutboxMessage) -> str:
@@ -143,7 +129,7 @@ def job_id(row: OutboxMessage) -> str:
     return f"outbox-{row.id}-{row.created_at:%Y%m%d%H%M%S%f}"
 
 
-def _enqueue(row: OutboxMessage) -> bool:
+def enqueue_row(row: OutboxMessage) -> bool:
     """Enqueue the row's job unless a live one exists; False when nothing was enqueued."""
     try:
         if _job_alive(row):
@@ -152,7 +138,7 @@ def _enqueue(row: OutboxMessage) -> bool:
         options = {
             "job_id": job_id(row),
             "unique": True,
-            "retry": Retry(max=len(_retry_waits()), interval=list(_retry_waits())),
+            "retry": Retry(max=len(retry_waits()), interval=list(retry_waits())),
             "result_ttl": 0,
         }  # the row is the record of what happened, not the job
         if row.not_before and row.not_before > clock.now():
@@ -179,119 +165,6 @@ def cancel_for_alert(alert_id: int) -> int:
     )
 
 
-def claim(row_id: int) -> OutboxMessage | None:
-    """Mark a queued row as being sent and return it; None if it is not queued (sent, final...)."""
-    claimed = (
-        OutboxMessage.update(
-            status=OutboxStatus.SENDING.value,
-            attempts=OutboxMessage.attempts + 1,
-            updated_at=clock.now(),
-        )
-        .where(
-            (OutboxMessage.id == row_id)
-            & (OutboxMessage.status == OutboxStatus.QUEUED.value)
-            & (OutboxMessage.not_before.is_null() | (OutboxMessage.not_before <= clock.now()))
-        )
-        .execute()
-    )
-    return OutboxMessage.get_by_id(row_id) if claimed else None
-
-
-def record_result(row: OutboxMessage, result: SendResult) -> StatusChange | None:
-    """Store the outcome of a send attempt and return the change (its `retry` says whether to
-    try again); None when the attempt was settled already (a late answer: nothing stored)."""
-    row.updated_at = clock.now()
-    row.last_error = result.error
-    retry = False
-    if result.status is SendStatus.SENT:
-        row.status, row.provider_id, row.sent_at = (
-            OutboxStatus.SENT.value,
-            result.provider_id,
-            row.updated_at,
-        )
-    elif result.status is SendStatus.FINAL:
-        row.status = OutboxStatus.FAILED.value
-    elif result.status in (SendStatus.AMBIGUOUS, SendStatus.LOST):
-        # Marked by ambiguous_attempts: a second copy may reach the phone. Only what must not
-        # be missed is risked twice: a send a killed worker may never have made, an urgent alert.
-        row.ambiguous_attempts += 1
-        retry = (
-            row.ambiguous_attempts <= MAX_AMBIGUOUS
-            and row.attempts < _max_attempts()
-            and (result.status is SendStatus.LOST or _is_urgent_alert(row))
-        )
-        row.status = (OutboxStatus.QUEUED if retry else OutboxStatus.UNKNOWN).value
-    else:
-        retry = row.attempts < _max_attempts()
-        row.status = (OutboxStatus.QUEUED if retry else OutboxStatus.FAILED).value
-    if not _store_outcome(row):
-        log.warning(
-            "outbox row %s: a late %s (provider id %s) for an attempt already settled as lost;"
-            " not stored",
-            row.id,
-            result.status.value,
-            result.provider_id,
-        )
-        return None
-    if result.status is not SendStatus.SENT:
-        if result.status is SendStatus.FINAL:
-            count_dead_number(row, result.error)
-        log.warning(
-            "outbox row %s attempt %s: %s (%s)",
-            row.id,
-            row.attempts,
-            result.status.value,
-            result.error,
-        )
-    return StatusChange(row, OutboxStatus.SENDING, OutboxStatus(row.status), retry)
-
-
-def _store_outcome(row: OutboxMessage) -> bool:
-    """Save the attempt's outcome only while the row is still that attempt's: a result that
-    comes after the sweep settled the attempt as lost must not overwrite what followed."""
-    fields = ("status", "provider_id", "sent_at", "last_error", "ambiguous_attempts", "updated_at")
-    return bool(
-        OutboxMessage.update({getattr(OutboxMessage, f): getattr(row, f) for f in fields})
-        .where(
-            (OutboxMessage.id == row.id)
-            & (OutboxMessage.status == OutboxStatus.SENDING.value)
-            & (OutboxMessage.attempts == row.attempts)
-        )
-        .execute()
-    )
-
-
-def _is_urgent_alert(row: OutboxMessage) -> bool:
-    alert = Alert.get_or_none(Alert.id == row.alert_id) if row.alert_id else None
-    return alert is not None and alert.urgent
-
-
-def count_dead_number(row: OutboxMessage, reason: str | None) -> None:
-    """A failure that says the number is gone counts towards pausing it (dead_numbers.py)."""
-    if dead_numbers.means_dead(reason):
-        notice = dead_numbers.count_failure(row.to)
-        if notice is not None:  # no name: the number and the village only
-            add(notice.to, notice.text, kind=MessageKind.BROADCAST)
-
-
-def sweep(queued_for_seconds: int = 0) -> int:
-    """Give RQ every row queued longer than `queued_for_seconds` that has no live job (lost with
-    a restarted Redis, say), alerts first; settle rows a dead worker left mid-send for longer
-    than the lease. Return how many rows were enqueued."""
-    cutoff = clock.now() - timedelta(seconds=_lease_seconds())
-    for row in OutboxMessage.select().where(
-        (OutboxMessage.status == OutboxStatus.SENDING.value) & (OutboxMessage.updated_at < cutoff)
-    ):
-        # The worker died while talking to the provider: the message may or may not have gone.
-        record_result(row, SendResult(SendStatus.LOST, error="worker lost mid-send"))
-    queued = OutboxMessage.select().where(OutboxMessage.status == OutboxStatus.QUEUED.value)
-    if queued_for_seconds:
-        since = clock.now() - timedelta(seconds=queued_for_seconds)
-        queued = queued.where(OutboxMessage.updated_at <= since)
-    alerts_first = queued.order_by(OutboxMessage.kind != MessageKind.ALERT.value, OutboxMessage.id)
-    return sum(_enqueue(row) for row in alerts_first)
-
-
 def status_report(limit: int = 50) -> tuple[dict[tuple[str, str], int], list[OutboxMessage]]:
     """Row counts by (kind, status), and the latest rows in doubt: final `unknown` (may have
     gone, not repeated) or sent after an uncertain try (may have arrived twice)."""
@@ -313,17 +186,12 @@ def status_report(limit: int = 50) -> tuple[dict[tuple[str, str], int], list[Out
     return counts, doubtful
 
 
-def _retry_waits() -> tuple[int, ...]:
+def retry_waits() -> tuple[int, ...]:
     """How long RQ waits before each retry of a failed send (OUTBOX_RETRY_SECONDS)."""
     return current_app.config["OUTBOX_RETRY_SECONDS"]
 
 
-def _max_attempts() -> int:
-    """The first try and one after each wait; then a row is failed for good."""
-    return 1 + len(_retry_waits())
-
-
-def _lease_seconds() -> int:
+def lease_seconds() -> int:
     """How long a send may take at most (the provider's time-outs and some): a row or job busy
     longer than this was left by a killed worker."""
     return current_app.config["OUTBOX_STALE_SECONDS"]
@@ -341,7 +209,7 @@ def _job_alive(row: OutboxMessage) -> bool:
         return True
     if status == JobStatus.STARTED and job.started_at:
         # RQ's own clock, not the gateway's: both times are RQ's.
-        if job.started_at + timedelta(seconds=_lease_seconds()) > datetime.now(UTC):
+        if job.started_at + timedelta(seconds=lease_seconds()) > datetime.now(UTC):
             return True
     job.delete()  # finished, failed or abandoned in RQ, yet the row still waits
     return False

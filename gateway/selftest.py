@@ -11,18 +11,10 @@ from dataclasses import dataclass
 import requests
 
 from gateway import gsm7
+from gateway.providers.africastalking import FINAL_DELIVERY, INTERIM_DELIVERY
 
 TIMEOUT = 10  # seconds: Africa's Talking gives up on a USSD answer sooner than this
-DELIVERY_STATUSES = (
-    "Sent",
-    "Submitted",
-    "Buffered",
-    "Success",
-    "Failed",
-    "Rejected",
-    "AbsentSubscriber",
-    "Expired",
-)
+DELIVERY_STATUSES = sorted(INTERIM_DELIVERY | FINAL_DELIVERY.keys())
 
 
 @dataclass

@@ -217,11 +217,12 @@ def record_end(redis: Redis, end: UssdEnd, ussd_code: str) -> None:
         "provider_date": end.provider_date,
     }
     with unit_of_work():
-        lang = was_cut_off(redis, end.phone) if end.status in ("Incomplete", "Failed") else None
-        if lang:
-            outbox.add(end.phone, i18n.text(lang, "sms.resume", ussd_code=ussd_code))
         (
             UssdSessionEvent.insert(session_id=end.session_id, **fields)
             .on_conflict(conflict_target=[UssdSessionEvent.session_id], update=fields)
             .execute()
         )
+        # Last: the once-a-day mark in Redis is spent only when nothing above has failed.
+        lang = was_cut_off(redis, end.phone) if end.status in ("Incomplete", "Failed") else None
+        if lang:
+            outbox.add(end.phone, i18n.text(lang, "sms.resume", ussd_code=ussd_code))

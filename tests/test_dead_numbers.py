@@ -3,7 +3,7 @@ tell the village officer (the number and the village, no name)."""
 
 from __future__ import annotations
 
-from gateway import i18n, outbox
+from gateway import i18n, outbox, sending
 from gateway.models import Alert, OutboxMessage, Person, Village
 from gateway.providers.base import SendResult, SendStatus
 from gateway.statuses import MessageKind
@@ -13,8 +13,8 @@ FAMILY, OFFICER = "+6281234567890", "+6281299900101"
 
 def fail(client, number: int, reason: str = "UserDoesNotExist") -> None:
     row = outbox.add(FAMILY, f"kabar {number}", kind=MessageKind.BROADCAST)
-    outbox.record_result(
-        outbox.claim(row.id), SendResult(SendStatus.SENT, provider_id=f"X{number}")
+    sending.record_result(
+        sending.claim(row.id), SendResult(SendStatus.SENT, provider_id=f"X{number}")
     )
     client.post(
         "/sms/delivery",
@@ -51,7 +51,7 @@ def test_three_dead_number_failures_pause_broadcasts_and_tell_the_officer(client
     assert outbox.add(FAMILY, "balasan").status == "queued"  # a reply: they just wrote to us
     # A message that arrives again: the number is alive, and broadcasts go again.
     row = outbox.add(FAMILY, "balasan 2")
-    outbox.record_result(outbox.claim(row.id), SendResult(SendStatus.SENT, provider_id="OK1"))
+    sending.record_result(sending.claim(row.id), SendResult(SendStatus.SENT, provider_id="OK1"))
     client.post("/sms/delivery", data={"id": "OK1", "status": "Success", "phoneNumber": FAMILY})
     assert outbox.add(FAMILY, "siaran 2", kind=MessageKind.BROADCAST).status == "queued"
     assert OutboxMessage.select().where(OutboxMessage.to == OFFICER).count() == 1  # told once

@@ -3,6 +3,7 @@ screens, keyword handlers and views reach storage only through services."""
 
 import ast
 
+from gateway.models import ALL_MODELS
 from tests import import_graph
 
 EDGES = import_graph.graph()
@@ -20,6 +21,20 @@ def test_views_screens_and_keywords_never_touch_the_models():
     callers = [m for m in EDGES if m.startswith(("gateway.web", "gateway.flows", "gateway.sms"))]
     assert len(callers) > 20
     assert [m for m in callers if "gateway.models" in EDGES[m]] == []
+
+
+def test_views_screens_and_keywords_reach_no_model_through_a_service():
+    models = {model.__name__ for model in ALL_MODELS}
+    reached = [
+        f"{name}: {node.value.id}.{node.attr}"
+        for name, path in import_graph.modules().items()
+        if name.startswith(("gateway.web", "gateway.flows", "gateway.sms"))
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Attribute)
+        and node.attr in models
+        and isinstance(node.value, ast.Name)
+    ]
+    assert reached == []  # e.g. people.Person.get(...): the query belongs in the service
 
 
 def test_the_outbox_is_a_leaf_below_alerts():

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from rq.job import Job
 
-from gateway import clock, delivery, gsm7, outbox, queues
+from gateway import clock, delivery, gsm7, outbox, queues, sending
 from gateway.models import Alert, EarlyDeliveryReport, OutboxMessage
 from gateway.providers.base import SendResult, SendStatus
 from gateway.statuses import MessageKind, OutboxStatus
@@ -62,12 +62,12 @@ def test_enqueueing_the_same_row_twice_makes_one_job(app):
 def test_each_outcome_settles_the_row(app, results, status, attempts):
     row = queued()
     for result in results:
-        claimed = outbox.claim(row.id)
+        claimed = sending.claim(row.id)
         assert claimed is not None
-        outbox.record_result(claimed, SendResult(result, provider_id="p-1", error="x"))
+        sending.record_result(claimed, SendResult(result, provider_id="p-1", error="x"))
     row = fresh(row)
     assert (row.status, row.attempts) == (status, attempts)
-    assert outbox.claim(row.id) is None
+    assert sending.claim(row.id) is None
 
 
 @pytest.mark.parametrize("urgent, status", [(True, "sent"), (False, "unknown")])
@@ -77,9 +77,9 @@ def test_only_an_urgent_alert_is_risked_twice_after_a_time_out(app, urgent, stat
         "+6281299900101", "KASUS T-1", kind=MessageKind.ALERT, alert_id=alert.id, urgent=urgent
     )
     for result in (SendStatus.AMBIGUOUS, SendStatus.SENT):
-        claimed = outbox.claim(row.id)
+        claimed = sending.claim(row.id)
         if claimed:
-            outbox.record_result(claimed, SendResult(result, provider_id="p-1"))
+            sending.record_result(claimed, SendResult(result, provider_id="p-1"))
     row = fresh(row)
     assert (row.status, row.ambiguous_attempts) == (status, 1)  # marked: it may come twice
     _, doubtful = outbox.status_report()
@@ -103,10 +103,10 @@ def test_a_retryable_failure_is_retried_by_rq_with_back_off(make_app, run_jobs, 
 
 def test_a_report_that_comes_before_the_provider_id_is_applied_when_it_is_stored(client, app):
     row = outbox.add(PHONE, "halo")
-    claimed = outbox.claim(row.id)  # the provider answered, the job has not stored it yet
+    claimed = sending.claim(row.id)  # the provider answered, the job has not stored it yet
     for status in ("Submitted", "Success", "Buffered"):
         client.post("/sms/delivery", data={"id": "ATX-7", "status": status, "phoneNumber": PHONE})
-    outbox.record_result(claimed, SendResult(SendStatus.SENT, provider_id="ATX-7"))
+    sending.record_result(claimed, SendResult(SendStatus.SENT, provider_id="ATX-7"))
     delivery.apply_early_report(claimed)  # as the send job does once the id is stored
     assert (fresh(row).status, fresh(row).delivery_status) == ("delivered", "Success")
     assert EarlyDeliveryReport.select().count() == 0
@@ -128,8 +128,8 @@ def age(row, seconds):
 
 def test_the_sweep_re_enqueues_a_row_whose_job_was_lost_at_once(app, redis, run_jobs):
     row = outbox.add(PHONE, "halo")  # stored, but Redis never got its job (or lost it)
-    assert outbox.sweep() == 1
-    assert outbox.sweep() == 0  # its job is alive now: not twice
+    assert sending.sweep() == 1
+    assert sending.sweep() == 0  # its job is alive now: not twice
     run_jobs()
     assert fresh(row).status == "sent"
 
@@ -137,33 +137,33 @@ def test_the_sweep_re_enqueues_a_row_whose_job_was_lost_at_once(app, redis, run_
 def test_the_sweep_restarts_a_row_whose_job_failed_for_good(app, redis):
     row = queued()
     Job.fetch(outbox.job_id(fresh(row)), connection=redis).set_status("failed")
-    assert outbox.sweep() == 1
+    assert sending.sweep() == 1
     assert Job.fetch(outbox.job_id(fresh(row)), connection=redis).get_status() == "queued"
 
 
 def test_the_sweep_settles_a_row_left_mid_send_by_a_killed_worker(app):
     row = outbox.add(PHONE, "halo")
-    outbox.claim(row.id)
+    sending.claim(row.id)
     age(row, 30)
-    outbox.sweep()
+    sending.sweep()
     assert fresh(row).status == "sending"  # within the lease: the send may still be under way
     age(row, 61)
-    outbox.sweep()
+    sending.sweep()
     # It may never have left: tried once more, marked as possibly doubled.
     assert (fresh(row).status, fresh(row).ambiguous_attempts) == ("queued", 1)
-    outbox.claim(row.id)
+    sending.claim(row.id)
     age(row, 61)
-    outbox.sweep()
+    sending.sweep()
     assert fresh(row).status == "unknown"  # twice possibly sent: never a third time
 
 
 def test_a_late_result_after_the_sweep_settled_the_attempt_is_not_stored(app):
     row = outbox.add(PHONE, "halo")
-    slow = outbox.claim(row.id)  # a worker that hangs past the lease...
+    slow = sending.claim(row.id)  # a worker that hangs past the lease...
     age(row, 61)
-    outbox.sweep()  # ...is taken for dead: tried once more, marked
+    sending.sweep()  # ...is taken for dead: tried once more, marked
     assert (fresh(row).status, fresh(row).ambiguous_attempts) == ("queued", 1)
-    assert outbox.record_result(slow, SendResult(SendStatus.SENT, provider_id="late")) is None
+    assert sending.record_result(slow, SendResult(SendStatus.SENT, provider_id="late")) is None
     assert (fresh(row).status, fresh(row).ambiguous_attempts) == ("queued", 1)  # still marked
 
 
@@ -173,10 +173,10 @@ def test_the_sweep_re_enqueues_a_row_whose_started_job_outlived_the_lease(app, r
     job.set_status("started")  # taken by a worker that was then killed, parent and horse
     job.started_at = datetime.now(UTC) - timedelta(seconds=10)
     job.save()
-    assert outbox.sweep() == 0  # a worker may be about to claim it
+    assert sending.sweep() == 0  # a worker may be about to claim it
     job.started_at = datetime.now(UTC) - timedelta(seconds=61)
     job.save()
-    assert outbox.sweep() == 1
+    assert sending.sweep() == 1
     run_jobs()
     assert fresh(row).status == "sent"
 
@@ -184,7 +184,7 @@ def test_the_sweep_re_enqueues_a_row_whose_started_job_outlived_the_lease(app, r
 def test_the_sweep_hands_back_alerts_first(app, redis):
     reply = outbox.add(PHONE, "halo")
     alert_sms = outbox.add("+6281299900101", "KASUS", kind=MessageKind.ALERT)
-    outbox.sweep()
+    sending.sweep()
     assert [Job.fetch(i, connection=redis).args[0] for i in queues.queue("alerts").job_ids] == [
         alert_sms.id
     ]

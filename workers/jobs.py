@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from flask import current_app
 
-from gateway import alerts, checkins, delivery, outbox, providers, retention, sessions, summaries
+from gateway import (
+    alerts,
+    checkins,
+    delivery,
+    providers,
+    retention,
+    sending,
+    sessions,
+    summaries,
+)
 from gateway.models import db
 from gateway.transactions import unit_of_work
 
@@ -16,16 +25,18 @@ class SendRetryError(RuntimeError):
 def send_sms(row_id: int) -> str:
     """Send outbox row `row_id` once; a row that is not queued (already sent, final) is skipped."""
     with db.connection_context():
-        row = outbox.claim(row_id)
+        row = sending.claim(row_id)
     if row is None:
         return "skipped"
     # The database connection is not held while the provider answers (up to ~35 s).
     result = providers.from_config(current_app.config).send(row.to, row.text)
-    with db.connection_context(), unit_of_work():
-        change = outbox.record_result(row, result)
-        alerts.follow_sending(change)
-        if change is not None and row.provider_id:
-            alerts.follow_sending(delivery.apply_early_report(row))  # it may have come first
+    with db.connection_context():
+        with unit_of_work():  # what happened is stored first, whatever follows
+            change = sending.record_result(row, result)
+        with unit_of_work():
+            alerts.follow_sending(change)
+            if change is not None and row.provider_id:
+                alerts.follow_sending(delivery.apply_early_report(row))  # it may have come first
     if change is not None and change.retry:
         raise SendRetryError(f"outbox row {row_id}: {result.status.value}: {result.error}")
     return row.status
@@ -37,14 +48,14 @@ def sweep_outbox() -> int:
     with db.connection_context():
         delivery.forget_early_reports()
         # Rows younger than the lease are left to the web and the worker that made them.
-        return outbox.sweep(queued_for_seconds=current_app.config["OUTBOX_STALE_SECONDS"])
+        return sending.sweep(queued_for_seconds=current_app.config["OUTBOX_STALE_SECONDS"])
 
 
 def hand_back_outbox() -> int:
     """On a Redis that may have lost its jobs (at start, after a restart): every queued row
     without a live job goes back to RQ at once, alerts first; return how many."""
     with db.connection_context():
-        return outbox.sweep()
+        return sending.sweep()
 
 
 def forget_ussd_checkpoints() -> int:

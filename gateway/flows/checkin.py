@@ -1,5 +1,7 @@
 """USSD menu 3 "Laporan anak": a caregiver answers each child's check-in, one digit a question,
-one child after the other, with the codes of the one table (gateway/checkin_codes.py)."""
+one child after the other, with the codes of the one table (gateway/checkin_codes.py).
+Screen ids and catalog keys keep the menu's Indonesian name, "kabar": sessions in Redis and the
+translators' catalogs name them so."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from gateway import checkin_codes, checkins, danger
 from gateway.flows.screens import Branch, Choice, End, Menu, Pick, State
 
 
-def _waiting(state: State) -> list:
+def _waiting(state: State) -> list:  # of Checkin rows, from the check-ins service
     return checkins.pending(state.phone)
 
 

@@ -1,0 +1,146 @@
+"""Sending an outbox row: claim it, record what the provider answered (returning the change
+for the caller to act on), settle sends a killed worker left, hand lost jobs back to RQ."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from gateway import clock, dead_numbers, outbox
+from gateway.models import Alert, OutboxMessage
+from gateway.providers.base import SendResult, SendStatus
+from gateway.statuses import MessageKind, OutboxStatus
+
+log = logging.getLogger(__name__)
+
+MAX_AMBIGUOUS = 1  # a possibly-sent message is tried once more at most, never twice
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """What a send attempt or a delivery report changed in an outbox row; its caller acts on it
+    (an alert's story), so that the outbox never calls up into business rules."""
+
+    row: OutboxMessage
+    before: OutboxStatus
+    after: OutboxStatus
+    retry: bool = False  # the send failed in a way worth another try
+
+
+def claim(row_id: int) -> OutboxMessage | None:
+    """Mark a queued row as being sent and return it; None if it is not queued (sent, final...)."""
+    claimed = (
+        OutboxMessage.update(
+            status=OutboxStatus.SENDING.value,
+            attempts=OutboxMessage.attempts + 1,
+            updated_at=clock.now(),
+        )
+        .where(
+            (OutboxMessage.id == row_id)
+            & (OutboxMessage.status == OutboxStatus.QUEUED.value)
+            & (OutboxMessage.not_before.is_null() | (OutboxMessage.not_before <= clock.now()))
+        )
+        .execute()
+    )
+    return OutboxMessage.get_by_id(row_id) if claimed else None
+
+
+def record_result(row: OutboxMessage, result: SendResult) -> StatusChange | None:
+    """Store the outcome of a send attempt and return the change (its `retry` says whether to
+    try again); None when the attempt was settled already (a late answer: nothing stored)."""
+    row.updated_at = clock.now()
+    row.last_error = result.error
+    retry = False
+    if result.status is SendStatus.SENT:
+        row.status, row.provider_id, row.sent_at = (
+            OutboxStatus.SENT.value,
+            result.provider_id,
+            row.updated_at,
+        )
+    elif result.status is SendStatus.FINAL:
+        row.status = OutboxStatus.FAILED.value
+    elif result.status in (SendStatus.AMBIGUOUS, SendStatus.LOST):
+        # Marked by ambiguous_attempts: a second copy may reach the phone. Only what must not
+        # be missed is risked twice: a send a killed worker may never have made, an urgent alert.
+        row.ambiguous_attempts += 1
+        retry = (
+            row.ambiguous_attempts <= MAX_AMBIGUOUS
+            and row.attempts < max_attempts()
+            and (result.status is SendStatus.LOST or _is_urgent_alert(row))
+        )
+        row.status = (OutboxStatus.QUEUED if retry else OutboxStatus.UNKNOWN).value
+    else:
+        retry = row.attempts < max_attempts()
+        row.status = (OutboxStatus.QUEUED if retry else OutboxStatus.FAILED).value
+    if not _store_outcome(row):
+        log.warning(
+            "outbox row %s: a late %s (provider id %s) for an attempt already settled as lost;"
+            " not stored",
+            row.id,
+            result.status.value,
+            result.provider_id,
+        )
+        return None
+    if result.status is not SendStatus.SENT:
+        if result.status is SendStatus.FINAL:
+            count_dead_number(row, result.error)
+        log.warning(
+            "outbox row %s attempt %s: %s (%s)",
+            row.id,
+            row.attempts,
+            result.status.value,
+            result.error,
+        )
+    return StatusChange(row, OutboxStatus.SENDING, OutboxStatus(row.status), retry)
+
+
+def _store_outcome(row: OutboxMessage) -> bool:
+    """Save the attempt's outcome only while the row is still that attempt's: a result that
+    comes after the sweep settled the attempt as lost must not overwrite what followed."""
+    fields = ("status", "provider_id", "sent_at", "last_error", "ambiguous_attempts", "updated_at")
+    return bool(
+        OutboxMessage.update({getattr(OutboxMessage, f): getattr(row, f) for f in fields})
+        .where(
+            (OutboxMessage.id == row.id)
+            & (OutboxMessage.status == OutboxStatus.SENDING.value)
+            & (OutboxMessage.attempts == row.attempts)
+        )
+        .execute()
+    )
+
+
+def _is_urgent_alert(row: OutboxMessage) -> bool:
+    alert = Alert.get_or_none(Alert.id == row.alert_id) if row.alert_id else None
+    return alert is not None and alert.urgent
+
+
+def count_dead_number(row: OutboxMessage, reason: str | None) -> None:
+    """A failure that says the number is gone counts towards pausing it (dead_numbers.py)."""
+    if dead_numbers.means_dead(reason):
+        notice = dead_numbers.count_failure(row.to)
+        if notice is not None:  # no name: the number and the village only
+            outbox.add(notice.to, notice.text, kind=MessageKind.BROADCAST)
+
+
+def sweep(queued_for_seconds: int = 0) -> int:
+    """Give RQ every row queued longer than `queued_for_seconds` that has no live job (lost with
+    a restarted Redis, say), alerts first; settle rows a dead worker left mid-send for longer
+    than the lease. Return how many rows were enqueued."""
+    cutoff = clock.now() - timedelta(seconds=outbox.lease_seconds())
+    for row in OutboxMessage.select().where(
+        (OutboxMessage.status == OutboxStatus.SENDING.value) & (OutboxMessage.updated_at < cutoff)
+    ):
+        # The worker died while talking to the provider: the message may or may not have gone.
+        record_result(row, SendResult(SendStatus.LOST, error="worker lost mid-send"))
+    queued = OutboxMessage.select().where(OutboxMessage.status == OutboxStatus.QUEUED.value)
+    if queued_for_seconds:
+        since = clock.now() - timedelta(seconds=queued_for_seconds)
+        queued = queued.where(OutboxMessage.updated_at <= since)
+    alerts_first = queued.order_by(OutboxMessage.kind != MessageKind.ALERT.value, OutboxMessage.id)
+    return sum(outbox.enqueue_row(row) for row in alerts_first)
+
+
+def max_attempts() -> int:
+    """The first try and one after each wait; then a row is failed for good."""
+    return 1 + len(outbox.retry_waits())
