@@ -555,3 +555,13 @@ def test_a_refused_connection_is_retried():
         port = sock.getsockname()[1]  # closed again before the send: nothing listens
     result = provider(f"http://127.0.0.1:{port}").send(PHONE, "Halo")
     assert result.status is SendStatus.RETRY and "connection" in result.error
+
+
+def test_a_message_id_of_none_is_stored_as_no_id(fake_at):
+    """Africa's Talking writes "None" where a recipient has no id: never a shared provider id
+    that one delivery report would settle for every message stored with it."""
+    fake_at.script("status:102", "ok")
+    queued = provider(fake_at.url).send(PHONE, "Halo")
+    sent = provider(fake_at.url).send(PHONE, "Halo")
+    assert (queued.status, queued.provider_id) == (SendStatus.SENT, None)
+    assert sent.provider_id.startswith("ATXid_")

@@ -75,7 +75,12 @@ def result_for(to: str, response: dict | str) -> SendResult:
         code = int(recipient.get("statusCode", 0))
         detail = f"{code} {recipient.get('status', '')}".strip()
         if code in ACCEPTED:
-            return SendResult(SendStatus.SENT, provider_id=recipient.get("messageId"))
+            # "None" stands for no id in its answers: stored as such, a delivery report for one
+            # message would settle every other message stored with it.
+            message_id = str(recipient.get("messageId") or "")
+            return SendResult(
+                SendStatus.SENT, provider_id=None if message_id in ("", "None") else message_id
+            )
         if code in FINAL:
             return SendResult(SendStatus.FINAL, error=detail)
         return SendResult(SendStatus.RETRY, error=detail)
