@@ -13,11 +13,16 @@ from flask import Flask
 from peewee import Database, QueryEvent, SqliteDatabase
 from playhouse.db_url import connect
 from playhouse.migrations import Runner
+from playhouse.pool import PooledSqliteDatabase
 
 from gateway.models import db
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
 SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000}
+POOLED = ("postgres", "postgresql", "sqlite")  # "+pool" added; an explicit "+pool" URL as given
+# Per process (a sync gunicorn worker or an RQ worker uses one connection at a time); a thread
+# that finds none free waits up to `timeout` s; an idle one is replaced after `stale_timeout` s.
+POOL = {"max_connections": 32, "timeout": 10, "stale_timeout": 300}
 
 
 def ping() -> None:
@@ -26,15 +31,28 @@ def ping() -> None:
 
 
 def open_database(url: str) -> Database:
-    """A peewee Database for `url`; SQLite gets its folder created and sane pragmas."""
-    database = connect(url)
+    """A peewee Database for `url`, pooled: a request or a job borrows a connection and gives it
+    back, instead of connecting (and, for SQLite, setting its pragmas) every time. SQLite gets its
+    folder created and sane pragmas."""
+    scheme, _, rest = url.partition("://")
+    if scheme in POOLED:
+        database = connect(f"{scheme}+pool://{rest}", **POOL)
+    else:
+        database = connect(url)  # "+pool" URLs carry their own settings
     if isinstance(database, SqliteDatabase):
-        if database.database != ":memory:":
-            os.makedirs(os.path.dirname(os.path.abspath(database.database)), exist_ok=True)
+        if database.database == ":memory:":  # one database per connection: never pooled
+            return SqliteDatabase(":memory:", pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
+        os.makedirs(os.path.dirname(os.path.abspath(database.database)), exist_ok=True)
         # Transactions take the write lock when they begin: one that reads, then writes, while
         # another writes would otherwise fail at once with "database is locked" instead of
         # waiting its turn (busy_timeout), as when two sessions finish one registration.
-        return SqliteDatabase(database.database, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
+        return PooledSqliteDatabase(
+            database.database,
+            pragmas=SQLITE_PRAGMAS,
+            lock_type="IMMEDIATE",
+            check_same_thread=False,
+            **POOL,
+        )
     return database
 
 

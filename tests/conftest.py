@@ -6,6 +6,7 @@ import itertools
 from datetime import datetime, timedelta
 
 import pytest
+from peewee import PostgresqlDatabase
 from rq import SimpleWorker
 from rq.job import Job
 from werkzeug.security import generate_password_hash
@@ -25,7 +26,7 @@ _sms_ids = itertools.count(1)
 
 def drop_all_tables() -> None:
     """Empty the test database completely, migration history included."""
-    cascade = " CASCADE" if db.obj.__class__.__name__.startswith("Postgres") else ""
+    cascade = " CASCADE" if isinstance(db.obj, PostgresqlDatabase) else ""
     for table in db.get_tables():
         db.execute_sql(f'DROP TABLE IF EXISTS "{table}"{cascade}')
 
