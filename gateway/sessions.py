@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import logging
 import re
+from dataclasses import dataclass
 from datetime import timedelta
 
 from peewee import IntegrityError
 from redis import Redis, RedisError
 
-from gateway import clock, crypto, i18n, outbox, people
+from gateway import clock, crypto, i18n, limits, outbox, people
 from gateway.db import noticing_writes
 from gateway.flows import FLOW, engine
 from gateway.flows.resume import RESUMABLE
@@ -32,12 +33,7 @@ def _resume_key(phone: str) -> str:
     return f"ussd:resume:{phone}"
 
 
-def _load(redis: Redis, key: str) -> dict | None:
-    try:
-        raw = redis.get(key)
-    except RedisError as error:
-        log.warning("USSD state not read, Redis unavailable: %s", error)
-        return None
+def _decrypted(raw: bytes | None, key: str) -> dict | None:
     if not raw:
         return None
     try:
@@ -47,24 +43,65 @@ def _load(redis: Redis, key: str) -> dict | None:
         return None
 
 
-def _save(redis: Redis, key: str, value: dict | None, ttl_seconds: int) -> None:
+def _load(redis: Redis, key: str) -> dict | None:
     try:
-        if value is None:
-            redis.delete(key)
-        else:
-            # Encrypted: the session's input holds PINs, names and birth years.
-            redis.set(key, crypto.encrypt(json.dumps(value)), ex=ttl_seconds)
+        return _decrypted(redis.get(key), key)
+    except RedisError as error:
+        log.warning("USSD state not read, Redis unavailable: %s", error)
+        return None
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What one round trip to Redis brought for a step."""
+
+    saved: dict | None  # the session's state after its last step
+    cut_off: dict | None  # first step: a registration this phone left unfinished
+    sessions_this_hour: int | None  # first step: this phone's sessions this hour, this one too
+
+
+def _read(redis: Redis, session_id: str, phone: str, first_step: bool) -> _Read:
+    """The session's state; on its first step also the registration this phone left unfinished
+    and its sessions counted this hour: one round trip. Redis down: nothing known."""
+    keys = [_key(session_id)] + ([_resume_key(phone)] if first_step else [])
+    try:
+        pipe = redis.pipeline(transaction=False)
+        pipe.mget(keys)
+        if first_step:
+            limits.count_in(pipe, "ussd", phone)
+        found = pipe.execute()
+    except RedisError as error:
+        log.warning("USSD state not read, Redis unavailable: %s", error)
+        return _Read(None, None, None)
+    values = found[0]
+    return _Read(
+        saved=_decrypted(values[0], keys[0]),
+        cut_off=_decrypted(values[1], keys[1]) if first_step else None,
+        sessions_this_hour=found[1] if first_step else None,
+    )
+
+
+def _write(redis: Redis, changes: dict[str, dict | None], ttl_seconds: int) -> None:
+    """Store (or, for None, delete) these keys in one round trip; encrypted: a session's input
+    holds PINs, names and birth years."""
+    try:
+        pipe = redis.pipeline(transaction=False)
+        for key, value in changes.items():
+            if value is None:
+                pipe.delete(key)
+            else:
+                pipe.set(key, crypto.encrypt(json.dumps(value)), ex=ttl_seconds)
+        pipe.execute()
     except RedisError as error:
         log.warning("USSD state not saved, Redis unavailable: %s", error)
 
 
 def _begin(
-    redis: Redis, session_id: str, phone: str, default_lang: str, ussd_code: str
+    session_id: str, phone: str, cut_off: dict | None, default_lang: str, ussd_code: str
 ) -> tuple[State, Reply]:
     """A new session: at the root, or offering to resume a registration cut off earlier (in
     another session: this one, replayed after its state was lost, simply goes on)."""
     lang = people.language_for(phone, default_lang)
-    cut_off = _load(redis, _resume_key(phone))
     known = {"ussd_code": ussd_code}  # quoted on screens ("dial *123# again")
     if cut_off is None or cut_off.get("session") == session_id:
         return engine.start(FLOW, phone, lang, data=known)
@@ -73,26 +110,32 @@ def _begin(
     return state, engine.render(FLOW, state)
 
 
-def _keep_for_resume(
-    redis: Redis, session_id: str, state: State, reply: Reply, ttl_seconds: int
-) -> None:
-    """While a registration is under way, keep it by phone number; drop it once left."""
-    if state.screen == "resume":
-        return  # the offer itself: the saved session waits for the answer
+def _kept_for_resume(session_id: str, state: State, reply: Reply) -> dict | None:
+    """While a registration is under way it is kept by phone number (None: not, or no more)."""
     in_registration = not reply.end and state.screen in RESUMABLE
-    kept = {**state.to_dict(), "session": session_id} if in_registration else None
-    _save(redis, _resume_key(state.phone), kept, ttl_seconds)
+    return {**state.to_dict(), "session": session_id} if in_registration else None
 
 
 def respond(
     redis: Redis, ussd: UssdRequest, default_lang: str, ttl_seconds: int, ussd_code: str
 ) -> Reply:
-    """The screen for this step of the session. The same (session, text) twice gives the same."""
+    """The screen for this step of the session. The same (session, text) twice gives the same.
+    Two round trips to Redis at most: one to read, one to write."""
     session_id, phone, text = ussd.session_id, ussd.phone, ussd.text
-    saved = _load(redis, _key(session_id))
+    first_step = not text
+    read = _read(redis, session_id, phone, first_step)
+    saved = read.saved
     if saved and saved["text"] == text:
         return Reply(**saved["reply"])  # the telco repeated a request
+    if (
+        first_step
+        and limits.verdict("ussd", phone, read.sessions_this_hour, "USSD_SESSIONS_PER_HOUR")
+        is not limits.Verdict.ALLOW
+    ):
+        lang = people.language_for(phone, default_lang)  # a session too many this hour
+        return Reply(i18n.text(lang, "limit.ussd"), end=True)
     answers = text.split("*") if text else []
+    resume_kept = bool(read.cut_off) or bool(saved and saved.get("resume_kept"))
     if saved and not saved["reply"]["end"] and _continues(text, saved["text"]):
         state, reply, done = State(**saved["state"]), None, saved["answered"]
     else:
@@ -101,22 +144,31 @@ def respond(
         resumed = _last_checkpoint(session_id, text)
         if resumed:
             state, reply, done = resumed
+            resume_kept = True  # not known: a registration may be kept for this phone
         else:
-            state, reply = _begin(redis, session_id, phone, default_lang, ussd_code)
+            cut_off = read.cut_off if first_step else _load(redis, _resume_key(phone))
+            resume_kept = resume_kept or cut_off is not None
+            state, reply = _begin(session_id, phone, cut_off, default_lang, ussd_code)
             done = 0
             if state.screen == "resume":  # depends on Redis data its answer changes: kept
                 _checkpoint(session_id, -1, "", state, reply, ignore_double=True)
     while done < len(answers) and not (reply and reply.end):
         state, reply = _step(session_id, state, answers, done)
         done += 1
-    saved = {
+    changes: dict[str, dict | None] = {}
+    if state.screen != "resume":  # the offer itself: the saved registration waits for the answer
+        kept = _kept_for_resume(session_id, state, reply)
+        if kept is not None or resume_kept:
+            changes[_resume_key(phone)] = kept
+        resume_kept = kept is not None
+    changes[_key(session_id)] = {
         "text": text,
         "answered": len(answers),
         "state": state.to_dict(),
         "reply": {"text": reply.text, "end": reply.end},
+        "resume_kept": resume_kept,
     }
-    _save(redis, _key(session_id), saved, ttl_seconds)
-    _keep_for_resume(redis, session_id, state, reply, ttl_seconds)
+    _write(redis, changes, ttl_seconds)
     return reply
 
 

@@ -8,7 +8,7 @@ from flask import Blueprint, Response, current_app, request
 from peewee import DatabaseError
 from werkzeug.exceptions import HTTPException
 
-from gateway import i18n, limits, people, queues, sessions
+from gateway import i18n, queues, sessions
 from gateway.phone import InvalidPhoneError
 from gateway.providers.africastalking import BadCallbackError, UssdEnd, UssdRequest
 from gateway.web.common import callback_form, check_callback, plain, refuse_bad_callbacks
@@ -36,12 +36,6 @@ def step() -> Response:
     if len(ussd.text) > sessions.MAX_TEXT:
         return plain("END " + _default_text("error.session_too_long"))
     config = current_app.config
-    too_many = not ussd.text and (  # counted per new session
-        limits.count("ussd", ussd.phone, "USSD_SESSIONS_PER_HOUR") is not limits.Verdict.ALLOW
-    )
-    if too_many:
-        lang = people.language_for(ussd.phone, config["DEFAULT_LANGUAGE"])  # a session too many
-        return plain("END " + i18n.text(lang, "limit.ussd"))
     reply = sessions.respond(
         queues.redis(),
         ussd,

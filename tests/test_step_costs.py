@@ -1,0 +1,51 @@
+"""What a USSD step costs: at most two Redis round trips (one read, one write), and no query
+on a step that only moves between menus."""
+
+import pytest
+import redis as redis_library
+
+from gateway.models import db
+
+PHONE = "+6281234567890"
+
+
+@pytest.fixture
+def costs(monkeypatch):
+    """Count Redis round trips (a command or a whole pipeline) and SQL queries."""
+    counted = {"redis": 0, "sql": 0}
+    command, pipeline = redis_library.Redis.execute_command, redis_library.client.Pipeline.execute
+
+    def one_command(self, *args, **options):
+        counted["redis"] += 1
+        return command(self, *args, **options)
+
+    def one_pipeline(self, *args, **options):
+        counted["redis"] += 1
+        return pipeline(self, *args, **options)
+
+    monkeypatch.setattr(redis_library.Redis, "execute_command", one_command)
+    monkeypatch.setattr(redis_library.client.Pipeline, "execute", one_pipeline)
+    hook = lambda _event: counted.__setitem__("sql", counted["sql"] + 1)  # noqa: E731
+    db.obj.query_hooks.append(hook)
+    yield counted
+    db.obj.query_hooks.remove(hook)
+
+
+def step(client, costs, text):
+    costs.update(redis=0, sql=0)
+    answer = client.post("/ussd", data={"sessionId": "s-1", "phoneNumber": PHONE, "text": text})
+    assert answer.status_code == 200 and answer.text.startswith("CON ")
+    return dict(costs)
+
+
+def test_a_step_takes_two_redis_round_trips_and_moving_between_menus_no_query(client, costs):
+    first = step(client, costs, "")
+    assert first["redis"] == 2  # the state, the unfinished registration and the hour's count
+    for text in ("5", "5*1", "5*1*0"):  # the info menu, one of its screens, back
+        assert step(client, costs, text) == {"redis": 2, "sql": 0}, text
+
+
+def test_a_repeated_request_takes_one_round_trip_and_no_query(client, costs):
+    step(client, costs, "")
+    step(client, costs, "5")
+    assert step(client, costs, "5") == {"redis": 1, "sql": 0}
