@@ -238,6 +238,7 @@ class RegistrySnapshot(BaseModel):
     as_of = DateField()
     rows = IntegerField()
     imported_at = DateTimeField(default=clock.now)
+    stamp = CharField(max_length=32, default="")  # new at every import: in-memory indexes renew
 
 
 class Agency(BaseModel):

@@ -16,6 +16,7 @@ from gateway import clock, create_app, crypto, queues
 from gateway.db import init_db, migrate
 from gateway.models import ALL_MODELS, OutboxMessage, RuleItem, Village, db
 from gateway.phone import normalise
+from gateway.verification import index
 from tests import registry_data
 from tests.fake_at import FakeAfricasTalking
 
@@ -95,6 +96,7 @@ def make_app(test_config, schema, test_redis):
 @pytest.fixture
 def app(make_app):
     app = make_app()
+    index.forget()  # the registry index of the last test's database
     with app.app_context():
         yield app
     if not db.is_closed():

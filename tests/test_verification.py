@@ -10,6 +10,7 @@ from gateway.models import (
     Person,
     Verification,
 )
+from gateway.verification import index
 from tests.conftest import sms
 from tests.registry_data import ASKER, cek
 
@@ -110,6 +111,7 @@ def test_the_longest_names_are_cut_to_fit(client, registry):
     Agency.update(name="PT " + "Sangat Panjang Sekali " * 5).where(
         Agency.licence_no == "SIP3MI-001/2024"
     ).execute()
+    index.forget()  # a hand edit, not an import
     for lang in ("id", "en", "jv"):
         from gateway.models import Contact
 
@@ -150,3 +152,25 @@ def test_cek_without_a_query_explains_itself(client, registry):
 
 def test_before_any_import_the_answer_says_there_is_no_data_yet(client):
     assert "Data belum ada." in cek(client, "Maju Jaya")
+
+
+def test_a_cek_scans_no_table_and_a_new_import_is_used_at_once(app, client, registry):
+    """The registry's names are matched in memory; an import renews them for the next CEK."""
+    from gateway.models import db
+
+    cek(client, "Bina Krya Sentosa")  # a look-alike: the index is built
+    seen = []
+    db.obj.query_hooks.append(lambda event: seen.append(event.sql))
+    try:
+        assert "Terdaftar: Maju Jaya Abadi" in cek(client, "Maju Jaay Abadi")  # a look-alike
+    finally:
+        db.obj.query_hooks.pop()
+    agency_scans = [sql for sql in seen if 'FROM "agency"' in sql and "WHERE" not in sql]
+    assert agency_scans == []
+    renamed = registry / "agencies.csv"
+    renamed.write_text(renamed.read_text().replace("PT Maju Jaya Abadi", "PT Surya Abadi"))
+    result = app.test_cli_runner().invoke(
+        args=["import-agencies", str(renamed), "--as-of", "2026-11-22"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Terdaftar: Surya Abadi" in cek(client, "Surya Abaid")

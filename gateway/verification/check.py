@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from gateway.models import Agency, JobOrder, RegistrySnapshot
 from gateway.statuses import AgencyStatus
-from gateway.verification import names, rules
+from gateway.verification import index, names, rules
 
 DATE = "%d-%m-%y"  # two-digit years: every character counts in one SMS
 
@@ -86,9 +86,10 @@ def lookup(query: str, today: date) -> Answer:
         return Answer(Result.NOT_FOUND, query, candidates=exact)
     if re.search(r"\d", query) and _looks_like_licence(query):
         return Answer(Result.NOT_REGISTERED, query, ["reason.licence_unknown"])
-    ranked = names.rank(name_key, dict(Agency.select(Agency.id, Agency.name_key).tuples()))
+    ranked = names.rank(name_key, index.current().name_keys)
     if ranked:
-        candidates = [Agency.get_by_id(agency_id) for agency_id, _ in ranked]
+        found = {a.id: a for a in Agency.select().where(Agency.id.in_([i for i, _ in ranked]))}
+        candidates = [found[agency_id] for agency_id, _ in ranked if agency_id in found]
         return Answer(Result.NOT_FOUND, query, candidates=candidates)
     if len(re.findall(r"\d", query)) >= 4:
         # Shaped like a code we do not hold: we cannot say, and say what to ask for (rule 2).
@@ -99,9 +100,8 @@ def lookup(query: str, today: date) -> Answer:
 def _looks_like_licence(query: str) -> bool:
     """Whether a query we do not hold is written like a licence number (names.looks_like_licence,
     against the registry's own numbers)."""
-    licence_numbers = [number for (number,) in Agency.select(Agency.licence_no).tuples()]
-    codes_use_slashes = JobOrder.select().where(JobOrder.code.contains("/")).exists()
-    return names.looks_like_licence(query, licence_numbers, codes_use_slashes)
+    registry = index.current()
+    return names.looks_like_licence(query, registry.licence_shapes, registry.codes_use_slashes)
 
 
 def not_registered(query: str) -> Answer:

@@ -65,10 +65,10 @@ def shape(code: str) -> str:
     return re.sub(r"\d+", "9", " ".join(code.upper().split()))
 
 
-def looks_like_licence(query: str, licence_numbers: list[str], codes_use_slashes: bool) -> bool:
-    """Whether `query` is written like a licence number: the pattern of one in the registry,
-    or, while no job-order code has one, a decree-style number with a slash and digits
-    (KEP.118/PK.02/2052)."""
-    if shape(query) in {shape(number) for number in licence_numbers}:
+def looks_like_licence(query: str, licence_shapes: frozenset[str], codes_use_slashes: bool) -> bool:
+    """Whether `query` is written like a licence number: the pattern (shape()) of one in the
+    registry, or, while no job-order code has one, a decree-style number with a slash and
+    digits (KEP.118/PK.02/2052)."""
+    if shape(query) in licence_shapes:
         return True
     return not codes_use_slashes and "/" in query and len(re.findall(r"\d", query)) >= 4

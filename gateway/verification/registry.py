@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from datetime import date
 
@@ -159,9 +160,10 @@ def _replace(
         new = [fields for value, fields in parsed.items() if value not in existing]
         for start in range(0, len(new), 500):
             model.insert_many(new[start : start + 500]).execute()
+        stamp = uuid.uuid4().hex
         (
             RegistrySnapshot.insert(
-                kind=kind, as_of=as_of, rows=len(parsed), imported_at=clock.now()
+                kind=kind, as_of=as_of, rows=len(parsed), imported_at=clock.now(), stamp=stamp
             )
             .on_conflict(
                 conflict_target=[RegistrySnapshot.kind],
@@ -169,6 +171,7 @@ def _replace(
                     RegistrySnapshot.as_of: as_of,
                     RegistrySnapshot.rows: len(parsed),
                     RegistrySnapshot.imported_at: clock.now(),
+                    RegistrySnapshot.stamp: stamp,
                 },
             )
             .execute()
