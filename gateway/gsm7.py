@@ -80,3 +80,19 @@ def numbered_parts(text: str, limit: int = SMS_SEGMENT) -> list[str]:
     if current:
         parts.append(current)
     return [f"{number}/{len(parts)} {part}" for number, part in enumerate(parts, start=1)]
+
+
+UCS2_SEGMENT = 70  # UTF-16 units in one single-part SMS of any other alphabet
+GSM7_PART, UCS2_PART = 153, 67  # in a multi-part SMS, the header takes the rest
+
+
+def segments(text: str) -> tuple[str, int, int]:
+    """How a phone would send `text`: its encoding ("GSM-7" or "UCS-2"), its length in that
+    encoding's units (septets, or UTF-16 units) and the number of SMS it takes."""
+    if is_gsm7(text):
+        encoding, length, single, part = "GSM-7", septets(text), SMS_SEGMENT, GSM7_PART
+    else:
+        encoding, single, part = "UCS-2", UCS2_SEGMENT, UCS2_PART
+        length = len(text.encode("utf-16-le")) // 2
+    count = 1 if length <= single else -(-length // part)
+    return encoding, length, count

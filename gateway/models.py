@@ -54,6 +54,7 @@ class OutboxMessage(BaseModel):
     delivery_status = CharField(max_length=30, null=True)
     last_error = TextField(null=True)
     alert_id = IntegerField(null=True, index=True)  # the alert this SMS carries, if any
+    broadcast_id = IntegerField(null=True, index=True)  # the desk's broadcast it belongs to
     not_before = DateTimeField(null=True)  # quiet hours: not sent before this (UTC)
     created_at = DateTimeField(default=clock.now)
     updated_at = DateTimeField(default=clock.now)
@@ -231,6 +232,17 @@ class Officer(BaseModel):
         return f"{self.id}:{(self.password_hash or '')[-12:]}"
 
 
+class Broadcast(BaseModel):
+    """One SMS a staff member sent from the desk to the families of a village or a district."""
+
+    officer = ForeignKeyField(Officer, null=True, on_delete="SET NULL")  # who wrote it
+    village = ForeignKeyField(Village, null=True, on_delete="SET NULL")  # null: the whole district
+    district = CharField(max_length=100)
+    text = TextField()  # the same words to every family: nothing personal
+    recipients = IntegerField()  # distinct phones it was written to (opted-out ones included)
+    created_at = DateTimeField(default=clock.now, index=True)
+
+
 class RegistrySnapshot(BaseModel):
     """The date of the registry export in force, per kind ("agencies", "job_orders")."""
 
@@ -385,6 +397,7 @@ ALL_MODELS = (
     Child,
     Consent,
     Officer,
+    Broadcast,
     RegistrySnapshot,
     Agency,
     JobOrder,

@@ -70,6 +70,7 @@ def add(
     kind: MessageKind = MessageKind.REPLY,
     alert_id: int | None = None,
     urgent: bool = False,
+    broadcast_id: int | None = None,
 ) -> OutboxMessage:
     """Store one SMS in the caller's unit of work; it is enqueued when the work ends. Replies
     and urgent alerts go at once; broadcasts and other alerts wait for daytime at the recipient
@@ -94,6 +95,7 @@ def add(
         status=status.value,
         last_error=why,
         alert_id=alert_id,
+        broadcast_id=broadcast_id,
         not_before=max((when for when in waits if when), default=None),
     )
     rows = _batch.get()
@@ -151,6 +153,27 @@ def enqueue_row(row: OutboxMessage) -> bool:
         log.warning("outbox row %s not enqueued, Redis unavailable: %s", row.id, error)
         return False
     return True
+
+
+def resend(row_id: int) -> bool:
+    """Put a failed row back in the queue, its attempts counted afresh, enqueued when the
+    caller's unit of work ends; False when the row is not failed (nothing changed)."""
+    changed = (
+        OutboxMessage.update(
+            status=OutboxStatus.QUEUED.value,
+            attempts=0,
+            ambiguous_attempts=0,
+            not_before=None,
+            updated_at=clock.now(),
+        )
+        .where((OutboxMessage.id == row_id) & (OutboxMessage.status == OutboxStatus.FAILED.value))
+        .execute()
+    )
+    if changed:
+        rows = _batch.get()
+        if rows is not None:  # outside a unit of work the row waits for the sweep
+            rows.append(OutboxMessage.get_by_id(row_id))
+    return bool(changed)
 
 
 def cancel_for_alert(alert_id: int) -> int:

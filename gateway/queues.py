@@ -8,7 +8,7 @@ from flask import Flask, current_app
 from redis import Redis, RedisError
 from redis.backoff import NoBackoff
 from redis.retry import Retry
-from rq import Queue
+from rq import Queue, Worker
 
 log = logging.getLogger(__name__)
 QUEUE_NAMES = ("alerts", "sms", "default")  # alerts first: a case alert never waits behind a reply
@@ -49,3 +49,27 @@ def queue(name: str) -> Queue:
     if name not in QUEUE_NAMES:
         raise ValueError(f"unknown queue {name!r}")
     return Queue(name, connection=redis())
+
+
+def health() -> dict:
+    """What an operator checks first: each queue's depth (waiting now, scheduled for later,
+    failed for good) and the workers alive (RQ's registry of heartbeats)."""
+    depths = {}
+    for name in QUEUE_NAMES:
+        q = queue(name)
+        depths[name] = {
+            "waiting": q.count,
+            "scheduled": q.scheduled_job_registry.count,
+            "started": q.started_job_registry.count,
+            "failed": q.failed_job_registry.count,
+        }
+    workers = [
+        {
+            "name": w.name,
+            "state": w.get_state(),
+            "queues": ", ".join(w.queue_names()),
+            "heartbeat": w.last_heartbeat,
+        }
+        for w in Worker.all(connection=redis())
+    ]
+    return {"queues": depths, "workers": workers}

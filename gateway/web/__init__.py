@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from gateway.web import desk, health, sms, ussd
+from gateway.web import broadcasts, desk, health, operators, sms, ussd
 
 
 def register(app: Flask) -> None:
@@ -11,3 +11,5 @@ def register(app: Flask) -> None:
     for blueprint in callbacks:
         app.register_blueprint(blueprint)
     desk.init_app(app, callbacks)
+    app.register_blueprint(operators.bp)
+    app.register_blueprint(broadcasts.bp)

@@ -1,0 +1,157 @@
+"""Broadcasts from the web desk: one SMS to the families registered in a village (an officer's
+own, any in a supervisor's district, or the whole district; any village for an operator), sent
+through the outbox as kind broadcast (STOP numbers suppressed, quiet hours applied there)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peewee import fn
+
+from gateway import gsm7, outbox, staff
+from gateway.models import Broadcast, Officer, OutboxMessage, Person, Village
+from gateway.statuses import MessageKind, OfficerRole, OutboxStatus
+
+MAX_LENGTH = 480  # three GSM-7 segments: longer is not a broadcast but a letter
+WHOLE_DISTRICT = ""  # the form's choice for every village of a supervisor's district
+COUNTED = ("queued", "sent", "delivered", "failed", "suppressed")
+
+
+class BroadcastRefusedError(ValueError):
+    """The broadcast was not sent: why, in words for the page."""
+
+
+class OutOfScopeError(Exception):
+    """The village or district named is not this staff member's."""
+
+
+@dataclass(frozen=True)
+class Length:
+    """How the text goes out: characters typed, encoding, units and SMS segments."""
+
+    characters: int
+    encoding: str
+    units: int
+    segments: int
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """More than one SMS, or characters basic phones lack (sent as '?')."""
+        return self.segments > 1 or self.encoding != "GSM-7"
+
+
+def measure(text: str) -> Length:
+    """Count the text as the form's script does (the server's count is the one that holds)."""
+    encoding, units, count = gsm7.segments(text)
+    return Length(len(text), encoding, units, count)
+
+
+def choices(officer: Officer) -> list[tuple[str, str]]:
+    """The (value, label) places this staff member may write to; the first is the default."""
+    places = [(v.code, f"Desa {v.name} ({v.district})") for v in staff.villages(officer)]
+    if officer.role == OfficerRole.SUPERVISOR:
+        places.insert(0, (WHOLE_DISTRICT, f"Seluruh kabupaten {officer.district}"))
+    return places
+
+
+def _villages(officer: Officer, choice: str) -> tuple[list[Village], Village | None, str]:
+    """The villages a choice names, the one village (None: a district) and the district;
+    OutOfScopeError when the choice is not among this staff member's."""
+    if choice == WHOLE_DISTRICT and officer.role == OfficerRole.SUPERVISOR:
+        return staff.villages(officer), None, officer.district
+    allowed = {v.code: v for v in staff.villages(officer)}
+    village = allowed.get(choice)
+    if village is None:
+        raise OutOfScopeError(choice)
+    return [village], village, village.district
+
+
+def recipients(villages: list[Village]) -> list[str]:
+    """The distinct phones of the people registered in these villages."""
+    query = (
+        Person.select(Person.phone)
+        .where(Person.village.in_([v.id for v in villages]))
+        .distinct()
+        .order_by(Person.phone)
+    )
+    return [person.phone for person in query]
+
+
+def send(officer: Officer, choice: str, text: str, confirmed: bool) -> Broadcast:
+    """Store the broadcast and one outbox row per phone, in the caller's unit of work.
+    OutOfScopeError for a place not this staff member's; BroadcastRefusedError for a text
+    empty, too long, or longer than one SMS (or not GSM-7) without `confirmed`."""
+    villages, village, district = _villages(officer, choice)
+    text = text.strip()
+    if not text:
+        raise BroadcastRefusedError("Pesan masih kosong.")
+    if len(text) > MAX_LENGTH:
+        raise BroadcastRefusedError(f"Pesan lebih dari {MAX_LENGTH} karakter.")
+    length = measure(text)
+    if length.needs_confirmation and not confirmed:
+        raise BroadcastRefusedError(
+            f"Pesan ini {length.segments} SMS ({length.encoding}). "
+            "Persingkat, atau centang 'Tetap kirim'."
+        )
+    phones = recipients(villages)
+    if not phones:
+        raise BroadcastRefusedError("Belum ada keluarga terdaftar di sana.")
+    broadcast = Broadcast.create(
+        officer=officer, village=village, district=district, text=text, recipients=len(phones)
+    )
+    for phone in phones:
+        outbox.add(phone, text, kind=MessageKind.BROADCAST, broadcast_id=broadcast.id)
+    return broadcast
+
+
+def may_see(officer: Officer, broadcast: Broadcast) -> bool:
+    """An officer sees their village's broadcasts, a supervisor their district's, an operator
+    every one."""
+    if officer.role == OfficerRole.OPERATOR:
+        return True
+    if officer.role == OfficerRole.SUPERVISOR:
+        return broadcast.district == officer.district
+    return broadcast.village_id is not None and broadcast.village_id == officer.village_id
+
+
+def find(officer: Officer, broadcast_id: int) -> tuple[Broadcast | None, bool]:
+    """The broadcast with this id and whether this staff member may open it."""
+    broadcast = Broadcast.get_or_none(Broadcast.id == broadcast_id)
+    return broadcast, broadcast is not None and may_see(officer, broadcast)
+
+
+def latest(officer: Officer, limit: int = 30) -> list[Broadcast]:
+    """The newest broadcasts this staff member may see."""
+    query = Broadcast.select().order_by(Broadcast.created_at.desc(), Broadcast.id.desc())
+    if officer.role == OfficerRole.SUPERVISOR:
+        query = query.where(Broadcast.district == officer.district)
+    elif officer.role != OfficerRole.OPERATOR:
+        query = query.where(Broadcast.village == officer.village_id)
+    return list(query.limit(limit))
+
+
+def counts(broadcast: Broadcast) -> dict[str, int]:
+    """Its SMS by status: queued (sending included), sent, delivered, failed (unknown and
+    cancelled included: not known to have arrived), suppressed (STOP, paused numbers)."""
+    folded = {
+        OutboxStatus.SENDING.value: "queued",
+        OutboxStatus.UNKNOWN.value: "failed",
+        OutboxStatus.CANCELLED.value: "failed",
+    }
+    result = dict.fromkeys(COUNTED, 0)
+    rows = (
+        OutboxMessage.select(OutboxMessage.status, fn.COUNT(OutboxMessage.id).alias("n"))
+        .where(OutboxMessage.broadcast_id == broadcast.id)
+        .group_by(OutboxMessage.status)
+    )
+    for row in rows:
+        status = folded.get(row.status, row.status)
+        result[status] = result.get(status, 0) + row.n
+    return result
+
+
+def place(broadcast: Broadcast) -> str:
+    """Where it went, in words."""
+    if broadcast.village is not None:
+        return f"desa {broadcast.village.name}"
+    return f"kabupaten {broadcast.district}"

@@ -1,0 +1,73 @@
+"""Staff accounts as an operator keeps them on the desk: add an officer or a supervisor, reset
+a PIN (INFO <ref> <PIN>) or a web-desk password. The same rules as `flask add-officer`."""
+
+from __future__ import annotations
+
+from peewee import JOIN
+
+from gateway import crypto, officers, pins, staff
+from gateway.models import Officer, Village
+from gateway.statuses import OfficerRole
+
+ADDABLE = (OfficerRole.OFFICER.value, OfficerRole.SUPERVISOR.value)  # operators: by the CLI
+
+
+def listing() -> list[Officer]:
+    """Every staff member, by role then name."""
+    order = {role.value: index for index, role in enumerate(OfficerRole)}
+    people = Officer.select(Officer, Village).join(Village, JOIN.LEFT_OUTER)
+    return sorted(people, key=lambda o: (order.get(o.role, 9), o.name.lower()))
+
+
+def check_pin(pin: str) -> None:
+    """OfficerError unless the PIN is 4 to 8 digits."""
+    if not (pin.isdigit() and 4 <= len(pin) <= 8):
+        raise officers.OfficerError("PIN harus 4 sampai 8 angka")
+
+
+def check_password(password: str) -> None:
+    """OfficerError for a password shorter than staff.MIN_PASSWORD."""
+    if len(password) < staff.MIN_PASSWORD:
+        raise officers.OfficerError(f"kata sandi paling sedikit {staff.MIN_PASSWORD} karakter")
+
+
+def add(
+    phone: str, name: str, role: str, village_code: str, district: str, pin: str, password: str
+) -> Officer:
+    """Add or update an officer or supervisor (OfficerError saying why not); the PIN and the
+    password are set when given. The caller's transaction holds it all or nothing."""
+    if role not in ADDABLE:
+        raise officers.OfficerError("peran harus petugas atau pengawas")
+    if pin:
+        check_pin(pin)
+    if password:
+        check_password(password)
+    existing = Officer.get_or_none(Officer.phone == phone)
+    if existing is not None and existing.role == OfficerRole.OPERATOR:
+        raise officers.OfficerError("nomor ini milik operator; ubah lewat perintah add-officer")
+    code = "".join(filter(str.isdigit, village_code)) or None
+    officer = officers.add(phone, name, role, code, district.strip() or None)
+    if pin:
+        pins.set_pin_hash(officer, crypto.hash_pin(pin))
+    if password:
+        staff.set_password(officer, password)
+    return officer
+
+
+def reset_pin(officer_id: int, pin: str) -> Officer | None:
+    """Give this staff member a new PIN (its lock lifted); None when there is no such one."""
+    check_pin(pin)
+    officer = Officer.get_or_none(Officer.id == officer_id)
+    if officer is not None:
+        pins.set_pin_hash(officer, crypto.hash_pin(pin))
+    return officer
+
+
+def reset_password(officer_id: int, password: str) -> Officer | None:
+    """Give this staff member a new web-desk password (their sessions end, the lock lifts);
+    None when there is no such one."""
+    check_password(password)
+    officer = Officer.get_or_none(Officer.id == officer_id)
+    if officer is not None:
+        staff.set_password(officer, password)
+    return officer

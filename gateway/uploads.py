@@ -1,0 +1,46 @@
+"""Imports from a file uploaded on the desk: the CLI's own import code, run on a temporary copy
+of the file, so that the page reports and refuses exactly as `flask import-...` does."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import date
+
+from gateway import imports
+from gateway.imports import ImportFileError, Report
+from gateway.verification import registry
+
+MAX_BYTES = 5 * 1024 * 1024  # a district's register is well under 1 MB
+# kind -> (label, needs the registry's as-of date, the import)
+KINDS: dict[str, tuple[str, bool, Callable[..., Report]]] = {
+    "agencies": ("Daftar P3MI (agensi)", True, registry.import_agencies),
+    "job_orders": ("Job order", True, registry.import_job_orders),
+    "rules": ("Aturan (rules)", False, registry.import_rules),
+    "villages": ("Desa", False, imports.import_villages),
+    "households": ("Register rumah tangga", False, imports.import_households),
+}
+
+
+def run(kind: str, data: bytes, filename: str, as_of: date | None) -> Report:
+    """Import `data` (a CSV file's bytes) as `kind`; ImportFileError, naming `filename`, when
+    the file as a whole is refused: then nothing was imported."""
+    if kind not in KINDS:
+        raise ImportFileError(f"unknown import {kind!r}")
+    _, needs_as_of, function = KINDS[kind]
+    if needs_as_of and as_of is None:
+        raise ImportFileError("the registry export's date (as of) is needed")
+    if not data:
+        raise ImportFileError(f"{filename}: empty file")
+    if len(data) > MAX_BYTES:
+        raise ImportFileError(f"{filename}: larger than {MAX_BYTES // (1024 * 1024)} MB")
+    handle, path = tempfile.mkstemp(suffix=".csv", prefix="desk-import-")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        return function(path, as_of) if needs_as_of else function(path)
+    except ImportFileError as error:
+        raise ImportFileError(str(error).replace(path, filename)) from None
+    finally:
+        os.unlink(path)

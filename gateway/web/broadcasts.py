@@ -1,0 +1,87 @@
+"""Broadcast on the desk: one SMS to the families of a village (an officer's own; a
+supervisor's district or one of its villages; any village for an operator), and its counts."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, SelectChoice, SelectField, TextAreaField
+from wtforms.validators import Length
+
+from gateway import broadcasts, gsm7
+from gateway.transactions import unit_of_work
+from gateway.web import desk
+
+bp = Blueprint("broadcasts", __name__, url_prefix="/desk/broadcasts")
+bp.register_error_handler(403, desk.explain)
+bp.register_error_handler(404, desk.explain)
+desk.add_nav("broadcasts.broadcast_list", "Siaran")
+
+
+class BroadcastForm(FlaskForm):
+    """Where to, the text, and the box that lets a long text go."""
+
+    place = SelectField("Kepada keluarga di", validate_choice=False)
+    text = TextAreaField("Pesan", validators=[Length(max=broadcasts.MAX_LENGTH)])
+    confirmed = BooleanField("Tetap kirim (lebih dari 1 SMS, atau huruf di luar GSM-7)")
+
+
+def _page(form: BroadcastForm, status: int = 200):
+    form.place.choices = [SelectChoice(v, label) for v, label in broadcasts.choices(current_user)]
+    length = broadcasts.measure((form.text.data or "").strip())
+    return render_template(
+        "desk/broadcasts.html",
+        form=form,
+        length=length,
+        sent=broadcasts.latest(current_user),
+        place=broadcasts.place,
+        basic=gsm7.BASIC,
+        extension=gsm7.EXTENSION,
+    ), status
+
+
+@bp.get("/")
+@login_required
+def broadcast_list():
+    """The form, and the latest broadcasts in scope."""
+    return _page(BroadcastForm())
+
+
+@bp.post("/")
+@login_required
+def broadcast_send():
+    """Send it (a place out of scope is a 403); the server counts the text again."""
+    form = BroadcastForm()
+    if not form.validate_on_submit():
+        return _page(form, 400)
+    try:
+        with unit_of_work():
+            broadcast = broadcasts.send(
+                current_user, form.place.data or "", form.text.data or "", form.confirmed.data
+            )
+    except broadcasts.OutOfScopeError:
+        abort(403)
+    except broadcasts.BroadcastRefusedError as refused:
+        flash(str(refused), "error")
+        return _page(form, 422)
+    flash(f"Siaran disimpan untuk {broadcast.recipients} nomor.", "ok")
+    return redirect(url_for("broadcasts.broadcast_page", broadcast_id=broadcast.id))
+
+
+@bp.get("/<int:broadcast_id>")
+@login_required
+def broadcast_page(broadcast_id: int):
+    """The broadcast and its SMS by status (queued, sent, delivered, failed, suppressed)."""
+    broadcast, allowed = broadcasts.find(current_user, broadcast_id)
+    if broadcast is None:
+        abort(404)
+    if not allowed:
+        abort(403)
+    return render_template(
+        "desk/broadcast.html",
+        broadcast=broadcast,
+        counts=broadcasts.counts(broadcast),
+        place=broadcasts.place(broadcast),
+        length=broadcasts.measure(broadcast.text),
+    )

@@ -1,0 +1,178 @@
+"""The operators' pages of the desk (role operator only): imports from an uploaded file, staff
+accounts, the outbox (resend a failed SMS) and the queues' health."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from redis import RedisError
+from wtforms import DateField, PasswordField, SelectChoice, SelectField, StringField
+from wtforms.validators import DataRequired, Length, Optional
+
+from gateway import officers, outbox_listing, queues, staff_accounts, uploads
+from gateway.imports import ImportFileError
+from gateway.outbox import resend
+from gateway.phone import InvalidPhoneError, normalise
+from gateway.statuses import OfficerRole, OutboxStatus
+from gateway.transactions import unit_of_work
+from gateway.web import desk
+
+bp = Blueprint("operators", __name__, url_prefix="/desk/ops")
+bp.register_error_handler(403, desk.explain)
+bp.register_error_handler(404, desk.explain)
+OPERATOR = (OfficerRole.OPERATOR.value,)
+for endpoint, label in (
+    ("operators.imports", "Impor"),
+    ("operators.staff_list", "Petugas"),
+    ("operators.outbox_page", "Kotak keluar"),
+    ("operators.queue_health", "Antrean"),
+):
+    desk.add_nav(endpoint, label, OPERATOR)
+
+
+@bp.before_request
+def operators_only():
+    """Log in first; then operators only (a 403 that says so for anyone else)."""
+    if not current_user.is_authenticated:
+        return desk.login_manager.unauthorized()
+    if current_user.role != OfficerRole.OPERATOR:
+        return render_template("desk/ops/operators_only.html"), 403
+    return None
+
+
+class ImportForm(FlaskForm):
+    """A CSV file, what it holds, and the registry export's date."""
+
+    kind = SelectField(
+        "Jenis data", choices=[SelectChoice(k, v[0]) for k, v in uploads.KINDS.items()]
+    )
+    as_of = DateField("Tanggal ekspor daftar (untuk P3MI dan job order)", validators=[Optional()])
+    file = FileField("Berkas CSV (UTF-8)", validators=[FileRequired()])
+
+
+@bp.route("/imports", methods=["GET", "POST"])
+def imports():
+    """Upload a file; the row report of the same import the CLI runs."""
+    form, report, error = ImportForm(), None, None
+    if form.validate_on_submit():
+        upload = form.file.data
+        try:
+            report = uploads.run(
+                form.kind.data, upload.read(), upload.filename or "berkas", form.as_of.data
+            )
+        except ImportFileError as refused:
+            error = str(refused)
+    status = 422 if error or (report and report.refused) else 200
+    return render_template("desk/ops/imports.html", form=form, report=report, error=error), status
+
+
+class StaffForm(FlaskForm):
+    """A new officer or supervisor (or new details for one)."""
+
+    phone = StringField("Nomor HP", validators=[DataRequired(), Length(max=40)])
+    name = StringField("Nama", validators=[DataRequired(), Length(max=60)])
+    role = SelectField(
+        "Peran",
+        choices=[SelectChoice("officer", "Petugas desa"), SelectChoice("supervisor", "Pengawas")],
+    )
+    village = StringField("Kode desa (petugas)", validators=[Length(max=20)])
+    district = StringField("Kabupaten (pengawas)", validators=[Length(max=100)])
+    pin = PasswordField("PIN (4-8 angka, untuk INFO)", validators=[Length(max=8)])
+    password = PasswordField("Kata sandi meja (8+ karakter)", validators=[Length(max=200)])
+
+
+class SecretForm(FlaskForm):
+    """A new PIN or password for one staff member."""
+
+    secret = PasswordField("Baru", validators=[DataRequired(), Length(max=200)])
+
+
+@bp.route("/staff", methods=["GET", "POST"])
+def staff_list():
+    """Every staff member; add an officer or a supervisor."""
+    form = StaffForm()
+    if form.validate_on_submit():
+        try:
+            with unit_of_work():
+                added = staff_accounts.add(
+                    normalise(form.phone.data),
+                    form.name.data.strip(),
+                    form.role.data,
+                    form.village.data or "",
+                    form.district.data or "",
+                    form.pin.data or "",
+                    form.password.data or "",
+                )
+            flash(f"{added.name} ({added.phone}) disimpan.", "ok")
+            return redirect(url_for("operators.staff_list"))
+        except InvalidPhoneError:
+            flash("Nomor HP tidak dikenali.", "error")
+        except officers.OfficerError as error:
+            flash(f"Tidak disimpan: {error}", "error")
+    return render_template(
+        "desk/ops/staff.html", form=form, people=staff_accounts.listing(), secret=SecretForm()
+    )
+
+
+@bp.post("/staff/<int:officer_id>/<what>")
+def staff_secret(officer_id: int, what: str):
+    """Reset a staff member's PIN or password."""
+    form = SecretForm()
+    if what not in ("pin", "password") or not form.validate_on_submit():
+        abort(400)
+    reset = staff_accounts.reset_pin if what == "pin" else staff_accounts.reset_password
+    try:
+        with unit_of_work():
+            officer = reset(officer_id, form.secret.data)
+    except officers.OfficerError as error:
+        flash(f"Tidak diubah: {error}", "error")
+        return redirect(url_for("operators.staff_list"))
+    if officer is None:
+        abort(404)
+    flash(f"{'PIN' if what == 'pin' else 'Kata sandi'} {officer.name} diganti.", "ok")
+    return redirect(url_for("operators.staff_list"))
+
+
+class ResendForm(FlaskForm):
+    """Only the CSRF token."""
+
+
+@bp.get("/outbox")
+def outbox_page():
+    """Each SMS's recipient, kind, status, attempts, delivery report and failure reason."""
+    status = request.args.get("status") or None
+    if status is not None and status not in set(OutboxStatus):
+        abort(404)
+    number = request.args.get("page", 1, type=int)
+    return render_template(
+        "desk/ops/outbox.html",
+        page=outbox_listing.page(status, number),
+        statuses=list(OutboxStatus),
+        form=ResendForm(),
+    )
+
+
+@bp.post("/outbox/<int:row_id>/resend")
+def outbox_resend(row_id: int):
+    """Send a failed SMS again (its attempts counted afresh)."""
+    if not ResendForm().validate_on_submit():
+        abort(400)
+    with unit_of_work():
+        done = resend(row_id)
+    if done:
+        flash(f"SMS #{row_id} masuk antrean lagi.", "ok")
+    else:
+        flash(f"SMS #{row_id} tidak berstatus gagal: tidak diubah.", "error")
+    return redirect(url_for("operators.outbox_page", status=request.args.get("status")))
+
+
+@bp.get("/queues")
+def queue_health():
+    """Depth per queue, workers alive, failed jobs."""
+    try:
+        health, down = queues.health(), None
+    except RedisError as error:
+        health, down = None, str(error)
+    return render_template("desk/ops/queues.html", health=health, down=down)
