@@ -164,6 +164,10 @@ def resend(row_id: int) -> bool:
             attempts=0,
             ambiguous_attempts=0,
             not_before=None,
+            # A new send: the old one's id and final delivery report must not judge it.
+            provider_id=None,
+            delivery_status=None,
+            sent_at=None,
             updated_at=clock.now(),
         )
         .where((OutboxMessage.id == row_id) & (OutboxMessage.status == OutboxStatus.FAILED.value))

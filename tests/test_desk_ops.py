@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from gateway import outbox
+from gateway import outbox, sending
 from gateway.models import (
     Agency,
     Broadcast,
@@ -142,8 +142,8 @@ def test_an_operator_adds_an_officer_and_resets_pin_and_password(client, desk):
 
 def failed_row(text="Kasus K1: anak Budi tidak sekolah", kind=MessageKind.ALERT):
     row = outbox.add(CAREGIVER, text, kind=kind)
-    claimed = outbox.claim(row.id)
-    outbox.record_result(claimed, SendResult(SendStatus.FINAL, error="InvalidPhoneNumber"))
+    claimed = sending.claim(row.id)
+    sending.record_result(claimed, SendResult(SendStatus.FINAL, error="InvalidPhoneNumber"))
     return row
 
 
