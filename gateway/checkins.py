@@ -17,6 +17,7 @@ from gateway.transactions import unit_of_work
 
 REMIND_AFTER = timedelta(days=3)
 MONTH = timedelta(days=28)
+CHUNK = 500  # children per IN (...) list or multi-row INSERT
 # Two schedulers started by mistake, or the CLI beside the scheduler, take turns: the second
 # finds every child already asked. The lock expires on its own if its holder dies.
 LOCK_NAME, LOCK_SECONDS, LOCK_WAIT_SECONDS = "lock:checkins-open", 600, 60
@@ -108,12 +109,18 @@ def _open_due(village: Village | None, settings: Mapping[str, Any]) -> Opened:
     if due:
         with unit_of_work():
             round_ = CheckinRound.create(village=village, started_at=now)
-            for child, _ in due:
-                _close_unanswered(child)
-                Checkin.create(round=round_, child=child, opened_at=now)
+            children_due = [child for child, _ in due]
+            _close_unanswered(children_due)
+            for start in range(0, len(children_due), CHUNK):
+                Checkin.insert_many(
+                    [
+                        {"round": round_.id, "child": child.id, "opened_at": now}
+                        for child in children_due[start : start + CHUNK]
+                    ]
+                ).execute()
+            for child in children_due:
                 households[child.caregiver.phone].append(child)
-            for phone, kids in households.items():
-                _prompt(phone, kids, "checkin.prompt", settings)
+            _prompt(households, "checkin.prompt", settings)
     return Opened(
         round_id=round_.id if round_ else None,
         opened=len(due),
@@ -123,34 +130,49 @@ def _open_due(village: Village | None, settings: Mapping[str, Any]) -> Opened:
     )
 
 
-def _prompt(phone: str, kids: list[Child], key: str, settings: Mapping[str, Any]) -> None:
-    """The prompt (or reminder) naming the children by birth year, and the problem codes."""
-    lang = people.language_for(phone, settings["DEFAULT_LANGUAGE"])
-    years = ", ".join(str(k.birth_year) for k in sorted(kids, key=lambda k: k.birth_year))
-    text = i18n.fit(
-        lang, key, {"years": years, "ussd_code": settings["USSD_CODE"]}, shorten="years"
-    )
-    outbox.add(phone, text, MessageKind.BROADCAST)
-    outbox.add(phone, checkin_codes.codes_sms(lang), MessageKind.BROADCAST)
+def _prompt(households: dict[str, list[Child]], key: str, settings: Mapping[str, Any]) -> None:
+    """To each household (by phone) the prompt (or reminder) naming its children by birth
+    year, and the problem codes; in the household's language."""
+    languages = people.languages_for(list(households), settings["DEFAULT_LANGUAGE"])
+    messages = []
+    for phone, kids in households.items():
+        lang = languages[phone]
+        years = ", ".join(str(k.birth_year) for k in sorted(kids, key=lambda k: k.birth_year))
+        params = {"years": years, "ussd_code": settings["USSD_CODE"]}
+        messages.append((phone, i18n.fit(lang, key, params, shorten="years")))
+        messages.append((phone, checkin_codes.codes_sms(lang)))
+    outbox.add_many(messages, MessageKind.BROADCAST)
 
 
-def _close_unanswered(child: Child) -> None:
-    """The child's last check-in went unanswered: missed; two missed in a row open an alert."""
-    moved = (
-        Checkin.update(status=CheckinStatus.MISSED.value)
-        .where((Checkin.child == child) & (Checkin.status == CheckinStatus.OPEN.value))
-        .execute()
-    )
-    if not moved:
+def _close_unanswered(children: list[Child]) -> None:
+    """The children's last check-ins that went unanswered: missed; two missed in a row open an
+    alert (silence is never read as "all fine")."""
+    ids = [child.id for child in children]
+    missed = set()
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        still_open = Checkin.select(Checkin.child).where(
+            Checkin.child.in_(chunk) & (Checkin.status == CheckinStatus.OPEN.value)
+        )
+        missed |= {child_id for (child_id,) in still_open.tuples()}
+        Checkin.update(status=CheckinStatus.MISSED.value).where(
+            Checkin.child.in_(chunk) & (Checkin.status == CheckinStatus.OPEN.value)
+        ).execute()
+    if not missed:
         return
-    last_two = list(
-        Checkin.select(Checkin.status)
-        .where(Checkin.child == child)
-        .order_by(Checkin.id.desc())
-        .limit(2)
-    )
-    if len(last_two) == 2 and all(c.status == CheckinStatus.MISSED for c in last_two):
-        alert_about(child, "no_answer")  # silence is never read as "all fine"
+    history: dict[int, list[str]] = defaultdict(list)  # newest first
+    ordered = sorted(missed)
+    for start in range(0, len(ordered), CHUNK):
+        query = (
+            Checkin.select(Checkin.child, Checkin.status)
+            .where(Checkin.child.in_(ordered[start : start + CHUNK]))
+            .order_by(Checkin.id.desc())
+        )
+        for child_id, status in query.tuples():
+            history[child_id].append(status)
+    for child in children:
+        if child.id in missed and history[child.id][:2] == [CheckinStatus.MISSED.value] * 2:
+            alert_about(child, "no_answer")
 
 
 def latest_answer(child: Child) -> Checkin | None:
@@ -240,6 +262,5 @@ def remind_due(settings: Mapping[str, Any]) -> int:
         for checkin in due:
             households[checkin.child.caregiver.phone].append(checkin.child)
             Checkin.update(reminded_at=clock.now()).where(Checkin.id == checkin.id).execute()
-        for phone, kids in households.items():
-            _prompt(phone, kids, "checkin.reminder", settings)
+        _prompt(households, "checkin.reminder", settings)
     return len(households)

@@ -11,6 +11,15 @@ def find(phone: str) -> Contact | None:
     return Contact.get_or_none(Contact.phone == phone)
 
 
+def for_phones(phones: list[str]) -> dict[str, Contact]:
+    """The contacts of many numbers (those we stored), by number, in a query per 500."""
+    found: dict[str, Contact] = {}
+    for start in range(0, len(phones), 500):
+        chunk = phones[start : start + 500]
+        found.update((c.phone, c) for c in Contact.select().where(Contact.phone.in_(chunk)))
+    return found
+
+
 def language_of(phone: str, default: str) -> str:
     """The language this number chose, else `default`."""
     contact = find(phone)

@@ -30,13 +30,6 @@ def means_dead(reason: str | None) -> bool:
     return bool(reason) and any(dead in reason for dead in DEAD_REASONS)
 
 
-def is_paused(phone: str) -> bool:
-    """Whether non-urgent SMS to this number are held."""
-    return (
-        Contact.select().where((Contact.phone == phone) & Contact.paused_at.is_null(False)).exists()
-    )
-
-
 def count_failure(phone: str) -> Notice | None:
     """One more dead-number failure; the officer's notice when this one pauses the number."""
     Contact.insert(phone=phone).on_conflict_ignore().execute()

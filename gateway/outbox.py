@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from flask import current_app
 from peewee import fn
@@ -19,18 +20,18 @@ from gateway import (
     budget,
     clock,
     contacts,
-    dead_numbers,
     gsm7,
     limits,
     queues,
     quiet_hours,
 )
-from gateway.models import OutboxMessage
+from gateway.models import Contact, OutboxMessage, db
 from gateway.statuses import MessageKind, OutboxStatus
 
 log = logging.getLogger(__name__)
 
 SEND_JOB = "workers.jobs.send_sms"
+INSERT_CHUNK = ENQUEUE_CHUNK = 500  # rows per multi-row INSERT, jobs per Redis pipeline
 QUEUE_OF_KIND = {
     MessageKind.ALERT: "alerts",
     MessageKind.REPLY: "sms",
@@ -75,42 +76,93 @@ def add(
     """Store one SMS in the caller's unit of work; it is enqueued when the work ends. Replies
     and urgent alerts go at once; broadcasts and other alerts wait for daytime at the recipient
     (quiet hours), and for next month once the village's SMS budget is spent."""
+    fields = _fields(to, text, kind, urgent, contacts.find(to), None)
+    row = OutboxMessage.create(alert_id=alert_id, broadcast_id=broadcast_id, **fields)
+    _join_batch([row])
+    return row
+
+
+def add_many(
+    messages: list[tuple[str, str]],
+    kind: MessageKind = MessageKind.BROADCAST,
+    broadcast_id: int | None = None,
+) -> list[OutboxMessage]:
+    """add() for many (to, text) of one kind at once (a check-in round, a broadcast): what the
+    rules need of the recipients is read in a few queries, the rows inserted 500 at a time."""
+    phones = sorted({to for to, _ in messages})
+    known = contacts.for_phones(phones)
+    zones = quiet_hours.zones_for(phones) if current_app.config["QUIET_HOURS"] else {}
+    fields = [
+        {
+            **_fields(to, text, kind, False, known.get(to), zones.get(to)),
+            "broadcast_id": broadcast_id,
+        }
+        for to, text in messages
+    ]
+    rows = []
+    for start in range(0, len(fields), INSERT_CHUNK):
+        rows += _insert(fields[start : start + INSERT_CHUNK])
+    _join_batch(rows)
+    return rows
+
+
+def _fields(
+    to: str,
+    text: str,
+    kind: MessageKind,
+    urgent: bool,
+    contact: Contact | None,
+    zone: ZoneInfo | None,
+) -> dict:
+    """An outbox row's fields: held back or queued, and when it may go."""
     urgent = urgent or kind is MessageKind.REPLY
-    why = _held_back(to, kind, urgent)
-    status = OutboxStatus.SUPPRESSED if why else OutboxStatus.QUEUED
+    why = _held_back(to, kind, urgent, contact)
     waits = (
         []
         if urgent
-        else [quiet_hours.not_before(to, clock.now(), current_app.config["QUIET_HOURS"])]
+        else [quiet_hours.not_before(to, clock.now(), current_app.config["QUIET_HOURS"], zone)]
     )
     if not why:
         charged = budget.charge(to, urgent)
         waits.append(charged.not_before)
         for supervisor, warning in charged.warnings:
             add(supervisor, warning, kind=MessageKind.BROADCAST)
-    row = OutboxMessage.create(
-        to=to,
-        text=gsm7.to_gsm7(text),  # echoed names and queries may carry emoji or curly quotes
-        kind=kind.value,
-        status=status.value,
-        last_error=why,
-        alert_id=alert_id,
-        broadcast_id=broadcast_id,
-        not_before=max((when for when in waits if when), default=None),
-    )
-    rows = _batch.get()
-    if rows is not None:  # outside a unit of work the row waits for the sweep
-        rows.append(row)
-    return row
+    return {
+        "to": to,
+        "text": gsm7.to_gsm7(text),  # echoed names and queries may carry emoji or curly quotes
+        "kind": kind.value,
+        "status": (OutboxStatus.SUPPRESSED if why else OutboxStatus.QUEUED).value,
+        "last_error": why,
+        "not_before": max((when for when in waits if when), default=None),
+    }
 
 
-def _held_back(to: str, kind: MessageKind, urgent: bool) -> str | None:
-    """Why this SMS is kept and not sent, if it is."""
-    if kind is MessageKind.BROADCAST:
-        contact = contacts.find(to)
-        if contact and contact.opted_out:
-            return "STOP"
-    if not urgent and dead_numbers.is_paused(to):
+def _insert(fields: list[dict]) -> list[OutboxMessage]:
+    """Insert rows in one statement and return them with their ids."""
+    now = clock.now()
+    fields = [{"created_at": now, "updated_at": now, **row} for row in fields]
+    query = OutboxMessage.insert_many(fields)
+    if db.returning_clause:  # PostgreSQL
+        return list(query.returning(OutboxMessage).execute())
+    # SQLite: one writer at a time (the transaction holds the lock), so the ids are the ones
+    # after the last id the statement gave.
+    last = query.execute()
+    first = last - len(fields) + 1
+    found = OutboxMessage.select().where(OutboxMessage.id.between(first, last))
+    return list(found.order_by(OutboxMessage.id))
+
+
+def _join_batch(rows: list[OutboxMessage]) -> None:
+    batch_rows = _batch.get()
+    if batch_rows is not None:  # outside a unit of work the rows wait for the sweep
+        batch_rows.extend(rows)
+
+
+def _held_back(to: str, kind: MessageKind, urgent: bool, contact: Contact | None) -> str | None:
+    """Why this SMS is kept and not sent, if it is (`contact`: the number's, if stored)."""
+    if kind is MessageKind.BROADCAST and contact and contact.opted_out:
+        return "STOP"
+    if not urgent and contact and contact.paused_at is not None:
         return "number paused: its SMS keep failing"
     if kind is MessageKind.REPLY:  # a bot in a reply loop with us (alerts are never capped)
         if limits.count("to", to, "OUTBOUND_SMS_PER_HOUR") is not limits.Verdict.ALLOW:
@@ -119,10 +171,46 @@ def _held_back(to: str, kind: MessageKind, urgent: bool) -> str | None:
 
 
 def enqueue(rows: Iterable[OutboxMessage]) -> None:
-    """Give queued rows to RQ. A dead Redis only delays them: the sweeper tries again."""
-    for row in rows:
-        if row.status == OutboxStatus.QUEUED:
-            enqueue_row(row)
+    """Give queued rows to RQ. A dead Redis only delays them: the sweeper tries again. Many at
+    once (a round, a broadcast) go in a few round trips: rows to send now and whose job does
+    not exist yet are enqueued 500 to a pipeline; the others one by one."""
+    waiting = [row for row in rows if row.status == OutboxStatus.QUEUED]
+    now = clock.now()
+    later = [row for row in waiting if row.not_before and row.not_before > now]
+    at_once = [row for row in waiting if not (row.not_before and row.not_before > now)]
+    for start in range(0, len(at_once), ENQUEUE_CHUNK):
+        later += _enqueue_new(at_once[start : start + ENQUEUE_CHUNK])
+    for row in later:
+        enqueue_row(row)
+
+
+def _enqueue_new(rows: list[OutboxMessage]) -> list[OutboxMessage]:
+    """Enqueue, in one pipeline, the rows that have no job yet; return the others."""
+    try:
+        connection = queues.redis()
+        checks = connection.pipeline(transaction=False)
+        for row in rows:
+            checks.exists(Job.key_for(job_id(row)))
+        has_job = checks.execute()
+        pipe = connection.pipeline()
+        fresh = [row for row, exists in zip(rows, has_job, strict=True) if not exists]
+        for row in fresh:
+            queue = queues.queue(QUEUE_OF_KIND[MessageKind(row.kind)])
+            queue.enqueue_call(SEND_JOB, args=(row.id,), pipeline=pipe, **_job_options(row))
+        pipe.execute()
+    except RedisError as error:
+        log.warning("%s outbox rows not enqueued, Redis unavailable: %s", len(rows), error)
+        return []
+    return [row for row, exists in zip(rows, has_job, strict=True) if exists]
+
+
+def _job_options(row: OutboxMessage) -> dict:
+    """The RQ options of a row's send job."""
+    return {
+        "job_id": job_id(row),
+        "retry": Retry(max=len(retry_waits()), interval=list(retry_waits())),
+        "result_ttl": 0,  # the row is the record of what happened, not the job
+    }
 
 
 def job_id(row: OutboxMessage) -> str:
@@ -137,12 +225,7 @@ def enqueue_row(row: OutboxMessage) -> bool:
         if _job_alive(row):
             return False
         queue = queues.queue(QUEUE_OF_KIND[MessageKind(row.kind)])
-        options = {
-            "job_id": job_id(row),
-            "unique": True,
-            "retry": Retry(max=len(retry_waits()), interval=list(retry_waits())),
-            "result_ttl": 0,
-        }  # the row is the record of what happened, not the job
+        options = {**_job_options(row), "unique": True}
         if row.not_before and row.not_before > clock.now():
             queue.enqueue_at(row.not_before.replace(tzinfo=UTC), SEND_JOB, row.id, **options)
         else:

@@ -11,6 +11,7 @@ from phonenumbers import timezone as phone_timezones
 
 from gateway.models import Officer, Person, Village
 
+CHUNK = 500  # numbers per IN (...) list
 WIB, WITA, WIT = ZoneInfo("Asia/Jakarta"), ZoneInfo("Asia/Makassar"), ZoneInfo("Asia/Jayapura")
 WIT_PROVINCES = {
     "papua",
@@ -43,18 +44,48 @@ WITA_PROVINCES = {
 def zone_for(phone: str) -> ZoneInfo:
     """The recipient's time zone: by village province in Indonesia (WIB/WITA/WIT, default WIB),
     by the number's country abroad."""
-    if not phone.startswith("+62"):
-        zones = phone_timezones.time_zones_for_number(phonenumbers.parse(phone))
-        known = [z for z in zones if z != phone_timezones.UNKNOWN_TIMEZONE]
-        return ZoneInfo(known[0]) if known else WIB
+    return zones_for([phone])[phone]
+
+
+def zones_for(phones: list[str]) -> dict[str, ZoneInfo]:
+    """zone_for() of many numbers, in a few queries (a round's or a broadcast's recipients)."""
+    zones = {phone: _zone_abroad(phone) for phone in phones if not phone.startswith("+62")}
+    home = [phone for phone in phones if phone.startswith("+62")]
+    provinces: dict[str, str] = {}
+    for start in range(0, len(home), CHUNK):
+        chunk = home[start : start + CHUNK]
+        for phone, province in (
+            Village.select(Person.phone, Village.province)
+            .join(Person)
+            .where(Person.phone.in_(chunk))
+            .tuples()
+        ):
+            provinces.setdefault(phone, province)
+    for phone in home:
+        province = provinces.get(phone)
+        zones[phone] = _zone_of(province if province is not None else _staff_province(phone))
+    return zones
+
+
+def _zone_abroad(phone: str) -> ZoneInfo:
+    zones = phone_timezones.time_zones_for_number(phonenumbers.parse(phone))
+    known = [z for z in zones if z != phone_timezones.UNKNOWN_TIMEZONE]
+    return ZoneInfo(known[0]) if known else WIB
+
+
+def _staff_province(phone: str) -> str:
+    """An officer's village's province; a supervisor has a district, and any village of it
+    tells the zone."""
     officer_district = Officer.select(Officer.district).where(Officer.phone == phone)
     village = (
-        Village.select(Village.province).join(Person).where(Person.phone == phone).first()
-        or Village.select(Village.province).join(Officer).where(Officer.phone == phone).first()
-        # A supervisor has a district, not a village: any village of it tells the zone.
+        Village.select(Village.province).join(Officer).where(Officer.phone == phone).first()
         or Village.select(Village.province).where(Village.district.in_(officer_district)).first()
     )
-    province = (village.province if village else "").strip().lower()
+    return village.province if village else ""
+
+
+def _zone_of(province: str) -> ZoneInfo:
+    province = province.strip().lower()
     if province in WIT_PROVINCES:
         return WIT
     return WITA if province in WITA_PROVINCES else WIB
@@ -68,11 +99,14 @@ def is_quiet(moment: time, window: tuple[time, time]) -> bool:
     return moment >= start or moment < end  # across midnight, e.g. 20-08
 
 
-def not_before(phone: str, now: datetime, window: tuple[time, time] | None) -> datetime | None:
-    """When a non-urgent SMS to `phone` may go (naive UTC), or None if it may go now."""
+def not_before(
+    phone: str, now: datetime, window: tuple[time, time] | None, zone: ZoneInfo | None = None
+) -> datetime | None:
+    """When a non-urgent SMS to `phone` (in `zone`, if known) may go (naive UTC), or None if it
+    may go now."""
     if window is None:
         return None
-    local = now.replace(tzinfo=UTC).astimezone(zone_for(phone))
+    local = now.replace(tzinfo=UTC).astimezone(zone or zone_for(phone))
     if not is_quiet(local.time(), window):
         return None
     end = window[1]

@@ -1,0 +1,116 @@
+"""Fan-out: 10,000 households imported from a village register, a check-in round for all of
+them, then the SMS drained by an RQ worker in this process (no fork) to a local fake Africa's
+Talking server. Prints the import time, the time to queue the round, the worker's SMS/s, the
+provider HTTP calls and this process's peak memory.
+
+    .venv/bin/python bench/fanout.py [--households 10000] [--send 1000] [--database-url URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from peewee import PostgresqlDatabase  # noqa: E402
+from rq import SimpleWorker  # noqa: E402
+
+from gateway import checkins, create_app, imports, queues  # noqa: E402
+from gateway.db import migrate  # noqa: E402
+from gateway.models import OutboxMessage, db  # noqa: E402
+from tests.fake_at import FakeAfricasTalking  # noqa: E402
+
+
+def letters(number: int) -> str:
+    """A name-like word for a number (names are letters only)."""
+    word = ""
+    while True:
+        number, digit = divmod(number, 26)
+        word += "abcdefghijklmnopqrstuvwxyz"[digit]
+        if not number:
+            return word.title()
+
+
+def write_register(path: Path, households: int) -> None:
+    """One caregiver and one child per household, all in one village."""
+    with open(path, "w") as out:
+        out.write(",".join(imports.HOUSEHOLD_COLUMNS) + "\n")
+        for n in range(households):
+            name = letters(n)
+            out.write(
+                f"3507102001,+62813{n:08d},Ibu {name},,,,Anak {name},{2012 + n % 8},ya,2026-11-01\n"
+            )
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--households", type=int, default=10_000)
+    parser.add_argument("--send", type=int, default=1_000, help="SMS the worker sends")
+    parser.add_argument("--database-url")
+    args = parser.parse_args()
+    fake = FakeAfricasTalking().start()
+    folder = Path(tempfile.mkdtemp())
+    os.environ.update(
+        DATABASE_URL=args.database_url or f"sqlite:///{folder}/fanout.db",
+        REDIS_URL="redis://localhost:6379/13",
+        ENV="local",
+        QUIET_HOURS="off",
+        SMS_BACKEND="africastalking",
+        AT_USERNAME="bench",
+        AT_API_KEY="k",
+        AT_API_URL=fake.url,
+    )
+    app = create_app()
+    with app.app_context(), db.connection_context():
+        cascade = " CASCADE" if isinstance(db.obj, PostgresqlDatabase) else ""
+        for table in db.get_tables():
+            db.execute_sql(f'DROP TABLE IF EXISTS "{table}"{cascade}')
+        migrate()
+        queues.redis().flushdb()
+        (folder / "villages.csv").write_text(
+            "code,name,district,province\n3507102001,Sumberejo,Malang,Jawa Timur\n"
+        )
+        imports.import_villages(str(folder / "villages.csv"))
+        write_register(folder / "households.csv", args.households)
+        started = time.perf_counter()
+        imports.import_households(str(folder / "households.csv"))
+        imported = time.perf_counter() - started
+        started = time.perf_counter()
+        opened = checkins.open_due(app.config)
+        queued = time.perf_counter() - started
+        rows = OutboxMessage.select().count()
+        jobs = sum(queues.queue(name).count for name in queues.QUEUE_NAMES)
+        # Send a part of it, as one worker process would.
+        sms = queues.queue("sms")
+        for job_id in sms.job_ids[args.send :]:
+            sms.remove(job_id)
+        worker = SimpleWorker([sms], connection=queues.redis())
+        started = time.perf_counter()
+        worker.work(burst=True)
+        sending = time.perf_counter() - started
+    fake.stop()
+    print(f"households {args.households:,}, database {db.obj.__class__.__name__}")
+    print(f"import-households: {imported:.1f} s ({imported / args.households * 1000:.2f} ms a row)")
+    print(
+        f"check-in round: {opened.opened:,} check-ins, {rows:,} SMS stored and {jobs:,} jobs "
+        f"queued in {queued:.1f} s"
+    )
+    print(
+        f"worker: {len(fake.requests):,} SMS in {sending:.1f} s = "
+        f"{len(fake.requests) / sending:.0f} SMS/s, {len(fake.requests)} provider HTTP calls"
+    )
+    print(f"peak memory of this process: {peak_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
