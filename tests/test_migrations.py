@@ -1,4 +1,7 @@
-"""Schema upgrades keep every row; init-db is idempotent."""
+"""Schema upgrades keep every row and build the schema the models declare; init-db is
+idempotent."""
+
+from pprint import pformat
 
 import pytest
 from playhouse.migrations import Runner
@@ -85,3 +88,69 @@ def test_doubles_stored_before_the_unique_keys_are_kept_and_told_apart(empty_dat
     # Migration 0014 encrypted the names it found in clear.
     stored = [row[0] for row in db.execute_sql("SELECT name FROM person").fetchall()]
     assert "Aminah" not in "".join(stored)
+
+
+def test_encrypted_columns_become_text_keeping_every_child_and_check_in(empty_database):
+    from gateway.models import Checkin, CheckinRound, Child, Person
+
+    Runner(db.obj, MIGRATIONS_DIR).up(target="0016_dead_numbers")
+    siti = Person.create(phone="+6281234567890", name="Siti", role="caregiver")
+    budi = Child.create(caregiver=siti, name="Budi", birth_year=2015, in_school=True)
+    Checkin.create(round=CheckinRound.create(), child=budi, school=1, problem=4)
+    Runner(db.obj, MIGRATIONS_DIR).up(target="0017_encrypted_columns_text_on_sqlite")
+    assert Child.get().birth_year == 2015  # not dropped with its table, nor its check-ins
+    assert (Checkin.get().child_id, Checkin.get().school, Checkin.get().problem) == (budi.id, 1, 4)
+
+
+# Column types as either backend names them, coarsely: lengths and flavours are not compared.
+KINDS = (
+    ("bool", ("bool",)),
+    ("integer", ("int", "serial")),
+    ("text", ("char", "text")),
+    ("datetime", ("timestamp", "datetime")),
+    ("date", ("date",)),
+    ("number", ("real", "float", "double", "numeric", "decimal")),
+)
+
+
+def kind(sql_type: str) -> str:
+    """The coarse kind of a column type (SQLite's or PostgreSQL's spelling)."""
+    sql_type = sql_type.lower()
+    return next((k for k, words in KINDS if any(w in sql_type for w in words)), sql_type)
+
+
+def declared_schema(model) -> set[tuple]:
+    """What `model` declares: its columns (name, kind, nullable) and indexes (columns, unique)."""
+    field_types = db.obj.get_context_options()["field_types"]
+    columns = {
+        ("column", f.column_name, kind(field_types.get(f.field_type, f.field_type)), f.null)
+        for f in model._meta.sorted_fields
+    }
+    indexes = {
+        ("index", tuple(sorted(f.column_name for f in index._expressions)), bool(index._unique))
+        for index in model._meta.fields_to_index()
+    }
+    return columns | indexes
+
+
+def migrated_schema(table: str) -> set[tuple]:
+    """What the database has for `table`, in the same terms (its primary key's index aside)."""
+    columns = {("column", c.name, kind(c.data_type), c.null) for c in db.get_columns(table)}
+    indexes = {("index", tuple(sorted(i.columns)), i.unique) for i in db.get_indexes(table)}
+    primary = ("index", tuple(sorted(db.get_primary_keys(table))), True)
+    return columns | (indexes - {primary})
+
+
+def test_the_migrations_build_the_schema_the_models_declare(empty_database):
+    migrate()
+    tables = {model._meta.table_name for model in ALL_MODELS}
+    assert set(db.get_tables()) - {"schema_migration"} == tables
+    differences = {}
+    for model in ALL_MODELS:
+        migrated, declared = migrated_schema(model._meta.table_name), declared_schema(model)
+        if migrated != declared:
+            differences[model._meta.table_name] = {
+                "migrated only": migrated - declared,
+                "declared only": declared - migrated,
+            }
+    assert not differences, pformat(differences)
