@@ -2,7 +2,10 @@
 
 from flask import Flask
 
-from gateway.web import desk, health, sms, ussd
+from gateway.web import desk, families, health, sms, ussd
+
+# Each adds its pages to the desk's blueprint, and its entry to the desk's menu, when imported.
+DESK_PAGES = (families,)
 
 
 def register(app: Flask) -> None:
