@@ -2,10 +2,10 @@
 
 from flask import Flask
 
-from gateway.web import desk, export, families, health, pictures, sms, ussd
+from gateway.web import desk, export, families, health, menu_map, pictures, sms, ussd
 
 # Each adds its pages to the desk's blueprint, and its entry to the desk's menu, when imported.
-DESK_PAGES = (families, pictures, export)
+DESK_PAGES = (families, pictures, export, menu_map)
 
 
 def register(app: Flask) -> None:
