@@ -131,3 +131,23 @@ def test_the_rounds_page_counts_due_answered_missed_and_open_per_village(client,
 def test_the_family_pages_need_a_login(client, families):
     for url in ("/desk/families", "/desk/rounds", f"/desk/families/{household_id('Eka Putra')}"):
         assert client.get(url).status_code == 302
+
+
+def test_a_long_list_comes_in_pages_each_well_under_100_kb(client, desk, tmp_path):
+    from gateway import imports
+
+    rows = [",".join(imports.HOUSEHOLD_COLUMNS)] + [
+        f"3507102001,08123450{n:04d},Ibu Nomor {'Abcdefghij' * 3},,,,Anak {chr(65 + n % 26)}"
+        f" Panjang Sekali Namanya,2015,yes,2026-11-01"
+        for n in range(60)
+    ]
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join(rows) + "\n")
+    assert imports.import_households(str(path)).accepted == 60
+    log_in(client, OFFICER)
+    first = client.get("/desk/families")
+    assert first.text.count("/desk/families/") == 50 and "Halaman 1 dari 2" in first.text
+    assert len(first.data) < 100 * 1024
+    second = client.get("/desk/families?page=2").text
+    assert second.count("/desk/families/") == 11  # and Siti, of the desk fixture
+    assert "61 keluarga" in second

@@ -3,12 +3,12 @@ household's page (logged), a child's check-in history (logged), the check-ins of
 
 from __future__ import annotations
 
-from flask import abort, render_template, request
+from flask import render_template, request
 from flask_login import current_user, login_required
 
 from gateway import access_log, families, i18n, staff
 from gateway.transactions import unit_of_work
-from gateway.web.desk import add_nav, bp
+from gateway.web.desk import add_nav, bp, in_scope_or_abort
 
 PAGE_SIZE = 50  # rows a page: a village laptop on a slow line gets each page in a breath
 HISTORY_ON_HOUSEHOLD = 6  # the latest check-ins of each child on the household's page
@@ -50,11 +50,7 @@ def families_list():
 @login_required
 def household_page(person_id: int):
     """A household: its people, its children and their latest check-ins; the view is logged."""
-    household, allowed = families.household(current_user, person_id)
-    if household is None:
-        abort(404)
-    if not allowed:
-        abort(403)  # another village's family: the URL alone opens nothing
+    household = in_scope_or_abort(*families.household(current_user, person_id))
     with unit_of_work():
         access_log.record(current_user.phone, access_log.HOUSEHOLD, person_id)
     return render_template(
@@ -71,11 +67,7 @@ def household_page(person_id: int):
 @login_required
 def child_page(child_id: int):
     """A child's whole check-in history and the cases about them; the view is logged."""
-    child, allowed = families.child(current_user, child_id)
-    if child is None:
-        abort(404)
-    if not allowed:
-        abort(403)
+    child = in_scope_or_abort(*families.child(current_user, child_id))
     with unit_of_work():
         access_log.record(current_user.phone, access_log.CHILD, child_id)
     return render_template(
