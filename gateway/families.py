@@ -92,7 +92,7 @@ def households(officer: Officer, search: str = "") -> list[Household]:
     children = staff.scoped(officer, Child.select().join(Person).where(CAREGIVERS), Person.village)
     for child in children.order_by(Child.id):
         found[child.caregiver_id].children.append(child)
-    migrants = Person.select().where(Person.role == Role.MIGRANT.value)
+    migrants = Person.select().where(Person.role == Role.MIGRANT.value).order_by(Person.id)
     _link_migrants(list(found.values()), staff.scoped(officer, migrants, Person.village))
     chosen = [h for h in found.values() if _matches(h, search)]
     return sorted(chosen, key=lambda h: (_village_name(h.caregiver), normal_name(h.caregiver.name)))

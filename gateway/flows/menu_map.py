@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from gateway import gsm7, i18n
 from gateway.flows import FLOW, engine, samples
-from gateway.flows.screens import Branch, End, Flow, Input, Menu, Pick, Screen
+from gateway.flows.screens import Branch, End, Flow, Input, Menu, Pick, Screen, State
 
 ENGINE_ERRORS = ("error.invalid_choice", "error.too_long")
 
@@ -108,7 +108,7 @@ def render(screen_id: str, lang: str, history: list[str], flow: Flow = FLOW) -> 
     return Rendered(pages, max(map(gsm7.septets, pages)), errors)
 
 
-def _links(screen: Screen, lang: str, state) -> list[tuple[str, str]]:
+def _links(screen: Screen, lang: str, state: State) -> list[tuple[str, str]]:
     """(how it is reached, target screen) for everything `screen` leads to."""
     if isinstance(screen, Branch):
         return [("", target) for target in screen.targets]
@@ -129,10 +129,6 @@ def _links(screen: Screen, lang: str, state) -> list[tuple[str, str]]:
     return found
 
 
-def _kind(screen: Screen) -> str:
-    return type(screen).__name__.lower()
-
-
 def tree(langs: list[str], flow: Flow = FLOW) -> list[Node]:
     """The flow from its root (then from each other entry) as trees, in `langs` (the first
     names the choices); each screen drawn once, where it is first reached."""
@@ -140,7 +136,7 @@ def tree(langs: list[str], flow: Flow = FLOW) -> list[Node]:
 
     def visit(screen_id: str, via: str, history: list[str]) -> Node:
         screen = flow.screens[screen_id]
-        node = Node(screen_id, _kind(screen), via=via, repeat=screen_id in drawn)
+        node = Node(screen_id, type(screen).__name__.lower(), via=via, repeat=screen_id in drawn)
         if node.repeat:
             return node
         drawn.add(screen_id)
