@@ -376,6 +376,17 @@ class Checkin(BaseModel):
         indexes = ((("round", "child"), True),)
 
 
+class AccessLog(BaseModel):
+    """Who on the web desk opened whose personal data, and when (UU PDP): a household's or a
+    child's page, or an export of a scope's rows (`count` of them)."""
+
+    actor = CharField(max_length=20, index=True)  # the staff member's phone
+    kind = CharField(max_length=12)  # household, child, export
+    subject = CharField(max_length=40)  # the caregiver's or child's id, or the export's name
+    count = IntegerField(null=True)  # rows exported
+    at = DateTimeField(default=clock.now, index=True)
+
+
 class ErasureRecord(BaseModel):
     """A household that erased its data (HAPUS): only how many, where and when."""
 
@@ -410,4 +421,5 @@ ALL_MODELS = (
     CheckinRound,
     Checkin,
     ErasureRecord,
+    AccessLog,
 )

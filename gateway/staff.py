@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from peewee import Field, ModelSelect
+
 from gateway import alerts, clock, crypto
 from gateway.models import Alert, AlertEvent, Officer, Village
 from gateway.statuses import AlertState, OfficerRole
@@ -81,6 +83,31 @@ def villages(officer: Officer) -> list[Village]:
     elif officer.role != OfficerRole.OPERATOR:
         query = query.where(Village.id == officer.village_id)
     return list(query)
+
+
+def village_ids(officer: Officer) -> list[int] | None:
+    """The ids of the villages in scope; None for an operator: every village, and the rows
+    that have none (a CEK from an unregistered number, say)."""
+    if officer.role == OfficerRole.OPERATOR:
+        return None
+    return [village.id for village in villages(officer)]
+
+
+def scoped(officer: Officer, query: ModelSelect, column: Field) -> ModelSelect:
+    """`query` narrowed to the rows whose village (`column`) is in this staff member's scope."""
+    ids = village_ids(officer)
+    return query if ids is None else query.where(column.in_(ids))
+
+
+def may_see(officer: Officer, village: Village | None) -> bool:
+    """Whether a row of this village (None: of no village) is in this staff member's scope."""
+    if officer.role == OfficerRole.OPERATOR:
+        return True
+    if village is None:
+        return False
+    if officer.role == OfficerRole.SUPERVISOR:
+        return village.district == officer.district
+    return village.id == officer.village_id
 
 
 def open_cases(officer: Officer) -> list[Alert]:

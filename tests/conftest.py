@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import datetime, timedelta
 
 import pytest
@@ -12,9 +13,9 @@ from rq.job import Job
 from werkzeug.security import generate_password_hash
 
 from config import settings
-from gateway import clock, create_app, crypto, queues
+from gateway import checkins, clock, create_app, crypto, imports, queues
 from gateway.db import init_db, migrate
-from gateway.models import ALL_MODELS, OutboxMessage, RuleItem, Village, db
+from gateway.models import ALL_MODELS, Checkin, Child, OutboxMessage, Person, RuleItem, Village, db
 from gateway.phone import normalise
 from gateway.verification import index
 from tests import registry_data
@@ -227,3 +228,71 @@ def sms(client, text: str, sender: str = PHONE, msg_id: str | None = None, **fie
 def unpeppered_pin_hash(pin: str) -> str:
     """A PIN hash as made before PIN_PEPPER existed (no pepper), with the tests' cheap method."""
     return generate_password_hash(pin, method=settings.TEST_PIN_HASH_METHOD)
+
+
+# The web desk: staff of two villages in Malang and one in Bojonegoro, logging in with a password.
+PASSWORD = "rahasia-desa-1"
+OFFICER, OTHER_OFFICER = "+6281110000001", "+6281110000002"
+SUPERVISOR, OPERATOR = "+6281110000003", "+6281110000004"
+CAREGIVER = "+6281234567890"
+
+
+@pytest.fixture
+def desk(app, village):
+    """Two villages in Malang, one in Bojonegoro; an officer each for two, a supervisor of
+    Malang, an operator; a caregiver in Sumberejo."""
+    Village.create(code="3507102002", name="Ngadirejo", district="Malang", province="Jawa Timur")
+    Village.create(code="3522010001", name="Kalitidu", district="Bojonegoro", province="Jatim")
+    add_officer(app, OFFICER, "Bu Ani", "--village", village.code, "--password", PASSWORD)
+    add_officer(app, OTHER_OFFICER, "Pak Eko", "--village", "3522010001", "--password", PASSWORD)
+    add_officer(app, SUPERVISOR, "Pak Budi", "--role", "supervisor", "--district", "Malang",
+                "--password", PASSWORD)  # fmt: skip
+    add_officer(app, OPERATOR, "Mbak Tri", "--role", "operator", "--password", PASSWORD)
+    Person.create(phone=CAREGIVER, name="Siti", role="caregiver", village=village)
+    return village
+
+
+def csrf(page: str) -> str:
+    """The CSRF token of the first form on a desk page."""
+    return re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page).group(1)
+
+
+def log_in(client, phone, password=PASSWORD):
+    """Log in on the desk as this staff member."""
+    token = csrf(client.get("/desk/login").text)
+    return client.post(
+        "/desk/login", data={"phone": phone, "password": password, "csrf_token": token}
+    )
+
+
+REGISTER = f"""{",".join(imports.HOUSEHOLD_COLUMNS)}
+3507102001,081234567801,Siti Aminah,+886912300001,Ibu Yati,TW,Budi Santoso,2015,yes,2026-11-01
+3507102001,081234567801,Siti Aminah,+886912300001,Ibu Yati,TW,Ani Lestari,2018,no,2026-11-01
+3507102001,081234567802,Rina Wati,,,,Eka Putra,2012,yes,2026-11-02
+3507102002,081234567803,Dewi Sartika,,,,Fajar Nugroho,2014,yes,2026-11-03
+3522010001,081234567804,Marni Utami,+886912300001,Ibu Lain,TW,Gilang Ramadhan,2016,yes,2026-11-04
+"""
+
+
+@pytest.fixture
+def families(desk, app, tmp_path, now):
+    """On the desk's villages: three households in Sumberejo, one in Ngadirejo (same district),
+    one in Kalitidu (Bojonegoro; its parent abroad shares a phone with a Sumberejo one); two
+    rounds of check-ins a week apart, some answered (a bullying, then a violence case for Budi,
+    out of school for Fajar)."""
+    path = tmp_path / "register.csv"
+    path.write_text(REGISTER)
+    assert imports.import_households(str(path)).accepted == 5
+    checkins.open_due(app.config)  # round 1: every child
+    answer_checkin("Budi Santoso", school=1, health=1, mood=2, contact=1, problem=2)
+    answer_checkin("Fajar Nugroho", school=2, health=1, mood=1, contact=1, problem=1)
+    now.advance(days=7)
+    checkins.open_due(app.config)  # round 2: the unanswered ones missed
+    answer_checkin("Budi Santoso", school=1, health=1, mood=1, contact=1, problem=4)
+    return desk
+
+
+def answer_checkin(name: str, **digits: int) -> None:
+    """The child's open check-in answered by SMS with these digits."""
+    checkin = Checkin.get((Checkin.child == by_name(Child, name)) & (Checkin.status == "open"))
+    checkins.record_answer(checkin, digits, "sms")

@@ -1,44 +1,21 @@
 """The web desk through the Flask client: login, lock, scope per role (no case of another
 village by URL), acknowledge, close and note a case, CSRF on every form."""
 
-import re
-
 import pytest
 from flask import g
 
-from gateway.models import Alert, AlertEvent, Person, Village
-from tests.conftest import add_officer, sms
-
-PASSWORD = "rahasia-desa-1"
-OFFICER, OTHER_OFFICER = "+6281110000001", "+6281110000002"
-SUPERVISOR, OPERATOR = "+6281110000003", "+6281110000004"
-CAREGIVER = "+6281234567890"
-
-
-@pytest.fixture
-def desk(app, village):
-    """Two villages in Malang, one in Bojonegoro; an officer each for two, a supervisor of
-    Malang, an operator; a case in Sumberejo raised by TOLONG."""
-    Village.create(code="3507102002", name="Ngadirejo", district="Malang", province="Jawa Timur")
-    Village.create(code="3522010001", name="Kalitidu", district="Bojonegoro", province="Jatim")
-    add_officer(app, OFFICER, "Bu Ani", "--village", village.code, "--password", PASSWORD)
-    add_officer(app, OTHER_OFFICER, "Pak Eko", "--village", "3522010001", "--password", PASSWORD)
-    add_officer(app, SUPERVISOR, "Pak Budi", "--role", "supervisor", "--district", "Malang",
-                "--password", PASSWORD)  # fmt: skip
-    add_officer(app, OPERATOR, "Mbak Tri", "--role", "operator", "--password", PASSWORD)
-    Person.create(phone=CAREGIVER, name="Siti", role="caregiver", village=village)
-    return village
-
-
-def csrf(page: str) -> str:
-    return re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page).group(1)
-
-
-def log_in(client, phone, password=PASSWORD):
-    token = csrf(client.get("/desk/login").text)
-    return client.post(
-        "/desk/login", data={"phone": phone, "password": password, "csrf_token": token}
-    )
+from gateway.models import Alert, AlertEvent
+from tests.conftest import (
+    CAREGIVER,
+    OFFICER,
+    OPERATOR,
+    OTHER_OFFICER,
+    SUPERVISOR,
+    add_officer,
+    csrf,
+    log_in,
+    sms,
+)
 
 
 def tolong(client) -> Alert:

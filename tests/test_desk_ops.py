@@ -19,8 +19,8 @@ from gateway.models import (
 )
 from gateway.providers.base import SendResult, SendStatus
 from gateway.statuses import MessageKind
-from tests import registry_data, test_desk
-from tests.test_desk import (
+from tests import registry_data
+from tests.conftest import (
     CAREGIVER,
     OFFICER,
     OPERATOR,
@@ -30,7 +30,6 @@ from tests.test_desk import (
     log_in,
 )
 
-desk = test_desk.desk  # the same staff and villages as the desk's first part
 SIZES: dict[str, int] = {}  # page -> bytes over the wire, for the closing note
 
 OPS_PAGES = ["/desk/ops/imports", "/desk/ops/staff", "/desk/ops/outbox", "/desk/ops/queues"]

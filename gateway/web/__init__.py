@@ -2,7 +2,21 @@
 
 from flask import Flask
 
-from gateway.web import broadcasts, desk, health, operators, sms, ussd
+from gateway.web import (
+    broadcasts,
+    desk,
+    export,
+    families,
+    health,
+    menu_map,
+    operators,
+    pictures,
+    sms,
+    ussd,
+)
+
+# Each adds its pages to the desk's blueprint, and its entry to the desk's menu, when imported.
+DESK_PAGES = (families, pictures, export, menu_map)
 
 
 def register(app: Flask) -> None:

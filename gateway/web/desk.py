@@ -111,13 +111,18 @@ def case_list():
     )
 
 
-def _case_or_abort(ref: str):
-    alert, allowed = staff.case(current_user, ref)
-    if alert is None:
+def in_scope_or_abort(found, allowed: bool):
+    """`found`, if there is such a row (else 404) in the user's scope (else 403: another
+    village's case or family, the URL alone opens nothing)."""
+    if found is None:
         abort(404)
     if not allowed:
-        abort(403)  # another village's case: the URL alone opens nothing
-    return alert
+        abort(403)
+    return found
+
+
+def _case_or_abort(ref: str):
+    return in_scope_or_abort(*staff.case(current_user, ref))
 
 
 @bp.get("/cases/<ref>")
