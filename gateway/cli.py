@@ -14,7 +14,7 @@ from gateway import (
     demo,
     imports,
     officers,
-    outbox,
+    outbox_listing,
     people,
     pins,
     retention,
@@ -78,7 +78,7 @@ def outbox_status() -> None:
     """Rows by kind and status, then every message that may have reached its phone twice or
     not at all (time-outs, a killed worker): those an operator may need to follow up."""
     with db.connection_context():
-        counts, doubtful = outbox.status_report()
+        counts, doubtful = outbox_listing.status_report()
     for (kind, status), count in sorted(counts.items()):
         click.echo(f"{kind:10} {status:10} {count:6}")
     click.echo(f"{len(doubtful)} message(s) in doubt:")

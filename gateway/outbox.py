@@ -10,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from peewee import fn
 from redis import RedisError
 from rq import Retry
 from rq.exceptions import DuplicateJobError, NoSuchJobError
@@ -273,27 +272,6 @@ def cancel_for_alert(alert_id: int) -> int:
         )
         .execute()
     )
-
-
-def status_report(limit: int = 50) -> tuple[dict[tuple[str, str], int], list[OutboxMessage]]:
-    """Row counts by (kind, status), and the latest rows in doubt: final `unknown` (may have
-    gone, not repeated) or sent after an uncertain try (may have arrived twice)."""
-    counts = {
-        (row.kind, row.status): row.count
-        for row in OutboxMessage.select(
-            OutboxMessage.kind, OutboxMessage.status, fn.COUNT(OutboxMessage.id).alias("count")
-        ).group_by(OutboxMessage.kind, OutboxMessage.status)
-    }
-    doubtful = list(
-        OutboxMessage.select()
-        .where(
-            (OutboxMessage.status == OutboxStatus.UNKNOWN.value)
-            | (OutboxMessage.ambiguous_attempts > 0)
-        )
-        .order_by(OutboxMessage.id.desc())
-        .limit(limit)
-    )
-    return counts, doubtful
 
 
 def retry_waits() -> tuple[int, ...]:

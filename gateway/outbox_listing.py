@@ -1,10 +1,12 @@
-"""The outbox as the desk's operators read it: rows newest first, filtered by status, a page
-at a time; the text shown only for broadcasts (the same words to everyone). Replies and alerts
+"""The outbox as operators read it (the desk, `flask outbox status`): rows newest first,
+filtered by status, a page at a time, and the counts and rows in doubt; the text shown only for broadcasts (the same words to everyone). Replies and alerts
 carry names, cases and verdicts: the operator reads their status, not their words."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from peewee import fn
 
 from gateway.models import OutboxMessage
 from gateway.statuses import MessageKind, OutboxStatus
@@ -51,3 +53,24 @@ def page(status: str | None = None, number: int = 1) -> OutboxPage:
         else {}
     )
     return OutboxPage(rows, texts, status, number, pages, total)
+
+
+def status_report(limit: int = 50) -> tuple[dict[tuple[str, str], int], list[OutboxMessage]]:
+    """Row counts by (kind, status), and the latest rows in doubt: final `unknown` (may have
+    gone, not repeated) or sent after an uncertain try (may have arrived twice)."""
+    counts = {
+        (row.kind, row.status): row.count
+        for row in OutboxMessage.select(
+            OutboxMessage.kind, OutboxMessage.status, fn.COUNT(OutboxMessage.id).alias("count")
+        ).group_by(OutboxMessage.kind, OutboxMessage.status)
+    }
+    doubtful = list(
+        OutboxMessage.select()
+        .where(
+            (OutboxMessage.status == OutboxStatus.UNKNOWN.value)
+            | (OutboxMessage.ambiguous_attempts > 0)
+        )
+        .order_by(OutboxMessage.id.desc())
+        .limit(limit)
+    )
+    return counts, doubtful

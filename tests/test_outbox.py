@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from rq.job import Job
 
-from gateway import clock, delivery, gsm7, outbox, queues, sending
+from gateway import clock, delivery, gsm7, outbox, outbox_listing, queues, sending
 from gateway.models import Alert, EarlyDeliveryReport, OutboxMessage
 from gateway.providers.base import SendResult, SendStatus
 from gateway.statuses import MessageKind, OutboxStatus
@@ -82,7 +82,7 @@ def test_only_an_urgent_alert_is_risked_twice_after_a_time_out(app, urgent, stat
             sending.record_result(claimed, SendResult(result, provider_id="p-1"))
     row = fresh(row)
     assert (row.status, row.ambiguous_attempts) == (status, 1)  # marked: it may come twice
-    _, doubtful = outbox.status_report()
+    _, doubtful = outbox_listing.status_report()
     assert [r.id for r in doubtful] == [row.id]
 
 
