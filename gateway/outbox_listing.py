@@ -1,6 +1,7 @@
 """The outbox as operators read it (the desk, `flask outbox status`): rows newest first,
-filtered by status, a page at a time, and the counts and rows in doubt; the text shown only for broadcasts (the same words to everyone). Replies and alerts
-carry names, cases and verdicts: the operator reads their status, not their words."""
+filtered by status, a page at a time, and the counts and rows in doubt. Text is shown only for
+broadcasts (the same words to everyone): replies and alerts carry names, cases and verdicts,
+and the operator reads their status, not their words."""
 
 from __future__ import annotations
 
