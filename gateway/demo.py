@@ -8,7 +8,7 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from gateway import clock, crypto, imports, officers, pins
+from gateway import clock, crypto, imports, officers, pins, staff
 from gateway.models import Village
 from gateway.phone import normalise
 from gateway.verification import registry
@@ -21,6 +21,7 @@ VILLAGES = (
     ("9902010002", "Mekarsari Contoh", "Contoh Selatan", "Jawa Timur", "jv"),
 )
 OFFICER_PIN = "2468"
+DESK_PASSWORD = "contoh-2468"  # the web desk's, for every demo staff member
 # (phone, name, role, village code or None, district)
 STAFF = (
     ("081299900101", "Bu Ani (contoh)", "officer", "9901010001", None),
@@ -83,7 +84,8 @@ def seed() -> list[str]:
     for number, name, role, village, district in STAFF:
         officer = officers.add(normalise(number), name, role, village, district)
         pins.set_pin_hash(officer, crypto.hash_pin(OFFICER_PIN))
-        done.append(f"{role} {name} {officer.phone} (PIN {OFFICER_PIN})")
+        staff.set_password(officer, DESK_PASSWORD)
+        done.append(f"{role} {name} {officer.phone} (PIN {OFFICER_PIN}, desk {DESK_PASSWORD})")
     return done
 
 
@@ -102,17 +104,38 @@ def _villages() -> list[str]:
     return ["code,name,district,province,language"] + [",".join(v) for v in VILLAGES]
 
 
+def personas() -> list[tuple[str, str]]:
+    """Whom the phone simulator offers to play: (who, phone number), all from the data above."""
+    village_names = {code: name for code, name, *_ in VILLAGES}
+    played = []
+    for i in (0, 1, 3):  # Sukamaju (a parent abroad), Sidorejo, Mekarsari (Javanese, no officer)
+        phone, name, village = _caregiver(i)
+        played.append((f"Pengasuh: {name}, {village_names[village]}", phone))
+    played.append((f"PMI di luar negeri (orang tua anak {_caregiver(0)[1]})", ABROAD[0][0]))
+    for phone, name, role, village, district in (STAFF[0], STAFF[3]):
+        where = village_names[village] if village else district
+        played.append((f"{'Petugas desa' if role == 'officer' else 'Pendamping'}: {name}, {where}",
+                       phone))  # fmt: skip
+    played.append(("Nomor belum terdaftar", "081299999999"))
+    return played
+
+
+def _caregiver(i: int) -> tuple[str, str, str]:
+    """Household i's caregiver: phone, name, village code."""
+    village = VILLAGES[i % len(VILLAGES)][0]
+    return f"0812999{i:05d}", f"{CAREGIVERS[i % 10]} {SURNAMES[i // 10]}", village
+
+
 def _households(today: date) -> list[str]:
     rows = [",".join(imports.HOUSEHOLD_COLUMNS)]
     for i in range(20):
-        village = VILLAGES[i % len(VILLAGES)][0]
-        caregiver = f"0812999{i:05d}"
+        caregiver, name, village = _caregiver(i)
         migrant, country = ABROAD[i % len(ABROAD)] if i % 3 == 0 else ("", "")
         for n in range(1 + i % 2):  # every other household has two children
             child = CHILDREN[(i + n) % len(CHILDREN)]
             year = today.year - 4 - (i + 3 * n) % 12
             rows.append(
-                f"{village},{caregiver},{CAREGIVERS[i % 10]} {SURNAMES[i // 10]},{migrant},"
+                f"{village},{caregiver},{name},{migrant},"
                 f"{'Ibu ' + CAREGIVERS[i % len(CAREGIVERS)] if migrant else ''},{country},"
                 f"{child},{year},{'yes' if n == 0 else 'no'},{today.isoformat()}"
             )

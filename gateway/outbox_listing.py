@@ -75,3 +75,15 @@ def status_report(limit: int = 50) -> tuple[dict[tuple[str, str], int], list[Out
         .limit(limit)
     )
     return counts, doubtful
+
+
+def to_phone(phone: str, after: int = 0, limit: int = PAGE_SIZE) -> list[OutboxMessage]:
+    """The newest `limit` SMS to `phone` stored after row `after`, oldest first, texts and all:
+    what the phone simulator shows that phone receiving (never on with real people's data)."""
+    newest = (
+        OutboxMessage.select()
+        .where((OutboxMessage.to == phone) & (OutboxMessage.id > after))
+        .order_by(OutboxMessage.id.desc())
+        .limit(limit)
+    )
+    return list(reversed(newest))

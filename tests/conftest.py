@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
 from datetime import datetime, timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from peewee import PostgresqlDatabase
 from rq import SimpleWorker
 from rq.job import Job
 from werkzeug.security import generate_password_hash
+from werkzeug.serving import make_server
 
 from config import settings
 from gateway import checkins, clock, create_app, crypto, imports, queues
@@ -18,7 +20,7 @@ from gateway.db import init_db, migrate
 from gateway.models import ALL_MODELS, Checkin, Child, OutboxMessage, Person, RuleItem, Village, db
 from gateway.phone import normalise
 from gateway.verification import index
-from tests import registry_data
+from tests import browser, registry_data
 from tests.fake_at import FakeAfricasTalking
 
 PHONE = "+6281234567890"  # who texts when a test does not say
@@ -170,6 +172,55 @@ def registry(app, tmp_path):
     second = runner.invoke(args=["import-job-orders", str(job_orders), "--as-of", "2026-11-21"])
     assert second.output.startswith("6 row(s) accepted (6 new job orders)"), second.output
     return tmp_path
+
+
+@pytest.fixture
+def serve():
+    """Serve an app over real HTTP (werkzeug in a thread, on a free port); returns its base URL.
+    Every server stops when the test ends."""
+    running = []
+
+    def start(app) -> str:
+        server = make_server("127.0.0.1", 0, app, threaded=True)
+        thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+        thread.start()
+        running.append((server, thread))
+        return f"http://127.0.0.1:{server.server_port}"
+
+    yield start
+    for server, thread in running:
+        server.shutdown()
+        thread.join()
+        server.server_close()
+
+
+@pytest.fixture
+def live_server(app, serve) -> str:
+    """The test's app, served for a browser: its base URL."""
+    return serve(app)
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's Chromium, driven by Playwright (one per test module)."""
+    with browser.launch() as launched:
+        yield launched
+
+
+@pytest.fixture
+def new_page(chromium):
+    """Open a tab of the given size in a fresh browser profile (no cookies)."""
+    contexts = []
+
+    def open_tab(width: int = 1366, height: int = 768):
+        context = chromium.new_context(viewport={"width": width, "height": height})
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_tab
+    for context in contexts:
+        context.close()
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -62,7 +62,12 @@ def test_hapus_then_hapus_ya_erases_the_household_and_tells_the_officer(client, 
     assert [c.child.name for c in Checkin.select()] == ["Dewi"]
     assert not Contact.select().where(Contact.phone == CAREGIVER).exists()
     assert all(m.sender != CAREGIVER and m.text == "" for m in InboundSms.select())
-    to_officer = [m.text for m in OutboxMessage.select().where(OutboxMessage.to == OFFICER)]
+    to_officer = [
+        m.text
+        for m in OutboxMessage.select()
+        .where(OutboxMessage.to == OFFICER)
+        .order_by(OutboxMessage.id)  # PostgreSQL returns rows in no set order without it
+    ]
     assert to_officer[-1] == i18n.text("id", "erase.officer", village="Sumberejo")
     assert not any("Siti" in text or CAREGIVER in text for text in to_officer)
     record = ErasureRecord.get()

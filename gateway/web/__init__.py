@@ -1,4 +1,4 @@
-"""HTTP: one blueprint per channel (the callbacks), and the web desk."""
+"""HTTP: one blueprint per channel (the callbacks), the web desk and the phone simulator."""
 
 from flask import Flask
 
@@ -11,6 +11,7 @@ from gateway.web import (
     menu_map,
     operators,
     pictures,
+    simulator,
     sms,
     ussd,
 )
@@ -20,10 +21,11 @@ DESK_PAGES = (families, pictures, export, menu_map)
 
 
 def register(app: Flask) -> None:
-    """Attach every channel's blueprint, and the web desk."""
+    """Attach every channel's blueprint, the web desk and the simulator (404 unless on)."""
     callbacks = [ussd.bp, sms.bp, health.bp]
     for blueprint in callbacks:
         app.register_blueprint(blueprint)
     desk.init_app(app, callbacks)
     app.register_blueprint(operators.bp)
     app.register_blueprint(broadcasts.bp)
+    app.register_blueprint(simulator.bp)
