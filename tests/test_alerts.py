@@ -79,7 +79,12 @@ def test_an_unacknowledged_alert_escalates_once_with_the_same_ref(app, client, c
     later(monkeypatch, 2 * 60)  # 25 hours after the report: past ESCALATE_MINUTES (24 h)
     assert escalate(app) == "Escalated 1 overdue alert(s)."
     assert escalate(app) == "Escalated 0 overdue alert(s)."
-    texts = [r.text for r in OutboxMessage.select().where(OutboxMessage.to == SUPERVISOR)]
+    texts = [
+        r.text
+        for r in OutboxMessage.select()
+        .where(OutboxMessage.to == SUPERVISOR)
+        .order_by(OutboxMessage.id)
+    ]
     assert len(texts) == 1 and texts[0].startswith(f"ESKALASI {case.ref}: calo desa Sumberejo")
     assert states(case) == ["opened", "escalated"]
     sms(client, f"OK {case.ref}", sender=SUPERVISOR)  # the supervisor takes it

@@ -246,7 +246,9 @@ def test_the_monthly_summary_is_opt_in_and_monthly(app, client, families, migran
     assert send_monthly_summaries() == 0
     monthly = [
         r
-        for r in OutboxMessage.select().where(OutboxMessage.to == migrant)
+        for r in OutboxMessage.select()
+        .where(OutboxMessage.to == migrant)
+        .order_by(OutboxMessage.id)
         if r.kind == "broadcast"
     ]
     assert len(monthly) == 2 and monthly[0].text.startswith("Kabar anak:")

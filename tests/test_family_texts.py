@@ -248,7 +248,12 @@ def test_registration_is_confirmed_by_one_sms(client, village):
         "1",
     )
     phone.resend()
-    sent = [r.text for r in OutboxMessage.select().where(OutboxMessage.to == "+6281234567890")]
+    sent = [
+        r.text
+        for r in OutboxMessage.select()
+        .where(OutboxMessage.to == "+6281234567890")
+        .order_by(OutboxMessage.id)
+    ]
     assert sent == [
         "Desmigratif: terdaftar sbg pengasuh anak, desa Sumberejo, 2 anak. "
         "Petugas: Bu Ani. Ubah: *123#. Lihat/hapus data: SMS DATA/HAPUS."
