@@ -212,6 +212,9 @@ def load(environ: Mapping[str, str] | None = None, **overrides: Any) -> dict[str
     config["SESSION_COOKIE_HTTPONLY"] = True
     config["SESSION_COOKIE_SAMESITE"] = "Lax"
     config["SESSION_COOKIE_SECURE"] = config["ENV"] == "production"
+    if config["SIMULATOR"] and config["ENV"] == "production":
+        # It needs no login, shows any number's SMS and carries the webhook token.
+        raise ConfigError("SIMULATOR=1 is for local runs and demos, never with ENV=production")
     config["SIMULATOR"] = config["SIMULATOR"] or config["ENV"] == "local"
     return config
 

@@ -99,8 +99,9 @@ def send(officer: Officer, choice: str, text: str, confirmed: bool) -> Broadcast
     broadcast = Broadcast.create(
         officer=officer, village=village, district=district, text=text, recipients=len(phones)
     )
-    for phone in phones:
-        outbox.add(phone, text, kind=MessageKind.BROADCAST, broadcast_id=broadcast.id)
+    outbox.add_many(
+        [(phone, text) for phone in phones], MessageKind.BROADCAST, broadcast_id=broadcast.id
+    )
     return broadcast
 
 

@@ -149,10 +149,11 @@ def child(officer: Officer, child_id: int) -> tuple[Child | None, bool]:
     return found, staff.may_see(officer, found.caregiver.village)
 
 
-def others_on_phone(person: Person) -> list[Person]:
-    """The other people registered on the caregiver's phone (a grandmother, a migrant...)."""
+def others_on_phone(officer: Officer, person: Person) -> list[Person]:
+    """The other people registered on the caregiver's phone (a grandmother, a migrant...), of
+    the villages in this staff member's scope only: one phone may carry another village's."""
     query = Person.select().where((Person.phone == person.phone) & (Person.id != person.id))
-    return list(query.order_by(Person.id))
+    return list(staff.scoped(officer, query, Person.village).order_by(Person.id))
 
 
 def consents(person: Person) -> list[Consent]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from gateway import clock, crypto
+from gateway import crypto, lockout
 from gateway.models import Child, Officer, Person
 
 PIN_TRIES = 3
@@ -15,6 +15,9 @@ PIN_LOCK = timedelta(minutes=15)
 
 class PinLockedError(Exception):
     """Too many wrong PINs: personal screens are closed for a while."""
+
+
+PIN_RULE = lockout.Rule(PIN_TRIES, PIN_LOCK, "pin_failures", "pin_locked_until", PinLockedError)
 
 
 def set_pin_hash(person: Person | Officer, pin_hash: str) -> None:
@@ -49,11 +52,10 @@ def check_register_fact(person: Person, answer: str) -> bool:
 
 
 def _attempt(holder: Person | Officer, is_right: Callable[[], bool]) -> bool:
-    """Count a try at a secret before checking it, in one atomic update: however many tries
-    come at once, at most PIN_TRIES are checked before the lock. PinLockedError while locked
-    or after PIN_TRIES wrong ones."""
+    """A try at a person's or officer's PIN (or register fact), counted and locked by PIN_RULE
+    (lockout.py): PinLockedError while locked or after PIN_TRIES wrong ones."""
     try:
-        return _count_and_check(type(holder), holder.id, is_right)
+        return lockout.attempt(PIN_RULE, type(holder), holder.id, is_right)
     finally:
         # The counts changed in the database: a later save() of this object must not undo them.
         current = type(holder).get_by_id(holder.id)
@@ -61,29 +63,3 @@ def _attempt(holder: Person | Officer, is_right: Callable[[], bool]) -> bool:
             current.pin_failures,
             current.pin_locked_until,
         )
-
-
-def _count_and_check(model: type[Person | Officer], holder_id: int, is_right) -> bool:
-    now = clock.now()
-    mine = model.id == holder_id
-    model.update(pin_failures=0, pin_locked_until=None).where(
-        mine & (model.pin_locked_until <= now)
-    ).execute()  # a lock that has run out
-    counted = (
-        model.update(pin_failures=model.pin_failures + 1)
-        .where(mine & model.pin_locked_until.is_null() & (model.pin_failures < PIN_TRIES))
-        .execute()
-    )
-    if not counted:
-        raise PinLockedError()
-    if is_right():
-        model.update(pin_failures=0).where(mine).execute()
-        return True
-    locked = (
-        model.update(pin_failures=0, pin_locked_until=now + PIN_LOCK)
-        .where(mine & (model.pin_failures >= PIN_TRIES))
-        .execute()
-    )
-    if locked:
-        raise PinLockedError()
-    return False

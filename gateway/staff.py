@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from peewee import Field, ModelSelect
 
-from gateway import alerts, clock, crypto
+from gateway import alerts, crypto, lockout
 from gateway.models import Alert, AlertEvent, Officer, Village
 from gateway.statuses import AlertState, OfficerRole
 
@@ -18,6 +18,11 @@ MIN_PASSWORD = 8
 
 class LoginLockedError(Exception):
     """Too many wrong passwords: the account is closed for a while."""
+
+
+LOGIN_RULE = lockout.Rule(
+    LOGIN_TRIES, LOGIN_LOCK, "login_failures", "login_locked_until", LoginLockedError
+)
 
 
 def set_password(officer: Officer, password: str) -> None:
@@ -31,30 +36,18 @@ def set_password(officer: Officer, password: str) -> None:
 
 def authenticate(phone: str, password: str) -> Officer | None:
     """The staff member with this phone and password; None when either is wrong.
-    LoginLockedError after LOGIN_TRIES wrong passwords in a row, for LOGIN_LOCK."""
+    LoginLockedError while locked: the LOGIN_TRIES-th wrong password in a row locks the
+    account for LOGIN_LOCK (lockout.py)."""
     officer = Officer.get_or_none(Officer.phone == phone)
     if officer is None or not officer.password_hash:
         return None
-    now = clock.now()
-    mine = Officer.id == officer.id
-    Officer.update(login_failures=0, login_locked_until=None).where(
-        mine & (Officer.login_locked_until <= now)
-    ).execute()  # a lock that has run out
-    counted = (  # counted before checking, in one update: tries at once cannot pass the limit
-        Officer.update(login_failures=Officer.login_failures + 1)
-        .where(mine & Officer.login_locked_until.is_null())
-        .where(Officer.login_failures < LOGIN_TRIES)
-        .execute()
+    right = lockout.attempt(
+        LOGIN_RULE,
+        Officer,
+        officer.id,
+        lambda: crypto.pin_matches(officer.password_hash, password),
     )
-    if not counted:
-        raise LoginLockedError()
-    if crypto.pin_matches(officer.password_hash, password):
-        Officer.update(login_failures=0).where(mine).execute()
-        return Officer.get_by_id(officer.id)
-    Officer.update(login_locked_until=now + LOGIN_LOCK).where(
-        mine & (Officer.login_failures >= LOGIN_TRIES)
-    ).execute()
-    return None
+    return Officer.get_by_id(officer.id) if right else None
 
 
 def load(session_id: str) -> Officer | None:

@@ -54,20 +54,28 @@ def add(
     return officer
 
 
-def reset_pin(officer_id: int, pin: str) -> Officer | None:
-    """Give this staff member a new PIN (its lock lifted); None when there is no such one."""
-    check_pin(pin)
+def _resettable(officer_id: int) -> Officer | None:
+    """An officer or supervisor by id; an operator's secrets change only by the CLI (one
+    operator cannot take another's account)."""
     officer = Officer.get_or_none(Officer.id == officer_id)
+    return officer if officer is not None and officer.role in ADDABLE else None
+
+
+def reset_pin(officer_id: int, pin: str) -> Officer | None:
+    """Give this officer or supervisor a new PIN (its lock lifted); None when there is no such
+    one (or it is an operator)."""
+    check_pin(pin)
+    officer = _resettable(officer_id)
     if officer is not None:
         pins.set_pin_hash(officer, crypto.hash_pin(pin))
     return officer
 
 
 def reset_password(officer_id: int, password: str) -> Officer | None:
-    """Give this staff member a new web-desk password (their sessions end, the lock lifts);
-    None when there is no such one."""
+    """Give this officer or supervisor a new web-desk password (their sessions end, the lock
+    lifts); None when there is no such one (or it is an operator)."""
     check_password(password)
-    officer = Officer.get_or_none(Officer.id == officer_id)
+    officer = _resettable(officer_id)
     if officer is not None:
         staff.set_password(officer, password)
     return officer

@@ -36,7 +36,7 @@ def up(migrator, db):
 
 def down(migrator, db):
     migrator.migrate(
-        migrator.drop_index("outbox_message", "outboxmessage_broadcast_id"),
+        migrator.drop_index("outbox_message", "outbox_message_broadcast_id"),
         migrator.drop_column("outbox_message", "broadcast_id"),
     )
     db.execute_sql("DROP TABLE broadcast")

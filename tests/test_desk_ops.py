@@ -284,3 +284,15 @@ def test_the_pages_stay_small(client, families):
         assert answer.status_code == 200 and len(answer.data) < 100_000, url
         SIZES.setdefault(url.rsplit("/", 2)[-2] + " (empty)", len(answer.data))
     print(SIZES)
+
+
+def test_one_operator_cannot_take_anothers_account(app, desk):
+    """An operator's PIN and password change only by the CLI: not from the desk."""
+    from gateway import staff_accounts
+    from gateway.models import Officer
+
+    other = Officer.get(Officer.phone == OPERATOR)
+    before = other.password_hash
+    assert staff_accounts.reset_password(other.id, "ambil-alih-akun") is None
+    assert staff_accounts.reset_pin(other.id, "1357") is None
+    assert Officer.get_by_id(other.id).password_hash == before

@@ -57,6 +57,20 @@ def test_production_refuses_to_start_without_its_secrets(missing):
         settings.load(environ)
 
 
+def test_production_refuses_the_simulator():
+    """It needs no login, shows any number's SMS and carries the webhook token."""
+    environ = {
+        "DATABASE_URL": "postgresql://gateway@db/gateway",
+        "WEBHOOK_TOKEN": "t0ken",
+        "DATA_KEY": Fernet.generate_key().decode(),
+        "PIN_PEPPER": "pepper",
+    }
+    assert settings.load(environ)["SIMULATOR"] is False
+    with pytest.raises(settings.ConfigError, match="SIMULATOR"):
+        settings.load({**environ, "SIMULATOR": "1"})
+    assert settings.load({**environ, "SIMULATOR": "1", "ENV": "local"})["SIMULATOR"] is True
+
+
 def test_local_runs_make_their_own_keys_once(tmp_path, monkeypatch):
     monkeypatch.setattr(settings, "LOCAL_SECRETS", tmp_path)
     first = settings.load({})

@@ -3,7 +3,16 @@ case's page (acknowledge, close, add a note). Every view of personal data is log
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, abort, flash, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFProtect
@@ -37,7 +46,15 @@ def init_app(app: Flask, callbacks: list[Blueprint]) -> None:
         csrf.exempt(blueprint)
     app.add_template_filter(lambda category: i18n.text("id", f"category.{category}"), "category")
     app.context_processor(_menu)
+    app.after_request(_never_cached)
     app.register_blueprint(bp)
+
+
+def _never_cached(response):
+    """Desk pages hold personal data: a shared laptop's Back button after logout shows none."""
+    if request.path.startswith("/desk"):
+        response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.errorhandler(403)

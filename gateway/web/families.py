@@ -56,7 +56,7 @@ def household_page(person_id: int):
     return render_template(
         "desk/household.html",
         household=household,
-        others=families.others_on_phone(household.caregiver),
+        others=families.others_on_phone(current_user, household.caregiver),
         consents=families.consents(household.caregiver),
         histories={c.id: families.history(c, HISTORY_ON_HOUSEHOLD) for c in household.children},
         shown=HISTORY_ON_HOUSEHOLD,
