@@ -34,20 +34,23 @@ load() {  # $1: label, $2: the app for gunicorn
   local server=$!
   for _ in $(seq 100); do curl -s -o /dev/null "localhost:$PORT/" && break; sleep 0.1; done
   wrk -t 50 -c 50 -d 3s -s bench/ussd_walks.lua "http://127.0.0.1:$PORT" -- "$agency" >/dev/null
-  local result
+  local result rss
   result=$(wrk -t 50 -c 50 -d "${seconds}s" -s bench/ussd_walks.lua "http://127.0.0.1:$PORT" \
     -- "$agency" | sed -n 's/^RESULT //p')
+  # The largest web worker's resident memory after the load, in MB.
+  rss=$(ps -o rss= --ppid "$(pgrep -f -o "gunicorn --bind 0.0.0.0:$PORT")" | sort -n | tail -1)
   kill "$server"; wait "$server" 2>/dev/null || true
-  echo "$1 $result"
+  echo "$1 $result $((rss / 1024))"
 }
 
 gateway=$(load gateway "'gateway:create_app()'")
 bare=$(load bare "'bench.bare_flask:app'")
 echo "USSD on $backend, ${seconds} s each, wrk -t 50 -c 50, $(nproc) cores, $(date -u +%F)"
-printf '%-8s %9s %9s %9s %7s %9s\n' "" "req/s" "p50 ms" "p99 ms" "errors" "requests"
+printf '%-8s %9s %9s %9s %7s %9s %10s\n' "" "req/s" "p50 ms" "p99 ms" "errors" "requests" \
+  "worker MB"
 for line in "$gateway" "$bare"; do
-  read -r name rps p50 p99 errors requests <<<"$line"
-  printf '%-8s %9s %9s %9s %7s %9s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$requests"
+  read -r name rps p50 p99 errors requests rss <<<"$line"
+  printf '%-8s %9s %9s %9s %7s %9s %10s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$requests" "$rss"
 done
 read -r _ g_rps _ g_p99 _ <<<"$gateway"
 read -r _ b_rps _ b_p99 _ <<<"$bare"
