@@ -110,7 +110,7 @@ def test_a_red_flag_answered_in_the_simulator_reaches_the_officers_desk(
     screenshot(desk, "desk-case")
     desk.get_by_role("button", name="Saya tangani (OK)").click()
     expect(desk.locator(".flash")).to_contain_text(case.ref)
-    expect(desk.locator("main")).to_contain_text("Status: acknowledged")
+    expect(desk.locator("main")).to_contain_text("Status: ditangani")
     assert Alert.get_by_id(case.id).state == "acknowledged"
 
 

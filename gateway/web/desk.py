@@ -45,6 +45,7 @@ def init_app(app: Flask, callbacks: list[Blueprint]) -> None:
     for blueprint in callbacks:
         csrf.exempt(blueprint)
     app.add_template_filter(lambda category: i18n.text("id", f"category.{category}"), "category")
+    app.add_template_filter(lambda state: i18n.text("id", f"case_state.{state}"), "case_state")
     app.context_processor(_menu)
     app.after_request(_never_cached)
     app.register_blueprint(bp)
