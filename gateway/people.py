@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
+
+from peewee import Select, fn
 
 from gateway import clock, contacts, i18n, officers, outbox, pins
 from gateway.models import (
     BaseModel,
     Child,
     Consent,
+    Contact,
+    Officer,
     Person,
     Village,
     child_key,
@@ -51,18 +56,34 @@ def on_phone(phone: str) -> list[Person]:
     return list(Person.select().where(Person.phone == phone).order_by(Person.id))
 
 
-def language_for(phone: str, default: str) -> str:
-    """The number's own choice, else its village's language, else `default`."""
-    chosen = contacts.language_of(phone, "")
-    if chosen:
-        return chosen
+@dataclass(frozen=True)
+class Caller:
+    """Who is on the line, as a session's first screen needs it."""
+
+    lang: str  # the number's own choice, else its village's, else the default
+    is_staff: bool  # an officer's, a supervisor's or an operator's number
+
+
+def caller(phone: str, default: str) -> Caller:
+    """The number's language and whether it is staff's, in one query."""
+    chosen = Contact.select(Contact.language).where(
+        (Contact.phone == phone) & (Contact.language != "")
+    )
     village = (
         Village.select(Village.language)
         .join(Person)
         .where((Person.phone == phone) & Village.language.is_null(False))
-        .first()
+        .limit(1)
     )
-    return village.language if village else default
+    staff = Officer.select(Officer.id).where(Officer.phone == phone)
+    query = Select(columns=[fn.COALESCE(chosen, village), fn.EXISTS(staff)]).bind(db)
+    lang, is_staff = next(iter(query.tuples()))
+    return Caller(lang or default, bool(is_staff))
+
+
+def language_for(phone: str, default: str) -> str:
+    """The number's own choice, else its village's language, else `default`."""
+    return caller(phone, default).lang
 
 
 def languages_for(phones: list[str], default: str) -> dict[str, str]:

@@ -58,6 +58,7 @@ class _Read:
     saved: dict | None  # the session's state after its last step
     cut_off: dict | None  # first step: a registration this phone left unfinished
     sessions_this_hour: int | None  # first step: this phone's sessions this hour, this one too
+    answered: bool = True  # False: Redis was down, nothing is known
 
 
 def _read(redis: Redis, session_id: str, phone: str, first_step: bool) -> _Read:
@@ -72,7 +73,7 @@ def _read(redis: Redis, session_id: str, phone: str, first_step: bool) -> _Read:
         found = pipe.execute()
     except RedisError as error:
         log.warning("USSD state not read, Redis unavailable: %s", error)
-        return _Read(None, None, None)
+        return _Read(None, None, None, answered=False)
     values = found[0]
     return _Read(
         saved=_decrypted(values[0], keys[0]),
@@ -101,8 +102,10 @@ def _begin(
 ) -> tuple[State, Reply]:
     """A new session: at the root, or offering to resume a registration cut off earlier (in
     another session: this one, replayed after its state was lost, simply goes on)."""
-    lang = people.language_for(phone, default_lang)
-    known = {"ussd_code": ussd_code}  # quoted on screens ("dial *123# again")
+    caller = people.caller(phone, default_lang)
+    lang = caller.lang
+    # Quoted on screens ("dial *123# again"); whether staff: the home screen asks no more.
+    known = {"ussd_code": ussd_code, "caller_is_staff": caller.is_staff}
     if cut_off is None or cut_off.get("session") == session_id:
         return engine.start(FLOW, phone, lang, data=known)
     state, _ = engine.start(FLOW, phone, cut_off["lang"], at="resume", data=known)
@@ -141,7 +144,8 @@ def respond(
     else:
         # A new session, or one whose state was lost: replay the answers from the start, or
         # from the last step that wrote to the database (never doing a write twice).
-        resumed = _last_checkpoint(session_id, text)
+        # A first step Redis answered for is a new session: nothing of it can be stored yet.
+        resumed = None if first_step and read.answered else _last_checkpoint(session_id, text)
         if resumed:
             state, reply, done = resumed
             resume_kept = True  # not known: a registration may be kept for this phone

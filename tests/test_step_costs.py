@@ -1,5 +1,5 @@
-"""What a USSD step costs: at most two Redis round trips (one read, one write), and no query
-on a step that only moves between menus."""
+"""What a USSD step costs: at most two Redis round trips (one read, one write); two queries on
+a session's first step, and none on a step that only moves between menus."""
 
 import pytest
 import redis as redis_library
@@ -41,6 +41,7 @@ def step(client, costs, text):
 def test_a_step_takes_two_redis_round_trips_and_moving_between_menus_no_query(client, costs):
     first = step(client, costs, "")
     assert first["redis"] == 2  # the state, the unfinished registration and the hour's count
+    assert first["sql"] == 2  # who is calling (language, staff), who is registered on the phone
     for text in ("5", "5*1", "5*1*0"):  # the info menu, one of its screens, back
         assert step(client, costs, text) == {"redis": 2, "sql": 0}, text
 

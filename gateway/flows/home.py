@@ -12,7 +12,8 @@ from gateway.statuses import Role
 def identify(state: State) -> str:
     """The home screen for whoever uses this phone: an officer's, or (asking first when several
     people share the phone) a registered person's, or the one for a new number."""
-    if officers.is_officer(state.phone):
+    known = state.data.pop("caller_is_staff", None)  # read with the session's first screen
+    if known if known is not None else officers.is_officer(state.phone):
         return "officer.home"
     person = people.get(state.data.get("person_id"))
     if person is None:  # not chosen yet (or deleted since)
