@@ -135,3 +135,10 @@ def test_a_lock_left_at_the_limit_without_its_end_heals(client, desk):
         Officer.phone == OFFICER
     ).execute()
     assert log_in(client, OFFICER).status_code == 302  # logged in, not locked for good
+
+
+def test_a_login_lasts_desk_session_minutes(client, desk):
+    """The session cookie carries its end: a laptop left open logs itself out."""
+    answer = log_in(client, OFFICER)
+    cookie = answer.headers["Set-Cookie"]
+    assert "Expires=" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie

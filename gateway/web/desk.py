@@ -11,6 +11,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
@@ -104,6 +105,7 @@ def login():
             flash("Terlalu banyak salah. Akun dikunci 15 menit.", "error")
             return render_template("desk/login.html", form=form), 429
         if officer is not None:
+            session.permanent = True  # the cookie ends after DESK_SESSION_MINUTES
             login_user(officer)
             return redirect(url_for("desk.case_list"))
         flash("Nomor HP atau kata sandi salah.", "error")
