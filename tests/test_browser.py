@@ -164,3 +164,66 @@ def test_with_a_webhook_token_the_simulator_passes_it(make_app, serve, new_page,
     assert phone.press("*123#").startswith(i18n.text("id", "home.title"))
     phone.text("CEK PT Sinar Harapan Mulia")
     expect(phone.page.locator("#thread li.in", has_text="TERDAFTAR")).to_be_visible()
+
+
+OPERATOR = "081299900301"  # not in seed-demo: added by the test
+
+
+def test_a_broadcast_is_counted_as_typed_sent_and_seen_in_the_outbox(
+    app, live_server, new_page, demo_data, run_jobs
+):
+    desk = new_page()
+    log_in(desk, live_server)
+    visit(desk, live_server + "/desk/broadcasts/")
+    desk.fill("#text", "Posyandu besok jam 9 di balai desa. Bawa buku KIA.")
+    expect(desk.locator("#count")).to_contain_text("GSM-7")
+    expect(desk.locator("#count")).to_contain_text("1 SMS")
+    desk.fill("#text", "Posyandu besok jam 9 di balai desa " * 6)
+    expect(desk.locator("#count")).to_contain_text("Tetap kirim")  # more than one SMS
+    desk.fill("#text", "Posyandu besok jam 9 di balai desa. Bawa buku KIA.")
+    with desk.expect_navigation():
+        desk.get_by_role("button", name="Kirim siaran").click()
+    expect(desk.locator("h1")).to_contain_text("Siaran ke")
+    queued = int(desk.inner_text("#count-queued"))
+    assert queued > 0 and desk.inner_text("#count-sent") == "0"
+    run_jobs()
+    desk.reload()
+    expect(desk.locator("#count-sent")).to_have_text(str(queued))
+    result = app.test_cli_runner().invoke(
+        args=["add-officer", "--phone", OPERATOR, "--name", "Mbak Tri", "--role", "operator",
+              "--password", demo.DESK_PASSWORD]
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    operator = new_page()
+    log_in(operator, live_server, OPERATOR)
+    visit(operator, live_server + "/desk/ops/outbox?status=sent")
+    expect(operator.locator("main")).to_contain_text("Posyandu besok jam 9")
+
+
+def test_an_uploaded_registry_with_a_bad_row_shows_the_row_report(
+    app, live_server, new_page, demo_data, tmp_path
+):
+    result = app.test_cli_runner().invoke(
+        args=["add-officer", "--phone", OPERATOR, "--name", "Mbak Tri", "--role", "operator",
+              "--password", demo.DESK_PASSWORD]
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    registry = tmp_path / "agencies.csv"
+    registry.write_text(
+        "licence_no,name,address,valid_until,status\n"
+        "KEP.950/PK.02/2026,PT Cahaya Baru Mandiri,Malang,2028-01-31,aktif\n"
+        "KEP.951/PK.02/2026,PT Tanpa Tanggal,Blitar,bukan-tanggal,aktif\n"
+    )
+    desk = new_page()
+    log_in(desk, live_server, OPERATOR)
+    visit(desk, live_server + "/desk/ops/imports")
+    desk.select_option("#kind", "agencies")
+    desk.fill("#as_of", "2026-11-20")
+    desk.set_input_files("#file", str(registry))
+    with desk.expect_navigation():
+        desk.get_by_role("button", name="Impor").click()
+    report = desk.locator("[role=status]")
+    expect(report).to_contain_text("1 baris diterima")
+    expect(report).to_contain_text("1 ditolak")
+    expect(report.locator("tr", has_text="valid_until")).to_contain_text("3")  # the line
+    screenshot(desk, "desk-import")
