@@ -2,7 +2,9 @@
 on the app served over HTTP with seed-demo's data: a caregiver answers a check-in by USSD in
 the simulator with a red flag, the village officer sees the case on the desk, opens it and
 acknowledges it; another village's case by URL is a 403 page; CEK by SMS gets its reply from
-the outbox. Each main page is written to docs/screenshots/ and must stay under 100 KB."""
+the outbox; a broadcast is counted as typed, sent and seen in the outbox; a registry uploaded
+with a bad row shows its row report. Each main page must stay under 100 KB; its screenshot is
+written to docs/screenshots/ with SCREENSHOTS=1."""
 
 from __future__ import annotations
 
