@@ -287,17 +287,21 @@ def lease_seconds() -> int:
 
 def _job_alive(row: OutboxMessage) -> bool:
     """Whether RQ still holds a job that will send the row. A job "started" longer ago than the
-    lease belongs to a killed worker: RQ would notice only minutes later."""
+    lease belongs to a killed worker, and so does one still "queued" but no longer in its queue
+    (taken by a worker killed before it could start it): RQ would notice only minutes later."""
     try:
         job = Job.fetch(job_id(row), connection=queues.redis())
     except NoSuchJobError:
         return False
     status = job.get_status()
-    if status in ALIVE - {JobStatus.STARTED}:
-        return True
-    if status == JobStatus.STARTED and job.started_at:
-        # RQ's own clock, not the gateway's: both times are RQ's.
-        if job.started_at + timedelta(seconds=lease_seconds()) > datetime.now(UTC):
+    lease_ago = datetime.now(UTC) - timedelta(seconds=lease_seconds())  # RQ's clock, as its times
+    if status == JobStatus.QUEUED and job.enqueued_at and job.enqueued_at < lease_ago:
+        queue = queues.queue(QUEUE_OF_KIND[MessageKind(row.kind)])
+        if queues.redis().lpos(queue.key, job.id) is not None:
             return True
+    elif status in ALIVE - {JobStatus.STARTED}:
+        return True
+    if status == JobStatus.STARTED and job.started_at and job.started_at > lease_ago:
+        return True
     job.delete()  # finished, failed or abandoned in RQ, yet the row still waits
     return False

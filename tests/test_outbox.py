@@ -181,6 +181,20 @@ def test_the_sweep_re_enqueues_a_row_whose_started_job_outlived_the_lease(app, r
     assert fresh(row).status == "sent"
 
 
+def test_the_sweep_re_enqueues_a_row_whose_job_a_killed_worker_took_off_its_queue(
+    app, redis, run_jobs
+):
+    row = queued()
+    job = Job.fetch(outbox.job_id(fresh(row)), connection=redis)
+    redis.lrem(queues.queue("sms").key, 0, job.id)  # taken, the worker killed before it started
+    assert sending.sweep() == 0  # just enqueued: a live worker is about to start it
+    job.enqueued_at = datetime.now(UTC) - timedelta(seconds=61)
+    job.save()
+    assert sending.sweep() == 1  # still "queued" in RQ, in no queue, past the lease: lost
+    run_jobs()
+    assert fresh(row).status == "sent"
+
+
 def test_the_sweep_hands_back_alerts_first(app, redis):
     reply = outbox.add(PHONE, "halo")
     alert_sms = outbox.add("+6281299900101", "KASUS", kind=MessageKind.ALERT)
