@@ -12,7 +12,7 @@ from peewee import IntegrityError
 
 from gateway import checkin_codes, clock, i18n, officers, outbox, sending
 from gateway.models import Alert, AlertEvent, Officer, OutboxMessage, Village, db
-from gateway.statuses import AlertState, MessageKind, OfficerRole, OutboxStatus
+from gateway.statuses import AlertState, MessageKind, OutboxStatus
 from gateway.transactions import unit_of_work
 
 log = logging.getLogger(__name__)
@@ -154,11 +154,7 @@ def note_viewed(alert: Alert, officer_phone: str) -> None:
 
 def entitled(officer: Officer, alert: Alert) -> bool:
     """Whether this officer may see and act on this alert (an operator: every alert)."""
-    if officer.role == OfficerRole.OPERATOR:
-        return True
-    if officer.role == OfficerRole.SUPERVISOR:
-        return alert.village_id is not None and alert.village.district == officer.district
-    return alert.village_id is not None and officer.village_id == alert.village_id
+    return officers.sees(officer, alert.village)
 
 
 def open_for(officer: Officer) -> list[Alert]:

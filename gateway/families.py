@@ -11,7 +11,7 @@ from datetime import datetime
 
 from peewee import JOIN, fn
 
-from gateway import checkin_codes, i18n, staff
+from gateway import checkin_codes, i18n, officers, staff
 from gateway.models import (
     Alert,
     Checkin,
@@ -138,7 +138,7 @@ def household(officer: Officer, person_id: int) -> tuple[Household | None, bool]
         & (Person.village == person.village)
     )
     _link_migrants([found], migrants.order_by(Person.id))
-    return found, staff.may_see(officer, person.village)
+    return found, officers.sees(officer, person.village)
 
 
 def child(officer: Officer, child_id: int) -> tuple[Child | None, bool]:
@@ -146,7 +146,7 @@ def child(officer: Officer, child_id: int) -> tuple[Child | None, bool]:
     found = Child.get_or_none(Child.id == child_id)
     if found is None:
         return None, False
-    return found, staff.may_see(officer, found.caregiver.village)
+    return found, officers.sees(officer, found.caregiver.village)
 
 
 def others_on_phone(officer: Officer, person: Person) -> list[Person]:

@@ -47,6 +47,18 @@ def known_district(name: str) -> str:
     raise OfficerError(f"no village is in district {name!r}; districts known: {known}")
 
 
+def sees(officer: Officer, village: Village | None) -> bool:
+    """Whether something of this village (None: of no village) is in this staff member's
+    scope: an officer's village, a supervisor's district, everything for an operator."""
+    if officer.role == OfficerRole.OPERATOR:
+        return True
+    if village is None:
+        return False
+    if officer.role == OfficerRole.SUPERVISOR:
+        return village.district == officer.district
+    return village.id == officer.village_id
+
+
 def is_officer(phone: str) -> bool:
     """Whether this phone belongs to an officer or a supervisor."""
     return Officer.select().where(Officer.phone == phone).exists()

@@ -9,7 +9,7 @@ from peewee import Field, ModelSelect
 
 from gateway import alerts, crypto, lockout
 from gateway.models import Alert, AlertEvent, Officer, Village
-from gateway.statuses import AlertState, OfficerRole
+from gateway.statuses import OfficerRole
 
 LOGIN_TRIES = 5
 LOGIN_LOCK = timedelta(minutes=15)
@@ -92,22 +92,9 @@ def scoped(officer: Officer, query: ModelSelect, column: Field) -> ModelSelect:
     return query if ids is None else query.where(column.in_(ids))
 
 
-def may_see(officer: Officer, village: Village | None) -> bool:
-    """Whether a row of this village (None: of no village) is in this staff member's scope."""
-    if officer.role == OfficerRole.OPERATOR:
-        return True
-    if village is None:
-        return False
-    if officer.role == OfficerRole.SUPERVISOR:
-        return village.district == officer.district
-    return village.id == officer.village_id
-
-
 def open_cases(officer: Officer) -> list[Alert]:
     """The cases in scope not closed yet: urgent first, then the oldest."""
-    query = Alert.select().where(Alert.state != AlertState.CLOSED.value)
-    cases = [alert for alert in query if alerts.entitled(officer, alert)]
-    return sorted(cases, key=lambda alert: (not alert.urgent, alert.opened_at))
+    return sorted(alerts.open_for(officer), key=lambda alert: (not alert.urgent, alert.opened_at))
 
 
 def case(officer: Officer, ref: str) -> tuple[Alert | None, bool]:
