@@ -1,6 +1,8 @@
 """The web desk through the Flask client: login, lock, scope per role (no case of another
 village by URL), acknowledge, close and note a case, CSRF on every form."""
 
+from datetime import datetime
+
 import pytest
 from flask import g
 
@@ -142,3 +144,16 @@ def test_a_login_lasts_desk_session_minutes(client, desk):
     answer = log_in(client, OFFICER)
     cookie = answer.headers["Set-Cookie"]
     assert "Expires=" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+@pytest.mark.parametrize(
+    "province, shown", [("Jawa Timur", "08:30 WIB"), ("Nusa Tenggara Barat", "09:30 WITA")]
+)
+def test_times_read_as_the_officer_clock_with_its_zone(client, desk, province, shown):
+    case = tolong(client)
+    Alert.update(opened_at=datetime(2026, 11, 26, 1, 30)).where(Alert.id == case.id).execute()
+    Village.update(province=province).where(Village.id == desk.id).execute()
+    log_in(client, OFFICER)
+    assert f"26-11-2026 {shown}" in client.get("/desk/").text
+    page = client.get(f"/desk/cases/{case.ref}").text
+    assert f"Dibuka 26-11-2026 {shown}" in page and "UTC" not in page

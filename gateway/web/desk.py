@@ -3,11 +3,15 @@ case's page (acknowledge, close, add a note). Every view of personal data is log
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
 from flask import (
     Blueprint,
     Flask,
     abort,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -20,7 +24,7 @@ from flask_wtf.csrf import CSRFProtect
 from wtforms import PasswordField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from gateway import alerts, cases, i18n, staff
+from gateway import alerts, cases, i18n, quiet_hours, staff
 from gateway.phone import InvalidPhoneError, normalise
 from gateway.statuses import AlertState, OfficerRole
 from gateway.transactions import unit_of_work
@@ -47,6 +51,8 @@ def init_app(app: Flask, callbacks: list[Blueprint]) -> None:
         csrf.exempt(blueprint)
     app.add_template_filter(lambda category: i18n.text("id", f"category.{category}"), "category")
     app.add_template_filter(lambda state: i18n.text("id", f"case_state.{state}"), "case_state")
+    app.add_template_filter(local_time)
+    app.add_template_filter(local_date)
     app.context_processor(_menu)
     app.after_request(_never_cached)
     app.register_blueprint(bp)
@@ -64,6 +70,33 @@ def _never_cached(response):
 def explain(error):
     """A 403 or 404 that says what happened and where to go."""
     return render_template("desk/error.html", code=error.code), error.code
+
+
+def _staff_zone() -> ZoneInfo:
+    # The staff member's own zone (their village's province: WIB, WITA or WIT), once a request.
+    if "staff_zone" not in g:
+        phone = current_user.phone if current_user.is_authenticated else None
+        g.staff_zone = quiet_hours.zone_for(phone) if phone else quiet_hours.WIB
+    return g.staff_zone
+
+
+def _local(moment: datetime) -> datetime:
+    # Times are stored as naive UTC; RQ's heartbeats come with their zone.
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone(_staff_zone())
+
+
+def local_time(moment: datetime | None, pattern: str = "%d-%m-%Y %H:%M") -> str:
+    """A stored time as the logged-in staff member reads a clock, zone named (e.g. 08:15 WITA)."""
+    if moment is None:
+        return "-"
+    local = _local(moment)
+    return f"{local.strftime(pattern)} {local.tzname()}"
+
+
+def local_date(moment: datetime | None) -> str:
+    """The day of a stored time in the staff member's zone."""
+    return _local(moment).strftime("%d-%m-%Y") if moment else "-"
 
 
 def _menu() -> dict:
