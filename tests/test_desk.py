@@ -157,3 +157,12 @@ def test_times_read_as_the_officer_clock_with_its_zone(client, desk, province, s
     assert f"26-11-2026 {shown}" in client.get("/desk/").text
     page = client.get(f"/desk/cases/{case.ref}").text
     assert f"Dibuka 26-11-2026 {shown}" in page and "UTC" not in page
+
+
+def test_case_reads_by_sms_and_on_the_desk_are_in_the_access_log(client, desk):
+    case = tolong(client)
+    log_in(client, SUPERVISOR)
+    client.get(f"/desk/cases/{case.ref}")
+    log_in(client, OPERATOR)
+    page = client.get("/desk/ops/access").text
+    assert f"kasus {case.ref}</a>" in page and "Pak Budi" in page

@@ -151,3 +151,18 @@ def test_a_long_list_comes_in_pages_each_well_under_100_kb(client, desk, tmp_pat
     second = client.get("/desk/families?page=2").text
     assert second.count("/desk/families/") == 11  # and Siti, of the desk fixture
     assert "61 keluarga" in second
+
+
+def test_the_access_log_shows_operators_every_read_of_personal_data(client, families):
+    log_in(client, OFFICER)
+    client.get("/desk/families", query_string={"q": "budi"})
+    siti = household_id("Budi Santoso")
+    client.get(f"/desk/families/{siti}")
+    assert client.get("/desk/ops/access").status_code == 403  # an officer: not theirs to read
+    log_in(client, OPERATOR)
+    page = client.get("/desk/ops/access").text
+    assert "daftar keluarga (cari, 1 keluarga)" in page  # the search term itself is not kept
+    assert f"keluarga #{siti}</a>" in page and "budi" not in page.lower()
+    assert page.index(f"keluarga #{siti}") < page.index("daftar keluarga")  # newest first
+    mine = client.get("/desk/ops/access", query_string={"actor": OPERATOR}).text
+    assert f"keluarga #{siti}" not in mine and "Belum ada" in mine

@@ -34,6 +34,9 @@ def families_list():
     search = request.args.get("q", "").strip()[:60]
     found = families.households(current_user, search)
     shown, number, pages = page_of(found)
+    with unit_of_work():  # names and phones on a page: a read of personal data
+        what = "cari" if search else f"halaman {number}"
+        access_log.record(current_user.phone, access_log.FAMILIES, what, len(shown))
     return render_template(
         "desk/families.html",
         households=shown,

@@ -1,5 +1,5 @@
 """The operators' pages of the desk (role operator only): imports from an uploaded file, staff
-accounts, the outbox (resend a failed SMS) and the queues' health."""
+accounts, the outbox (resend a failed SMS), the queues' health and the access log."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from redis import RedisError
 from wtforms import DateField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
-from gateway import officers, outbox_listing, queues, staff_accounts, uploads
+from gateway import access_log, officers, outbox_listing, queues, staff_accounts, uploads
 from gateway.imports import ImportFileError
 from gateway.outbox import resend
 from gateway.phone import InvalidPhoneError, normalise
@@ -28,6 +28,7 @@ for endpoint, label in (
     ("operators.staff_list", "Petugas"),
     ("operators.outbox_page", "Kotak keluar"),
     ("operators.queue_health", "Antrean"),
+    ("operators.access", "Log akses"),
 ):
     desk.add_nav(endpoint, label, OPERATOR)
 
@@ -176,3 +177,15 @@ def queue_health():
     except RedisError as error:
         health, down = None, str(error)
     return render_template("desk/ops/queues.html", health=health, down=down)
+
+
+@bp.get("/access")
+def access():
+    """Who read whose personal data, newest first (?actor= one staff member's phone)."""
+    actor = request.args.get("actor", "").strip()
+    try:
+        actor = normalise(actor) if actor else None
+    except InvalidPhoneError:
+        abort(404)
+    looks = access_log.recent(actor)
+    return render_template("desk/ops/access.html", looks=looks, actor=actor)
