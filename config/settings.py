@@ -161,6 +161,7 @@ SETTINGS: dict[str, tuple[Callable[[str], Any], str]] = {
     "PIN_PEPPER": (_text, ""),
     "DESK_SESSION_MINUTES": (_positive_int, "480"),
     "SIMULATOR": (_flag, "0"),
+    "PUBLIC_URL": (_text, ""),  # the desk's address in first-login links (local: localhost)
 }
 # werkzeug's default. Not an environment variable: no deployment can weaken it; only the
 # tests swap in a cheap one (as Flask's tutorial does), which pin_matches reads like any other.
@@ -216,6 +217,8 @@ def load(environ: Mapping[str, str] | None = None, **overrides: Any) -> dict[str
         # It needs no login, shows any number's SMS and carries the webhook token.
         raise ConfigError("SIMULATOR=1 is for local runs and demos, never with ENV=production")
     config["SIMULATOR"] = config["SIMULATOR"] or config["ENV"] == "local"
+    if not config["PUBLIC_URL"] and config["ENV"] == "local":
+        config["PUBLIC_URL"] = f"http://localhost:{environ.get('PORT', '5000')}"
     return config
 
 

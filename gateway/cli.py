@@ -22,9 +22,11 @@ from gateway import (
     selftest,
     sending,
     staff,
+    staff_invites,
 )
 from gateway.models import db
 from gateway.phone import InvalidPhoneError, normalise
+from gateway.transactions import unit_of_work
 from gateway.verification import registry
 
 outbox_cli = AppGroup("outbox", help="The outbound SMS queue.")
@@ -167,6 +169,11 @@ def import_rules(file: str) -> None:
 @click.option("--district", help="District (supervisors; officers take their village's).")
 @click.option("--pin", help="4-8 digits, for INFO <ref> <PIN> (stored hashed).")
 @click.option("--password", help=f"The web desk's, {staff.MIN_PASSWORD} characters or more.")
+@click.option(
+    "--invite",
+    is_flag=True,
+    help=f"Send a one-time link by SMS to set the desk password ({staff_invites.INVITE_HOURS} h).",
+)
 def add_officer(
     phone: str,
     name: str,
@@ -175,6 +182,7 @@ def add_officer(
     district: str | None,
     pin: str | None,
     password: str | None,
+    invite: bool,
 ) -> None:
     """Add or update a village officer, a district supervisor or an operator (web desk)."""
     if pin is not None and not (pin.isdigit() and 4 <= len(pin) <= 8):
@@ -182,7 +190,7 @@ def add_officer(
     if password is not None and len(password) < staff.MIN_PASSWORD:
         raise click.ClickException(f"--password needs {staff.MIN_PASSWORD} characters or more")
     try:
-        with db.connection_context(), db.atomic():
+        with db.connection_context(), unit_of_work():  # the invite's SMS goes when it commits
             officer = officers.add(
                 normalise(phone),
                 name.strip(),
@@ -194,11 +202,15 @@ def add_officer(
                 pins.set_pin_hash(officer, crypto.hash_pin(pin))
             if password:
                 staff.set_password(officer, password)
+            if invite:
+                staff_invites.invite(officer, current_app.config["PUBLIC_URL"])
     except InvalidPhoneError:
         raise click.ClickException(f"--phone {phone!r} is not a phone number") from None
     except officers.OfficerError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"{officer.role} {officer.name} ({officer.phone}), district {officer.district}")
+    if invite:
+        click.echo("A one-time link to set the desk password is on its way by SMS.")
 
 
 @click.command("purge")

@@ -223,6 +223,8 @@ class Officer(BaseModel):
     password_hash = CharField(max_length=200, null=True)  # the web desk's login
     login_failures = IntegerField(default=0)
     login_locked_until = DateTimeField(null=True)
+    invite_hash = CharField(max_length=64, null=True)  # a first-login link's (staff_invites)
+    invite_expires = DateTimeField(null=True)
 
     # Flask-Login asks these of the user object.
     is_authenticated, is_active, is_anonymous = True, True, False

@@ -1,11 +1,12 @@
 """Staff accounts as an operator keeps them on the desk: add an officer or a supervisor, reset
-a PIN (INFO <ref> <PIN>) or a web-desk password. The same rules as `flask add-officer`."""
+a PIN (INFO <ref> <PIN>) or a web-desk password, or send a one-time link to set one. The same
+rules as `flask add-officer`."""
 
 from __future__ import annotations
 
 from peewee import JOIN
 
-from gateway import crypto, officers, pins, staff
+from gateway import crypto, officers, pins, staff, staff_invites
 from gateway.models import Officer, Village
 from gateway.statuses import OfficerRole
 
@@ -78,4 +79,13 @@ def reset_password(officer_id: int, password: str) -> Officer | None:
     officer = _resettable(officer_id)
     if officer is not None:
         staff.set_password(officer, password)
+    return officer
+
+
+def send_invite(officer_id: int, public_url: str) -> Officer | None:
+    """Text this officer or supervisor a one-time link to set their desk password (a lost
+    password too); None when there is no such one (or it is an operator)."""
+    officer = _resettable(officer_id)
+    if officer is not None:
+        staff_invites.invite(officer, public_url)
     return officer

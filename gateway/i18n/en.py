@@ -355,4 +355,7 @@ MESSAGES = {
     "officer.do_close": "Close the case (SELESAI)",
     "officer.close_note": "A short closing note:",
     "officer.acted": "{acted_text}",
+    "sms.desk_invite": (
+        "Desmigratif desk: set your password at {link} within {hours} hours. Do not share this link."
+    ),
 }

@@ -363,4 +363,7 @@ MESSAGES = {
     "officer.do_close": "Tutup kasus (SELESAI)",
     "officer.close_note": "Catatan singkat penutupan kasus:",
     "officer.acted": "{acted_text}",
+    "sms.desk_invite": (
+        "Meja Desmigratif: buat kata sandi Anda di {link} dalam {hours} jam. Jangan beri tautan ini ke siapa pun."
+    ),
 }

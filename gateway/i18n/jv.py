@@ -360,4 +360,7 @@ MESSAGES = {
     "officer.do_close": "Tutup kasus (SELESAI)",
     "officer.close_note": "Cathetan cekak panutupan kasus:",
     "officer.acted": "{acted_text}",
+    "sms.desk_invite": (
+        "Meja Desmigratif: damel sandi wonten {link} sajroning {hours} jam. Ampun paringaken tautan punika."
+    ),
 }

@@ -22,9 +22,9 @@ from flask_login import LoginManager, current_user, login_required, login_user, 
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFProtect
 from wtforms import PasswordField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, EqualTo, Length
 
-from gateway import alerts, cases, i18n, quiet_hours, staff
+from gateway import alerts, cases, i18n, quiet_hours, staff, staff_invites
 from gateway.phone import InvalidPhoneError, normalise
 from gateway.statuses import AlertState, OfficerRole
 from gateway.transactions import unit_of_work
@@ -143,6 +143,37 @@ def login():
             return redirect(url_for("desk.case_list"))
         flash("Nomor HP atau kata sandi salah.", "error")
     return render_template("desk/login.html", form=form)
+
+
+class NewPasswordForm(FlaskForm):
+    """A new password, typed twice."""
+
+    password = PasswordField(
+        f"Kata sandi baru ({staff.MIN_PASSWORD} karakter atau lebih)",
+        validators=[DataRequired(), Length(min=staff.MIN_PASSWORD, max=200)],
+    )
+    again = PasswordField(
+        "Ketik sekali lagi",
+        validators=[EqualTo("password", "Kedua kata sandi tidak sama.")],
+    )
+
+
+@bp.route("/sandi", methods=["GET", "POST"])
+def set_password():
+    """The page a first-login link opens (?t=): choose a password, then in to the desk."""
+    token = request.args.get("t", "")
+    officer = staff_invites.holder(token)
+    if officer is None:
+        return render_template("desk/set_password.html", form=None), 404
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        with unit_of_work():
+            officer = staff_invites.accept(officer, form.password.data)
+        session.permanent = True
+        login_user(officer)
+        flash("Kata sandi disimpan. Selamat datang.", "ok")
+        return redirect(url_for("desk.case_list"))
+    return render_template("desk/set_password.html", form=form, officer=officer)
 
 
 @bp.post("/logout")

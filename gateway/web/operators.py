@@ -3,7 +3,16 @@ accounts, the outbox (resend a failed SMS), the queues' health and the access lo
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
@@ -11,7 +20,15 @@ from redis import RedisError
 from wtforms import DateField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
-from gateway import access_log, officers, outbox_listing, queues, staff_accounts, uploads
+from gateway import (
+    access_log,
+    officers,
+    outbox_listing,
+    queues,
+    staff_accounts,
+    staff_invites,
+    uploads,
+)
 from gateway.imports import ImportFileError
 from gateway.outbox import resend
 from gateway.phone import InvalidPhoneError, normalise
@@ -90,6 +107,10 @@ class SecretForm(FlaskForm):
     secret = PasswordField("Baru", validators=[DataRequired(), Length(max=200)])
 
 
+class CsrfOnlyForm(FlaskForm):
+    """A button's form: only the CSRF token."""
+
+
 @bp.route("/staff", methods=["GET", "POST"])
 def staff_list():
     """Every staff member; add an officer or a supervisor."""
@@ -106,7 +127,11 @@ def staff_list():
                     form.pin.data or "",
                     form.password.data or "",
                 )
-            flash(f"{added.name} ({added.phone}) disimpan.", "ok")
+                invited = not added.password_hash  # no password yet: a link to set one
+                if invited:
+                    staff_invites.invite(added, current_app.config["PUBLIC_URL"])
+            note = " Tautan untuk membuat kata sandi dikirim lewat SMS." if invited else ""
+            flash(f"{added.name} ({added.phone}) disimpan.{note}", "ok")
             return redirect(url_for("operators.staff_list"))
         except InvalidPhoneError:
             flash("Nomor HP tidak dikenali.", "error")
@@ -136,8 +161,21 @@ def staff_secret(officer_id: int, what: str):
     return redirect(url_for("operators.staff_list"))
 
 
-class ResendForm(FlaskForm):
-    """Only the CSRF token."""
+@bp.post("/staff/<int:officer_id>/invite")
+def staff_invite(officer_id: int):
+    """Text an officer or supervisor a one-time link to set their desk password."""
+    if not CsrfOnlyForm().validate_on_submit():
+        abort(400)
+    try:
+        with unit_of_work():
+            officer = staff_accounts.send_invite(officer_id, current_app.config["PUBLIC_URL"])
+    except officers.OfficerError as error:
+        flash(f"Tidak dikirim: {error}", "error")
+        return redirect(url_for("operators.staff_list"))
+    if officer is None:
+        abort(404)
+    flash(f"Tautan untuk membuat kata sandi dikirim ke {officer.phone}.", "ok")
+    return redirect(url_for("operators.staff_list"))
 
 
 @bp.get("/outbox")
@@ -151,14 +189,14 @@ def outbox_page():
         "desk/ops/outbox.html",
         page=outbox_listing.page(status, number),
         statuses=list(OutboxStatus),
-        form=ResendForm(),
+        form=CsrfOnlyForm(),
     )
 
 
 @bp.post("/outbox/<int:row_id>/resend")
 def outbox_resend(row_id: int):
     """Send a failed SMS again (its attempts counted afresh)."""
-    if not ResendForm().validate_on_submit():
+    if not CsrfOnlyForm().validate_on_submit():
         abort(400)
     with unit_of_work():
         done = resend(row_id)
