@@ -229,3 +229,34 @@ def test_an_uploaded_registry_with_a_bad_row_shows_the_row_report(
     expect(report).to_contain_text("1 ditolak")
     expect(report.locator("tr", has_text="valid_until")).to_contain_text("3")  # the line
     screenshot(desk, "desk-import")
+
+
+OPERATOR_PHONE = "081299900301"
+
+
+@pytest.mark.parametrize("width, height", [(360, 740), (1366, 768)])
+def test_every_desk_page_fits_a_phone_and_a_laptop_without_sideways_scrolling(
+    app, live_server, new_page, demo_data, width, height
+):
+    added = app.test_cli_runner().invoke(
+        args=["add-officer", "--phone", OPERATOR_PHONE, "--name", "Mbak Operator (contoh)",
+              "--role", "operator", "--password", demo.DESK_PASSWORD]
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    sms(current_app.test_client(), "TOLONG anak tetangga dipukul ayahnya", sender=SITI)
+    siti = Person.get(Person.phone == normalise(SITI))
+    child = siti.children.get()
+    pages = ["/desk/", f"/desk/cases/{Alert.get().ref}", "/desk/families",
+             f"/desk/families/{siti.id}", f"/desk/children/{child.id}", "/desk/rounds",
+             "/desk/pictures", "/desk/export", "/desk/broadcasts/", "/desk/menu-map?lang=id",
+             "/desk/ops/imports", "/desk/ops/staff", "/desk/ops/outbox", "/desk/ops/queues",
+             "/desk/ops/access"]  # fmt: skip
+    page = new_page(width, height)
+    log_in(page, live_server, OPERATOR_PHONE)
+    too_wide = {}
+    for path in pages:
+        visit(page, live_server + path)
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > width:
+            too_wide[path] = scroll_width
+    assert not too_wide, f"sideways scrolling at {width} px: {too_wide}"
