@@ -9,6 +9,7 @@ from typing import Any
 from peewee import Select, fn
 
 from gateway import clock, contacts, i18n, officers, outbox, pins
+from gateway.db import Compiled
 from gateway.models import (
     BaseModel,
     Child,
@@ -51,9 +52,14 @@ def get(person_id: int | None) -> Person | None:
     return Person.get_or_none(Person.id == person_id) if person_id else None
 
 
+_ON_PHONE = Compiled(
+    lambda phone: Person.select().where(Person.phone == phone).order_by(Person.id), Person
+)
+
+
 def on_phone(phone: str) -> list[Person]:
     """Everyone registered on this number, oldest first."""
-    return list(Person.select().where(Person.phone == phone).order_by(Person.id))
+    return _ON_PHONE.rows(phone=phone)
 
 
 @dataclass(frozen=True)
@@ -64,8 +70,7 @@ class Caller:
     is_staff: bool  # an officer's, a supervisor's or an operator's number
 
 
-def caller(phone: str, default: str) -> Caller:
-    """The number's language and whether it is staff's, in one query."""
+def _caller_query(phone: str) -> Select:
     chosen = Contact.select(Contact.language).where(
         (Contact.phone == phone) & (Contact.language != "")
     )
@@ -76,8 +81,15 @@ def caller(phone: str, default: str) -> Caller:
         .limit(1)
     )
     staff = Officer.select(Officer.id).where(Officer.phone == phone)
-    query = Select(columns=[fn.COALESCE(chosen, village), fn.EXISTS(staff)]).bind(db)
-    lang, is_staff = next(iter(query.tuples()))
+    return Select(columns=[fn.COALESCE(chosen, village), fn.EXISTS(staff)]).bind(db)
+
+
+_CALLER = Compiled(_caller_query)  # every session's first step asks it
+
+
+def caller(phone: str, default: str) -> Caller:
+    """The number's language and whether it is staff's, in one query."""
+    ((lang, is_staff),) = _CALLER.rows(phone=phone)
     return Caller(lang or default, bool(is_staff))
 
 

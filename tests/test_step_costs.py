@@ -50,3 +50,23 @@ def test_a_repeated_request_takes_one_round_trip_and_no_query(client, costs):
     step(client, costs, "")
     step(client, costs, "5")
     assert step(client, costs, "5") == {"redis": 1, "sql": 0}
+
+
+def test_a_compiled_query_answers_as_peewee_builds_it_for_each_value(app, village):
+    from gateway.db import Compiled
+    from gateway.models import Person
+
+    siti, _ = (
+        Person.create(phone=phone, name=name, role="caregiver", village=village)
+        for phone, name in (("+6281200000001", "Siti"), ("+6281200000002", "Rina"))
+    )
+    by_phone = Compiled(lambda phone: Person.select().where(Person.phone == phone), Person)
+    for phone in ("+6281200000002", "+6281200000001", "+6281299999999"):
+        expected = [p.name for p in Person.select().where(Person.phone == phone)]
+        assert [p.name for p in by_phone.rows(phone=phone)] == expected
+    names = Compiled(lambda phone: Person.select(Person.id).where(Person.phone == phone))
+    assert names.rows(phone="+6281200000001") == [(siti.id,)]
+    # A value Peewee does not pass as a parameter has no place to go: refused, never guessed.
+    inlined = Compiled(lambda phone: Person.select().where(Person.phone == "+62812"))
+    with pytest.raises(ValueError, match="not parameters"):
+        inlined.rows(phone="+6281200000001")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -28,8 +28,9 @@ class State:
     data: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        """The state as plain JSON-able data."""
-        return asdict(self)
+        """The state as plain JSON-able data, for serialising at once: its lists and dicts are
+        shared, not copied (asdict's deep copy was a tenth of a USSD step)."""
+        return dict(vars(self))
 
 
 Action = Callable[[State, Any], None]

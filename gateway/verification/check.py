@@ -9,11 +9,24 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from gateway.db import Compiled
 from gateway.models import Agency, JobOrder, RegistrySnapshot
 from gateway.statuses import AgencyStatus
 from gateway.verification import index, names, rules
 
 DATE = "%d-%m-%y"  # two-digit years: every character counts in one SMS
+# Every CEK asks these: their SQL is built once (db.Compiled).
+_JOB_ORDER_BY_CODE = Compiled(
+    lambda key: JobOrder.select().where(JobOrder.code_key == key).limit(1), JobOrder
+)
+_AGENCY_BY_LICENCE = Compiled(
+    lambda key: Agency.select().where(Agency.licence_key == key).limit(1), Agency
+)
+_AGENCIES_BY_NAME = Compiled(lambda key: Agency.select().where(Agency.name_key == key), Agency)
+_SNAPSHOT = Compiled(
+    lambda kind: RegistrySnapshot.select().where(RegistrySnapshot.kind == kind).limit(1),
+    RegistrySnapshot,
+)
 
 
 class Result(StrEnum):
@@ -45,7 +58,7 @@ def agency(agency_id: int) -> Agency | None:
 
 def snapshot_date(kind: str) -> date | None:
     """The date of the registry export in force, or None before the first import."""
-    snapshot = RegistrySnapshot.get_or_none(RegistrySnapshot.kind == kind)
+    snapshot = _SNAPSHOT.first(kind=kind)
     return snapshot.as_of if snapshot else None
 
 
@@ -71,14 +84,14 @@ def lookup(query: str, today: date) -> Answer:
     """Check a job-order code, a licence number or an agency name (rules 1, 2, 3 and 6)."""
     query = " ".join(query.split())[:60]
     key = names.code_key(query)
-    job_order = JobOrder.get_or_none(JobOrder.code_key == key) if key else None
+    job_order = _JOB_ORDER_BY_CODE.first(key=key) if key else None
     if job_order:
         return check_job_order(job_order, today)
-    agency = Agency.get_or_none(Agency.licence_key == key) if key else None
+    agency = _AGENCY_BY_LICENCE.first(key=key) if key else None
     if agency:
         return check_agency(agency, today)
     name_key = names.normalise(query)
-    exact = list(Agency.select().where(Agency.name_key == name_key)) if name_key else []
+    exact = _AGENCIES_BY_NAME.rows(key=name_key) if name_key else []
     same_form = [a for a in exact if names.legal_form(a.name) == names.legal_form(query)]
     if len(exact) == 1 or len(same_form) == 1:
         return check_agency((same_form or exact)[0], today)
