@@ -14,8 +14,7 @@ from gateway.transactions import unit_of_work
 from gateway.web import desk
 
 bp = Blueprint("broadcasts", __name__, url_prefix="/desk/broadcasts")
-bp.register_error_handler(403, desk.explain)
-bp.register_error_handler(404, desk.explain)
+desk.guard(bp)
 desk.add_nav("broadcasts.broadcast_list", "Siaran")
 
 
@@ -69,7 +68,7 @@ def broadcast_send():
     return redirect(url_for("broadcasts.broadcast_page", broadcast_id=broadcast.id))
 
 
-@bp.get("/<int:broadcast_id>")
+@bp.get("/<id:broadcast_id>")
 @login_required
 def broadcast_page(broadcast_id: int):
     """The broadcast and its SMS by status (queued, sent, delivered, failed, suppressed)."""

@@ -55,6 +55,7 @@ def init_app(app: Flask, callbacks: list[Blueprint]) -> None:
     app.add_template_filter(local_date)
     app.context_processor(_menu)
     app.after_request(_never_cached)
+    app.register_error_handler(404, _not_found)
     app.register_blueprint(bp)
 
 
@@ -65,11 +66,32 @@ def _never_cached(response):
     return response
 
 
-@bp.errorhandler(403)
-@bp.errorhandler(404)
 def explain(error):
-    """A 403 or 404 that says what happened and where to go."""
+    """A 400, 403 or 404 that says what happened and where to go."""
     return render_template("desk/error.html", code=error.code), error.code
+
+
+def _not_found(error):
+    """An address no page has: under /desk, the desk's page that explains; elsewhere Flask's."""
+    return explain(error) if request.path.startswith("/desk") else error
+
+
+def _refuse_nul() -> None:
+    """A NUL in a desk URL or form (a broken encoding, or a probe) is a 400 page, never a query
+    that PostgreSQL refuses with a 500 (it takes no NUL in text)."""
+    values = [request.path, *request.args.values(), *request.form.values()]
+    if any("\x00" in value for value in values):
+        abort(400)
+
+
+def guard(blueprint: Blueprint) -> None:
+    """A desk blueprint's input checked for NUL, and its errors as pages that explain."""
+    blueprint.before_request(_refuse_nul)
+    for code in (400, 403, 404):
+        blueprint.register_error_handler(code, explain)
+
+
+guard(bp)
 
 
 def _staff_zone() -> ZoneInfo:

@@ -49,7 +49,7 @@ def families_list():
     )
 
 
-@bp.get("/families/<int:person_id>")
+@bp.get("/families/<id:person_id>")
 @login_required
 def household_page(person_id: int):
     """A household: its people, its children and their latest check-ins; the view is logged."""
@@ -66,7 +66,7 @@ def household_page(person_id: int):
     )
 
 
-@bp.get("/children/<int:child_id>")
+@bp.get("/children/<id:child_id>")
 @login_required
 def child_page(child_id: int):
     """A child's whole check-in history and the cases about them; the view is logged."""

@@ -37,8 +37,7 @@ from gateway.transactions import unit_of_work
 from gateway.web import desk
 
 bp = Blueprint("operators", __name__, url_prefix="/desk/ops")
-bp.register_error_handler(403, desk.explain)
-bp.register_error_handler(404, desk.explain)
+desk.guard(bp)
 OPERATOR = (OfficerRole.OPERATOR.value,)
 for endpoint, label in (
     ("operators.imports", "Impor"),
@@ -142,7 +141,7 @@ def staff_list():
     )
 
 
-@bp.post("/staff/<int:officer_id>/<what>")
+@bp.post("/staff/<id:officer_id>/<what>")
 def staff_secret(officer_id: int, what: str):
     """Reset a staff member's PIN or password."""
     form = SecretForm()
@@ -161,7 +160,7 @@ def staff_secret(officer_id: int, what: str):
     return redirect(url_for("operators.staff_list"))
 
 
-@bp.post("/staff/<int:officer_id>/invite")
+@bp.post("/staff/<id:officer_id>/invite")
 def staff_invite(officer_id: int):
     """Text an officer or supervisor a one-time link to set their desk password."""
     if not CsrfOnlyForm().validate_on_submit():
@@ -193,7 +192,7 @@ def outbox_page():
     )
 
 
-@bp.post("/outbox/<int:row_id>/resend")
+@bp.post("/outbox/<id:row_id>/resend")
 def outbox_resend(row_id: int):
     """Send a failed SMS again (its attempts counted afresh)."""
     if not CsrfOnlyForm().validate_on_submit():
