@@ -47,6 +47,7 @@ class Household:
 
     @property
     def caregiver(self) -> PersonKey:
+        """The caregiver as people are told apart."""
         return (self.caregiver_phone, Role.CAREGIVER.value, normal_name(self.caregiver_name))
 
 
@@ -94,8 +95,8 @@ def _upsert_people(wanted: dict[PersonKey, _Wanted], now: datetime) -> dict[Pers
             "role": role,
             "name": want.name,
             "name_key": person_key(want.name)[0],
-            "destination_country": None,  # a caregiver's: every row of insert_many has each column
-            **_in_turn({}, want.updates)[0],
+            "destination_country": None,  # a caregiver has none; insert_many wants every column
+            **_in_turn({}, want.updates)[0],  # as the person's last row leaves them
             "created_at": now,
             "updated_at": now,
         }
@@ -163,7 +164,7 @@ def _upsert_children(wanted: dict[ChildKey, _Wanted], now: datetime) -> None:
             "name": want.name,
             "birth_year": key[2],
             "name_key": child_key(want.name, key[2])[0],
-            **_in_turn({}, want.updates)[0],
+            **_in_turn({}, want.updates)[0],  # as the child's last row leaves them
             "created_at": now,
         }
         for key, want in wanted.items()

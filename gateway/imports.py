@@ -179,8 +179,9 @@ def _village(cells: dict, known: dict[str, Village | None]) -> Village:
     return known[code]
 
 
-def _household(cells: dict, villages: dict[str, Village | None]) -> Household:
-    """A register row checked (in this order of its columns), not yet applied."""
+def parse_household(cells: dict, villages: dict[str, Village | None]) -> Household:
+    """A register row checked, not yet applied; RowError names its first fault, the columns
+    checked in this order. `villages`: the codes looked up so far."""
     village = _village(cells, villages)
     caregiver_phone, caregiver_name = (
         _phone(cells, "caregiver_phone"),
@@ -227,7 +228,7 @@ def import_households(path: str) -> Report:
     report, good, villages = Report(), [], {}
     for line, cells in rows:
         try:
-            good.append(_household(cells, villages))
+            good.append(parse_household(cells, villages))
         except RowError as error:
             report.refuse(line, error)
     for start in range(0, len(good), household_import.CHUNK):

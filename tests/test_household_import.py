@@ -231,7 +231,7 @@ def one_by_one(path: str) -> str:
     for line, cells in imports.read_rows(path, HOUSEHOLD_COLUMNS):
         try:
             with db.atomic():
-                row = imports._household(cells, {})
+                row = imports.parse_household(cells, {})
                 village = Village.get_by_id(row.village_id)
                 caregiver, _ = people.upsert_person(
                     row.caregiver_phone, row.caregiver_name, "caregiver", village=village
