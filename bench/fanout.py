@@ -4,6 +4,7 @@ Talking server. Prints the import time, the time to queue the round, the worker'
 provider HTTP calls and this process's peak memory.
 
     .venv/bin/python bench/fanout.py [--households 10000] [--send 1000] [--database-url URL]
+        [--redis-url URL (flushed; default redis://localhost:6379/13)] [--only-import]
 """
 
 from __future__ import annotations
@@ -52,17 +53,24 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def print_import(households: int, seconds: float) -> None:
+    print(f"households {households:,}, database {db.obj.__class__.__name__}")
+    print(f"import-households: {seconds:.1f} s ({seconds / households * 1000:.2f} ms a row)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--households", type=int, default=10_000)
     parser.add_argument("--send", type=int, default=1_000, help="SMS the worker sends")
     parser.add_argument("--database-url")
+    parser.add_argument("--redis-url", default="redis://localhost:6379/13", help="flushed first")
+    parser.add_argument("--only-import", action="store_true", help="stop after the import")
     args = parser.parse_args()
     fake = FakeAfricasTalking().start()
     folder = Path(tempfile.mkdtemp())
     os.environ.update(
         DATABASE_URL=args.database_url or f"sqlite:///{folder}/fanout.db",
-        REDIS_URL="redis://localhost:6379/13",
+        REDIS_URL=args.redis_url,
         ENV="local",
         QUIET_HOURS="off",
         SMS_BACKEND="africastalking",
@@ -85,6 +93,10 @@ def main() -> None:
         started = time.perf_counter()
         imports.import_households(str(folder / "households.csv"))
         imported = time.perf_counter() - started
+        if args.only_import:
+            fake.stop()
+            print_import(args.households, imported)
+            return
         started = time.perf_counter()
         opened = checkins.open_due(app.config)
         queued = time.perf_counter() - started
@@ -99,8 +111,7 @@ def main() -> None:
         worker.work(burst=True)
         sending = time.perf_counter() - started
     fake.stop()
-    print(f"households {args.households:,}, database {db.obj.__class__.__name__}")
-    print(f"import-households: {imported:.1f} s ({imported / args.households * 1000:.2f} ms a row)")
+    print_import(args.households, imported)
     print(
         f"check-in round: {opened.opened:,} check-ins, {rows:,} SMS stored and {jobs:,} jobs "
         f"queued in {queued:.1f} s"

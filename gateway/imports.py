@@ -1,7 +1,8 @@
 """CSV imports (villages, village household registers): good rows in, bad rows reported.
 
-Every row is imported in its own transaction, so a bad row never half-imports nor stops the
-good ones; the same file twice changes nothing.
+A bad row never half-imports nor stops the good ones; the same file twice changes nothing.
+Villages: every row in its own transaction. Households: every row checked first, then the good
+ones applied in chunks, a transaction each (gateway.household_import).
 """
 
 from __future__ import annotations
@@ -9,12 +10,12 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date
 
 from config.settings import LANGUAGES
-from gateway import clock, people, phone
-from gateway.models import Child, Person, Village, db
-from gateway.statuses import Role
+from gateway import clock, household_import, people, phone
+from gateway.household_import import Household
+from gateway.models import BaseModel, Child, Person, Village, db
 
 VILLAGE_COLUMNS = ("code", "name", "district", "province")
 HOUSEHOLD_COLUMNS = (
@@ -52,6 +53,10 @@ class Report:
     refused: list[tuple[int, str, str]] = field(default_factory=list)  # (line, column, reason)
     created: dict[str, int] = field(default_factory=dict)
 
+    def refuse(self, line: int, error: RowError) -> None:
+        """Note a refused row."""
+        self.refused.append((line, error.column, error.reason))
+
     def render(self) -> str:
         """The report as the operator reads it."""
         made = ", ".join(f"{count} new {name}" for name, count in self.created.items())
@@ -83,26 +88,32 @@ def read_rows(path: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, 
         raise ImportFileError(f"{path}: not a CSV file ({error})") from None
 
 
+def _counts(counted: dict[str, type[BaseModel]]) -> dict[str, int]:
+    return {name: model.select().count() for name, model in counted.items()}
+
+
+def _created_since(before: dict[str, int], counted: dict[str, type[BaseModel]]) -> dict[str, int]:
+    return {name: count - before[name] for name, count in _counts(counted).items()}
+
+
 def _import(
     path: str,
     columns: tuple[str, ...],
     import_row: Callable[[dict], None],
-    counted: dict[str, type],
+    counted: dict[str, type[BaseModel]],
 ) -> Report:
     rows = read_rows(path, columns)
-    before = {name: model.select().count() for name, model in counted.items()}
+    before = _counts(counted)
     report = Report()
     for line, row in rows:
         try:
             with db.atomic():
                 import_row(row)
         except RowError as error:
-            report.refused.append((line, error.column, error.reason))
+            report.refuse(line, error)
         else:
             report.accepted += 1
-    report.created = {
-        name: model.select().count() - before[name] for name, model in counted.items()
-    }
+    report.created = _created_since(before, counted)
     return report
 
 
@@ -159,10 +170,19 @@ def _name(cells: dict, column: str) -> str:
     return cleaned
 
 
-def _household_row(cells: dict) -> None:
-    village = Village.get_or_none(Village.code == _village_code(cells, "village_code"))
-    if village is None:
+def _village(cells: dict, known: dict[str, Village | None]) -> Village:
+    code = _village_code(cells, "village_code")
+    if code not in known:  # a register names a few villages: one query for each
+        known[code] = Village.get_or_none(Village.code == code)
+    if known[code] is None:
         raise RowError("village_code", "unknown village (import the villages first)")
+    return known[code]
+
+
+def parse_household(cells: dict, villages: dict[str, Village | None]) -> Household:
+    """A register row checked, not yet applied; RowError names its first fault, the columns
+    checked in this order. `villages`: the codes looked up so far."""
+    village = _village(cells, villages)
     caregiver_phone, caregiver_name = (
         _phone(cells, "caregiver_phone"),
         _name(cells, "caregiver_name"),
@@ -184,24 +204,35 @@ def _household_row(cells: dict) -> None:
         raise RowError("consent_date", "not a date (YYYY-MM-DD)") from None
     if consent_date > clock.now().date():
         raise RowError("consent_date", "in the future")
-
-    caregiver, _ = people.upsert_person(
-        caregiver_phone, caregiver_name, Role.CAREGIVER.value, village=village
+    return Household(
+        village_id=village.id,
+        caregiver_phone=caregiver_phone,
+        caregiver_name=caregiver_name,
+        migrant_phone=migrant_phone,
+        # Checked last, as ever: a row with several faults is refused for the same column.
+        migrant_name=_name(cells, "migrant_name") if migrant_phone else None,
+        country=country,
+        child_name=child_name,
+        birth_year=int(year),
+        in_school=in_school in YES,
+        consent_date=consent_date,
     )
-    if migrant_phone:
-        people.upsert_person(
-            migrant_phone,
-            _name(cells, "migrant_name"),
-            Role.MIGRANT.value,
-            village=village,
-            destination_country=country,
-        )
-    given_at = datetime.combine(consent_date, time())
-    for scope in ("self", "children"):
-        people.record_consent(caregiver, scope, "paper", "paper", given_at=given_at)
-    people.upsert_child(caregiver, child_name, int(year), in_school in YES, migrant_phone)
 
 
 def import_households(path: str) -> Report:
-    """A village register, one row per child (DESIGN section 8)."""
-    return _import(path, HOUSEHOLD_COLUMNS, _household_row, {"people": Person, "children": Child})
+    """A village register, one row per child (DESIGN section 8): every row checked, then the
+    good ones applied CHUNK rows to a transaction."""
+    rows = read_rows(path, HOUSEHOLD_COLUMNS)
+    counted = {"people": Person, "children": Child}
+    before = _counts(counted)
+    report, good, villages = Report(), [], {}
+    for line, cells in rows:
+        try:
+            good.append(parse_household(cells, villages))
+        except RowError as error:
+            report.refuse(line, error)
+    for start in range(0, len(good), household_import.CHUNK):
+        household_import.apply(good[start : start + household_import.CHUNK])
+    report.accepted = len(good)
+    report.created = _created_since(before, counted)
+    return report

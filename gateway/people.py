@@ -179,9 +179,14 @@ def upsert_child(
         )
     child = Child.get(same_child)
     if (child.in_school, child.parent_phone) != (in_school, parent_phone):
-        child.in_school, child.parent_phone = in_school, parent_phone
-        child.save()
+        update_child(child, in_school, parent_phone)
     return child
+
+
+def update_child(child: Child, in_school: bool, parent_phone: str | None) -> None:
+    """Change whether a child is in school and who the parent abroad is (saved re-keyed)."""
+    child.in_school, child.parent_phone = in_school, parent_phone
+    child.save()
 
 
 def record_consent(person: Person, scope: str, version: str, channel: str, given_at=None) -> None:
