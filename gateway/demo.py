@@ -33,7 +33,9 @@ STAFF = (
 CAREGIVERS = ("Siti", "Rina", "Wati", "Yani", "Dewi", "Lestari", "Sumi", "Tini", "Marni", "Ika")
 SURNAMES = ("Rahayu", "Wulandari")
 CHILDREN = ("Budi", "Ani", "Eka", "Fajar", "Gilang", "Hana", "Intan", "Joko", "Kiki", "Lina")
-ABROAD = (("+886912300001", "TW"), ("+60123000002", "MY"), ("+85291230003", "HK"))
+# Each household's parent abroad has their own number (n: the household's, from 1), in turn in
+# Taiwan, Malaysia and Hong Kong.
+ABROAD = (("+8869123000{n:02d}", "TW"), ("+601230000{n:02d}", "MY"), ("+852912300{n:02d}", "HK"))
 AGENCIES = (
     ("KEP.901/PK.02/2024", "PT Sinar Harapan Mulia", "Jl. Contoh 1, Malang", 500, "aktif"),
     ("KEP.902/PK.02/2024", "PT Sinar Harapan Mandiri", "Jl. Contoh 2, Blitar", 500, "aktif"),
@@ -111,7 +113,7 @@ def personas() -> list[tuple[str, str]]:
     for i in (0, 1, 3):  # Sukamaju (a parent abroad), Sidorejo, Mekarsari (Javanese, no officer)
         phone, name, village = _caregiver(i)
         played.append((f"Pengasuh: {name}, {village_names[village]}", phone))
-    played.append((f"PMI di luar negeri (orang tua anak {_caregiver(0)[1]})", ABROAD[0][0]))
+    played.append((f"PMI di luar negeri (orang tua anak {_caregiver(0)[1]})", _abroad(0)[0]))
     for phone, name, role, village, district in (STAFF[0], STAFF[3]):
         where = village_names[village] if village else district
         played.append((f"{'Petugas desa' if role == 'officer' else 'Pendamping'}: {name}, {where}",
@@ -126,17 +128,25 @@ def _caregiver(i: int) -> tuple[str, str, str]:
     return f"0812999{i:05d}", f"{CAREGIVERS[i % 10]} {SURNAMES[i // 10]}", village
 
 
+def _abroad(i: int) -> tuple[str, str]:
+    """Household i's parent abroad, if it has one (every third does): phone, country."""
+    if i % 3:
+        return "", ""
+    pattern, country = ABROAD[(i // 3) % len(ABROAD)]
+    return pattern.format(n=i + 1), country
+
+
 def _households(today: date) -> list[str]:
     rows = [",".join(imports.HOUSEHOLD_COLUMNS)]
     for i in range(20):
         caregiver, name, village = _caregiver(i)
-        migrant, country = ABROAD[i % len(ABROAD)] if i % 3 == 0 else ("", "")
+        migrant, country = _abroad(i)
         for n in range(1 + i % 2):  # every other household has two children
             child = CHILDREN[(i + n) % len(CHILDREN)]
             year = today.year - 4 - (i + 3 * n) % 12
             rows.append(
                 f"{village},{caregiver},{name},{migrant},"
-                f"{'Ibu ' + CAREGIVERS[i % len(CAREGIVERS)] if migrant else ''},{country},"
+                f"{'Ibu ' + CAREGIVERS[(i + 5) % len(CAREGIVERS)] if migrant else ''},{country},"
                 f"{child},{year},{'yes' if n == 0 else 'no'},{today.isoformat()}"
             )
     return rows
