@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from peewee import (
     BooleanField,
     CharField,
@@ -22,6 +24,12 @@ from gateway.statuses import AlertState, CheckinStatus, MessageKind, OutboxStatu
 db = DatabaseProxy()
 
 
+def _now() -> datetime:
+    """clock.now() when a row is made: a default bound to clock.now itself would keep the
+    function of import time, and the tests' clock would not hold for it."""
+    return clock.now()
+
+
 class BaseModel(Model):
     class Meta:
         database = db
@@ -37,8 +45,8 @@ class Contact(BaseModel):
     erase_asked_at = DateTimeField(null=True)  # HAPUS: HAPUS YA erases within 10 minutes
     failed_deliveries = IntegerField(default=0)  # dead-number failures in a row
     paused_at = DateTimeField(null=True)  # set: only urgent SMS go to this number
-    created_at = DateTimeField(default=clock.now)
-    updated_at = DateTimeField(default=clock.now)
+    created_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=_now)
 
 
 class OutboxMessage(BaseModel):
@@ -56,8 +64,8 @@ class OutboxMessage(BaseModel):
     alert_id = IntegerField(null=True, index=True)  # the alert this SMS carries, if any
     broadcast_id = IntegerField(null=True, index=True)  # the desk's broadcast it belongs to
     not_before = DateTimeField(null=True)  # quiet hours: not sent before this (UTC)
-    created_at = DateTimeField(default=clock.now)
-    updated_at = DateTimeField(default=clock.now)
+    created_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=_now)
     sent_at = DateTimeField(null=True)
 
 
@@ -68,7 +76,7 @@ class EarlyDeliveryReport(BaseModel):
     provider_id = CharField(max_length=100, unique=True)
     status = CharField(max_length=30)
     failure_reason = CharField(max_length=200, null=True)
-    received_at = DateTimeField(default=clock.now, index=True)
+    received_at = DateTimeField(default=_now, index=True)
 
 
 class InboundSms(BaseModel):
@@ -80,7 +88,7 @@ class InboundSms(BaseModel):
     text = EncryptedTextField()  # reports, check-in answers, PINs of INFO
     link_id = CharField(max_length=100, null=True)
     keyword = CharField(max_length=20, null=True)
-    received_at = DateTimeField(default=clock.now)
+    received_at = DateTimeField(default=_now)
 
 
 class UssdSessionEvent(BaseModel):
@@ -94,7 +102,7 @@ class UssdSessionEvent(BaseModel):
     duration_ms = IntegerField(null=True)
     error_message = TextField(null=True)
     provider_date = CharField(max_length=40, null=True)
-    received_at = DateTimeField(default=clock.now)
+    received_at = DateTimeField(default=_now)
 
 
 class UssdCheckpoint(BaseModel):
@@ -107,7 +115,7 @@ class UssdCheckpoint(BaseModel):
     text_key = CharField(max_length=64)  # keyed hash of the input up to that answer
     state = EncryptedTextField()  # JSON, as kept in Redis
     reply = EncryptedTextField()  # JSON: the screen that step showed
-    created_at = DateTimeField(default=clock.now, index=True)
+    created_at = DateTimeField(default=_now, index=True)
 
     class Meta:
         indexes = ((("session_id", "answer_index"), True),)
@@ -163,8 +171,8 @@ class Person(BaseModel):
     pin_locked_until = DateTimeField(null=True)
     monthly_summary = BooleanField(default=False)  # migrants: ANAK BULANAN
     last_summary_at = DateTimeField(null=True)
-    created_at = DateTimeField(default=clock.now)
-    updated_at = DateTimeField(default=clock.now)
+    created_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=_now)
 
     class Meta:
         indexes = ((("phone", "role", "name_key"), True),)
@@ -184,7 +192,7 @@ class Child(BaseModel):
     birth_year = EncryptedIntegerField()
     in_school = BooleanField()
     parent_phone = CharField(max_length=20, null=True, index=True)  # the migrant parent, if known
-    created_at = DateTimeField(default=clock.now)
+    created_at = DateTimeField(default=_now)
 
     class Meta:
         indexes = ((("caregiver", "name_key"), True),)
@@ -201,7 +209,7 @@ class Consent(BaseModel):
     scope = CharField(max_length=10)  # "self" or "children"
     text_version = CharField(max_length=20)
     channel = CharField(max_length=10)  # "ussd" or "paper"
-    given_at = DateTimeField(default=clock.now)
+    given_at = DateTimeField(default=_now)
 
     class Meta:
         indexes = ((("person", "scope", "text_version"), True),)
@@ -216,7 +224,7 @@ class Officer(BaseModel):
     role = CharField(max_length=12)  # statuses.OfficerRole
     village = ForeignKeyField(Village, null=True, backref="officers")  # officers
     district = CharField(max_length=100)
-    created_at = DateTimeField(default=clock.now)
+    created_at = DateTimeField(default=_now)
     pin_hash = CharField(max_length=200, null=True)  # for INFO <ref> <PIN>
     pin_failures = IntegerField(default=0)
     pin_locked_until = DateTimeField(null=True)
@@ -242,7 +250,7 @@ class Broadcast(BaseModel):
     district = CharField(max_length=100)
     text = TextField()  # the same words to every family: nothing personal
     recipients = IntegerField()  # distinct phones it was written to (opted-out ones included)
-    created_at = DateTimeField(default=clock.now, index=True)
+    created_at = DateTimeField(default=_now, index=True)
 
 
 class RegistrySnapshot(BaseModel):
@@ -251,7 +259,7 @@ class RegistrySnapshot(BaseModel):
     kind = CharField(max_length=12, unique=True)
     as_of = DateField()
     rows = IntegerField()
-    imported_at = DateTimeField(default=clock.now)
+    imported_at = DateTimeField(default=_now)
     stamp = CharField(max_length=32, default="")  # new at every import: in-memory indexes renew
 
 
@@ -303,7 +311,7 @@ class Verification(BaseModel):
     asker = CharField(max_length=20, index=True)
     village = ForeignKeyField(Village, null=True)
     channel = CharField(max_length=6)  # sms, ussd
-    created_at = DateTimeField(default=clock.now, index=True)
+    created_at = DateTimeField(default=_now, index=True)
 
 
 class ScamWave(BaseModel):
@@ -311,7 +319,7 @@ class ScamWave(BaseModel):
 
     query_key = CharField(max_length=160, index=True)
     askers = IntegerField()
-    alerted_at = DateTimeField(default=clock.now)
+    alerted_at = DateTimeField(default=_now)
 
 
 class Report(BaseModel):
@@ -324,7 +332,7 @@ class Report(BaseModel):
     village = ForeignKeyField(Village, null=True)
     text = EncryptedTextField()
     channel = CharField(max_length=6)
-    created_at = DateTimeField(default=clock.now)
+    created_at = DateTimeField(default=_now)
 
 
 class Alert(BaseModel):
@@ -336,7 +344,7 @@ class Alert(BaseModel):
     village = ForeignKeyField(Village, null=True)
     state = CharField(max_length=12, index=True, default=AlertState.OPENED.value)
     deadline_at = DateTimeField(index=True)  # escalated if not acknowledged by then
-    opened_at = DateTimeField(default=clock.now)
+    opened_at = DateTimeField(default=_now)
     child_id = IntegerField(null=True)  # the child a check-in alert is about (never in its SMS)
 
 
@@ -345,7 +353,7 @@ class AlertEvent(BaseModel):
 
     alert = ForeignKeyField(Alert, backref="events", on_delete="CASCADE")
     state = CharField(max_length=12)
-    at = DateTimeField(default=clock.now)
+    at = DateTimeField(default=_now)
     actor = CharField(max_length=20, null=True)  # the officer's phone, when an officer acted
     note = EncryptedTextField(null=True)
 
@@ -354,7 +362,7 @@ class CheckinRound(BaseModel):
     """One round of parenting check-ins: every child (of one village, or all) asked once."""
 
     village = ForeignKeyField(Village, null=True)  # null: every village
-    started_at = DateTimeField(default=clock.now, index=True)
+    started_at = DateTimeField(default=_now, index=True)
 
 
 class Checkin(BaseModel):
@@ -363,7 +371,7 @@ class Checkin(BaseModel):
     round = ForeignKeyField(CheckinRound, backref="checkins", on_delete="CASCADE")
     child = ForeignKeyField(Child, backref="checkins", on_delete="CASCADE")
     status = CharField(max_length=10, default=CheckinStatus.OPEN.value, index=True)
-    opened_at = DateTimeField(default=clock.now)
+    opened_at = DateTimeField(default=_now)
     reminded_at = DateTimeField(null=True)
     answered_at = DateTimeField(null=True)
     channel = CharField(max_length=6, null=True)
@@ -386,7 +394,7 @@ class AccessLog(BaseModel):
     kind = CharField(max_length=12)  # household, child, export
     subject = CharField(max_length=40)  # the caregiver's or child's id, or the export's name
     count = IntegerField(null=True)  # rows exported
-    at = DateTimeField(default=clock.now, index=True)
+    at = DateTimeField(default=_now, index=True)
 
 
 class ErasureRecord(BaseModel):
@@ -395,7 +403,7 @@ class ErasureRecord(BaseModel):
     village = ForeignKeyField(Village, null=True, on_delete="SET NULL")
     people = IntegerField()
     children = IntegerField()
-    erased_at = DateTimeField(default=clock.now)
+    erased_at = DateTimeField(default=_now)
 
 
 ALL_MODELS = (
