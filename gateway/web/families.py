@@ -49,13 +49,22 @@ def families_list():
     )
 
 
+def _opened(found: tuple, kind: str, subject: int):
+    """The household or child asked for, if in scope (else a 404 or 403 page), its view written
+    to the access log."""
+    row = in_scope_or_abort(*found)
+    with unit_of_work():
+        access_log.record(current_user.phone, kind, subject)
+    return row
+
+
 @bp.get("/families/<id:person_id>")
 @login_required
 def household_page(person_id: int):
     """A household: its people, its children and their latest check-ins; the view is logged."""
-    household = in_scope_or_abort(*families.household(current_user, person_id))
-    with unit_of_work():
-        access_log.record(current_user.phone, access_log.HOUSEHOLD, person_id)
+    household = _opened(
+        families.household(current_user, person_id), access_log.HOUSEHOLD, person_id
+    )
     return render_template(
         "desk/household.html",
         household=household,
@@ -70,9 +79,7 @@ def household_page(person_id: int):
 @login_required
 def child_page(child_id: int):
     """A child's whole check-in history and the cases about them; the view is logged."""
-    child = in_scope_or_abort(*families.child(current_user, child_id))
-    with unit_of_work():
-        access_log.record(current_user.phone, access_log.CHILD, child_id)
+    child = _opened(families.child(current_user, child_id), access_log.CHILD, child_id)
     return render_template(
         "desk/child.html",
         child=child,

@@ -148,16 +148,11 @@ def staff_secret(officer_id: int, what: str):
     if what not in ("pin", "password") or not form.validate_on_submit():
         abort(400)
     reset = staff_accounts.reset_pin if what == "pin" else staff_accounts.reset_password
-    try:
-        with unit_of_work():
-            officer = reset(officer_id, form.secret.data)
-    except officers.OfficerError as error:
-        flash(f"Tidak diubah: {error}", "error")
-        return redirect(url_for("operators.staff_list"))
-    if officer is None:
-        abort(404)
-    flash(f"{'PIN' if what == 'pin' else 'Kata sandi'} {officer.name} diganti.", "ok")
-    return redirect(url_for("operators.staff_list"))
+    return _change_account(
+        lambda: reset(officer_id, form.secret.data),
+        "Tidak diubah",
+        lambda officer: f"{'PIN' if what == 'pin' else 'Kata sandi'} {officer.name} diganti.",
+    )
 
 
 @bp.post("/staff/<id:officer_id>/invite")
@@ -165,15 +160,25 @@ def staff_invite(officer_id: int):
     """Text an officer or supervisor a one-time link to set their desk password."""
     if not CsrfOnlyForm().validate_on_submit():
         abort(400)
+    return _change_account(
+        lambda: staff_accounts.send_invite(officer_id, current_app.config["PUBLIC_URL"]),
+        "Tidak dikirim",
+        lambda officer: f"Tautan untuk membuat kata sandi dikirim ke {officer.phone}.",
+    )
+
+
+def _change_account(change, refused: str, done):
+    """Run a change to one staff account in a unit of work (404 when there is no such account),
+    say how it went, and go back to the staff list."""
     try:
         with unit_of_work():
-            officer = staff_accounts.send_invite(officer_id, current_app.config["PUBLIC_URL"])
+            officer = change()
     except officers.OfficerError as error:
-        flash(f"Tidak dikirim: {error}", "error")
+        flash(f"{refused}: {error}", "error")
         return redirect(url_for("operators.staff_list"))
     if officer is None:
         abort(404)
-    flash(f"Tautan untuk membuat kata sandi dikirim ke {officer.phone}.", "ok")
+    flash(done(officer), "ok")
     return redirect(url_for("operators.staff_list"))
 
 
