@@ -5,7 +5,7 @@ SMS/s, the provider HTTP calls (identical texts batched, OUTBOX_BATCH_SIZE recip
 `--batch-size 1`: one call per SMS, as before batching) and this process's peak memory.
 
     .venv/bin/python bench/fanout.py [--households 10000] [--send 1000] [--batch-size 100]
-        [--database-url URL] [--redis-url URL]
+        [--latency SECONDS] [--database-url URL] [--redis-url URL]
 """
 
 from __future__ import annotations
@@ -59,10 +59,14 @@ def main() -> None:
     parser.add_argument("--households", type=int, default=10_000)
     parser.add_argument("--send", type=int, default=1_000, help="SMS the worker sends")
     parser.add_argument("--batch-size", type=int, default=100, help="OUTBOX_BATCH_SIZE")
+    parser.add_argument(
+        "--latency", type=float, default=0.0, help="seconds each provider call takes"
+    )
     parser.add_argument("--database-url")
     parser.add_argument("--redis-url", default="redis://localhost:6379/13", help="flushed!")
     args = parser.parse_args()
     fake = FakeAfricasTalking().start()
+    fake.delay = args.latency  # the real provider is an ocean away, not on localhost
     folder = Path(tempfile.mkdtemp())
     os.environ.update(
         DATABASE_URL=args.database_url or f"sqlite:///{folder}/fanout.db",
@@ -100,8 +104,9 @@ def main() -> None:
         sms = queues.queue("sms")
         for job_id in sms.job_ids[args.send :]:
             sms.remove(job_id)
-        last = OutboxMessage.select().order_by(OutboxMessage.id).offset(args.send - 1).get()
-        OutboxMessage.update(status="cancelled").where(OutboxMessage.id > last.id).execute()
+        first = OutboxMessage.select(OutboxMessage.id).order_by(OutboxMessage.id).limit(args.send)
+        last_id = max(row.id for row in first)
+        OutboxMessage.update(status="cancelled").where(OutboxMessage.id > last_id).execute()
         worker = SimpleWorker([sms], connection=queues.redis())
         started = time.perf_counter()
         worker.work(burst=True)
