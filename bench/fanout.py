@@ -1,10 +1,12 @@
 """Fan-out: 10,000 households imported from a village register, a check-in round for all of
-them, then the SMS drained by an RQ worker in this process (no fork) to a local fake Africa's
-Talking server. Prints the import time, the time to queue the round, the worker's SMS/s, the
-provider HTTP calls and this process's peak memory.
+them, then the round's first SMS drained by an RQ worker in this process (no fork) to a local
+fake Africa's Talking server. Prints the import time, the time to queue the round, the worker's
+SMS/s, the provider HTTP calls (identical texts batched, OUTBOX_BATCH_SIZE recipients a call;
+`--batch-size 1`: one call per SMS, as before batching) and this process's peak memory.
 
-    .venv/bin/python bench/fanout.py [--households 10000] [--send 1000] [--database-url URL]
-        [--redis-url URL (flushed; default redis://localhost:6379/13)] [--only-import]
+    .venv/bin/python bench/fanout.py [--households 10000] [--send 1000] [--batch-size 100]
+        [--latency SECONDS] [--database-url URL] [--only-import]
+        [--redis-url URL (flushed; default redis://localhost:6379/13)]
 """
 
 from __future__ import annotations
@@ -62,15 +64,21 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--households", type=int, default=10_000)
     parser.add_argument("--send", type=int, default=1_000, help="SMS the worker sends")
+    parser.add_argument("--batch-size", type=int, default=100, help="OUTBOX_BATCH_SIZE")
+    parser.add_argument(
+        "--latency", type=float, default=0.0, help="seconds each provider call takes"
+    )
     parser.add_argument("--database-url")
     parser.add_argument("--redis-url", default="redis://localhost:6379/13", help="flushed first")
     parser.add_argument("--only-import", action="store_true", help="stop after the import")
     args = parser.parse_args()
     fake = FakeAfricasTalking().start()
+    fake.delay = args.latency  # the real provider is an ocean away, not on localhost
     folder = Path(tempfile.mkdtemp())
     os.environ.update(
         DATABASE_URL=args.database_url or f"sqlite:///{folder}/fanout.db",
         REDIS_URL=args.redis_url,
+        OUTBOX_BATCH_SIZE=str(args.batch_size),
         ENV="local",
         QUIET_HOURS="off",
         SMS_BACKEND="africastalking",
@@ -102,23 +110,30 @@ def main() -> None:
         queued = time.perf_counter() - started
         rows = OutboxMessage.select().count()
         jobs = sum(queues.queue(name).count for name in queues.QUEUE_NAMES)
-        # Send a part of it, as one worker process would.
+        # Send a part of it, as one worker process would: the other rows are set aside (a
+        # batch would take them too) and their jobs removed.
         sms = queues.queue("sms")
         for job_id in sms.job_ids[args.send :]:
             sms.remove(job_id)
+        first = OutboxMessage.select(OutboxMessage.id).order_by(OutboxMessage.id).limit(args.send)
+        last_id = max(row.id for row in first)
+        OutboxMessage.update(status="cancelled").where(OutboxMessage.id > last_id).execute()
         worker = SimpleWorker([sms], connection=queues.redis())
         started = time.perf_counter()
         worker.work(burst=True)
         sending = time.perf_counter() - started
+        sent = OutboxMessage.select().where(OutboxMessage.status == "sent").count()
     fake.stop()
     print_import(args.households, imported)
     print(
         f"check-in round: {opened.opened:,} check-ins, {rows:,} SMS stored and {jobs:,} jobs "
         f"queued in {queued:.1f} s"
     )
+    calls = fake.calls()
     print(
-        f"worker: {len(fake.requests):,} SMS in {sending:.1f} s = "
-        f"{len(fake.requests) / sending:.0f} SMS/s, {len(fake.requests)} provider HTTP calls"
+        f"worker: {sent:,} SMS sent in {sending:.1f} s = {sent / sending:.0f} SMS/s, "
+        f"{calls:,} provider HTTP calls ({len(fake.received()) / max(calls, 1):.0f} recipients "
+        f"a call; batch size {args.batch_size})"
     )
     print(f"peak memory of this process: {peak_mb():.0f} MB")
 

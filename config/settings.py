@@ -118,6 +118,14 @@ def _quiet_hours(value: str) -> tuple[time, time] | None:
     return start, end
 
 
+def _batch_size(value: str) -> int:
+    """Recipients per provider call: 1 (one call per SMS) to 1,000."""
+    size = _positive_int(value)
+    if size > 1000:
+        raise ValueError("must be 1 to 1000")
+    return size
+
+
 def _data_keys(value: str) -> str:
     """Fernet keys, comma-separated, newest first."""
     keys = [part.strip() for part in value.split(",") if part.strip()]
@@ -149,6 +157,7 @@ SETTINGS: dict[str, tuple[Callable[[str], Any], str]] = {
     "DEFAULT_LANGUAGE": (_choice(*LANGUAGES), "id"),
     "OUTBOX_STALE_SECONDS": (_positive_int, "60"),
     "OUTBOX_RETRY_SECONDS": (_seconds_list, "10,30,120,300"),
+    "OUTBOX_BATCH_SIZE": (_batch_size, "100"),
     "QUIET_HOURS": (_quiet_hours, "20-08"),
     "ALERT_FALLBACK_PHONE": (_phone_or_empty, ""),
     "RETENTION_DAYS": (_positive_int, "730"),

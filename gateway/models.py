@@ -63,10 +63,14 @@ class OutboxMessage(BaseModel):
     last_error = TextField(null=True)
     alert_id = IntegerField(null=True, index=True)  # the alert this SMS carries, if any
     broadcast_id = IntegerField(null=True, index=True)  # the desk's broadcast it belongs to
-    not_before = DateTimeField(null=True)  # quiet hours: not sent before this (UTC)
+    batch_key = CharField(max_length=64, null=True)  # same text, one provider call (outbox.py)
+    not_before = DateTimeField(null=True)  # quiet hours, a retry's wait: not sent before (UTC)
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
     sent_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("batch_key", "status", "id"), False),)
 
 
 class EarlyDeliveryReport(BaseModel):

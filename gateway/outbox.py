@@ -19,6 +19,7 @@ from gateway import (
     budget,
     clock,
     contacts,
+    crypto,
     gsm7,
     limits,
     queues,
@@ -126,14 +127,25 @@ def _fields(
         waits.append(charged.not_before)
         for supervisor, warning in charged.warnings:
             add(supervisor, warning, kind=MessageKind.BROADCAST)
+    text = gsm7.to_gsm7(text)  # echoed names and queries may carry emoji or curly quotes
     return {
         "to": to,
-        "text": gsm7.to_gsm7(text),  # echoed names and queries may carry emoji or curly quotes
+        "text": text,
         "kind": kind.value,
+        "batch_key": _batch_key(kind, text),
         "status": (OutboxStatus.SUPPRESSED if why else OutboxStatus.QUEUED).value,
         "last_error": why,
         "not_before": max((when for when in waits if when), default=None),
     }
+
+
+def _batch_key(kind: MessageKind, text: str) -> str | None:
+    """What rows that may share one provider call have in common: broadcasts of one text (a
+    desk broadcast, a round's prompts); alerts and replies go alone. Keyed: a plain hash would
+    tell anyone reading the database which birth years a round's prompts name."""
+    if kind is not MessageKind.BROADCAST:
+        return None
+    return crypto.lookup_hash(f"batch:{text}")
 
 
 def _insert(fields: list[dict]) -> list[OutboxMessage]:

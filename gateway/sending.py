@@ -29,21 +29,78 @@ class StatusChange:
 
 
 def claim(row_id: int) -> OutboxMessage | None:
-    """Mark a queued row as being sent and return it; None if it is not queued (sent, final...)."""
-    claimed = (
+    """Mark a queued row as being sent and return it; None if it is not queued (sent, final...)
+    or not due yet (quiet hours, a retry's wait)."""
+    claimed = _claim(OutboxMessage.id == row_id)
+    return claimed[0] if claimed else None
+
+
+def claim_batch(row_id: int, size: int) -> list[OutboxMessage]:
+    """Claim a row and, when it has a batch key, up to `size - 1` other queued and due rows of
+    that key, oldest first: one provider call sends them all. [] if the row is not claimed."""
+    lead = claim(row_id)
+    if lead is None:
+        return []
+    mates = _mates(lead, size - 1) if lead.batch_key and size > 1 else []
+    return [lead, *(_claim(OutboxMessage.id.in_(mates)) if mates else [])]
+
+
+def _mates(lead: OutboxMessage, count: int) -> list[int]:
+    """Ids of up to `count` rows that may go with `lead`, one per number: a number twice in
+    one request would get one answer line for two rows."""
+    candidates = (
+        OutboxMessage.select(OutboxMessage.id, OutboxMessage.to)
+        .where(
+            (OutboxMessage.batch_key == lead.batch_key)
+            & _queued_and_due()
+            & (OutboxMessage.id != lead.id)
+        )
+        .order_by(OutboxMessage.id)
+        .limit(2 * count)  # room for a few numbers met twice
+    )
+    numbers, ids = {lead.to}, []
+    for row in candidates:
+        if row.to not in numbers and len(ids) < count:
+            numbers.add(row.to)
+            ids.append(row.id)
+    return ids
+
+
+def _claim(which) -> list[OutboxMessage]:
+    """Mark the rows `which` selects as being sent, each only while it is still queued and due
+    (another worker may have taken it a moment ago: one UPDATE decides), and return them."""
+    query = (
         OutboxMessage.update(
             status=OutboxStatus.SENDING.value,
             attempts=OutboxMessage.attempts + 1,
             updated_at=clock.now(),
         )
+        .where(which & _queued_and_due())
+        .returning(OutboxMessage)  # which rows this statement took, not another worker
+    )
+    return sorted(query.execute(), key=lambda row: row.id)
+
+
+def _queued_and_due():
+    return (OutboxMessage.status == OutboxStatus.QUEUED.value) & (
+        OutboxMessage.not_before.is_null() | (OutboxMessage.not_before <= clock.now())
+    )
+
+
+def waiting_for_retry(row_id: int) -> bool:
+    """Whether a batched row is queued and waiting out the back-off of a failed try (in
+    another job's batch, say): its own job should come back then, as RQ's Retry does."""
+    return (
+        OutboxMessage.select()
         .where(
             (OutboxMessage.id == row_id)
             & (OutboxMessage.status == OutboxStatus.QUEUED.value)
-            & (OutboxMessage.not_before.is_null() | (OutboxMessage.not_before <= clock.now()))
+            & OutboxMessage.batch_key.is_null(False)
+            & (OutboxMessage.attempts > 0)
+            & (OutboxMessage.not_before > clock.now())
         )
-        .execute()
+        .exists()
     )
-    return OutboxMessage.get_by_id(row_id) if claimed else None
 
 
 def record_result(row: OutboxMessage, result: SendResult) -> StatusChange | None:
@@ -73,6 +130,10 @@ def record_result(row: OutboxMessage, result: SendResult) -> StatusChange | None
     else:
         retry = row.attempts < max_attempts()
         row.status = (OutboxStatus.QUEUED if retry else OutboxStatus.FAILED).value
+    if retry and row.batch_key:
+        # RQ's Retry holds back only this row's own job: another batch of its text must not
+        # take it before its wait is over either.
+        row.not_before = row.updated_at + timedelta(seconds=retry_wait(row.attempts))
     if not _store_outcome(row):
         log.warning(
             "outbox row %s: a late %s (provider id %s) for an attempt already settled as lost;"
@@ -98,7 +159,15 @@ def record_result(row: OutboxMessage, result: SendResult) -> StatusChange | None
 def _store_outcome(row: OutboxMessage) -> bool:
     """Save the attempt's outcome only while the row is still that attempt's: a result that
     comes after the sweep settled the attempt as lost must not overwrite what followed."""
-    fields = ("status", "provider_id", "sent_at", "last_error", "ambiguous_attempts", "updated_at")
+    fields = (
+        "status",
+        "provider_id",
+        "sent_at",
+        "last_error",
+        "ambiguous_attempts",
+        "not_before",
+        "updated_at",
+    )
     return bool(
         OutboxMessage.update({getattr(OutboxMessage, f): getattr(row, f) for f in fields})
         .where(
@@ -144,3 +213,9 @@ def sweep(queued_for_seconds: int = 0) -> int:
 def max_attempts() -> int:
     """The first try and one after each wait; then a row is failed for good."""
     return 1 + len(outbox.retry_waits())
+
+
+def retry_wait(attempts: int) -> int:
+    """The seconds to wait after a row's `attempts`-th try failed (RQ's Retry waits the same)."""
+    waits = outbox.retry_waits()
+    return waits[min(attempts, len(waits)) - 1]

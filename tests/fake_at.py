@@ -14,9 +14,26 @@ from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
+STATUS_NAMES = {  # the provider's word for each statusCode of a Recipients line
+    100: "Processed",
+    101: "Success",
+    102: "Queued",
+    401: "RiskHold",
+    402: "InvalidSenderId",
+    403: "InvalidPhoneNumber",
+    404: "UnsupportedNumberType",
+    405: "InsufficientBalance",
+    406: "UserInBlacklist",
+    407: "CouldNotRoute",
+    500: "InternalServerError",
+    501: "GatewayError",
+    502: "RejectedByGateway",
+}
+
 
 class FakeAfricasTalking:
-    """Answers POST /version1/messaging like the provider; `script` sets the next answers.
+    """Answers POST /version1/messaging like the provider: one Recipients line per number of
+    the comma-separated `to`; `script` sets the next answers, `refuse` one number's line.
 
     A scripted answer is one of: "ok" (101 for everyone), "status:CODE" (that statusCode for
     everyone), "http:CODE" (that HTTP status, no body), "sleep:SECONDS" (answer ok, late),
@@ -27,6 +44,7 @@ class FakeAfricasTalking:
         self.requests: list[dict] = []
         self.answers: deque[str] = deque()
         self.delay = 0.0  # seconds every answer takes
+        self.refused: dict[str, int] = {}  # number -> the statusCode of its line, every time
         self.server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -34,6 +52,23 @@ class FakeAfricasTalking:
     def accepted(self) -> list[dict]:
         """The requests answered with a message id: what a phone would receive."""
         return [r for r in self.requests if r["answer"].split(":")[0] in ("ok", "sleep", "charset")]
+
+    def calls(self) -> int:
+        """HTTP requests received (one per provider call, whatever its recipients)."""
+        return len(self.requests)
+
+    def received(self) -> list[tuple[str, str]]:
+        """(number, text) of every message given a message id: what the phones receive."""
+        return [
+            (number, request["form"]["message"])
+            for request in self.accepted()
+            for number in request["form"]["to"].split(",")
+            if number not in self.refused
+        ]
+
+    def refuse(self, number: str, code: int = 403) -> None:
+        """Answer `number`'s line with this statusCode (403 InvalidPhoneNumber), others as usual."""
+        self.refused[number] = code
 
     def script(self, *answers: str) -> None:
         """Queue the next answers (then "ok" for ever)."""
@@ -82,15 +117,10 @@ class FakeAfricasTalking:
                     time.sleep(float(answer[6:]))
                 code = int(answer[7:]) if answer.startswith("status:") else 101
                 recipients = [
-                    {
-                        "statusCode": code,
-                        "number": number,
-                        "status": "Success" if code == 101 else "Failed",
-                        "cost": "IDR 300" if code == 101 else "0",
-                        "messageId": "ATXid_" + uuid.uuid4().hex if code == 101 else "None",
-                    }
+                    fake._line(number, fake.refused.get(number, code))
                     for number in form.get("to", "").split(",")
                 ]
+                fake.requests[-1]["lines"] = recipients
                 body = json.dumps(
                     {"SMSMessageData": {"Message": "Sent", "Recipients": recipients}}
                 ).encode()
@@ -107,6 +137,17 @@ class FakeAfricasTalking:
                     pass  # the client timed out and left, as the time-out tests intend
 
         return Handler
+
+    @staticmethod
+    def _line(number: str, code: int) -> dict:
+        """One recipient's line of the answer, as the provider writes it."""
+        return {
+            "statusCode": code,
+            "number": number,
+            "status": STATUS_NAMES.get(code, "Failed"),
+            "cost": "IDR 300" if code in (100, 101, 102) else "0",
+            "messageId": "ATXid_" + uuid.uuid4().hex if code in (100, 101) else "None",
+        }
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ def link_sent_to(phone: str) -> str:
         .first()
     )
     assert row is not None and gsm7.fits(row.text), row and row.text
-    return re.search(r"http://localhost:\d+(/desk/sandi\?t=[\w-]{16})\b", row.text).group(1)
+    return re.search(r"http://localhost:\d+(/desk/sandi\?t=[\w-]{16})(?![\w-])", row.text).group(1)
 
 
 def choose_password(client, link: str, password=NEW_PASSWORD, again=None):

@@ -117,6 +117,32 @@ def test_a_worker_killed_mid_send_loses_nothing(drill, fake_at):
     assert_doubles_are_marked(received)
 
 
+def test_two_workers_share_a_broadcast_and_send_no_number_twice(drill, fake_at, tmp_path):
+    app, processes = drill
+    (tmp_path / "second").mkdir()
+    second = Process("worker", processes["worker"].env, tmp_path / "second")
+    phones = [f"+62813{number:08d}" for number in range(1000)]
+    with db.atomic(), outbox.batch():
+        outbox.add_many([(to, "drill broadcast") for to in phones], MessageKind.BROADCAST)
+    fake_at.delay = 0.01  # the two workers' calls overlap
+    started = time.monotonic()
+    processes["worker"].start()
+    second.start()
+    try:
+        assert wait_until(settled, 120), processes["worker"].log()[-3000:]
+    finally:
+        second.kill()
+    received = Counter(number for number, _ in fake_at.received())
+    DRILL_FIGURES.append(
+        f"{'two workers, one broadcast to 1,000':48} sent {len(received):5}  "
+        f"lost {len(set(phones) - received.keys()):3}  "
+        f"duplicated {sum(received.values()) - len(received):2}  "
+        f"drained in {time.monotonic() - started:5.1f} s  ({fake_at.calls()} provider calls)"
+    )
+    assert received.keys() == set(phones) and set(received.values()) == {1}
+    assert fake_at.calls() <= 20  # batches of 100, a few cut short by the other worker
+
+
 def test_a_redis_restart_with_1000_queued_loses_nothing(drill, redis_server, fake_at):
     app, processes = drill
     queue_messages(1000, alerts=100)  # in Redis, waiting for a worker

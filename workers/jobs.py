@@ -14,7 +14,9 @@ from gateway import (
     sessions,
     summaries,
 )
-from gateway.models import db
+from gateway.models import OutboxMessage, db
+from gateway.providers.base import SendResult
+from gateway.sending import StatusChange
 from gateway.transactions import unit_of_work
 
 
@@ -23,23 +25,37 @@ class SendRetryError(RuntimeError):
 
 
 def send_sms(row_id: int) -> str:
-    """Send outbox row `row_id` once; a row that is not queued (already sent, final) is skipped."""
+    """Send outbox row `row_id` once, with the due rows of its text when it has a batch key (one
+    provider call for all); a row not queued (already sent, in another job's batch, final) is
+    skipped."""
     with db.connection_context():
-        row = sending.claim(row_id)
-    if row is None:
+        rows = sending.claim_batch(row_id, current_app.config["OUTBOX_BATCH_SIZE"])
+        if not rows and sending.waiting_for_retry(row_id):  # it failed in another job's batch
+            raise SendRetryError(f"outbox row {row_id}: waiting for its next try")
+    if not rows:
         return "skipped"
     # The database connection is not held while the provider answers (up to ~35 s).
-    result = providers.from_config(current_app.config).send(row.to, row.text)
+    provider = providers.from_config(current_app.config)
+    results = provider.send_many([row.to for row in rows], rows[0].text)
     with db.connection_context():
-        with unit_of_work():  # what happened is stored first, whatever follows
-            change = sending.record_result(row, result)
-        with unit_of_work():
+        changes = _settle(rows, results)
+    lead, change = rows[0], changes[0]
+    if change is not None and change.retry:
+        raise SendRetryError(f"outbox row {row_id}: {results[0].status.value}: {results[0].error}")
+    return lead.status
+
+
+def _settle(rows: list[OutboxMessage], results: list[SendResult]) -> list[StatusChange | None]:
+    """Store each row's own outcome, then tell its alert and apply a delivery report that came
+    before the provider id was stored."""
+    with unit_of_work():  # what happened is stored first, whatever follows
+        changes = [sending.record_result(r, res) for r, res in zip(rows, results, strict=True)]
+    with unit_of_work():
+        for row, change in zip(rows, changes, strict=True):
             alerts.follow_sending(change)
             if change is not None and row.provider_id:
                 alerts.follow_sending(delivery.apply_early_report(row))  # it may have come first
-    if change is not None and change.retry:
-        raise SendRetryError(f"outbox row {row_id}: {result.status.value}: {result.error}")
-    return row.status
+    return changes
 
 
 def sweep_outbox() -> int:

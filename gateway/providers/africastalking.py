@@ -9,11 +9,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import requests
-from africastalking.Service import AfricasTalkingException
+from africastalking.Service import AfricasTalkingException, validate_phone
 from africastalking.SMS import SMSService
 
 from gateway.phone import InvalidPhoneError, normalise
-from gateway.providers.base import SendResult, SendStatus
+from gateway.providers.base import Provider, SendResult, SendStatus
 from gateway.statuses import OutboxStatus
 
 log = logging.getLogger("gateway.sms.africastalking")
@@ -27,14 +27,14 @@ FINAL = {401, 402, 403, 404, 405, 406, 407, 409}
 TIMEOUT_S = (5.0, 30.0)  # (connect, read)
 
 
-class AfricasTalkingProvider:
+class AfricasTalkingProvider(Provider):
     def __init__(
         self,
         username: str,
         api_key: str,
         sender_id: str | None,
         api_url: str | None,
-        timeout: tuple[float, float] = TIMEOUT_S,
+        timeout: tuple[float, float] | None = None,
     ):
         # Our own instance, not africastalking.initialize(): no module globals shared by threads.
         self.service = SMSService(username, api_key)
@@ -42,52 +42,72 @@ class AfricasTalkingProvider:
             # The SDK keeps its host in a private attribute; this is the one place we replace it.
             self.service._baseUrl = api_url.rstrip("/") + "/version1"
         self.sender_id = sender_id
-        self.timeout = timeout
+        self.timeout = timeout or TIMEOUT_S  # read when built: a test may shorten it
 
     def send(self, to: str, text: str) -> SendResult:
         """Send one SMS; classify the outcome as sent, retry, final or ambiguous."""
+        return self.send_many([to], text)[0]
+
+    def send_many(self, numbers: list[str], text: str) -> list[SendResult]:
+        """Send one text to many numbers in one request; each number's own line in the answer
+        says what became of its message (results in the numbers' order)."""
+        # The SDK refuses the whole list for one malformed number: that one alone is final.
+        valid = [to for to in numbers if validate_phone(to)]
+        refused = SendResult(SendStatus.FINAL, error="invalid number: not + and digits")
+        results = self._post(valid, text) if valid else {}
+        return [results.get(to, refused) for to in numbers]
+
+    def _post(self, numbers: list[str], text: str) -> dict[str, SendResult]:
+        """One request; a failure of the request as a whole is every number's outcome."""
         try:
-            response = self.service.send(text, [to], sender_id=self.sender_id, timeout=self.timeout)
-        except ValueError as error:  # the SDK refuses the number before sending
-            return SendResult(SendStatus.FINAL, error=f"invalid number: {error}")
+            response = self.service.send(
+                text, numbers, sender_id=self.sender_id, timeout=self.timeout
+            )
         except requests.ReadTimeout:
-            log.warning("read time-out sending to %s: the message may have gone", to)
-            return SendResult(SendStatus.AMBIGUOUS, error="read time-out: may have been sent")
+            log.warning("read time-out sending to %s number(s): they may have gone", len(numbers))
+            failed = SendResult(SendStatus.AMBIGUOUS, error="read time-out: may have been sent")
         except requests.RequestException as error:  # refused, connect time-out, DNS
-            return SendResult(SendStatus.RETRY, error=f"connection: {error}")
+            failed = SendResult(SendStatus.RETRY, error=f"connection: {error}")
         except AfricasTalkingException as error:  # any non-2xx answer
-            return SendResult(SendStatus.RETRY, error=f"provider: {str(error)[:200]}")
-        return result_for(to, response)
+            failed = SendResult(SendStatus.RETRY, error=f"provider: {str(error)[:200]}")
+        else:
+            return results_for(numbers, response)
+        return dict.fromkeys(numbers, failed)
 
 
-def result_for(to: str, response: dict | str) -> SendResult:
-    """Read the provider's answer for recipient `to` (a 2xx can still hold a refusal)."""
+def results_for(numbers: list[str], response: dict | str) -> dict[str, SendResult]:
+    """Read the provider's answer, each number by its own Recipients line (a 2xx can still
+    hold refusals)."""
     try:
         # With '; charset=' in its content type the SDK hands back the body as text.
         data = json.loads(response) if isinstance(response, str) else response
         message_data = data["SMSMessageData"]
-        recipients = message_data.get("Recipients") or []
-    except (ValueError, TypeError, KeyError) as error:
-        return SendResult(SendStatus.AMBIGUOUS, error=f"unreadable answer: {error}")
-    for recipient in recipients:
-        if recipient.get("number") != to:
-            continue
-        code = int(recipient.get("statusCode", 0))
-        detail = f"{code} {recipient.get('status', '')}".strip()
-        if code in ACCEPTED:
-            # "None" stands for no id in its answers: stored as such, a delivery report for one
-            # message would settle every other message stored with it.
-            message_id = str(recipient.get("messageId") or "")
-            return SendResult(
-                SendStatus.SENT, provider_id=None if message_id in ("", "None") else message_id
-            )
-        if code in FINAL:
-            return SendResult(SendStatus.FINAL, error=detail)
-        return SendResult(SendStatus.RETRY, error=detail)
-    # No line for our number: the request as a whole was refused (a bad sender id, say).
-    return SendResult(
+        lines = {line.get("number"): line for line in message_data.get("Recipients") or []}
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        return dict.fromkeys(
+            numbers, SendResult(SendStatus.AMBIGUOUS, error=f"unreadable answer: {error}")
+        )
+    # No line for a number: the request as a whole was refused (a bad sender id, say).
+    missing = SendResult(
         SendStatus.RETRY, error=str(message_data.get("Message", "no recipient"))[:200]
     )
+    return {to: _result_of_line(lines[to]) if to in lines else missing for to in numbers}
+
+
+def _result_of_line(line: dict) -> SendResult:
+    """One Recipients line: its statusCode, and its messageId when accepted."""
+    code = int(line.get("statusCode", 0))
+    detail = f"{code} {line.get('status', '')}".strip()
+    if code in ACCEPTED:
+        # "None" stands for no id in its answers: stored as such, a delivery report for one
+        # message would settle every other message stored with it.
+        message_id = str(line.get("messageId") or "")
+        return SendResult(
+            SendStatus.SENT, provider_id=None if message_id in ("", "None") else message_id
+        )
+    if code in FINAL:
+        return SendResult(SendStatus.FINAL, error=detail)
+    return SendResult(SendStatus.RETRY, error=detail)
 
 
 # Callbacks: the forms Africa's Talking posts, checked and typed here, acted on elsewhere.

@@ -1,10 +1,10 @@
-"""The one outbound interface every provider implements: send(to, text) -> SendResult."""
+"""The one outbound interface every provider implements: send(to, text) -> SendResult, and
+send_many(numbers, text) for one text to many numbers (by default one send each)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
 
 
 class SendStatus(StrEnum):
@@ -26,7 +26,13 @@ class SendResult:
     error: str | None = None
 
 
-class Provider(Protocol):
-    """Anything that sends one SMS to one number."""
+class Provider:
+    """Anything that sends SMS; one that takes many recipients per call overrides send_many."""
 
-    def send(self, to: str, text: str) -> SendResult: ...
+    def send(self, to: str, text: str) -> SendResult:
+        """Send one SMS to one number."""
+        raise NotImplementedError
+
+    def send_many(self, numbers: list[str], text: str) -> list[SendResult]:
+        """Send one text to each number; the results in the numbers' order."""
+        return [self.send(to, text) for to in numbers]

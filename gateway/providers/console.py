@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import uuid
 
-from gateway.providers.base import SendResult, SendStatus
+from gateway.providers.base import Provider, SendResult, SendStatus
 
 log = logging.getLogger("gateway.sms.console")
 
 
-class ConsoleProvider:
+class ConsoleProvider(Provider):
     def send(self, to: str, text: str) -> SendResult:
         """Log the message as it would reach the phone."""
         provider_id = "console-" + uuid.uuid4().hex
