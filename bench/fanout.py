@@ -7,6 +7,7 @@ SMS/s, the provider HTTP calls (identical texts batched, OUTBOX_BATCH_SIZE recip
     .venv/bin/python bench/fanout.py [--households 10000] [--send 1000] [--batch-size 100]
         [--latency SECONDS] [--database-url URL] [--only-import]
         [--redis-url URL (flushed; default redis://localhost:6379/13)]
+        [--worker-process: the Procfile's `python -m workers` sends, its peak memory printed]
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -60,6 +62,25 @@ def print_import(households: int, seconds: float) -> None:
     print(f"import-households: {seconds:.1f} s ({seconds / households * 1000:.2f} ms a row)")
 
 
+def drain_with_worker_process(expected: int, limit_s: float = 300) -> float:
+    """Run the Procfile's worker (`python -m workers`) until `expected` rows are sent; return
+    its peak resident memory in MB (the kernel's high-water mark, VmHWM)."""
+    root = Path(__file__).resolve().parent.parent
+    worker = subprocess.Popen([sys.executable, "-m", "workers"], cwd=root, env=os.environ)
+    peak_kb, deadline = 0, time.monotonic() + limit_s
+    try:
+        while time.monotonic() < deadline:
+            status = Path(f"/proc/{worker.pid}/status").read_text()
+            peak_kb = int(status.split("VmHWM:")[1].split()[0])
+            if OutboxMessage.select().where(OutboxMessage.status == "sent").count() >= expected:
+                break
+            time.sleep(0.2)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    return peak_kb / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--households", type=int, default=10_000)
@@ -71,6 +92,9 @@ def main() -> None:
     parser.add_argument("--database-url")
     parser.add_argument("--redis-url", default="redis://localhost:6379/13", help="flushed first")
     parser.add_argument("--only-import", action="store_true", help="stop after the import")
+    parser.add_argument(
+        "--worker-process", action="store_true", help="send with `python -m workers`"
+    )
     args = parser.parse_args()
     fake = FakeAfricasTalking().start()
     fake.delay = args.latency  # the real provider is an ocean away, not on localhost
@@ -118,9 +142,11 @@ def main() -> None:
         first = OutboxMessage.select(OutboxMessage.id).order_by(OutboxMessage.id).limit(args.send)
         last_id = max(row.id for row in first)
         OutboxMessage.update(status="cancelled").where(OutboxMessage.id > last_id).execute()
-        worker = SimpleWorker([sms], connection=queues.redis())
         started = time.perf_counter()
-        worker.work(burst=True)
+        if args.worker_process:
+            worker_mb = drain_with_worker_process(args.send)
+        else:
+            SimpleWorker([sms], connection=queues.redis()).work(burst=True)
         sending = time.perf_counter() - started
         sent = OutboxMessage.select().where(OutboxMessage.status == "sent").count()
     fake.stop()
@@ -135,6 +161,8 @@ def main() -> None:
         f"{calls:,} provider HTTP calls ({len(fake.received()) / max(calls, 1):.0f} recipients "
         f"a call; batch size {args.batch_size})"
     )
+    if args.worker_process:
+        print(f"peak memory of the worker process (python -m workers): {worker_mb:.0f} MB")
     print(f"peak memory of this process: {peak_mb():.0f} MB")
 
 
