@@ -183,20 +183,21 @@ def _held_back(to: str, kind: MessageKind, urgent: bool, contact: Contact | None
 
 def enqueue(rows: Iterable[OutboxMessage]) -> None:
     """Give queued rows to RQ. A dead Redis only delays them: the sweeper tries again. Many at
-    once (a round, a broadcast) go in a few round trips: rows to send now and whose job does
-    not exist yet are enqueued 500 to a pipeline; the others one by one."""
+    once (a round, a broadcast, also one held back by quiet hours) go in a few round trips:
+    rows whose job does not exist yet are enqueued, or scheduled, 500 to a pipeline; a row that
+    has a job already is checked on its own (enqueue_row)."""
     waiting = [row for row in rows if row.status == OutboxStatus.QUEUED]
-    now = clock.now()
-    later = [row for row in waiting if row.not_before and row.not_before > now]
-    at_once = [row for row in waiting if not (row.not_before and row.not_before > now)]
-    for start in range(0, len(at_once), ENQUEUE_CHUNK):
-        later += _enqueue_new(at_once[start : start + ENQUEUE_CHUNK])
-    for row in later:
+    has_job = []
+    for start in range(0, len(waiting), ENQUEUE_CHUNK):
+        has_job += _enqueue_new(waiting[start : start + ENQUEUE_CHUNK])
+    for row in has_job:
         enqueue_row(row)
 
 
 def _enqueue_new(rows: list[OutboxMessage]) -> list[OutboxMessage]:
-    """Enqueue, in one pipeline, the rows that have no job yet; return the others."""
+    """Enqueue (or schedule, for a row not due yet) in one pipeline the rows that have no job
+    yet; return the others."""
+    now = clock.now()
     try:
         connection = queues.redis()
         checks = connection.pipeline(transaction=False)
@@ -207,7 +208,12 @@ def _enqueue_new(rows: list[OutboxMessage]) -> list[OutboxMessage]:
         fresh = [row for row, exists in zip(rows, has_job, strict=True) if not exists]
         for row in fresh:
             queue = queues.queue(QUEUE_OF_KIND[MessageKind(row.kind)])
-            queue.enqueue_call(SEND_JOB, args=(row.id,), pipeline=pipe, **_job_options(row))
+            options = {"pipeline": pipe, **_job_options(row)}
+            if row.not_before and row.not_before > now:
+                at = row.not_before.replace(tzinfo=UTC)
+                queue.enqueue_at(at, SEND_JOB, row.id, **options)
+            else:
+                queue.enqueue_call(SEND_JOB, args=(row.id,), **options)
         pipe.execute()
     except RedisError as error:
         log.warning("%s outbox rows not enqueued, Redis unavailable: %s", len(rows), error)
