@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from gateway import clock, dead_numbers, outbox
+from gateway import clock, dead_numbers, outbox, outbox_jobs
 from gateway.models import Alert, OutboxMessage
 from gateway.providers.base import SendResult, SendStatus
 from gateway.statuses import MessageKind, OutboxStatus
@@ -196,7 +196,7 @@ def sweep(queued_for_seconds: int = 0) -> int:
     """Give RQ every row queued longer than `queued_for_seconds` that has no live job (lost with
     a restarted Redis, say), alerts first; settle rows a dead worker left mid-send for longer
     than the lease. Return how many rows were enqueued."""
-    cutoff = clock.now() - timedelta(seconds=outbox.lease_seconds())
+    cutoff = clock.now() - timedelta(seconds=outbox_jobs.lease_seconds())
     for row in OutboxMessage.select().where(
         (OutboxMessage.status == OutboxStatus.SENDING.value) & (OutboxMessage.updated_at < cutoff)
     ):
@@ -207,15 +207,15 @@ def sweep(queued_for_seconds: int = 0) -> int:
         since = clock.now() - timedelta(seconds=queued_for_seconds)
         queued = queued.where(OutboxMessage.updated_at <= since)
     alerts_first = queued.order_by(OutboxMessage.kind != MessageKind.ALERT.value, OutboxMessage.id)
-    return sum(outbox.enqueue_row(row) for row in alerts_first)
+    return sum(outbox_jobs.enqueue_row(row) for row in alerts_first)
 
 
 def max_attempts() -> int:
     """The first try and one after each wait; then a row is failed for good."""
-    return 1 + len(outbox.retry_waits())
+    return 1 + len(outbox_jobs.retry_waits())
 
 
 def retry_wait(attempts: int) -> int:
     """The seconds to wait after a row's `attempts`-th try failed (RQ's Retry waits the same)."""
-    waits = outbox.retry_waits()
+    waits = outbox_jobs.retry_waits()
     return waits[min(attempts, len(waits)) - 1]

@@ -18,7 +18,8 @@ LAYERS = (
     ("services", ()),  # everything not named in another layer
     (
         "the outbox and what it asks",
-        ("gateway.transactions", "gateway.sending", "gateway.outbox", "gateway.providers")
+        ("gateway.transactions", "gateway.sending", "gateway.outbox", "gateway.outbox_jobs")
+        + ("gateway.providers",)
         + ("gateway.budget",)
         + ("gateway.contacts", "gateway.dead_numbers", "gateway.limits", "gateway.quiet_hours")
         + ("gateway.officers",),

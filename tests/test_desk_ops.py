@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from gateway import outbox, sending
+from gateway import outbox, outbox_jobs, sending
 from gateway.models import (
     Agency,
     Broadcast,
@@ -185,7 +185,7 @@ def test_a_failed_sms_is_resent_from_the_outbox_page(client, desk, run_jobs):
 
 
 def test_queue_health_shows_depths_failed_jobs_and_workers(client, desk, redis):
-    outbox.enqueue([outbox.add(CAREGIVER, "satu"), outbox.add(CAREGIVER, "dua")])
+    outbox_jobs.enqueue([outbox.add(CAREGIVER, "satu"), outbox.add(CAREGIVER, "dua")])
     log_in(client, OPERATOR)
     page = client.get("/desk/ops/queues")
     SIZES["queues"] = len(page.data)

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from rq.job import Job
 
-from gateway import clock, delivery, gsm7, outbox, outbox_listing, queues, sending
+from gateway import clock, delivery, gsm7, outbox, outbox_jobs, outbox_listing, queues, sending
 from gateway.models import Alert, EarlyDeliveryReport, OutboxMessage
 from gateway.providers.base import SendResult, SendStatus
 from gateway.statuses import MessageKind, OutboxStatus
@@ -15,7 +15,7 @@ PHONE = "+6281234567890"
 
 def queued(text="halo", kind=MessageKind.REPLY):
     row = outbox.add(PHONE, text, kind)
-    outbox.enqueue([row])
+    outbox_jobs.enqueue([row])
     return row
 
 
@@ -41,7 +41,7 @@ def test_alerts_go_to_the_first_queue(app):
 
 def test_enqueueing_the_same_row_twice_makes_one_job(app):
     row = queued()
-    outbox.enqueue([row])
+    outbox_jobs.enqueue([row])
     assert queues.queue("sms").count == 1
 
 
@@ -95,7 +95,7 @@ def test_a_retryable_failure_is_retried_by_rq_with_back_off(make_app, run_jobs, 
         assert (fresh(row).status, fresh(row).attempts) == ("queued", 1)
         assert "provider" in fresh(row).last_error
         scheduled = queues.queue("sms").scheduled_job_registry.get_job_ids()
-        assert scheduled == [outbox.job_id(fresh(row))]
+        assert scheduled == [outbox_jobs.job_id(fresh(row))]
         run_jobs(release_scheduled=True)
         assert (fresh(row).status, fresh(row).attempts) == ("sent", 2)
         assert fresh(row).provider_id.startswith("ATXid_")
@@ -136,9 +136,9 @@ def test_the_sweep_re_enqueues_a_row_whose_job_was_lost_at_once(app, redis, run_
 
 def test_the_sweep_restarts_a_row_whose_job_failed_for_good(app, redis):
     row = queued()
-    Job.fetch(outbox.job_id(fresh(row)), connection=redis).set_status("failed")
+    Job.fetch(outbox_jobs.job_id(fresh(row)), connection=redis).set_status("failed")
     assert sending.sweep() == 1
-    assert Job.fetch(outbox.job_id(fresh(row)), connection=redis).get_status() == "queued"
+    assert Job.fetch(outbox_jobs.job_id(fresh(row)), connection=redis).get_status() == "queued"
 
 
 def test_the_sweep_settles_a_row_left_mid_send_by_a_killed_worker(app):
@@ -169,7 +169,7 @@ def test_a_late_result_after_the_sweep_settled_the_attempt_is_not_stored(app):
 
 def test_the_sweep_re_enqueues_a_row_whose_started_job_outlived_the_lease(app, redis, run_jobs):
     row = queued()
-    job = Job.fetch(outbox.job_id(fresh(row)), connection=redis)
+    job = Job.fetch(outbox_jobs.job_id(fresh(row)), connection=redis)
     job.set_status("started")  # taken by a worker that was then killed, parent and horse
     job.started_at = datetime.now(UTC) - timedelta(seconds=10)
     job.save()
@@ -185,7 +185,7 @@ def test_the_sweep_re_enqueues_a_row_whose_job_a_killed_worker_took_off_its_queu
     app, redis, run_jobs
 ):
     row = queued()
-    job = Job.fetch(outbox.job_id(fresh(row)), connection=redis)
+    job = Job.fetch(outbox_jobs.job_id(fresh(row)), connection=redis)
     redis.lrem(queues.queue("sms").key, 0, job.id)  # taken, the worker killed before it started
     assert sending.sweep() == 0  # just enqueued: a live worker is about to start it
     job.enqueued_at = datetime.now(UTC) - timedelta(seconds=61)
@@ -202,7 +202,7 @@ def test_the_sweep_hands_back_alerts_first(app, redis):
     assert [Job.fetch(i, connection=redis).args[0] for i in queues.queue("alerts").job_ids] == [
         alert_sms.id
     ]
-    assert queues.queue("sms").job_ids == [outbox.job_id(fresh(reply))]
+    assert queues.queue("sms").job_ids == [outbox_jobs.job_id(fresh(reply))]
 
 
 def test_the_sweep_command_prints_what_it_did(app):
@@ -216,11 +216,11 @@ def test_a_dead_job_left_with_the_same_id_does_not_block_a_new_row(app, redis, r
     row = outbox.add(PHONE, "halo")
     # A finished job of that id, from before the database was restored, say.
     old = Job.create(
-        "workers.jobs.send_sms", args=(row.id,), id=outbox.job_id(fresh(row)), connection=redis
+        "workers.jobs.send_sms", args=(row.id,), id=outbox_jobs.job_id(fresh(row)), connection=redis
     )
     old.save()
     old.set_status("finished")
-    outbox.enqueue([row])
+    outbox_jobs.enqueue([row])
     run_jobs()
     assert fresh(row).status == "sent"
 
@@ -248,6 +248,6 @@ def test_a_job_left_in_redis_by_another_database_does_not_hold_a_new_row(app, re
     )
     old.save()
     old.set_status("scheduled")
-    outbox.enqueue([row])
+    outbox_jobs.enqueue([row])
     run_jobs()
     assert fresh(row).status == "sent"

@@ -4,7 +4,7 @@ from datetime import datetime, time
 
 import pytest
 
-from gateway import outbox, queues, quiet_hours, sending
+from gateway import outbox, outbox_jobs, queues, quiet_hours, sending
 from gateway.models import Alert, OutboxMessage, Person, Village
 from gateway.statuses import MessageKind
 
@@ -97,9 +97,9 @@ def test_at_night_only_replies_and_urgent_alerts_go(app, now, run_jobs):
         queues.queue("alerts").scheduled_job_registry.get_job_ids()
         + queues.queue("sms").scheduled_job_registry.get_job_ids()
     )
-    assert scheduled == {outbox.job_id(normal), outbox.job_id(broadcast)}
+    assert scheduled == {outbox_jobs.job_id(normal), outbox_jobs.job_id(broadcast)}
     registry = queues.queue("sms").scheduled_job_registry  # scheduled in one pipeline, on time
-    at = registry.get_scheduled_time(outbox.job_id(broadcast)).replace(tzinfo=None)
+    at = registry.get_scheduled_time(outbox_jobs.job_id(broadcast)).replace(tzinfo=None)
     assert at == OutboxMessage.get_by_id(broadcast.id).not_before == datetime(2026, 11, 26, 1, 0)
     assert sending.claim(broadcast.id) is None  # not before the morning, even if asked
     now.value = datetime(2026, 11, 26, 1, 0)

@@ -1,0 +1,136 @@
+"""The outbox's RQ jobs: each queued row has one (the row id its only argument), enqueued or
+scheduled many to a Redis pipeline; a row whose job RQ lost is found and given a new one."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+
+from flask import current_app
+from redis import RedisError
+from rq import Retry
+from rq.exceptions import DuplicateJobError, NoSuchJobError
+from rq.job import Job, JobStatus
+
+from gateway import clock, queues
+from gateway.models import OutboxMessage
+from gateway.statuses import MessageKind, OutboxStatus
+
+log = logging.getLogger(__name__)
+
+SEND_JOB = "workers.jobs.send_sms"
+ENQUEUE_CHUNK = 500  # jobs per Redis pipeline
+QUEUE_OF_KIND = {
+    MessageKind.ALERT: "alerts",
+    MessageKind.REPLY: "sms",
+    MessageKind.BROADCAST: "sms",
+}
+ALIVE = {JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.STARTED, JobStatus.DEFERRED}
+
+
+def enqueue(rows: Iterable[OutboxMessage]) -> None:
+    """Give queued rows to RQ. A dead Redis only delays them: the sweeper tries again. Many at
+    once (a round, a broadcast, also one held back by quiet hours) go in a few round trips:
+    rows whose job does not exist yet are enqueued, or scheduled, 500 to a pipeline; a row that
+    has a job already is checked on its own (enqueue_row)."""
+    waiting = [row for row in rows if row.status == OutboxStatus.QUEUED]
+    has_job = []
+    for start in range(0, len(waiting), ENQUEUE_CHUNK):
+        has_job += _enqueue_new(waiting[start : start + ENQUEUE_CHUNK])
+    for row in has_job:
+        enqueue_row(row)
+
+
+def _enqueue_new(rows: list[OutboxMessage]) -> list[OutboxMessage]:
+    """Enqueue (or schedule, for a row not due yet) in one pipeline the rows that have no job
+    yet; return the others."""
+    now = clock.now()
+    try:
+        connection = queues.redis()
+        checks = connection.pipeline(transaction=False)
+        for row in rows:
+            checks.exists(Job.key_for(job_id(row)))
+        has_job = checks.execute()
+        pipe = connection.pipeline()
+        fresh = [row for row, exists in zip(rows, has_job, strict=True) if not exists]
+        for row in fresh:
+            queue = queues.queue(QUEUE_OF_KIND[MessageKind(row.kind)])
+            options = {"pipeline": pipe, **_job_options(row)}
+            if row.not_before and row.not_before > now:
+                at = row.not_before.replace(tzinfo=UTC)
+                queue.enqueue_at(at, SEND_JOB, row.id, **options)
+            else:
+                queue.enqueue_call(SEND_JOB, args=(row.id,), **options)
+        pipe.execute()
+    except RedisError as error:
+        log.warning("%s outbox rows not enqueued, Redis unavailable: %s", len(rows), error)
+        return []
+    return [row for row, exists in zip(rows, has_job, strict=True) if exists]
+
+
+def _job_options(row: OutboxMessage) -> dict:
+    """The RQ options of a row's send job."""
+    return {
+        "job_id": job_id(row),
+        "retry": Retry(max=len(retry_waits()), interval=list(retry_waits())),
+        "result_ttl": 0,  # the row is the record of what happened, not the job
+    }
+
+
+def job_id(row: OutboxMessage) -> str:
+    """The RQ job id of a row: its id and when it was made, so that a job left in Redis by
+    another database (a restored backup, a fresh local one) never passes for this row's."""
+    return f"outbox-{row.id}-{row.created_at:%Y%m%d%H%M%S%f}"
+
+
+def enqueue_row(row: OutboxMessage) -> bool:
+    """Enqueue the row's job unless a live one exists; False when nothing was enqueued."""
+    try:
+        if _job_alive(row):
+            return False
+        queue = queues.queue(QUEUE_OF_KIND[MessageKind(row.kind)])
+        options = {**_job_options(row), "unique": True}
+        if row.not_before and row.not_before > clock.now():
+            queue.enqueue_at(row.not_before.replace(tzinfo=UTC), SEND_JOB, row.id, **options)
+        else:
+            queue.enqueue(SEND_JOB, row.id, **options)
+    except DuplicateJobError:
+        return False  # another process enqueued it a moment ago
+    except RedisError as error:
+        log.warning("outbox row %s not enqueued, Redis unavailable: %s", row.id, error)
+        return False
+    return True
+
+
+def retry_waits() -> tuple[int, ...]:
+    """How long RQ waits before each retry of a failed send (OUTBOX_RETRY_SECONDS)."""
+    return current_app.config["OUTBOX_RETRY_SECONDS"]
+
+
+def lease_seconds() -> int:
+    """How long a send may take at most (the provider's time-outs and some): a row or job busy
+    longer than this was left by a killed worker."""
+    return current_app.config["OUTBOX_STALE_SECONDS"]
+
+
+def _job_alive(row: OutboxMessage) -> bool:
+    """Whether RQ still holds a job that will send the row. A job "started" longer ago than the
+    lease belongs to a killed worker, and so does one still "queued" but no longer in its queue
+    (taken by a worker killed before it could start it): RQ would notice only minutes later."""
+    try:
+        job = Job.fetch(job_id(row), connection=queues.redis())
+    except NoSuchJobError:
+        return False
+    status = job.get_status()
+    lease_ago = datetime.now(UTC) - timedelta(seconds=lease_seconds())  # RQ's clock, as its times
+    if status == JobStatus.QUEUED and job.enqueued_at and job.enqueued_at < lease_ago:
+        queue = queues.queue(QUEUE_OF_KIND[MessageKind(row.kind)])
+        if queues.redis().lpos(queue.key, job.id) is not None:
+            return True
+    elif status in ALIVE - {JobStatus.STARTED}:
+        return True
+    if status == JobStatus.STARTED and job.started_at and job.started_at > lease_ago:
+        return True
+    job.delete()  # finished, failed or abandoned in RQ, yet the row still waits
+    return False
