@@ -138,14 +138,14 @@ def _insert(fields: list[dict]) -> list[OutboxMessage]:
     now = clock.now()
     fields = [{"created_at": now, "updated_at": now, **row} for row in fields]
     query = OutboxMessage.insert_many(fields)
-    if db.returning_clause:  # PostgreSQL
+    if db.returning_clause:  # PostgreSQL: the rows as stored
         return list(query.returning(OutboxMessage).execute())
     # SQLite: one writer at a time (the transaction holds the lock), so the ids are the ones
-    # after the last id the statement gave.
+    # after the last id the statement gave, in order; the rows are built from what was
+    # inserted (reading them back would decrypt every text we hold in clear).
     last = query.execute()
-    first = last - len(fields) + 1
-    found = OutboxMessage.select().where(OutboxMessage.id.between(first, last))
-    return list(found.order_by(OutboxMessage.id))
+    ids = range(last - len(fields) + 1, last + 1)
+    return [OutboxMessage(id=row_id, **row) for row_id, row in zip(ids, fields, strict=True)]
 
 
 def _join_batch(rows: list[OutboxMessage]) -> None:

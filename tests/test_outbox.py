@@ -251,3 +251,17 @@ def test_a_job_left_in_redis_by_another_database_does_not_hold_a_new_row(app, re
     outbox_jobs.enqueue([row])
     run_jobs()
     assert fresh(row).status == "sent"
+
+
+def test_rows_added_many_at_once_are_the_rows_stored_and_their_jobs_theirs(app, now):
+    now.value = now.value.replace(microsecond=123456)  # job ids carry the microseconds
+    messages = [(f"+62812345678{n:02d}", f"kabar {n}") for n in range(12)]
+    with outbox.batch():
+        rows = outbox.add_many(messages)
+    stored = list(OutboxMessage.select().order_by(OutboxMessage.id))
+    assert [(r.id, r.to, r.text, r.status) for r in rows] == [
+        (r.id, r.to, r.text, r.status) for r in stored
+    ]
+    assert [(r.to, r.text) for r in stored] == messages
+    jobs = set(queues.queue("sms").job_ids)
+    assert jobs == {outbox_jobs.job_id(r) for r in stored} == {outbox_jobs.job_id(r) for r in rows}
