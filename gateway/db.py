@@ -90,6 +90,34 @@ class Compiled:
         return self._sql[kind]
 
 
+_INSERT_SQL: dict[tuple, str] = {}
+
+
+def insert_rows(model: type[Model], rows: list[dict], returning: bool = False):
+    """model.insert_many(rows) for rows of the same fields, its SQL built by Peewee once per
+    shape (fields, row count, database) and the values converted as Peewee converts them: a
+    round's 500-row INSERT spent more time building its SQL than SQLite took to run it.
+    Returns the stored rows when `returning` (PostgreSQL), else the last row id."""
+    # The fields Peewee would fill from their defaults, filled here alike.
+    defaults = {f: d for f, d in model._meta.defaults.items() if f.name not in rows[0]}
+    rows = [
+        {**row, **{f.name: d() if callable(d) else d for f, d in defaults.items()}} for row in rows
+    ]
+    fields = [model._meta.fields[name] for name in rows[0]]
+    shape = (model, tuple(rows[0]), len(rows), type(db.obj), returning)
+    if shape not in _INSERT_SQL:
+        query = model.insert_many(rows, fields=fields)
+        sql, params = (query.returning(model) if returning else query).sql()
+        if len(params) != len(rows) * len(fields):  # a value Peewee wrote into the SQL
+            raise ValueError(f"{model.__name__}: values not all passed as parameters")
+        _INSERT_SQL[shape] = sql
+    sql = _INSERT_SQL[shape]
+    values = [field.db_value(row[field.name]) for row in rows for field in fields]
+    if returning:
+        return list(model.raw(sql, *values))
+    return db.execute_sql(sql, values).lastrowid
+
+
 def _is_stand_in(param: object) -> bool:
     return isinstance(param, str) and param[:1] == "\x00" and param[-1:] == "\x00"
 

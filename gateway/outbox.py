@@ -19,6 +19,7 @@ from gateway import (
     outbox_jobs,
     quiet_hours,
 )
+from gateway.db import insert_rows
 from gateway.models import Contact, OutboxMessage, db
 from gateway.statuses import MessageKind, OutboxStatus
 
@@ -137,13 +138,12 @@ def _insert(fields: list[dict]) -> list[OutboxMessage]:
     """Insert rows in one statement and return them with their ids."""
     now = clock.now()
     fields = [{"created_at": now, "updated_at": now, **row} for row in fields]
-    query = OutboxMessage.insert_many(fields)
     if db.returning_clause:  # PostgreSQL: the rows as stored
-        return list(query.returning(OutboxMessage).execute())
+        return insert_rows(OutboxMessage, fields, returning=True)
     # SQLite: one writer at a time (the transaction holds the lock), so the ids are the ones
     # after the last id the statement gave, in order; the rows are built from what was
     # inserted (reading them back would decrypt every text we hold in clear).
-    last = query.execute()
+    last = insert_rows(OutboxMessage, fields)
     ids = range(last - len(fields) + 1, last + 1)
     return [OutboxMessage(id=row_id, **row) for row_id, row in zip(ids, fields, strict=True)]
 
