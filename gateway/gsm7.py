@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 # GSM 03.38 basic character set (one septet each) and its extension table (two septets each).
 BASIC = (
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
     "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
 )
 EXTENSION = "^{}\\[~]|€\f"
-_BASIC = frozenset(BASIC)
-_EXTENSION = frozenset(EXTENSION)
+# Regular expressions do the per-character work in C: every screen and SMS is measured.
+_NOT_GSM7 = re.compile(f"[^{re.escape(BASIC + EXTENSION)}]")
+_EXTENDED = re.compile(f"[{re.escape(EXTENSION)}]")
 
 SMS_SEGMENT = 160  # septets in one single-part SMS
 USSD_SCREEN = 160  # characters on one USSD screen, after the CON/END prefix
@@ -17,12 +20,12 @@ USSD_SCREEN = 160  # characters on one USSD screen, after the CON/END prefix
 
 def is_gsm7(text: str) -> bool:
     """True when every character of `text` can be sent in GSM-7."""
-    return all(ch in _BASIC or ch in _EXTENSION for ch in text)
+    return _NOT_GSM7.search(text) is None
 
 
 def septets(text: str) -> int:
     """Length of `text` in GSM-7 septets (extension characters count twice)."""
-    return sum(2 if ch in _EXTENSION else 1 for ch in text)
+    return len(text) + len(_EXTENDED.findall(text))
 
 
 def fits(text: str, limit: int = SMS_SEGMENT) -> bool:
@@ -47,7 +50,7 @@ def to_gsm7(text: str) -> str:
     """`text` in GSM-7: typographic marks made plain, anything else unsendable becomes '?'.
     A single such character would make a phone send the whole SMS as UCS-2, at 70 a segment."""
     text = text.translate(_PLAIN)
-    return "".join(ch if ch in _BASIC or ch in _EXTENSION else "?" for ch in text)
+    return _NOT_GSM7.sub("?", text)
 
 
 PART_PREFIX_ROOM = 6  # "12/12 "

@@ -1,0 +1,24 @@
+"""GSM-7: what a basic phone can show, and how long a text is in septets."""
+
+import pytest
+
+from gateway import gsm7
+
+
+@pytest.mark.parametrize(
+    "text, is_gsm7, septets, sendable",
+    [
+        ("", True, 0, ""),
+        ("Kabar anak 2015?", True, 16, "Kabar anak 2015?"),
+        ("Harga 50€ [biaya]", True, 20, "Harga 50€ [biaya]"),  # € [ ] take two septets each
+        ("^{}\\[~]|€\f", True, 20, "^{}\\[~]|€\f"),  # the whole extension table
+        ("ÇÉ\nØ ñ", True, 6, "ÇÉ\nØ ñ"),
+        ("\u201cPT Maju\u201d \u2013 ok\u2026", False, 15, '"PT Maju" - ok...'),
+        ("anak 😀 aman", False, 11, "anak ? aman"),
+        ("-]", True, 3, "-]"),  # characters a regular expression treats specially
+    ],
+)
+def test_gsm7_alphabet_length_and_plain_text(text, is_gsm7, septets, sendable):
+    assert gsm7.is_gsm7(text) is is_gsm7
+    assert gsm7.septets(text) == septets
+    assert gsm7.to_gsm7(text) == sendable and gsm7.is_gsm7(sendable)
