@@ -7,6 +7,8 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
+from peewee import fn
+
 from gateway import clock, dead_numbers, outbox, outbox_jobs
 from gateway.models import Alert, OutboxMessage
 from gateway.providers.base import SendResult, SendStatus
@@ -47,13 +49,21 @@ def claim_batch(row_id: int, size: int) -> list[OutboxMessage]:
 
 def _mates(lead: OutboxMessage, count: int) -> list[int]:
     """Ids of up to `count` rows that may go with `lead`, one per number: a number twice in
-    one request would get one answer line for two rows."""
+    one request would get one answer line for two rows. A row waits while an earlier SMS to
+    its number has not gone: a round's problem codes never arrive before its question."""
+    earlier = OutboxMessage.alias()
+    still_before = earlier.select(earlier.id).where(
+        (earlier.to == OutboxMessage.to)
+        & (earlier.id < OutboxMessage.id)
+        & earlier.status.in_([OutboxStatus.QUEUED.value, OutboxStatus.SENDING.value])
+    )
     candidates = (
         OutboxMessage.select(OutboxMessage.id, OutboxMessage.to)
         .where(
             (OutboxMessage.batch_key == lead.batch_key)
             & _queued_and_due()
             & (OutboxMessage.id != lead.id)
+            & ~fn.EXISTS(still_before)
         )
         .order_by(OutboxMessage.id)
         .limit(2 * count)  # room for a few numbers met twice

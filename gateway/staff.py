@@ -26,11 +26,16 @@ LOGIN_RULE = lockout.Rule(
 
 
 def set_password(officer: Officer, password: str) -> None:
-    """Store a new password (hashed, with the pepper) and lift any lock; old sessions end."""
+    """Store a new password (hashed, with the pepper) and lift any lock; old sessions end, and
+    so does a first-login link not used yet (staff_invites)."""
     if len(password) < MIN_PASSWORD:
         raise ValueError(f"a password needs {MIN_PASSWORD} characters at least")
     Officer.update(
-        password_hash=crypto.hash_pin(password), login_failures=0, login_locked_until=None
+        password_hash=crypto.hash_pin(password),
+        login_failures=0,
+        login_locked_until=None,
+        invite_hash=None,
+        invite_expires=None,
     ).where(Officer.id == officer.id).execute()
 
 

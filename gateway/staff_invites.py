@@ -46,9 +46,18 @@ def holder(token: str) -> Officer | None:
     )
 
 
-def accept(officer: Officer, password: str) -> Officer:
-    """Set the password the link's holder chose (ValueError if too short); the link is used up.
-    Returns the staff member as now stored, ready to log in."""
+def accept(officer: Officer, password: str) -> Officer | None:
+    """Set the password the link's holder chose (ValueError if too short); the link is used
+    up. Returns the staff member as now stored, ready to log in; None when the link was used
+    a moment ago (two tabs sending the form at once: one wins)."""
+    if len(password) < staff.MIN_PASSWORD:
+        raise ValueError(f"a password needs {staff.MIN_PASSWORD} characters at least")
+    used = (
+        Officer.update(invite_hash=None, invite_expires=None)
+        .where((Officer.id == officer.id) & (Officer.invite_hash == officer.invite_hash))
+        .execute()
+    )
+    if not used:
+        return None
     staff.set_password(officer, password)
-    Officer.update(invite_hash=None, invite_expires=None).where(Officer.id == officer.id).execute()
     return Officer.get_by_id(officer.id)

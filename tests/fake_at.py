@@ -37,7 +37,8 @@ class FakeAfricasTalking:
 
     A scripted answer is one of: "ok" (101 for everyone), "status:CODE" (that statusCode for
     everyone), "http:CODE" (that HTTP status, no body), "sleep:SECONDS" (answer ok, late),
-    "charset" (ok, with a content type that carries '; charset=').
+    "charset" (ok, with a content type that carries '; charset='), "garbled" (ok, its JSON
+    cut in half: a 2xx whose body cannot be read).
     """
 
     def __init__(self, port: int = 0) -> None:
@@ -124,6 +125,8 @@ class FakeAfricasTalking:
                 body = json.dumps(
                     {"SMSMessageData": {"Message": "Sent", "Recipients": recipients}}
                 ).encode()
+                if answer == "garbled":
+                    body = body[: len(body) // 2]
                 self.send_response(201)
                 ctype = "application/json"
                 self.send_header(

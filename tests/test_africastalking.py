@@ -489,6 +489,8 @@ SEND_CASES = [
     SendCase("101 Success", "ok", SendStatus.SENT),
     SendCase("102 Queued", "status:102", SendStatus.SENT),
     SendCase("content type with a charset", "charset", SendStatus.SENT),
+    SendCase("2xx, its JSON unreadable: may have gone", "garbled", SendStatus.AMBIGUOUS,
+             "unreadable answer"),
     SendCase("403 InvalidPhoneNumber", "status:403", SendStatus.FINAL, "403"),
     SendCase("405 InsufficientBalance", "status:405", SendStatus.FINAL, "405"),
     SendCase("406 UserInBlacklist", "status:406", SendStatus.FINAL, "406"),

@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 from flask import current_app
 
-from gateway import outbox, providers, queues, sending
+from gateway import outbox, outbox_jobs, providers, queues, sending
 from gateway.models import Contact, OutboxMessage, db
 from gateway.providers import africastalking
 from gateway.statuses import MessageKind
@@ -130,6 +130,23 @@ def test_a_failed_call_is_retried_once_for_the_batch_after_the_wait(at_app, fake
     assert {row.attempts for row in OutboxMessage.select()} == {2}
 
 
+def test_a_failed_row_whose_own_job_ran_already_is_tried_again_at_its_time(
+    at_app, fake_at, run_jobs, now
+):
+    fake_at.script("http:500")
+    rows = broadcast(5)
+    sms = queues.queue("sms")
+    for row in rows[1:]:  # their jobs ran while the lead's batch was out, found nothing, ended
+        sms.fetch_job(outbox_jobs.job_id(row)).delete()
+    run_jobs()
+    assert fake_at.calls() == 1 and statuses() == {"queued": 5}
+    scheduled = set(sms.scheduled_job_registry.get_job_ids())
+    assert scheduled == {outbox_jobs.job_id(row) for row in rows}  # not left to the sweep
+    now.advance(seconds=10)
+    run_jobs(release_scheduled=True)
+    assert fake_at.calls() == 2 and statuses() == {"sent": 5}
+
+
 def test_rows_waiting_for_quiet_hours_stay_out_of_a_batch(at_app, fake_at, run_jobs):
     rows = broadcast(4)
     later = rows[1]
@@ -185,3 +202,21 @@ def test_the_console_sends_a_batch_one_by_one(app, run_jobs):
     assert (
         statuses() == {"sent": 3} and len(ids) == 3 and all(i.startswith("console-") for i in ids)
     )
+
+
+def test_a_rounds_problem_codes_never_arrive_before_its_question(at_app, fake_at, run_jobs):
+    from gateway import checkins
+    from gateway.models import Child, Person, Village
+
+    village = Village.create(code="3507102001", name="S", district="M", province="Jawa Timur")
+    for n in range(6):  # two birth years: two question texts; one codes text for all
+        caregiver = Person.create(phone=phone(n), name="Ibu", role="caregiver", village=village)
+        Child.create(caregiver=caregiver, name="Anak", birth_year=2010 + n % 2, in_school=True)
+    checkins.open_due(current_app.config)
+    run_jobs()
+    order: dict[str, list[str]] = {}
+    for number, text in fake_at.received():
+        order.setdefault(number, []).append("codes" if text.startswith("Kode") else "question")
+    assert order == {phone(n): ["question", "codes"] for n in range(6)}
+    # Still batched: each question to its three households, then their codes together.
+    assert fake_at.calls() == 4

@@ -88,3 +88,37 @@ def test_no_link_for_an_operator_account_from_the_desk(client, desk):
     assert not OutboxMessage.select().where(OutboxMessage.to == OPERATOR).exists()
     officer = Officer.get(Officer.phone == OFFICER)
     assert f"/desk/ops/staff/{officer.id}/invite" in page
+
+
+def test_a_password_set_otherwise_ends_a_link_not_used_yet(app, client, desk):
+    log_in(client, OPERATOR)
+    supervisor = Officer.get(Officer.phone == SUPERVISOR)
+    token = csrf(client.get("/desk/ops/staff").text)
+    client.post(f"/desk/ops/staff/{supervisor.id}/invite", data={"csrf_token": token})
+    by_desk = link_sent_to(SUPERVISOR)
+    new = {"csrf_token": token, "secret": "sandi-baru-1357"}
+    client.post(f"/desk/ops/staff/{supervisor.id}/password", data=new)
+    assert client.get(by_desk).status_code == 404  # the phone was lost: the SMS is worthless
+    client.post(f"/desk/ops/staff/{supervisor.id}/invite", data={"csrf_token": token})
+    by_cli = link_sent_to(SUPERVISOR)
+    args = ["add-officer", "--phone", SUPERVISOR, "--name", "Pak Budi", "--role", "supervisor",
+            "--district", "Malang", "--password", "sandi-lain-2468"]  # fmt: skip
+    assert app.test_cli_runner().invoke(args=args).exit_code == 0
+    assert client.get(by_cli).status_code == 404
+
+
+def test_a_link_sent_twice_from_two_tabs_sets_one_password(client, desk):
+    log_in(client, OPERATOR)
+    officer = Officer.get(Officer.phone == OFFICER)
+    token = csrf(client.get("/desk/ops/staff").text)
+    client.post(f"/desk/ops/staff/{officer.id}/invite", data={"csrf_token": token})
+    link = link_sent_to(OFFICER)
+    client.post("/desk/logout", data={"csrf_token": token})
+    first, second = client.get(link).text, client.get(link).text  # both tabs open
+    sent = [
+        client.post(link, data={"csrf_token": csrf(page), "password": p, "again": p})
+        for page, p in ((first, "sandi-tab-satu"), (second, "sandi-tab-dua"))
+    ]
+    assert [answer.status_code for answer in sent] == [302, 404]
+    client.post("/desk/logout", data={"csrf_token": csrf(client.get("/desk/").text)})
+    assert log_in(client, OFFICER, "sandi-tab-satu").status_code == 302

@@ -15,23 +15,47 @@ from gateway import checkins, gsm7, officers
 from gateway.models import Child, Person, Village
 from tests.conftest import unpeppered_pin_hash
 
-TOKENS = ["0", "00", "98", "1", "2", "3", "4", "5", "6", "7", "8", "9", "1234", "Siti",
-          "3507102001", "2015", "x" * 170, "", "JO-1", "maju", "calo minta uang", "Budi"]
+TOKENS = [
+    "0",
+    "00",
+    "98",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "7",
+    "8",
+    "9",
+    "1234",
+    "Siti",
+    "3507102001",
+    "2015",
+    "x" * 170,
+    "",
+    "JO-1",
+    "maju",
+    "calo minta uang",
+    "Budi",
+]
 PHONES = ["+6281234500000", "+6281234500001", "+6281299990000", "+6281110000001"]
 
 
 def add_people_and_round() -> None:
     """A village with its officer, a migrant, a caregiver and her child with a check-in open."""
-    village = Village.create(code="3507102001", name="Sumberejo", district="Malang",
-                             province="Jawa Timur")
+    village = Village.create(
+        code="3507102001", name="Sumberejo", district="Malang", province="Jawa Timur"
+    )
     officers.add("+6281110000001", "Bu Ani", "officer", village.code, None)
     pin = unpeppered_pin_hash("1234")
-    migrant = Person.create(phone=PHONES[0], name="Sri", role="pmi", village=village,
-                            pin_hash=pin)
-    carer = Person.create(phone=PHONES[1], name="Siti", role="caregiver", village=village,
-                          pin_hash=pin)
-    Child.create(caregiver=carer, name="Budi", birth_year=2015, in_school=True,
-                 parent_phone=migrant.phone)
+    migrant = Person.create(phone=PHONES[0], name="Sri", role="pmi", village=village, pin_hash=pin)
+    carer = Person.create(
+        phone=PHONES[1], name="Siti", role="caregiver", village=village, pin_hash=pin
+    )
+    Child.create(
+        caregiver=carer, name="Budi", birth_year=2015, in_school=True, parent_phone=migrant.phone
+    )
     checkins.open_due(current_app.config)
 
 
@@ -49,8 +73,9 @@ def test_random_walks_never_fail(client, people_and_round, caplog, seed):
         for _ in range(rng.randrange(1, 14)):
             answer = rng.choice(TOKENS)
             text = answer if not text else f"{text}*{answer}"
-            response = client.post("/ussd", data={"sessionId": f"w{seed}-{walk}",
-                                                  "phoneNumber": phone, "text": text})
+            response = client.post(
+                "/ussd", data={"sessionId": f"w{seed}-{walk}", "phoneNumber": phone, "text": text}
+            )
             body = response.get_data(as_text=True)
             assert response.status_code == 200
             assert gsm7.septets(body) - 4 <= gsm7.USSD_SCREEN, (text, body)

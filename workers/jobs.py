@@ -8,6 +8,7 @@ from gateway import (
     alerts,
     checkins,
     delivery,
+    outbox_jobs,
     providers,
     retention,
     sending,
@@ -50,6 +51,9 @@ def _settle(rows: list[OutboxMessage], results: list[SendResult]) -> list[Status
     before the provider id was stored."""
     with unit_of_work():  # what happened is stored first, whatever follows
         changes = [sending.record_result(r, res) for r, res in zip(rows, results, strict=True)]
+    for row, change in zip(rows[1:], changes[1:], strict=True):
+        if change is not None and change.retry:
+            outbox_jobs.enqueue_row(row)  # its own job may have run (and skipped it) already
     with unit_of_work():
         for row, change in zip(rows, changes, strict=True):
             alerts.follow_sending(change)

@@ -63,6 +63,8 @@ class AfricasTalkingProvider(Provider):
             response = self.service.send(
                 text, numbers, sender_id=self.sender_id, timeout=self.timeout
             )
+        except requests.JSONDecodeError as error:  # a 2xx whose body the SDK cannot read
+            failed = SendResult(SendStatus.AMBIGUOUS, error=f"unreadable answer: {error}")
         except requests.ReadTimeout:
             log.warning("read time-out sending to %s number(s): they may have gone", len(numbers))
             failed = SendResult(SendStatus.AMBIGUOUS, error="read time-out: may have been sent")

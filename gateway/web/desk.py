@@ -79,7 +79,9 @@ def _not_found(error):
 def _refuse_nul() -> None:
     """A NUL in a desk URL or form (a broken encoding, or a probe) is a 400 page, never a query
     that PostgreSQL refuses with a 500 (it takes no NUL in text)."""
-    values = [request.path, *request.args.values(), *request.form.values()]
+    values = [request.path]
+    for given in (request.args, request.form):
+        values += [value for key, listed in given.lists() for value in (key, *listed)]
     if any("\x00" in value for value in values):
         abort(400)
 
@@ -191,6 +193,8 @@ def set_password():
     if form.validate_on_submit():
         with unit_of_work():
             officer = staff_invites.accept(officer, form.password.data)
+        if officer is None:
+            return render_template("desk/set_password.html", form=None), 404
         session.permanent = True
         login_user(officer)
         flash("Kata sandi disimpan. Selamat datang.", "ok")
