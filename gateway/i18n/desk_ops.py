@@ -1,5 +1,6 @@
 """The web desk's words on the operators' pages (Indonesian): imports, staff accounts, the
-outbox, the queues, the access log; part of the desk's catalog (desk.py)."""
+outbox, the queues, the access log; and the phone simulator's. Part of the desk's catalog
+(desk.py)."""
 
 MESSAGES = {
     # The operators' menu, and the page anyone else gets (ops/operators_only.html)
@@ -120,4 +121,51 @@ MESSAGES = {
     "ops.access.families": "daftar keluarga ({what}, {n} keluarga)",
     "ops.access.export": "ekspor {what} ({n} baris)",
     "ops.access.none": "Belum ada yang membuka data pribadi.",
+    # The phone simulator (simulator.html; its script's words too)
+    "simulator.title": "Simulator HP - Desmigratif",
+    "simulator.heading": "Simulator HP",
+    "simulator.tagline": "USSD {code} dan SMS lewat gateway yang asli",
+    "simulator.desk_link": "Meja petugas",
+    "simulator.play_as": "Main sebagai",
+    "simulator.other_number": "Nomor lain (ketik di bawah)",
+    "simulator.ussd_dial": "USSD: ketik",
+    "simulator.ussd_with_keys": "dengan tombol lalu",
+    "simulator.ussd_choose": "pilih menu dengan angka lalu",
+    "simulator.ussd_end": "menutup sesi.",
+    "simulator.sms_write": "SMS: tulis pesan ke {short_code} (mis.",
+    "simulator.sms_then": "lalu",
+    "simulator.sms_replies": "Balasan dari antrean SMS (outbox) muncul sendiri, dengan statusnya.",
+    "simulator.keyboard": "Papan ketik komputer juga bisa: angka, * #, Enter = Kirim, "
+    "Backspace = Hapus, Esc = Akhiri.",
+    "simulator.test_only": "Hanya untuk uji coba: halaman ini menampilkan SMS ke nomor mana pun. "
+    "Jangan nyalakan",
+    "simulator.not_with_real_data": "di server berisi data orang sungguhan.",
+    "simulator.sms_box": "Pesan SMS",
+    "simulator.sms_placeholder": "Tulis SMS ke {short_code}",
+    "simulator.call": "Panggil",
+    "simulator.send": "Kirim",
+    "simulator.clear": "Hapus",
+    "simulator.end": "Akhiri",
+    "simulator.queued": "antre",
+    "simulator.in_sending": "sedang dikirim",
+    "simulator.sent": "terkirim",
+    "simulator.delivered": "diterima",
+    "simulator.failed": "gagal",
+    "simulator.unknown": "tidak pasti",
+    "simulator.suppressed": "ditahan",
+    "simulator.cancelled": "dibatalkan",
+    "simulator.dial_hint": "Ketik {code} lalu tekan Panggil.",
+    "simulator.working": "Memproses...",
+    "simulator.calling": "Menghubungi {code} ...",
+    "simulator.mmi_error": "Masalah koneksi atau kode MMI tidak valid ({status}).",
+    "simulator.no_network": "Tidak ada jaringan: server tidak menjawab.",
+    "simulator.unknown_code": "Kode {code} tidak dikenal.",
+    "simulator.phone_first": "Isi nomor HP dulu.",
+    "simulator.session_ended": "Sesi diakhiri.",
+    "simulator.sending": "mengirim ...",
+    "simulator.sms_log": "SMS ke {to} -> {status} {answer}",
+    "simulator.accepted": "ke {to} - diterima gateway",
+    "simulator.refused": "ditolak ({status}): {answer}",
+    "simulator.send_failed": "gagal: server tidak menjawab",
+    "simulator.bad_number": "Nomor {phone} tidak valid.",
 }
