@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gateway import gsm7
+from gateway.i18n.desk import MESSAGES as DESK
 from gateway.i18n.en import MESSAGES as ENGLISH
 from gateway.i18n.id import MESSAGES as INDONESIAN
 from gateway.i18n.jv import MESSAGES as JAVANESE
@@ -15,6 +16,11 @@ def text(lang: str, key: str, **params: object) -> str:
     """The catalog text for `key` in `lang` (Indonesian where `lang` is unknown), filled in."""
     catalog = CATALOGS.get(lang, CATALOGS[DEFAULT])
     return catalog[key].format(**params) if params else catalog[key]
+
+
+def desk_text(key: str, **params: object) -> str:
+    """The web desk's text for `key` (desk.py, Indonesian), filled in."""
+    return DESK[key].format(**params) if params else DESK[key]
 
 
 def country(lang: str, code: str) -> str:

@@ -10,20 +10,23 @@ from wtforms import BooleanField, SelectChoice, SelectField, TextAreaField
 from wtforms.validators import Length
 
 from gateway import broadcasts, gsm7
+from gateway.i18n import desk_text
 from gateway.transactions import unit_of_work
 from gateway.web import desk
 
 bp = Blueprint("broadcasts", __name__, url_prefix="/desk/broadcasts")
 desk.guard(bp)
-desk.add_nav("broadcasts.broadcast_list", "Siaran")
+desk.add_nav("broadcasts.broadcast_list", desk_text("nav.broadcasts"))
 
 
 class BroadcastForm(FlaskForm):
     """Where to, the text, and the box that lets a long text go."""
 
-    place = SelectField("Kepada keluarga di", validate_choice=False)
-    text = TextAreaField("Pesan", validators=[Length(max=broadcasts.MAX_LENGTH)])
-    confirmed = BooleanField("Tetap kirim (lebih dari 1 SMS, atau huruf di luar GSM-7)")
+    place = SelectField(desk_text("broadcasts.place"), validate_choice=False)
+    text = TextAreaField(
+        desk_text("broadcasts.text"), validators=[Length(max=broadcasts.MAX_LENGTH)]
+    )
+    confirmed = BooleanField(desk_text("broadcasts.confirmed"))
 
 
 def _page(form: BroadcastForm, status: int = 200):
@@ -64,7 +67,7 @@ def broadcast_send():
     except broadcasts.BroadcastRefusedError as refused:
         flash(str(refused), "error")
         return _page(form, 422)
-    flash(f"Siaran disimpan untuk {broadcast.recipients} nomor.", "ok")
+    flash(desk_text("broadcasts.saved", n=broadcast.recipients), "ok")
     return redirect(url_for("broadcasts.broadcast_page", broadcast_id=broadcast.id))
 
 

@@ -25,6 +25,7 @@ from wtforms import PasswordField, StringField, TextAreaField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from gateway import alerts, cases, i18n, quiet_hours, staff, staff_invites
+from gateway.i18n import desk_text
 from gateway.phone import InvalidPhoneError, normalise
 from gateway.statuses import AlertState, OfficerRole
 from gateway.transactions import unit_of_work
@@ -32,10 +33,12 @@ from gateway.transactions import unit_of_work
 bp = Blueprint("desk", __name__, url_prefix="/desk")
 login_manager = LoginManager()
 login_manager.login_view = "desk.login"
-login_manager.login_message = "Silakan masuk dulu."
+login_manager.login_message = desk_text("login.required")
 csrf = CSRFProtect()
 # The desk's menu: (endpoint, label, roles that see it); each page's module adds its own.
-NAV: list[tuple[str, str, tuple[str, ...]]] = [("desk.case_list", "Kasus", tuple(OfficerRole))]
+NAV: list[tuple[str, str, tuple[str, ...]]] = [
+    ("desk.case_list", desk_text("nav.cases"), tuple(OfficerRole))
+]
 
 
 def add_nav(endpoint: str, label: str, roles: tuple[str, ...] = tuple(OfficerRole)) -> None:
@@ -51,6 +54,7 @@ def init_app(app: Flask, callbacks: list[Blueprint]) -> None:
         csrf.exempt(blueprint)
     app.add_template_filter(lambda category: i18n.text("id", f"category.{category}"), "category")
     app.add_template_filter(lambda state: i18n.text("id", f"case_state.{state}"), "case_state")
+    app.add_template_global(desk_text, "t")
     app.add_template_filter(local_time)
     app.add_template_filter(local_date)
     app.context_processor(_menu)
@@ -139,14 +143,16 @@ def load_user(session_id: str):
 class LoginForm(FlaskForm):
     """Phone number and password."""
 
-    phone = StringField("Nomor HP", validators=[DataRequired(), Length(max=40)])
-    password = PasswordField("Kata sandi", validators=[DataRequired(), Length(max=200)])
+    phone = StringField(desk_text("common.phone"), validators=[DataRequired(), Length(max=40)])
+    password = PasswordField(
+        desk_text("login.password"), validators=[DataRequired(), Length(max=200)]
+    )
 
 
 class NoteForm(FlaskForm):
     """A note on a case (required to close it)."""
 
-    note = TextAreaField("Catatan", validators=[Length(max=cases.NOTE_LENGTH)])
+    note = TextAreaField(desk_text("case.note"), validators=[Length(max=cases.NOTE_LENGTH)])
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -159,13 +165,13 @@ def login():
         except InvalidPhoneError:
             officer = None
         except staff.LoginLockedError:
-            flash("Terlalu banyak salah. Akun dikunci 15 menit.", "error")
+            flash(desk_text("login.locked"), "error")
             return render_template("desk/login.html", form=form), 429
         if officer is not None:
             session.permanent = True  # the cookie ends after DESK_SESSION_MINUTES
             login_user(officer)
             return redirect(url_for("desk.case_list"))
-        flash("Nomor HP atau kata sandi salah.", "error")
+        flash(desk_text("login.wrong"), "error")
     return render_template("desk/login.html", form=form)
 
 
@@ -173,12 +179,12 @@ class NewPasswordForm(FlaskForm):
     """A new password, typed twice."""
 
     password = PasswordField(
-        f"Kata sandi baru ({staff.MIN_PASSWORD} karakter atau lebih)",
+        desk_text("password.new", n=staff.MIN_PASSWORD),
         validators=[DataRequired(), Length(min=staff.MIN_PASSWORD, max=200)],
     )
     again = PasswordField(
-        "Ketik sekali lagi",
-        validators=[EqualTo("password", "Kedua kata sandi tidak sama.")],
+        desk_text("password.again"),
+        validators=[EqualTo("password", desk_text("password.mismatch"))],
     )
 
 
@@ -197,7 +203,7 @@ def set_password():
             return render_template("desk/set_password.html", form=None), 404
         session.permanent = True
         login_user(officer)
-        flash("Kata sandi disimpan. Selamat datang.", "ok")
+        flash(desk_text("password.saved"), "ok")
         return redirect(url_for("desk.case_list"))
     return render_template("desk/set_password.html", form=form, officer=officer)
 
@@ -261,12 +267,12 @@ def case_action(ref: str, action: str):
         abort(400)
     note = (form.note.data or "").strip()
     if action in ("close", "note") and len(note) < 3:
-        flash("Tulis catatan dulu (paling sedikit 3 huruf).", "error")
+        flash(desk_text("case.note_too_short"), "error")
         return redirect(url_for("desk.case_page", ref=alert.ref))
     with unit_of_work():
         if action == "note":
             alerts.add_note(alert, current_user.phone, note)
-            flash("Catatan disimpan.", "ok")
+            flash(desk_text("case.note_saved"), "ok")
         else:
             state = AlertState.ACKNOWLEDGED if action == "acknowledge" else AlertState.CLOSED
             flash(cases.act(current_user, alert, state, note, "id"), "ok")

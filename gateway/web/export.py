@@ -7,6 +7,7 @@ from flask import Response, abort, render_template
 from flask_login import current_user, login_required
 
 from gateway import access_log, clock, exports, staff
+from gateway.i18n import desk_text
 from gateway.transactions import unit_of_work
 from gateway.web.desk import add_nav, bp
 
@@ -40,4 +41,4 @@ def export_csv(what: str):
     )
 
 
-add_nav("desk.export_page", "Ekspor")
+add_nav("desk.export_page", desk_text("nav.export"))

@@ -7,6 +7,7 @@ from flask import render_template, request
 from flask_login import current_user, login_required
 
 from gateway import access_log, families, i18n, staff
+from gateway.i18n import desk_text
 from gateway.transactions import unit_of_work
 from gateway.web.desk import add_nav, bp, in_scope_or_abort
 
@@ -35,7 +36,11 @@ def families_list():
     found = families.households(current_user, search)
     shown, number, pages = page_of(found)
     with unit_of_work():  # names and phones on a page: a read of personal data
-        what = "cari" if search else f"halaman {number}"
+        what = (
+            desk_text("families.logged_search")
+            if search
+            else desk_text("families.logged_page", n=number)
+        )
         access_log.record(current_user.phone, access_log.FAMILIES, what, len(shown))
     return render_template(
         "desk/families.html",
@@ -102,5 +107,5 @@ def rounds():
     )
 
 
-add_nav("desk.families_list", "Keluarga")
-add_nav("desk.rounds", "Putaran kabar")
+add_nav("desk.families_list", desk_text("nav.families"))
+add_nav("desk.rounds", desk_text("nav.rounds"))

@@ -8,6 +8,7 @@ from flask_login import login_required
 
 from gateway import gsm7, i18n
 from gateway.flows import menu_map
+from gateway.i18n import desk_text
 from gateway.web.desk import add_nav, bp
 
 
@@ -35,4 +36,4 @@ def menu_map_page():
     )
 
 
-add_nav("desk.menu_map_page", "Peta menu")
+add_nav("desk.menu_map_page", desk_text("nav.menu_map"))

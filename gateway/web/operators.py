@@ -29,6 +29,7 @@ from gateway import (
     staff_invites,
     uploads,
 )
+from gateway.i18n import desk_text
 from gateway.imports import ImportFileError
 from gateway.outbox import resend
 from gateway.phone import InvalidPhoneError, normalise
@@ -40,11 +41,11 @@ bp = Blueprint("operators", __name__, url_prefix="/desk/ops")
 desk.guard(bp)
 OPERATOR = (OfficerRole.OPERATOR.value,)
 for endpoint, label in (
-    ("operators.imports", "Impor"),
-    ("operators.staff_list", "Petugas"),
-    ("operators.outbox_page", "Kotak keluar"),
-    ("operators.queue_health", "Antrean"),
-    ("operators.access", "Log akses"),
+    ("operators.imports", desk_text("nav.imports")),
+    ("operators.staff_list", desk_text("nav.staff")),
+    ("operators.outbox_page", desk_text("nav.outbox")),
+    ("operators.queue_health", desk_text("nav.queues")),
+    ("operators.access", desk_text("nav.access")),
 ):
     desk.add_nav(endpoint, label, OPERATOR)
 
@@ -63,10 +64,11 @@ class ImportForm(FlaskForm):
     """A CSV file, what it holds, and the registry export's date."""
 
     kind = SelectField(
-        "Jenis data", choices=[SelectChoice(k, v[0]) for k, v in uploads.KINDS.items()]
+        desk_text("ops.imports.kind"),
+        choices=[SelectChoice(k, v[0]) for k, v in uploads.KINDS.items()],
     )
-    as_of = DateField("Tanggal ekspor daftar (untuk P3MI dan job order)", validators=[Optional()])
-    file = FileField("Berkas CSV (UTF-8)", validators=[FileRequired()])
+    as_of = DateField(desk_text("ops.imports.as_of"), validators=[Optional()])
+    file = FileField(desk_text("ops.imports.file"), validators=[FileRequired()])
 
 
 @bp.route("/imports", methods=["GET", "POST"])
@@ -77,7 +79,10 @@ def imports():
         upload = form.file.data
         try:
             report = uploads.run(
-                form.kind.data, upload.read(), upload.filename or "berkas", form.as_of.data
+                form.kind.data,
+                upload.read(),
+                upload.filename or desk_text("ops.imports.unnamed_file"),
+                form.as_of.data,
             )
         except ImportFileError as refused:
             error = str(refused)
@@ -88,22 +93,27 @@ def imports():
 class StaffForm(FlaskForm):
     """A new officer or supervisor (or new details for one)."""
 
-    phone = StringField("Nomor HP", validators=[DataRequired(), Length(max=40)])
-    name = StringField("Nama", validators=[DataRequired(), Length(max=60)])
+    phone = StringField(desk_text("common.phone"), validators=[DataRequired(), Length(max=40)])
+    name = StringField(desk_text("common.name"), validators=[DataRequired(), Length(max=60)])
     role = SelectField(
-        "Peran",
-        choices=[SelectChoice("officer", "Petugas desa"), SelectChoice("supervisor", "Pengawas")],
+        desk_text("common.role"),
+        choices=[
+            SelectChoice("officer", desk_text("ops.staff.village_officer")),
+            SelectChoice("supervisor", desk_text("ops.staff.district_supervisor")),
+        ],
     )
-    village = StringField("Kode desa (petugas)", validators=[Length(max=20)])
-    district = StringField("Kabupaten (pengawas)", validators=[Length(max=100)])
-    pin = PasswordField("PIN (4-8 angka, untuk INFO)", validators=[Length(max=8)])
-    password = PasswordField("Kata sandi meja (8+ karakter)", validators=[Length(max=200)])
+    village = StringField(desk_text("ops.staff.village_code"), validators=[Length(max=20)])
+    district = StringField(desk_text("ops.staff.district"), validators=[Length(max=100)])
+    pin = PasswordField(desk_text("ops.staff.pin"), validators=[Length(max=8)])
+    password = PasswordField(desk_text("ops.staff.password"), validators=[Length(max=200)])
 
 
 class SecretForm(FlaskForm):
     """A new PIN or password for one staff member."""
 
-    secret = PasswordField("Baru", validators=[DataRequired(), Length(max=200)])
+    secret = PasswordField(
+        desk_text("ops.staff.new_secret"), validators=[DataRequired(), Length(max=200)]
+    )
 
 
 class CsrfOnlyForm(FlaskForm):
@@ -129,13 +139,17 @@ def staff_list():
                 invited = not added.password_hash  # no password yet: a link to set one
                 if invited:
                     staff_invites.invite(added, current_app.config["PUBLIC_URL"])
-            note = " Tautan untuk membuat kata sandi dikirim lewat SMS." if invited else ""
-            flash(f"{added.name} ({added.phone}) disimpan.{note}", "ok")
+            saved = desk_text(
+                "ops.staff.saved_invited" if invited else "ops.staff.saved",
+                name=added.name,
+                phone=added.phone,
+            )
+            flash(saved, "ok")
             return redirect(url_for("operators.staff_list"))
         except InvalidPhoneError:
-            flash("Nomor HP tidak dikenali.", "error")
+            flash(desk_text("ops.staff.bad_phone"), "error")
         except officers.OfficerError as error:
-            flash(f"Tidak disimpan: {error}", "error")
+            flash(desk_text("ops.staff.not_saved", error=error), "error")
     return render_template(
         "desk/ops/staff.html", form=form, people=staff_accounts.listing(), secret=SecretForm()
     )
@@ -150,8 +164,11 @@ def staff_secret(officer_id: int, what: str):
     reset = staff_accounts.reset_pin if what == "pin" else staff_accounts.reset_password
     return _change_account(
         lambda: reset(officer_id, form.secret.data),
-        "Tidak diubah",
-        lambda officer: f"{'PIN' if what == 'pin' else 'Kata sandi'} {officer.name} diganti.",
+        lambda error: desk_text("ops.staff.not_changed", error=error),
+        lambda officer: desk_text(
+            "ops.staff.pin_changed" if what == "pin" else "ops.staff.password_changed",
+            name=officer.name,
+        ),
     )
 
 
@@ -162,19 +179,20 @@ def staff_invite(officer_id: int):
         abort(400)
     return _change_account(
         lambda: staff_accounts.send_invite(officer_id, current_app.config["PUBLIC_URL"]),
-        "Tidak dikirim",
-        lambda officer: f"Tautan untuk membuat kata sandi dikirim ke {officer.phone}.",
+        lambda error: desk_text("ops.staff.not_sent", error=error),
+        lambda officer: desk_text("ops.staff.invite_sent", phone=officer.phone),
     )
 
 
-def _change_account(change, refused: str, done):
+def _change_account(change, refused, done):
     """Run a change to one staff account in a unit of work (404 when there is no such account),
-    say how it went, and go back to the staff list."""
+    say how it went (`refused` words a refusal, `done` the change made), and go back to the staff
+    list."""
     try:
         with unit_of_work():
             officer = change()
     except officers.OfficerError as error:
-        flash(f"{refused}: {error}", "error")
+        flash(refused(error), "error")
         return redirect(url_for("operators.staff_list"))
     if officer is None:
         abort(404)
@@ -205,9 +223,9 @@ def outbox_resend(row_id: int):
     with unit_of_work():
         done = resend(row_id)
     if done:
-        flash(f"SMS #{row_id} masuk antrean lagi.", "ok")
+        flash(desk_text("ops.outbox.requeued", id=row_id), "ok")
     else:
-        flash(f"SMS #{row_id} tidak berstatus gagal: tidak diubah.", "error")
+        flash(desk_text("ops.outbox.not_failed", id=row_id), "error")
     return redirect(url_for("operators.outbox_page", status=request.args.get("status")))
 
 

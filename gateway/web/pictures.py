@@ -8,6 +8,7 @@ from flask import render_template
 from flask_login import current_user, login_required
 
 from gateway import charts, pictures, staff
+from gateway.i18n import desk_text
 from gateway.web.desk import add_nav, bp
 
 
@@ -21,49 +22,48 @@ def pictures_page():
     by_week, by_village = pictures.checkin_response(user)
     drawn = [
         charts.line_chart(
-            "Kabar anak yang dijawab, per minggu",
+            desk_text("pictures.answered_per_week"),
             by_week,
-            x_label="Minggu putaran dimulai (Senin)",
-            y_label="% dijawab",
+            x_label=desk_text("pictures.round_week"),
+            y_label=desk_text("pictures.percent_answered"),
             unit="%",
             top=100,
         ),
         charts.bar_chart(
-            f"Kabar anak yang dijawab per desa, {pictures.RECENT_WEEKS} minggu terakhir",
+            desk_text("pictures.answered_per_village", weeks=pictures.RECENT_WEEKS),
             by_village,
-            x_label="% dijawab (terendah di atas)",
-            y_label="Desa",
+            x_label=desk_text("pictures.percent_answered_lowest_first"),
+            y_label=desk_text("common.village"),
             unit="%",
             top=100,
         ),
         charts.stacked_bar_chart(
-            "Kasus per bulan, menurut kategori",
+            desk_text("pictures.cases_per_month"),
             months,
             by_category,
-            x_label="Bulan kasus dibuka",
-            y_label="Kasus",
+            x_label=desk_text("pictures.month_opened"),
+            y_label=desk_text("cases.title"),
         ),
         charts.stacked_bar_chart(
-            "Pertanyaan CEK per minggu, menurut jawaban",
+            desk_text("pictures.cek_per_week"),
             weeks,
             by_result,
-            x_label="Minggu (Senin)",
-            y_label="Pertanyaan",
+            x_label=desk_text("pictures.week"),
+            y_label=desk_text("pictures.questions"),
         ),
         charts.line_chart(
-            "Bagian pertanyaan CEK yang tidak terdaftar",
+            desk_text("pictures.unregistered_share"),
             share,
-            x_label="Minggu (Senin)",
-            y_label="% tidak terdaftar",
+            x_label=desk_text("pictures.week"),
+            y_label=desk_text("pictures.percent_unregistered"),
             unit="%",
             top=100,
         ),
         charts.bar_chart(
-            f"{pictures.TOP_NAMES} nama tak terdaftar yang paling sering ditanya "
-            f"({pictures.WEEKS} minggu)",
+            desk_text("pictures.top_unregistered", n=pictures.TOP_NAMES, weeks=pictures.WEEKS),
             pictures.top_unregistered(user),
-            x_label="Pertanyaan",
-            y_label="Nama seperti diketik",
+            x_label=desk_text("pictures.questions"),
+            y_label=desk_text("pictures.name_typed"),
         ),
     ]
     return render_template(
@@ -74,4 +74,4 @@ def pictures_page():
     )
 
 
-add_nav("desk.pictures_page", "Gambar")
+add_nav("desk.pictures_page", desk_text("nav.pictures"))
