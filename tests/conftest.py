@@ -83,8 +83,11 @@ def test_redis(test_config):
 def make_app(test_config, schema, test_redis):
     """Build an app with some settings changed; rows and Redis are emptied before each test."""
 
+    made = []
+
     def make(**overrides):
         app = create_app({**test_config, **overrides})
+        made.append(app)
         return app
 
     test_redis.flushdb()
@@ -93,7 +96,9 @@ def make_app(test_config, schema, test_redis):
         for model in reversed(ALL_MODELS):
             if model is not RuleItem:  # the migration's defaults; tests that edit them restore them
                 model.delete().execute()
-    return make
+    yield make
+    for app in made:  # its sockets closed now, not by the garbage collector in another test
+        app.extensions["redis"].close()
 
 
 @pytest.fixture
