@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from peewee import fn
 
 from gateway import gsm7, outbox, staff
+from gateway.i18n import desk_text
 from gateway.models import Broadcast, Officer, OutboxMessage, Person, Village
 from gateway.statuses import MessageKind, OfficerRole, OutboxStatus
 
@@ -48,9 +49,12 @@ def measure(text: str) -> Length:
 
 def choices(officer: Officer) -> list[tuple[str, str]]:
     """The (value, label) places this staff member may write to; the first is the default."""
-    places = [(v.code, f"Desa {v.name} ({v.district})") for v in staff.villages(officer)]
+    places = [
+        (v.code, desk_text("place.village", name=v.name, district=v.district))
+        for v in staff.villages(officer)
+    ]
     if officer.role == OfficerRole.SUPERVISOR:
-        places.insert(0, (WHOLE_DISTRICT, f"Seluruh kabupaten {officer.district}"))
+        places.insert(0, (WHOLE_DISTRICT, desk_text("place.district", district=officer.district)))
     return places
 
 
@@ -84,18 +88,17 @@ def send(officer: Officer, choice: str, text: str, confirmed: bool) -> Broadcast
     villages, village, district = _villages(officer, choice)
     text = text.strip()
     if not text:
-        raise BroadcastRefusedError("Pesan masih kosong.")
+        raise BroadcastRefusedError(desk_text("broadcast.empty"))
     if len(text) > MAX_LENGTH:
-        raise BroadcastRefusedError(f"Pesan lebih dari {MAX_LENGTH} karakter.")
+        raise BroadcastRefusedError(desk_text("broadcast.too_long", most=MAX_LENGTH))
     length = measure(text)
     if length.needs_confirmation and not confirmed:
         raise BroadcastRefusedError(
-            f"Pesan ini {length.segments} SMS ({length.encoding}). "
-            "Persingkat, atau centang 'Tetap kirim'."
+            desk_text("broadcast.confirm", segments=length.segments, encoding=length.encoding)
         )
     phones = recipients(villages)
     if not phones:
-        raise BroadcastRefusedError("Belum ada keluarga terdaftar di sana.")
+        raise BroadcastRefusedError(desk_text("broadcast.nobody"))
     broadcast = Broadcast.create(
         officer=officer, village=village, district=district, text=text, recipients=len(phones)
     )

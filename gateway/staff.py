@@ -8,6 +8,7 @@ from datetime import timedelta
 from peewee import Field, ModelSelect
 
 from gateway import alerts, crypto, lockout
+from gateway.i18n import desk_text
 from gateway.models import Alert, AlertEvent, Officer, Village
 from gateway.statuses import OfficerRole
 
@@ -67,10 +68,10 @@ def load(session_id: str) -> Officer | None:
 def scope_label(officer: Officer) -> str:
     """What this staff member sees, in a few words (the page header)."""
     if officer.role == OfficerRole.OPERATOR:
-        return "semua desa"
+        return desk_text("scope.all")
     if officer.role == OfficerRole.SUPERVISOR:
-        return f"kabupaten {officer.district}"
-    return f"desa {officer.village.name}" if officer.village else "-"
+        return desk_text("scope.district", district=officer.district)
+    return desk_text("scope.village", name=officer.village.name) if officer.village else "-"
 
 
 def villages(officer: Officer) -> list[Village]:

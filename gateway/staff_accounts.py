@@ -7,6 +7,7 @@ from __future__ import annotations
 from peewee import JOIN
 
 from gateway import crypto, officers, pins, staff, staff_invites
+from gateway.i18n import desk_text
 from gateway.models import Officer, Village
 from gateway.statuses import OfficerRole
 
@@ -29,7 +30,7 @@ def check_pin(pin: str) -> None:
 def check_password(password: str) -> None:
     """OfficerError for a password shorter than staff.MIN_PASSWORD."""
     if len(password) < staff.MIN_PASSWORD:
-        raise officers.OfficerError(f"kata sandi paling sedikit {staff.MIN_PASSWORD} karakter")
+        raise officers.OfficerError(desk_text("staff.password_short", least=staff.MIN_PASSWORD))
 
 
 def add(
@@ -38,14 +39,14 @@ def add(
     """Add or update an officer or supervisor (OfficerError saying why not); the PIN and the
     password are set when given. The caller's transaction holds it all or nothing."""
     if role not in ADDABLE:
-        raise officers.OfficerError("peran harus petugas atau pengawas")
+        raise officers.OfficerError(desk_text("staff.role_wrong"))
     if pin:
         check_pin(pin)
     if password:
         check_password(password)
     existing = Officer.get_or_none(Officer.phone == phone)
     if existing is not None and existing.role == OfficerRole.OPERATOR:
-        raise officers.OfficerError("nomor ini milik operator; ubah lewat perintah add-officer")
+        raise officers.OfficerError(desk_text("staff.operators_number"))
     code = "".join(filter(str.isdigit, village_code)) or None
     officer = officers.add(phone, name, role, code, district.strip() or None)
     if pin:

@@ -9,17 +9,18 @@ from collections.abc import Callable
 from datetime import date
 
 from gateway import imports
+from gateway.i18n import desk_text
 from gateway.imports import ImportFileError, Report
 from gateway.verification import registry
 
 MAX_BYTES = 5 * 1024 * 1024  # a district's register is well under 1 MB
 # kind -> (label, needs the registry's as-of date, the import)
 KINDS: dict[str, tuple[str, bool, Callable[..., Report]]] = {
-    "agencies": ("Daftar P3MI (agensi)", True, registry.import_agencies),
-    "job_orders": ("Job order", True, registry.import_job_orders),
-    "rules": ("Aturan (rules)", False, registry.import_rules),
-    "villages": ("Desa", False, imports.import_villages),
-    "households": ("Register rumah tangga", False, imports.import_households),
+    "agencies": (desk_text("upload.agencies"), True, registry.import_agencies),
+    "job_orders": (desk_text("upload.job_orders"), True, registry.import_job_orders),
+    "rules": (desk_text("upload.rules"), False, registry.import_rules),
+    "villages": (desk_text("upload.villages"), False, imports.import_villages),
+    "households": (desk_text("upload.households"), False, imports.import_households),
 }
 
 

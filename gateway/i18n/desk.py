@@ -25,6 +25,10 @@ MESSAGES = {
     "common.to": "Kepada",
     "common.failed": "Gagal",
     "common.back_to_cases": "Kembali ke daftar kasus",
+    # What a staff member sees (staff.scope_label)
+    "scope.all": "semua desa",
+    "scope.district": "kabupaten {district}",
+    "scope.village": "desa {name}",
     "pager.label": "Halaman",
     "pager.page_of": "Halaman {page} dari {pages}",
     "pager.previous": "Sebelumnya",
