@@ -20,7 +20,7 @@ from gateway import (
     quiet_hours,
 )
 from gateway.db import insert_rows
-from gateway.models import Contact, OutboxMessage, db
+from gateway.models import Contact, OutboxMessage
 from gateway.statuses import MessageKind, OutboxStatus
 
 INSERT_CHUNK = 500  # rows per multi-row INSERT
@@ -135,16 +135,11 @@ def _batch_key(kind: MessageKind, text: str) -> str | None:
 
 
 def _insert(fields: list[dict]) -> list[OutboxMessage]:
-    """Insert rows in one statement and return them with their ids."""
+    """Insert rows in one statement and return them with their ids, built from what was
+    inserted (reading them back would decrypt every text we hold in clear)."""
     now = clock.now()
     fields = [{"created_at": now, "updated_at": now, **row} for row in fields]
-    if db.returning_clause:  # PostgreSQL: the rows as stored
-        return insert_rows(OutboxMessage, fields, returning=True)
-    # SQLite: one writer at a time (the transaction holds the lock), so the ids are the ones
-    # after the last id the statement gave, in order; the rows are built from what was
-    # inserted (reading them back would decrypt every text we hold in clear).
-    last = insert_rows(OutboxMessage, fields)
-    ids = range(last - len(fields) + 1, last + 1)
+    ids = insert_rows(OutboxMessage, fields)
     return [OutboxMessage(id=row_id, **row) for row_id, row in zip(ids, fields, strict=True)]
 
 
