@@ -47,11 +47,10 @@ def holder(token: str) -> Officer | None:
 
 
 def accept(officer: Officer, password: str) -> Officer | None:
-    """Set the password the link's holder chose (ValueError if too short); the link is used
-    up. Returns the staff member as now stored, ready to log in; None when the link was used
-    a moment ago (two tabs sending the form at once: one wins)."""
-    if len(password) < staff.MIN_PASSWORD:
-        raise ValueError(f"a password needs {staff.MIN_PASSWORD} characters at least")
+    """Set the password the link's holder chose; the link is used up. Returns the staff member
+    as now stored, ready to log in; None when the link was used a moment ago (two tabs sending
+    the form at once: one wins). A password too short raises ValueError (staff.set_password)
+    and the caller's unit of work, rolled back, keeps the link."""
     used = (
         Officer.update(invite_hash=None, invite_expires=None)
         .where((Officer.id == officer.id) & (Officer.invite_hash == officer.invite_hash))
