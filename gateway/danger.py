@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from gateway import alerts, checkins, clock, i18n, officers, people, reports
 from gateway.models import Alert, Child, Person, Report, RuleItem, db
-from gateway.statuses import ReportKind
+from gateway.statuses import OfficerRole, ReportKind
 
 GENERIC = "danger"  # TOLONG with no word we know: a child in danger, urgent all the same
 # When one message names several dangers, the case takes the gravest; INFO shows every word.
@@ -20,7 +20,7 @@ CHILD_WORDS = (
     "child", "son", "daughter", "kid", "girl", "boy",  # English
 )  # fmt: skip
 SAME_REPORT = timedelta(hours=24)  # the same words again within this: the same case
-OFFICER_NAME_ROOM = 30  # an officer's name in a family's answer (a USSD screen, an SMS)
+OFFICER_NAME_ROOM = 25  # an officer's name in a family's answer: it stays one SMS segment
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -98,9 +98,16 @@ def _only_child(phone: str) -> int | None:
 
 
 def officer_name(phone: str, lang: str) -> str:
-    """Who a family on this phone will hear from: their village officer, by name."""
+    """Who a family on this phone will hear from, by name: their village officer, or the
+    district supervisor where the village has none."""
     contact = officers.first_contact(people.village_of(phone))
     if contact is None:
         return i18n.text(lang, "officer.generic")
-    name = contact.name if len(contact.name) <= OFFICER_NAME_ROOM else contact.name[:28] + ".."
+    name = (
+        contact.name
+        if len(contact.name) <= OFFICER_NAME_ROOM
+        else contact.name[: OFFICER_NAME_ROOM - 2] + ".."
+    )
+    if contact.role == OfficerRole.SUPERVISOR:
+        return i18n.text(lang, "officer.named_supervisor", name=name)
     return i18n.text(lang, "officer.named", name=name)

@@ -263,8 +263,9 @@ def test_operators_edit_the_danger_words(app, client, districts, restore_rules, 
 
 def test_a_village_without_an_officer_goes_to_its_own_supervisor(app, client, districts, now):
     start_round(app)
-    sms(client, "1 1 1 1 4", sender=WATI)  # Ngasem, Bojonegoro: no village officer
+    answer = sms(client, "1 1 1 1 4", sender=WATI)  # Ngasem, Bojonegoro: no village officer
     assert list(staff_messages()) == [BOJ_SUPERVISOR]
+    assert "memberi tahu pengawas " in answer[0] and "petugas desa" not in answer[0]
     now.advance(minutes=121)
     assert "Escalated 1" in app.test_cli_runner().invoke(args=["alerts", "escalate"]).output
     assert list(staff_messages()) == [BOJ_SUPERVISOR]  # escalation stays in the district

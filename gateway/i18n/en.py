@@ -285,6 +285,7 @@ MESSAGES = {
     "checkin.thanks_flagged": "News of the child born {year} saved. We have told {officer}, who will contact you. Emergency: SAPA 129, WA 08111-129-129",
     "tolong.thanks": "Report {ref} passed to {officer}, who will contact you. A child in danger: call SAPA 129, WA 08111-129-129.",
     "officer.named": "village officer {name}",
+    "officer.named_supervisor": "supervisor {name}",
     "officer.generic": "the Desmigratif officer",
     "category.danger": "child in danger",
     "case.head": "INFO {ref}: {category}.",

@@ -293,6 +293,7 @@ MESSAGES = {
     "checkin.thanks_flagged": "Kabar anak lahir {year} tersimpan. Kami sudah memberi tahu {officer}, yang akan menghubungi Anda. Darurat: SAPA 129, WA 08111-129-129",
     "tolong.thanks": "Laporan {ref} diteruskan ke {officer}, yang akan menghubungi Anda. Anak dalam bahaya: telepon SAPA 129, WA 08111-129-129.",
     "officer.named": "petugas desa {name}",
+    "officer.named_supervisor": "pengawas {name}",
     "officer.generic": "petugas Desmigratif",
     "category.danger": "anak dalam bahaya",
     "case.head": "INFO {ref}: {category}.",

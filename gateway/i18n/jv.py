@@ -290,6 +290,7 @@ MESSAGES = {
     "checkin.thanks_flagged": "Kabar lare lair {year} dipunsimpen. Kawula sampun matur {officer}, ingkang badhe ngubungi. Darurat: SAPA 129, WA 08111-129-129",
     "tolong.thanks": "Laporan {ref} dipunterusaken dhateng {officer}, ingkang badhe ngubungi. Lare ing bebaya: telpon SAPA 129, WA 08111-129-129.",
     "officer.named": "petugas desa {name}",
+    "officer.named_supervisor": "pengawas {name}",
     "officer.generic": "petugas Desmigratif",
     "category.danger": "lare ing bebaya",
     "case.head": "INFO {ref}: {category}.",
