@@ -114,10 +114,17 @@ def languages_for(phones: list[str], default: str) -> dict[str, str]:
     return {phone: chosen.get(phone) or by_village.get(phone) or default for phone in phones}
 
 
+_VILLAGE_OF = Compiled(  # every CEK and LAPOR asks it
+    lambda phone: (
+        Village.select().join(Person).where(Person.phone == phone).order_by(Person.id).limit(1)
+    ),
+    Village,
+)
+
+
 def village_of(phone: str) -> Village | None:
     """The village of the (first) person registered on this phone, if any."""
-    person = Person.select().where(Person.phone == phone).order_by(Person.id).first()
-    return person.village if person else None
+    return _VILLAGE_OF.first(phone=phone)
 
 
 def find_village(code: str) -> Village | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 
@@ -15,6 +16,9 @@ class InvalidPhoneError(ValueError):
     """The text is not a valid phone number."""
 
 
+# A session's steps and a household's messages give the same number again and again: parsing
+# it was a tenth of a USSD step. (An invalid number raises, and is not cached.)
+@lru_cache(maxsize=8192)
 def normalise(raw: str) -> str:
     """Return `raw` as E.164 (`+62812...`); raise InvalidPhoneError for anything else."""
     text = (raw or "").strip()

@@ -12,7 +12,7 @@ from peewee import IntegrityError
 from redis import Redis, RedisError
 
 from gateway import clock, crypto, i18n, limits, outbox, people
-from gateway.db import noticing_writes
+from gateway.db import insert_rows, noticing_writes
 from gateway.flows import FLOW, engine
 from gateway.flows.resume import RESUMABLE
 from gateway.flows.screens import Reply, State
@@ -211,15 +211,18 @@ def _step(session_id: str, state: State, answers: list[str], index: int) -> tupl
 def _checkpoint(
     session_id: str, index: int, text: str, state: State, reply: Reply, ignore_double=False
 ) -> None:
-    query = UssdCheckpoint.insert(
-        session_id=session_id,
-        answer_index=index,
-        text_key=crypto.lookup_hash(text),  # the input holds PINs: never stored in clear
-        state=json.dumps(state.to_dict()),
-        reply=json.dumps({"text": reply.text, "end": reply.end}),
-        created_at=clock.now(),
-    )
-    (query.on_conflict_ignore() if ignore_double else query).execute()
+    row = {
+        "session_id": session_id,
+        "answer_index": index,
+        "text_key": crypto.lookup_hash(text),  # the input holds PINs: never stored in clear
+        "state": json.dumps(state.to_dict()),
+        "reply": json.dumps({"text": reply.text, "end": reply.end}),
+        "created_at": clock.now(),
+    }
+    if ignore_double:
+        UssdCheckpoint.insert(**row).on_conflict_ignore().execute()
+    else:  # a step that wrote: its SQL built once per process
+        insert_rows(UssdCheckpoint, [row])
 
 
 def _last_checkpoint(session_id: str, text: str) -> tuple[State, Reply, int] | None:

@@ -7,6 +7,7 @@ from datetime import timedelta
 from peewee import fn
 
 from gateway import alerts, clock, help_lines, i18n, officers, people, reports
+from gateway.db import insert_rows
 from gateway.models import ScamWave, Verification, Village, db
 from gateway.statuses import AgencyStatus, ReportKind
 from gateway.verification import check, names, reply
@@ -24,16 +25,17 @@ def verify(query: str, asker: str, channel: str, lang: str) -> tuple[Answer, str
     text = reply.render(answer, lang, check.snapshot_date(kind))
     village = people.village_of(asker)
     wave_key = _wave_key(query, answer)
-    Verification.create(
-        query=query[:160],
-        query_key=wave_key or names.normalise(query)[:160],
-        result=answer.result.value,
-        agency=answer.agency,
-        job_order=answer.job_order,
-        asker=asker,
-        village=village,
-        channel=channel,
-    )
+    log = {
+        "query": query[:160],
+        "query_key": wave_key or names.normalise(query)[:160],
+        "result": answer.result.value,
+        "agency": answer.agency,
+        "job_order": answer.job_order,
+        "asker": asker,
+        "village": village,
+        "channel": channel,
+    }
+    insert_rows(Verification, [log])  # every CEK: its SQL built once per process
     if wave_key:
         _watch_for_wave(wave_key, answer, village)
     return answer, text

@@ -18,6 +18,7 @@ from flask import (
     session,
     url_for,
 )
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFProtect
@@ -46,8 +47,27 @@ def add_nav(endpoint: str, label: str, roles: tuple[str, ...] = tuple(OfficerRol
     NAV.append((endpoint, label, roles))
 
 
+class DeskSessions(SecureCookieSessionInterface):
+    """Signed-cookie sessions for the desk; none for the provider's callbacks, which carry no
+    cookie (opening and saving one was a tenth of a USSD step)."""
+
+    def __init__(self, callback_paths: frozenset[str]):
+        self.callback_paths = callback_paths
+
+    def open_session(self, app, request):
+        """A null session (never saved) for a callback; the desk's cookie session otherwise."""
+        if request.path in self.callback_paths:
+            return self.make_null_session(app)
+        return super().open_session(app, request)
+
+
 def init_app(app: Flask, callbacks: list[Blueprint]) -> None:
-    """Sessions and CSRF for the desk; the provider's callbacks carry no CSRF token."""
+    """Sessions and CSRF for the desk; the provider's callbacks carry no cookie and no CSRF
+    token (they are registered already)."""
+    names = {blueprint.name for blueprint in callbacks}
+    app.session_interface = DeskSessions(
+        frozenset(r.rule for r in app.url_map.iter_rules() if r.endpoint.split(".")[0] in names)
+    )
     login_manager.init_app(app)
     csrf.init_app(app)
     for blueprint in callbacks:
