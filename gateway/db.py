@@ -11,9 +11,9 @@ from pathlib import Path
 import click
 from flask import Flask
 from peewee import Database, Model, Query, QueryEvent, SqliteDatabase
-from playhouse.db_url import connect
+from playhouse.db_url import connect, parse
 from playhouse.migrations import Runner
-from playhouse.pool import PooledSqliteDatabase
+from playhouse.pool import PooledPostgresqlDatabase, PooledSqliteDatabase
 
 from gateway.models import db
 
@@ -30,23 +30,83 @@ def ping() -> None:
     db.execute_sql("SELECT 1")
 
 
+class FirstStatementBegins:
+    """Mixed into the database classes: a transaction sends its BEGIN just before its first
+    statement, so one that runs none (a USSD step that only moves between menus, inside its
+    unit of work) costs nothing: no write lock taken and freed on SQLite, no two round trips
+    on PostgreSQL. Everything the transaction runs still runs inside it."""
+
+    def begin(self, *args, **kwargs):
+        """Remember how to begin; the first statement sends it (a pooled PostgreSQL connection
+        is checked with a round trip when borrowed: a step that runs nothing borrows none)."""
+        self._state.unsent_begin = (args, kwargs)
+
+    def _execute_cursor(self, sql, params, **cursor_options):
+        unsent = getattr(self._state, "unsent_begin", None)
+        if unsent is not None:
+            if self.is_closed():  # connecting (or failing to) forgets the transactions entered
+                entered = list(self._state.transactions)
+                try:
+                    self.connect()
+                finally:
+                    self._state.transactions[:] = entered
+            super().begin(*unsent[0], **unsent[1])
+            self._state.unsent_begin = None  # only once sent: a failed BEGIN has nothing to end
+        return super()._execute_cursor(sql, params, **cursor_options)
+
+    def commit(self):
+        """COMMIT, unless the transaction ran nothing."""
+        if not self._forget_unsent_begin():
+            super().commit()
+
+    def rollback(self):
+        """ROLLBACK, unless the transaction ran nothing."""
+        if not self._forget_unsent_begin():
+            super().rollback()
+
+    def close(self):
+        """Close the connection; a transaction that never began is forgotten with it."""
+        closed = super().close()  # refused while a transaction is open: then it is kept
+        self._forget_unsent_begin()
+        return closed
+
+    def _forget_unsent_begin(self) -> bool:
+        unsent = getattr(self._state, "unsent_begin", None) is not None
+        self._state.unsent_begin = None
+        return unsent
+
+
+class Sqlite(FirstStatementBegins, SqliteDatabase):
+    """SQLite whose transactions begin with their first statement."""
+
+
+class PooledSqlite(FirstStatementBegins, PooledSqliteDatabase):
+    """Pooled SQLite whose transactions begin with their first statement."""
+
+
+class PooledPostgres(FirstStatementBegins, PooledPostgresqlDatabase):
+    """Pooled PostgreSQL whose transactions begin with their first statement."""
+
+
 def open_database(url: str) -> Database:
     """A peewee Database for `url`, pooled: a request or a job borrows a connection and gives it
     back, instead of connecting (and, for SQLite, setting its pragmas) every time. SQLite gets its
     folder created and sane pragmas."""
     scheme, _, rest = url.partition("://")
+    settings = POOL if scheme in POOLED else {}  # "+pool" URLs carry their own settings
     if scheme in POOLED:
-        database = connect(f"{scheme}+pool://{rest}", **POOL)
-    else:
-        database = connect(url)  # "+pool" URLs carry their own settings
+        url = f"{scheme}+pool://{rest}"
+    database = connect(url, **settings)  # refuses a URL it cannot use, with the reason
+    if isinstance(database, PooledPostgresqlDatabase):
+        return PooledPostgres(**{**parse(url), **settings})
     if isinstance(database, SqliteDatabase):
         if database.database == ":memory:":  # one database per connection: never pooled
-            return SqliteDatabase(":memory:", pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
+            return Sqlite(":memory:", pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
         os.makedirs(os.path.dirname(os.path.abspath(database.database)), exist_ok=True)
         # Transactions take the write lock when they begin: one that reads, then writes, while
         # another writes would otherwise fail at once with "database is locked" instead of
         # waiting its turn (busy_timeout), as when two sessions finish one registration.
-        return PooledSqliteDatabase(
+        return PooledSqlite(
             database.database,
             pragmas=SQLITE_PRAGMAS,
             lock_type="IMMEDIATE",
