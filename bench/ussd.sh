@@ -33,10 +33,10 @@ load() {  # $1: label, $2: the app for gunicorn
   PATH="$PWD/.venv/bin:$PATH" bash -c "exec $command" >"$work/$1.log" 2>&1 &
   local server=$!
   for _ in $(seq 100); do curl -s -o /dev/null "localhost:$PORT/" && break; sleep 0.1; done
-  wrk -t 50 -c 50 -d 3s -s bench/ussd_walks.lua "http://127.0.0.1:$PORT" -- "$agency" >/dev/null
+  wrk -t 50 -c 50 -d 3s -s bench/ussd_walks.lua "http://127.0.0.1:$PORT" -- "$agency" 1 >/dev/null
   local result rss
   result=$(wrk -t 50 -c 50 -d "${seconds}s" -s bench/ussd_walks.lua "http://127.0.0.1:$PORT" \
-    -- "$agency" | sed -n 's/^RESULT //p')
+    -- "$agency" 2 | sed -n 's/^RESULT //p')
   # The largest web worker's resident memory after the load, in MB.
   rss=$(ps -o rss= --ppid "$(pgrep -f -o "gunicorn --bind 0.0.0.0:$PORT")" | sort -n | tail -1)
   kill "$server"; wait "$server" 2>/dev/null || true

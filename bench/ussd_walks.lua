@@ -1,6 +1,8 @@
 -- wrk script for bench/ussd.sh: each thread (one connection) walks USSD sessions in order, a new
 -- sessionId and phone number per walk: CEK by name (4 steps), registration up to the village
--- (5 steps), the information menu (3 steps). wrk ... -- "<registered agency name>"
+-- (5 steps), the information menu (3 steps). wrk ... -- "<registered agency name>" <run 0-9>
+-- The run number keeps each run's sessions and phones apart from the runs before it (the
+-- warm-up's): a sessionId seen before would be a replay, a phone seen before a returning caller.
 local walks
 local counter = 0
 local threads = {}
@@ -17,6 +19,7 @@ end
 
 function init(args)
   local agency = args[1] or "PT Maju Jaya"
+  run = tonumber(args[2] or "0") % 10
   walks = {
     {"", "2", "2*1", "2*1*" .. agency},
     {"", "1", "1*1", "1*1*Siti Aminah", "1*1*Siti Aminah*3507102001"},
@@ -28,8 +31,8 @@ end
 function request()
   local steps = walks[walk]
   if step == 1 then session = session + 1 end
-  local body = "sessionId=b" .. tid .. "-" .. session
-    .. "&phoneNumber=" .. encode(string.format("+62812%03d%05d", tid, session % 100000))
+  local body = "sessionId=b" .. run .. "-" .. tid .. "-" .. session
+    .. "&phoneNumber=" .. encode(string.format("+62812%d%02d%05d", run, tid, session % 100000))
     .. "&serviceCode=" .. encode("*123#") .. "&networkCode=51010"
     .. "&text=" .. encode(steps[step])
   step = step + 1

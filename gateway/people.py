@@ -127,10 +127,15 @@ def village_of(phone: str) -> Village | None:
     return _VILLAGE_OF.first(phone=phone)
 
 
+_VILLAGE_BY_CODE = Compiled(  # every registration asks it
+    lambda code: Village.select().where(Village.code == code), Village
+)
+
+
 def find_village(code: str) -> Village | None:
     """The village with this code (dots and spaces ignored), or None."""
     digits = "".join(ch for ch in code if ch.isdigit())
-    return Village.get_or_none(Village.code == digits) if len(digits) == 10 else None
+    return _VILLAGE_BY_CODE.first(code=digits) if len(digits) == 10 else None
 
 
 def find_person(phone: str, name: str, role: str) -> Person | None:
