@@ -30,33 +30,25 @@ ALIVE = {JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.STARTED, JobStatus.DEF
 
 
 def enqueue(rows: Iterable[OutboxMessage]) -> None:
-    """Give queued rows to RQ. A dead Redis only delays them: the sweeper tries again. Many at
-    once (a round, a broadcast, also one held back by quiet hours) go in a few round trips:
-    rows whose job does not exist yet are enqueued, or scheduled, 500 to a pipeline; a row that
-    has a job already is checked on its own (enqueue_row)."""
+    """Give RQ the rows a unit of work has just stored (new rows: none has a job yet). A dead
+    Redis only delays them: the sweeper tries again. Many at once (a round, a broadcast, also
+    one held back by quiet hours) go in a few round trips: enqueued, or scheduled, 500 to a
+    pipeline."""
     waiting = [row for row in rows if row.status == OutboxStatus.QUEUED]
-    has_job = []
     for start in range(0, len(waiting), ENQUEUE_CHUNK):
-        has_job += _enqueue_new(waiting[start : start + ENQUEUE_CHUNK])
-    for row in has_job:
-        enqueue_row(row)
+        _enqueue_new(waiting[start : start + ENQUEUE_CHUNK])
 
 
-def _enqueue_new(rows: list[OutboxMessage]) -> list[OutboxMessage]:
-    """Enqueue (or schedule, for a row not due yet) in one pipeline the rows that have no job
-    yet; return the others."""
+def _enqueue_new(rows: list[OutboxMessage]) -> None:
+    """Enqueue (or schedule, for a row not due yet) in one pipeline rows that have no job yet."""
     now = clock.now()
     try:
-        connection = queues.redis()
-        checks = connection.pipeline(transaction=False)
+        pipe = queues.redis().pipeline()
+        named = {name: queues.queue(name) for name in set(QUEUE_OF_KIND.values())}
+        retry = _retry()
         for row in rows:
-            checks.exists(Job.key_for(job_id(row)))
-        has_job = checks.execute()
-        pipe = connection.pipeline()
-        fresh = [row for row, exists in zip(rows, has_job, strict=True) if not exists]
-        for row in fresh:
-            queue = queues.queue(QUEUE_OF_KIND[MessageKind(row.kind)])
-            options = {"pipeline": pipe, **_job_options(row)}
+            queue = named[QUEUE_OF_KIND[MessageKind(row.kind)]]
+            options = {"pipeline": pipe, **_job_options(row, retry)}
             if row.not_before and row.not_before > now:
                 at = row.not_before.replace(tzinfo=UTC)
                 queue.enqueue_at(at, SEND_JOB, row.id, **options)
@@ -65,15 +57,18 @@ def _enqueue_new(rows: list[OutboxMessage]) -> list[OutboxMessage]:
         pipe.execute()
     except RedisError as error:
         log.warning("%s outbox rows not enqueued, Redis unavailable: %s", len(rows), error)
-        return []
-    return [row for row, exists in zip(rows, has_job, strict=True) if exists]
 
 
-def _job_options(row: OutboxMessage) -> dict:
+def _retry() -> Retry:
+    """The retries of a send job (OUTBOX_RETRY_SECONDS)."""
+    return Retry(max=len(retry_waits()), interval=list(retry_waits()))
+
+
+def _job_options(row: OutboxMessage, retry: Retry) -> dict:
     """The RQ options of a row's send job."""
     return {
         "job_id": job_id(row),
-        "retry": Retry(max=len(retry_waits()), interval=list(retry_waits())),
+        "retry": retry,
         "result_ttl": 0,  # the row is the record of what happened, not the job
     }
 
@@ -90,7 +85,7 @@ def enqueue_row(row: OutboxMessage) -> bool:
         if _job_alive(row):
             return False
         queue = queues.queue(QUEUE_OF_KIND[MessageKind(row.kind)])
-        options = {**_job_options(row), "unique": True}
+        options = {**_job_options(row, _retry()), "unique": True}
         if row.not_before and row.not_before > clock.now():
             queue.enqueue_at(row.not_before.replace(tzinfo=UTC), SEND_JOB, row.id, **options)
         else:

@@ -9,6 +9,7 @@ from gateway import clock, delivery, gsm7, outbox, outbox_jobs, outbox_listing, 
 from gateway.models import Alert, EarlyDeliveryReport, OutboxMessage
 from gateway.providers.base import SendResult, SendStatus
 from gateway.statuses import MessageKind, OutboxStatus
+from gateway.transactions import unit_of_work
 
 PHONE = "+6281234567890"
 
@@ -39,9 +40,12 @@ def test_alerts_go_to_the_first_queue(app):
     assert queues.queue("alerts").count == 1 and queues.queue("sms").count == 1
 
 
-def test_enqueueing_the_same_row_twice_makes_one_job(app):
-    row = queued()
-    outbox_jobs.enqueue([row])
+def test_a_unit_of_work_gives_each_row_it_stored_one_job_once_it_commits(app):
+    with unit_of_work():
+        row = outbox.add(PHONE, "halo")
+        assert queues.queue("sms").count == 0  # a worker would not find the row yet
+    assert queues.queue("sms").count == 1
+    assert not outbox_jobs.enqueue_row(row)  # the sweep finds its job alive: no second one
     assert queues.queue("sms").count == 1
 
 
