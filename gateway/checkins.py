@@ -11,6 +11,7 @@ from typing import Any
 from peewee import fn
 
 from gateway import alerts, checkin_codes, clock, i18n, outbox, people, queues
+from gateway.db import insert_rows
 from gateway.models import Alert, Checkin, CheckinRound, Child, Person, Village
 from gateway.statuses import AlertState, CheckinStatus, MessageKind
 from gateway.transactions import unit_of_work
@@ -99,31 +100,31 @@ def _open_due(village: Village | None, settings: Mapping[str, Any]) -> Opened:
     )
     # Only what a round needs: a prompt names birth years, never names (decrypting 20,000
     # names was a tenth of a round of 10,000 households).
-    children = Child.select(
-        Child.id, Child.birth_year, Child.caregiver, Person.id, Person.phone, Person.village
-    ).join(Person)
+    # Rows as plain tuples: 10,000 children made into model instances was a tenth of a round.
+    children = Child.select(Child.id, Child.birth_year, Person.phone).join(Person)
     if village is not None:
         children = children.where(Person.village == village)
     due, later = [], []
-    for child in children:
+    for child in children.namedtuples():
         last = last_asked.get(child.id)
         (due if last is None or last <= now - every else later).append((child, last))
-    households: dict[str, list[Child]] = defaultdict(list)  # by phone: one prompt each
+    households: dict[str, list[int]] = defaultdict(list)  # by phone: one prompt each
     round_ = None
     if due:
         with unit_of_work():
             round_ = CheckinRound.create(village=village, started_at=now)
             children_due = [child for child, _ in due]
-            _close_unanswered(children_due)
+            _close_unanswered([child.id for child in children_due])
             for start in range(0, len(children_due), CHUNK):
-                Checkin.insert_many(
+                insert_rows(
+                    Checkin,
                     [
                         {"round": round_.id, "child": child.id, "opened_at": now}
                         for child in children_due[start : start + CHUNK]
-                    ]
-                ).execute()
+                    ],
+                )
             for child in children_due:
-                households[child.caregiver.phone].append(child)
+                households[child.phone].append(child.birth_year)
             _prompt(households, "checkin.prompt", settings)
     return Opened(
         round_id=round_.id if round_ else None,
@@ -134,24 +135,23 @@ def _open_due(village: Village | None, settings: Mapping[str, Any]) -> Opened:
     )
 
 
-def _prompt(households: dict[str, list[Child]], key: str, settings: Mapping[str, Any]) -> None:
-    """To each household (by phone) the prompt (or reminder) naming its children by birth
-    year, and the problem codes; in the household's language."""
+def _prompt(households: dict[str, list[int]], key: str, settings: Mapping[str, Any]) -> None:
+    """To each household (phone: its children's birth years) the prompt (or reminder) naming
+    its children by birth year, and the problem codes; in the household's language."""
     languages = people.languages_for(list(households), settings["DEFAULT_LANGUAGE"])
     messages = []
-    for phone, kids in households.items():
+    for phone, birth_years in households.items():
         lang = languages[phone]
-        years = ", ".join(str(k.birth_year) for k in sorted(kids, key=lambda k: k.birth_year))
+        years = ", ".join(str(year) for year in sorted(birth_years))
         params = {"years": years, "ussd_code": settings["USSD_CODE"]}
         messages.append((phone, i18n.fit(lang, key, params, shorten="years")))
         messages.append((phone, checkin_codes.codes_sms(lang)))
     outbox.add_many(messages, MessageKind.BROADCAST)
 
 
-def _close_unanswered(children: list[Child]) -> None:
-    """The children's last check-ins that went unanswered: missed; two missed in a row open an
-    alert (silence is never read as "all fine")."""
-    ids = [child.id for child in children]
+def _close_unanswered(ids: list[int]) -> None:
+    """The last check-ins of these children that went unanswered: missed; two missed in a row
+    open an alert (silence is never read as "all fine")."""
     missed = set()
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
@@ -174,9 +174,9 @@ def _close_unanswered(children: list[Child]) -> None:
         )
         for child_id, status in query.tuples():
             history[child_id].append(status)
-    for child in children:
-        if child.id in missed and history[child.id][:2] == [CheckinStatus.MISSED.value] * 2:
-            alert_about(child, "no_answer")
+    for child_id in ids:
+        if child_id in missed and history[child_id][:2] == [CheckinStatus.MISSED.value] * 2:
+            alert_about(Child.get_by_id(child_id), "no_answer")
 
 
 def latest_answer(child: Child) -> Checkin | None:
@@ -261,10 +261,10 @@ def remind_due(settings: Mapping[str, Any]) -> int:
             & (Checkin.opened_at <= clock.now() - REMIND_AFTER)
         )
     )
-    households: dict[str, list[Child]] = defaultdict(list)  # by phone: one SMS each
+    households: dict[str, list[int]] = defaultdict(list)  # by phone: one SMS each
     with unit_of_work():
         for checkin in due:
-            households[checkin.child.caregiver.phone].append(checkin.child)
+            households[checkin.child.caregiver.phone].append(checkin.child.birth_year)
             Checkin.update(reminded_at=clock.now()).where(Checkin.id == checkin.id).execute()
         _prompt(households, "checkin.reminder", settings)
     return len(households)
