@@ -41,18 +41,36 @@ class FirstStatementBegins:
         is checked with a round trip when borrowed: a step that runs nothing borrows none)."""
         self._state.unsent_begin = (args, kwargs)
 
-    def _execute_cursor(self, sql, params, **cursor_options):
+    def connect(self, reuse_if_open=False):
+        """peewee's connect() empties the transaction stack and its after_commit callbacks: a
+        transaction entered before its connection (BEGIN not sent yet) keeps both."""
+        kept = list(self._state.transactions), list(self._state.commit_callbacks)
+        try:
+            return super().connect(reuse_if_open)
+        finally:
+            if kept[0]:
+                self._state.transactions[:], self._state.commit_callbacks[:] = kept
+
+    def cursor(self, named_cursor=None):
+        """Every statement goes through here (execute_sql, and a caller's own cursor):
+        the pending BEGIN goes first."""
+        self._send_begin()
+        return super().cursor(named_cursor)
+
+    def connection(self):
+        """The driver's connection, inside the transaction if one is entered."""
+        self._send_begin()
+        return super().connection()
+
+    def _send_begin(self):
         unsent = getattr(self._state, "unsent_begin", None)
         if unsent is not None:
-            if self.is_closed():  # connecting (or failing to) forgets the transactions entered
-                entered = list(self._state.transactions)
-                try:
-                    self.connect()
-                finally:
-                    self._state.transactions[:] = entered
-            super().begin(*unsent[0], **unsent[1])
-            self._state.unsent_begin = None  # only once sent: a failed BEGIN has nothing to end
-        return super()._execute_cursor(sql, params, **cursor_options)
+            self._state.unsent_begin = None  # begin() asks cursor() for its cursor
+            try:
+                super().begin(*unsent[0], **unsent[1])
+            except BaseException:
+                self._state.unsent_begin = unsent  # not begun: nothing to end
+                raise
 
     def commit(self):
         """COMMIT, unless the transaction ran nothing."""

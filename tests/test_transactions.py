@@ -49,3 +49,31 @@ def test_statements_after_a_unit_of_work_that_ran_nothing_are_not_left_in_a_tran
     assert not db.in_transaction()
     db.close()  # refused if a transaction had been left open
     assert villages() == ["3507102001"]
+
+
+def test_an_after_commit_callback_registered_before_the_first_statement_still_runs(app):
+    db.close()  # as at the start of a web request
+    ran = []
+    with unit_of_work():
+        db.after_commit(lambda: ran.append("sent"))
+        add("3507102001")  # connects only here
+    assert ran == ["sent"]
+
+
+def test_a_statement_on_the_raw_cursor_is_undone_with_its_unit_of_work(app):
+    db.connect(reuse_if_open=True)
+    with pytest.raises(RuntimeError), unit_of_work():
+        db.cursor().execute(
+            "INSERT INTO village (code, name, district, province) "
+            "VALUES ('3507102001', 'D', 'M', 'J')"
+        )
+        raise RuntimeError("undo")
+    assert villages() == []
+
+
+def test_asking_for_the_connection_inside_a_unit_of_work_keeps_the_transaction(app):
+    db.close()
+    with unit_of_work():
+        db.connection()  # connects: peewee's connect() forgets the transactions entered
+        add("3507102001")
+    assert villages() == ["3507102001"]
