@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gateway.i18n import desk_text
 from gateway.models import Officer, Village
 from gateway.statuses import OfficerRole
 
@@ -9,7 +10,11 @@ ROLES = tuple(role.value for role in OfficerRole)
 
 
 class OfficerError(ValueError):
-    """An officer cannot be added as asked."""
+    """A staff account cannot be changed as asked; its message is the desk's words for why
+    (catalog i18n/desk_ops.py, `staff.*`), shown on the desk and by the CLI alike."""
+
+    def __init__(self, key: str, **params: object):
+        super().__init__(desk_text(key, **params))
 
 
 def add(
@@ -19,14 +24,14 @@ def add(
     operator (neither)."""
     village = Village.get_or_none(Village.code == village_code) if village_code else None
     if village_code and village is None:
-        raise OfficerError(f"unknown village code {village_code}")
+        raise OfficerError("staff.village_unknown", code=village_code)
     if role == OfficerRole.OFFICER and village is None:
-        raise OfficerError("an officer needs --village")
+        raise OfficerError("staff.officer_village")
     district = known_district(district) if district else (village.district if village else None)
     if role == OfficerRole.OPERATOR:
         village, district = None, ""  # every village, on the web desk only
     elif not district:
-        raise OfficerError("a supervisor needs --district (or --village)")
+        raise OfficerError("staff.supervisor_district")
     fields = {"name": name, "role": role, "village": village, "district": district}
     officer = Officer.get_or_none(Officer.phone == phone)
     if officer is None:
@@ -43,8 +48,9 @@ def known_district(name: str) -> str:
     for district in districts:
         if " ".join(district.split()).lower() == wanted:
             return district
-    known = ", ".join(districts) or "none yet (import-villages first)"
-    raise OfficerError(f"no village is in district {name!r}; districts known: {known}")
+    if not districts:
+        raise OfficerError("staff.no_districts", district=name)
+    raise OfficerError("staff.district_unknown", district=name, known=", ".join(districts))
 
 
 def sees(officer: Officer, village: Village | None) -> bool:

@@ -497,7 +497,7 @@ def test_a_supervisors_district_must_be_one_the_villages_know(app, districts):
         return app.test_cli_runner().invoke(args=["add-officer", *args, "--district", district])
 
     wrong = supervisor_of("Kab. Bojonegoro")
-    assert wrong.exit_code == 1 and "districts known: Bojonegoro, Indramayu" in wrong.output
+    assert wrong.exit_code == 1 and "kabupaten yang dikenal: Bojonegoro, Indramayu" in wrong.output
     right = supervisor_of(" bojonegoro ")
     assert right.output.strip().endswith("district Bojonegoro")
 

@@ -120,7 +120,7 @@ def test_an_operator_adds_an_officer_and_resets_pin_and_password(client, desk):
     wati = Officer.get(Officer.phone == "+6281110000077")
     assert (wati.role, wati.village.name, wati.district) == ("officer", "Ngadirejo", "Malang")
     refused = client.post("/desk/ops/staff", data={**form, "village": "", "phone": "0811100099"})
-    assert "Tidak disimpan" in refused.text and "needs --village" in refused.text
+    assert "Tidak disimpan" in refused.text and "perlu kode desa" in refused.text
     token = csrf(client.get("/desk/ops/staff").text)
     client.post(f"/desk/ops/staff/{wati.id}/pin", data={"csrf_token": token, "secret": "97531"})
     from gateway import pins

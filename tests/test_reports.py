@@ -280,7 +280,7 @@ def test_add_officer_refuses_what_it_cannot_do(app, village):
     unknown = runner.invoke(
         args=["add-officer", "--phone", "081110000001", "--name", "X", "--village", "9999999999"]
     )
-    assert unknown.exit_code == 1 and "unknown village code" in unknown.output
+    assert unknown.exit_code == 1 and "kode desa 9999999999 tidak dikenal" in unknown.output
 
 
 def test_operators_edit_the_official_channels(app, client, registry, restore_rules):
