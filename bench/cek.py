@@ -105,7 +105,7 @@ def main() -> None:
             key = "exact name -> " + ("TERDAFTAR" if answer.startswith("TERDAFTAR:") else "other")
         elif answer.startswith("TERDAFTAR"):
             key = "look-alike -> TERDAFTAR"
-        elif answer.startswith("TIDAK DITEMUKAN") and f"Terdaftar: {name[3:]} (" in answer:
+        elif answer.startswith("TIDAK DITEMUKAN") and _names(answer, name[3:]):
             key = "look-alike -> TIDAK DITEMUKAN naming the real one"
         else:
             key = "look-alike -> other"
@@ -116,6 +116,13 @@ def main() -> None:
           f" ms p50={pick(0.5):.1f} p95={pick(0.95):.1f} p99={pick(0.99):.1f} max={ms[-1]:.1f} ms")
     print("answers: " + ", ".join(f"{key} {count}/{len(ms)}" for key, count in outcomes.items()))
     print(f"database: {url.split('://')[0]}")
+
+
+def _names(answer: str, name: str) -> bool:
+    """Whether the registered names an answer offers ("Terdaftar: A (aktif); B (aktif)") hold
+    `name`, first or not."""
+    offered = answer.partition("Terdaftar:")[2].partition(". ")[0]
+    return name in [part.strip().rpartition(" (")[0] for part in offered.split(";")]
 
 
 def _date():
