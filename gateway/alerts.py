@@ -108,9 +108,15 @@ def send_to(recipients: list[Officer], text: str, alert: Alert | None, what: str
         )
 
 
-def anyone_told(alert: Alert) -> bool:
-    """Whether an SMS about this alert was queued to anyone (an officer or the hotline)."""
-    return OutboxMessage.select().where(OutboxMessage.alert_id == alert.id).exists()
+def anyone_told(ref: str) -> bool:
+    """Whether an SMS about the alert with this reference was queued to anyone (an officer or
+    the hotline): else the reporter must not be told that someone will act on it."""
+    return (
+        OutboxMessage.select()
+        .join(Alert, on=OutboxMessage.alert_id == Alert.id)
+        .where(Alert.ref == ref)
+        .exists()
+    )
 
 
 def record(

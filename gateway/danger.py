@@ -7,7 +7,7 @@ import re
 from datetime import timedelta
 
 from gateway import alerts, checkins, clock, i18n, officers, people, reports
-from gateway.models import Alert, Child, Person, Report, RuleItem, db
+from gateway.models import Child, Person, Report, RuleItem, db
 from gateway.statuses import OfficerRole, ReportKind
 
 GENERIC = "danger"  # TOLONG with no word we know: a child in danger, urgent all the same
@@ -74,8 +74,7 @@ def report_code(reporter: str, category: str, lang: str) -> str:
 def answer(reporter: str, ref: str, lang: str) -> str:
     """The reporter's answer: the reference and who was told, or, with nobody to tell, SAPA 129
     at once (never a promise that someone will call)."""
-    alert = Alert.get(Alert.ref == ref)
-    if not alerts.anyone_told(alert):
+    if not alerts.anyone_told(ref):
         return i18n.text(lang, "tolong.nobody", ref=ref)
     params = {"ref": ref, "officer": officer_name(reporter, lang)}
     return i18n.fit(lang, "tolong.thanks", params, shorten="officer")

@@ -79,7 +79,9 @@ def test_a_report_from_an_unknown_village_goes_to_the_hotline_only(make_app, sta
     hotline = "+6281100009999"
     app = make_app(ALERT_FALLBACK_PHONE=hotline)
     with app.app_context():
-        sms(app.test_client(), "lapor ada calo di pasar " + "sangat panjang " * 20)
+        answer = sms(app.test_client(), "lapor ada calo di pasar " + "sangat panjang " * 20)
+        ref = Report.get().ref
+        assert answer == [i18n.text("id", "lapor.thanks", ref=ref, help="KP2MI 0800-1000")]
         alert = sent_to(hotline)[0]
         assert alert.startswith("LAPOR CALO L") and ".." in alert and len(alert) <= 160
         assert sent_to(staff[0]) == [] and sent_to(staff[1]) == []  # nobody of a district
@@ -88,10 +90,13 @@ def test_a_report_from_an_unknown_village_goes_to_the_hotline_only(make_app, sta
 def test_with_nobody_entitled_and_no_hotline_the_alert_stays_open(client, staff, caplog):
     from gateway.models import Alert
 
-    sms(client, "lapor ada calo di pasar")
+    answers = [sms(client, "lapor ada calo di pasar"), sms(client, "LAPOR dia datang lagi")]
     assert sent_to(staff[0]) == [] and sent_to(staff[1]) == []
     assert Alert.get().state == "opened"
     assert "no officer or supervisor for its village or district" in caplog.text
+    # Not told that an officer has it: kept for the programme's team (the desk), each time.
+    kept = i18n.text("id", "lapor.kept", ref=Report.get().ref, help="KP2MI 0800-1000")
+    assert answers == [[kept], [kept]]
 
 
 def test_a_replayed_report_is_stored_once(client, staff):
@@ -113,8 +118,9 @@ def test_a_report_by_ussd_menu_4(client, village, staff):
     assert phone.press("abc").startswith("CON " + i18n.text("id", "answer.bad_text"))
     done = phone.press("calo minta uang ikatan")
     report = Report.get()
-    assert done == "END " + i18n.text("id", "lapor.thanks", ref=report.ref, help="KP2MI 0800-1000")
-    assert report.channel == "ussd" and sent_to(staff[1]) == []  # no village: no district
+    # No village, no district: nobody to tell, and the caller is not told that someone was.
+    assert done == "END " + i18n.text("id", "lapor.kept", ref=report.ref, help="KP2MI 0800-1000")
+    assert report.channel == "ussd" and sent_to(staff[1]) == []
 
 
 def villagers(village, *phones):

@@ -156,6 +156,7 @@ MESSAGES = {
     "alert.broker": "BROKER REPORT {ref} village {village}: {text} | Reporter {phone} | Reply OK {ref}",
     "alert.scam_wave": "SCAM WAVE? {askers} people asked about '{name}' (not registered/revoked) in {days} days. Please check and warn the villages.",
     "lapor.thanks": "Thank you. Report {ref} received and passed to the officer. Only officers see your number. Help: {help}",
+    "lapor.kept": "Thank you. Report {ref} saved for the Desmigratif team; no village officer for this number yet. Only officers see your number. Help: {help}",
     "lapor.empty": "Send LAPOR and a short story: broker or agency name, place, what was asked. Example: LAPOR broker asks 5 million",
     "root.check": "Check agency/job",
     "root.report": "Report a broker",

@@ -161,6 +161,7 @@ MESSAGES = {
     "alert.broker": "LAPOR CALO {ref} desa {village}: {text} | Pelapur {phone} | Wangsuli OK {ref}",
     "alert.scam_wave": "GELOMBANG CALO? {askers} tiyang takon '{name}' (boten kadaftar/dipuncabut) ing {days} dinten. Mangga dipunpriksa.",
     "lapor.thanks": "Matur nuwun. Laporan {ref} sampun dipuntampi lan dipunterusaken dhateng petugas. Nomer panjenengan namung dipunpirsani petugas. Pitulungan: {help}",
+    "lapor.kept": "Matur nuwun. Laporan {ref} dipunsimpen kangge tim Desmigratif; nomer punika dereng gadhah petugas desa. Pitulungan: {help}",
     "lapor.empty": "Kintun LAPOR lajeng cariyos cekak: nami calo/agensi, papan, menapa ingkang dipunsuwun. Tuladha: LAPOR calo nyuwun 5 yuta",
     "root.check": "Priksa agen/lowongan",
     "root.report": "Lapur calo",

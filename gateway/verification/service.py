@@ -95,7 +95,7 @@ def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
     joined = reports.open_recent(reporter, ReportKind.BROKER, within=ONE_ALERT_PER)
     if joined is not None:  # a flood of reports is one case and one alert to the officer
         reports.add_to(joined, text)
-        return i18n.text(lang, "lapor.thanks", ref=joined.ref, help=help_lines.help_line())
+        return _thanks(joined.ref, lang)
     with db.atomic():
         report = reports.create(reporter, text, village, channel, ReportKind.BROKER)
         sms = i18n.fit(
@@ -110,4 +110,11 @@ def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
             shorten="text",
         )
         alerts.open_alert("broker", village, urgent=False, text=sms, ref=report.ref)
-    return i18n.text(lang, "lapor.thanks", ref=report.ref, help=help_lines.help_line())
+    return _thanks(report.ref, lang)
+
+
+def _thanks(ref: str, lang: str) -> str:
+    """The reporter's thanks: passed to an officer, or, with no officer (nor hotline) for the
+    number, kept for the programme's team on the desk; never a promise nobody will keep."""
+    key = "lapor.thanks" if alerts.anyone_told(ref) else "lapor.kept"
+    return i18n.text(lang, key, ref=ref, help=help_lines.help_line())
