@@ -2,7 +2,7 @@
 
 import pytest
 
-from gateway import gsm7
+from gateway import gsm7, i18n
 from gateway.models import (
     Agency,
     InboundSms,
@@ -10,7 +10,7 @@ from gateway.models import (
     Person,
     Verification,
 )
-from gateway.verification import index
+from gateway.verification import index, names
 from tests.conftest import sms
 from tests.registry_data import ASKER, cek
 
@@ -122,6 +122,30 @@ def test_the_longest_names_are_cut_to_fit(client, registry):
         for i, query in enumerate(["JO-SA-0002", "JO-TW-0001"]):
             text = cek(client, query, msg_id=f"{lang}{i}")  # the code whole, the name dropped
             assert gsm7.fits(text) and f"{query}." in text and "Sangat" not in text, text
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "jv"])
+def test_a_yes_names_the_agency_whole_however_long(client, registry, lang):
+    # The name is what the papers must match: "PT Sumber Rejeki Abadi Sejahtera M.." would
+    # read as a yes for "...Makmur" as well. Room comes from the wording, never from the name.
+    from gateway.models import Contact
+
+    name = "Sumber Rejeki Sejahtera Mandiri"  # 31 letters: longer than most
+    Agency.update(name="PT " + name, name_key=names.normalise(name)).where(
+        Agency.licence_no == "SIP3MI-001/2024"
+    ).execute()
+    index.forget()  # a hand edit, not an import
+    Contact.create(phone=ASKER, language=lang)
+    registered = i18n.text(lang, "cek.registered").split(":")[0] + ": "
+    by_licence, by_job_order, by_name = (
+        cek(client, query, msg_id=f"{lang}-{query}")
+        for query in ("SIP3MI-001/2024", "JO-TW-0001", name)
+    )
+    for text in (by_licence, by_job_order, by_name):
+        assert gsm7.fits(text) and f" {name}." in text, (gsm7.septets(text), text)
+    assert by_licence.startswith(registered) and by_name.startswith(registered)
+    assert by_job_order.startswith(f"{registered}JO-TW-0001 {name}. Taiwan, ")
+    assert i18n.text(lang, "reason.zero_cost") in by_job_order  # a care job: nothing to pay
 
 
 def test_a_replayed_cek_is_answered_once_and_logged_once(client, registry):

@@ -133,7 +133,7 @@ def check_agency(agency: Agency, today: date, subject: str | None = None) -> Ans
     status = agency_status(agency, today)
     if status == "active":
         answer.result = Result.REGISTERED
-        answer.reasons.append("reason.licensed")
+        answer.reasons += ["reason.licensed", "reason.ask_jo"]
     else:
         answer.reasons.append(f"reason.{status}")
     return answer

@@ -17,24 +17,63 @@ TEMPLATES = {
 }
 
 
+OPTIONAL_REASONS = ("reason.ask_jo",)  # advice an answer drops before anything it must say
+
+
 def render(answer: Answer, lang: str, as_of: date | None) -> str:
     """The answer's text: result word, reason, data date, the warning, where to ask."""
-    values = dict(answer.values)
-    if "country" in values:
-        values["country"] = i18n.country(lang, values["country"])
     params = {
         "date": as_of.strftime(DATE) if as_of else i18n.text(lang, "cek.no_data"),
-        "reason": " ".join(i18n.text(lang, key, **values) for key in answer.reasons),
         "subject": answer.subject,
         "help": help_lines.help_line(),
     }
     if answer.result is Result.NOT_FOUND:
         return _not_found(answer, lang, params)
-    template = TEMPLATES[answer.result]
-    if answer.job_order and not gsm7.fits(i18n.text(lang, template, **params)):
-        # The code is what was asked; the agency's name goes whole or not at all.
-        params["subject"] = answer.job_order.code
-    return i18n.fit(lang, template, params, shorten=("subject", "reason"))
+    for template, subject, reasons, values in _shorter_and_shorter(answer, lang):
+        filled = {**params, "subject": subject, "reason": _reasons(lang, reasons, values)}
+        text = i18n.text(lang, template, **filled)
+        if gsm7.fits(text):
+            return text
+    # Only a name of absurd length comes here: the code asked about stays whole, the name goes.
+    if answer.job_order:
+        filled["subject"] = answer.job_order.code
+    return i18n.fit(lang, template, filled, shorten=("subject", "reason"))
+
+
+def _shorter_and_shorter(answer: Answer, lang: str):
+    """(template, subject, reasons, values) from the answer as it is to its most compact. The
+    name is what the papers must match, so it is never cut here: room comes from the legal form
+    (PT/CV, forgiven when names are compared), a shorter wording of the warning, the advice, and
+    the job's details (its occupation cut, then left out)."""
+    template, subject = TEMPLATES[answer.result], answer.subject
+    reasons, values = answer.reasons, _localised(answer.values, lang)
+    yield template, subject, reasons, values
+    if answer.job_order is None:
+        subject = names.without_legal_form(subject)
+        yield template, subject, reasons, values
+    template += "_short"
+    yield template, subject, reasons, values
+    reasons = [key for key in reasons if key not in OPTIONAL_REASONS]
+    yield template, subject, reasons, values
+    occupation = values.get("occupation", "")
+    for most in (18, 14):  # the job's occupation, cut a little more each time...
+        if len(occupation) > most:
+            values = {**values, "occupation": occupation[: most - 2] + ".."}
+            yield template, subject, reasons, values
+    if occupation:  # ...then left out (countries stay named: a code means nothing to many)
+        reasons = ["reason.jo_valid_short" if key == "reason.jo_valid" else key for key in reasons]
+        yield template, subject, reasons, values
+
+
+def _localised(values: dict[str, str], lang: str) -> dict[str, str]:
+    """The reasons' values as the asker reads them: a country by its name."""
+    if "country" not in values:
+        return dict(values)
+    return {**values, "country": i18n.country(lang, values["country"])}
+
+
+def _reasons(lang: str, keys: list[str], values: dict[str, str]) -> str:
+    return " ".join(i18n.text(lang, key, **values) for key in keys)
 
 
 SUBJECT_KEPT = 20  # at least this much of the name as typed stays in a "not found" answer
