@@ -44,6 +44,9 @@ def _enqueue_new(rows: list[OutboxMessage]) -> None:
     now = clock.now()
     try:
         pipe = queues.redis().pipeline()
+        # MULTI first: RQ's enqueue_call opens the transaction itself unless one is open, and
+        # refuses to once enqueue_at (a row held back by quiet hours) has queued commands.
+        pipe.multi()
         named = {name: queues.queue(name) for name in set(QUEUE_OF_KIND.values())}
         retry = _retry()
         for row in rows:

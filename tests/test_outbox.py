@@ -49,6 +49,18 @@ def test_a_unit_of_work_gives_each_row_it_stored_one_job_once_it_commits(app):
     assert queues.queue("sms").count == 1
 
 
+def test_a_unit_of_work_with_a_row_held_for_later_enqueues_the_others_at_once(app):
+    # A non-urgent alert held back by quiet hours and the family's reply, stored together:
+    # one pipeline schedules the first and enqueues the second (RQ refused the mix, and the
+    # reply waited a minute for the sweep).
+    with unit_of_work():
+        later = outbox.add(PHONE, "besok pagi", MessageKind.BROADCAST)
+        later.not_before = clock.now() + timedelta(hours=8)
+        now = outbox.add(PHONE, "balasan")
+    assert queues.queue("sms").job_ids == [outbox_jobs.job_id(now)]
+    assert queues.queue("sms").scheduled_job_registry.get_job_ids() == [outbox_jobs.job_id(later)]
+
+
 @pytest.mark.parametrize(
     "results, status, attempts",
     [
