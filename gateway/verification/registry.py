@@ -132,10 +132,12 @@ def _replace(
     kind: str,
     as_of: date,
 ) -> Report:
-    """Parse every row, then swap the whole snapshot in one transaction (or change nothing)."""
+    """Parse every row, then swap the whole snapshot in one transaction (or change nothing).
+    A refused row changes nothing: the entry it names (by its `key` cell) stays as it was,
+    instead of being dropped as if the export no longer held it."""
     if as_of > clock.now().date():
         raise ImportFileError(f"--as-of {as_of} is in the future")
-    report, parsed = Report(), {}
+    report, parsed, kept = Report(), {}, set()
     for line, cells in read_rows(path, columns):
         try:
             fields = parse(cells)
@@ -143,6 +145,7 @@ def _replace(
                 raise RowError(key, "appears twice in the file")
         except RowError as error:
             report.refused.append((line, error.column, error.reason))
+            kept.add(cells.get(key, ""))
             continue
         parsed[fields[key]] = fields
         report.accepted += 1
@@ -151,7 +154,11 @@ def _replace(
     field = getattr(model, key)
     with db.atomic():
         existing = dict(model.select(field, model.id).tuples())
-        gone = [row_id for value, row_id in existing.items() if value not in parsed]
+        gone = [
+            row_id
+            for value, row_id in existing.items()
+            if value not in parsed and value not in kept
+        ]
         for start in range(0, len(gone), 500):
             model.delete().where(model.id.in_(gone[start : start + 500])).execute()
         for value, fields in parsed.items():
