@@ -31,13 +31,16 @@ def set_password(officer: Officer, password: str) -> None:
     so does a first-login link not used yet (staff_invites)."""
     if len(password) < MIN_PASSWORD:
         raise ValueError(f"a password needs {MIN_PASSWORD} characters at least")
-    Officer.update(
-        password_hash=crypto.hash_pin(password),
-        login_failures=0,
-        login_locked_until=None,
-        invite_hash=None,
-        invite_expires=None,
-    ).where(Officer.id == officer.id).execute()
+    fields = {
+        "password_hash": crypto.hash_pin(password),
+        "login_failures": 0,
+        "login_locked_until": None,
+        "invite_hash": None,
+        "invite_expires": None,
+    }
+    Officer.update(**fields).where(Officer.id == officer.id).execute()
+    for name, value in fields.items():  # the caller's copy says so too (no link to send now)
+        setattr(officer, name, value)
 
 
 def authenticate(phone: str, password: str) -> Officer | None:

@@ -119,6 +119,9 @@ def test_an_operator_adds_an_officer_and_resets_pin_and_password(client, desk):
     assert client.post("/desk/ops/staff", data=form).status_code == 302
     wati = Officer.get(Officer.phone == "+6281110000077")
     assert (wati.role, wati.village.name, wati.district) == ("officer", "Ngadirejo", "Malang")
+    # Her password is set: no link to set another goes to her phone (whoever held it could).
+    assert wati.invite_hash is None
+    assert not OutboxMessage.select().where(OutboxMessage.to == wati.phone).exists()
     refused = client.post("/desk/ops/staff", data={**form, "village": "", "phone": "0811100099"})
     assert "Tidak disimpan" in refused.text and "perlu kode desa" in refused.text
     token = csrf(client.get("/desk/ops/staff").text)
