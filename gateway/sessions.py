@@ -126,7 +126,7 @@ def respond(
     first_step = not text
     read = _read(redis, session_id, phone, first_step)
     saved = read.saved
-    if saved and saved["text"] == text:
+    if saved and saved["text"] == masked(text):
         return Reply(**saved["reply"])  # the telco repeated a request
     if (
         first_step
@@ -137,7 +137,7 @@ def respond(
         return Reply(i18n.text(lang, "limit.ussd"), end=True)
     answers = text.split("*") if text else []
     resume_kept = bool(read.cut_off) or bool(saved and saved.get("resume_kept"))
-    if saved and not saved["reply"]["end"] and _continues(text, saved["text"]):
+    if saved and not saved["reply"]["end"] and _continues(masked(text), saved["text"]):
         state, reply, done = State(**saved["state"]), None, saved["answered"]
     else:
         # A new session, or one whose state was lost: replay the answers from the start, or
@@ -164,7 +164,7 @@ def respond(
             changes[_resume_key(phone)] = kept
         resume_kept = kept is not None
     changes[_key(session_id)] = {
-        "text": text,
+        "text": masked(text),  # PINs never kept in clear, even encrypted (compared masked)
         "answered": len(answers),
         "state": state.to_dict(),
         "reply": {"text": reply.text, "end": reply.end},
@@ -175,9 +175,10 @@ def respond(
 
 
 def masked(text: str) -> str:
-    """A session's input as it may be stored: every 4-digit answer (a PIN, a birth year) masked."""
+    """A session's input as it may be stored: every answer of 4 to 8 digits (a PIN, officers'
+    too, or a birth year) masked; longer numbers (village codes, phones) and menu choices kept."""
     return "*".join(
-        "****" if re.fullmatch(r"\d{4}", answer) else answer for answer in text.split("*")
+        "****" if re.fullmatch(r"\d{4,8}", answer) else answer for answer in text.split("*")
     )
 
 

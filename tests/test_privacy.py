@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from flask import current_app
 
-from gateway import checkins, crypto
+from gateway import checkins, crypto, sessions
 from gateway.models import Checkin, Child, Village, db
 from tests.ussd_phone import Phone
 
@@ -85,6 +85,26 @@ def test_no_name_or_pin_in_redis_or_the_logs(registered_and_checked_in, redis):
     logged = "\n".join(record.getMessage() for record in registered_and_checked_in.records)
     for secret in SECRETS:
         assert secret not in logged, secret
+
+
+def test_the_session_state_keeps_no_pin_even_encrypted(registered_and_checked_in, redis):
+    states = [crypto.decrypt(redis.get(key).decode()) for key in redis.keys("ussd:session:*")]
+    assert states and all("4826" not in state for state in states)
+
+
+@pytest.mark.parametrize(
+    "text, stored",
+    [
+        ("3*975310*1", "3******1"),  # an officer's 6-digit PIN
+        ("1*3*Siti*4826*2015", "1*3*Siti**********"),
+        (
+            "1*35.07.10.2001*3507102001*081211112222*12",
+            "1*35.07.10.2001*3507102001*081211112222*12",
+        ),
+    ],
+)
+def test_stored_input_masks_every_pin_and_birth_year(text, stored):
+    assert sessions.masked(text) == stored
 
 
 def test_a_stolen_database_alone_cannot_check_a_pin(registered_and_checked_in):

@@ -100,7 +100,7 @@ SCREENS = {
     "officer.cases": End("officer.cases_screen"),
     "officer.gate": Branch(pin_gate, ("officer.case_list", "officer.pin", "officer.no_pin")),
     "officer.no_pin": End("officer.no_pin"),
-    "officer.pin": Input("pin.ask", officer_pin, "officer.case_list", unlock),
+    "officer.pin": Input("officer.pin_ask", officer_pin, "officer.case_list", unlock),
     "officer.case_list": Branch(any_cases, ("officer.case_pick", "officer.none")),
     "officer.none": End("officer.no_cases"),
     "officer.case_pick": Pick("officer.pick_case", case_lines, "officer.case", open_case),

@@ -113,6 +113,7 @@ MESSAGES = {
     "home.switch": "Change user",
     "people.pick": "Who is using this phone?",
     "people.new": "Someone else (register)",
+    "officer.pin_ask": "Type your officer PIN:",
     "pin.ask": "Type your 4-digit PIN:",
     "pin.create": "Choose a 4-digit PIN to protect your data:",
     "me.summary": "Your data\nName: {me_name}\nVillage: {me_village}\nChildren: {me_children}",

@@ -120,6 +120,7 @@ MESSAGES = {
     "home.switch": "Ganti pengguna",
     "people.pick": "Siapa yang memakai HP ini?",
     "people.new": "Orang lain (daftar)",
+    "officer.pin_ask": "Masukkan PIN petugas Anda:",
     "pin.ask": "Masukkan PIN 4 angka Anda:",
     "pin.create": "Buat PIN 4 angka untuk menjaga data Anda:",
     "me.summary": "Data Anda\nNama: {me_name}\nDesa: {me_village}\nAnak terdaftar: {me_children}",

@@ -119,6 +119,7 @@ MESSAGES = {
     "home.switch": "Gantos pangangge",
     "people.pick": "Sinten ingkang ngagem HP punika?",
     "people.new": "Tiyang sanes (ndaftar)",
+    "officer.pin_ask": "Ketik PIN petugas panjenengan:",
     "pin.ask": "Ketik PIN 4 angka panjenengan:",
     "pin.create": "Damel PIN 4 angka kangge njagi data panjenengan:",
     "me.summary": "Data panjenengan\nNami: {me_name}\nDesa: {me_village}\nLare: {me_children}",
