@@ -7,7 +7,7 @@ import re
 from datetime import timedelta
 
 from gateway import alerts, checkins, clock, i18n, officers, people, reports
-from gateway.models import Child, Person, Report, RuleItem, db
+from gateway.models import Child, Person, Report, RuleItem, Village, db
 from gateway.statuses import OfficerRole, ReportKind
 
 GENERIC = "danger"  # TOLONG with no word we know: a child in danger, urgent all the same
@@ -51,7 +51,7 @@ def report(reporter: str, text: str, channel: str, lang: str, category: str | No
     (the case SMS names no child), and answer with the reference, who was told and SAPA 129.
     The same words again within a day are the same case, not a new one."""
     squeezed = " ".join(text.split()) or "-"
-    village = people.village_of(reporter)
+    village = family_village(reporter)
     category = category or next(iter(categories_in(squeezed)), GENERIC)
     stored = _same_report(reporter, squeezed)
     if stored is None:
@@ -96,10 +96,25 @@ def _only_child(phone: str) -> int | None:
     return ids[0] if len(ids) == 1 else None
 
 
+def family_village(phone: str) -> Village | None:
+    """The village a child's case from this phone belongs to: that of the person on it with
+    children in their care (a shared phone may also hold a neighbour's registration, from
+    another village or district), else that of the first person registered on it."""
+    caring = (
+        Village.select()
+        .join(Person)
+        .join(Child)
+        .where(Person.phone == phone)
+        .order_by(Person.id)
+        .first()
+    )
+    return caring or people.village_of(phone)
+
+
 def officer_name(phone: str, lang: str) -> str:
     """Who a family on this phone will hear from, by name: their village officer, or the
     district supervisor where the village has none."""
-    contact = officers.first_contact(people.village_of(phone))
+    contact = officers.first_contact(family_village(phone))
     if contact is None:
         return i18n.text(lang, "officer.generic")
     name = (

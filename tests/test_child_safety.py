@@ -191,6 +191,24 @@ def test_tolong_opens_a_case_for_the_village_officer(app, client, districts, tex
         assert private not in sent[BOJ_OFFICER][0]
 
 
+def test_a_shared_phone_reports_to_the_childs_village_not_the_first_registered(
+    app, client, districts
+):
+    # Rina's neighbour from Indramayu registered on Rina's phone first (a calon PMI, no
+    # children): Dewi's case is still Sumberejo's, in Bojonegoro, and Indramayu hears nothing.
+    rina = Person.get(Person.phone == RINA)
+    Child.delete().where(Child.caregiver == rina).execute()
+    rina.delete_instance()
+    Person.create(phone=RINA, name="Tetangga", role="calon_pmi", village=districts["kenanga"])
+    rina = Person.create(phone=RINA, name="Rina", role="caregiver", village=districts["sumberejo"])
+    Child.create(caregiver=rina, name="Dewi", birth_year=2015, in_school=True)
+    answer = sms(client, "TOLONG anak saya dipukul", sender=RINA)
+    alert = Alert.get()
+    assert alert.village.name == "Sumberejo" and alert.child_id == by_name(Child, "Dewi").id
+    assert list(staff_messages()) == [BOJ_OFFICER]
+    assert "petugas desa Pak Joko" in answer[0]
+
+
 def test_tolong_from_a_stranger_goes_to_the_hotline(make_app, districts):
     app = make_app(ALERT_FALLBACK_PHONE=HOTLINE)
     with app.app_context():
