@@ -544,7 +544,7 @@ def test_an_officer_opens_acknowledges_and_closes_a_case_on_ussd(app, client, di
     phone = Phone(client, BOJ_OFFICER)
     home = phone.dial()
     assert "3 " + i18n.text("id", "officer.read_case") in home
-    assert phone.press("3").startswith("CON " + i18n.text("id", "pin.ask"))
+    assert phone.press("3").startswith("CON " + i18n.text("id", "officer.pin_ask"))
     assert phone.press("9999").startswith("CON " + i18n.text("id", "answer.wrong_pin"))
     listed = phone.press("1357")
     assert listed.startswith("CON " + i18n.text("id", "officer.pick_case"))
