@@ -13,9 +13,6 @@ class OfficerError(ValueError):
     """A staff account cannot be changed as asked; its message is the desk's words for why
     (catalog i18n/desk_ops.py, `staff.*`), shown on the desk and by the CLI alike."""
 
-    def __init__(self, key: str, **params: object):
-        super().__init__(desk_text(key, **params))
-
 
 def add(
     phone: str, name: str, role: str, village_code: str | None, district: str | None
@@ -24,14 +21,14 @@ def add(
     operator (neither)."""
     village = Village.get_or_none(Village.code == village_code) if village_code else None
     if village_code and village is None:
-        raise OfficerError("staff.village_unknown", code=village_code)
+        raise OfficerError(desk_text("staff.village_unknown", code=village_code))
     if role == OfficerRole.OFFICER and village is None:
-        raise OfficerError("staff.officer_village")
+        raise OfficerError(desk_text("staff.officer_village"))
     district = known_district(district) if district else (village.district if village else None)
     if role == OfficerRole.OPERATOR:
         village, district = None, ""  # every village, on the web desk only
     elif not district:
-        raise OfficerError("staff.supervisor_district")
+        raise OfficerError(desk_text("staff.supervisor_district"))
     fields = {"name": name, "role": role, "village": village, "district": district}
     officer = Officer.get_or_none(Officer.phone == phone)
     if officer is None:
@@ -49,8 +46,9 @@ def known_district(name: str) -> str:
         if " ".join(district.split()).lower() == wanted:
             return district
     if not districts:
-        raise OfficerError("staff.no_districts", district=name)
-    raise OfficerError("staff.district_unknown", district=name, known=", ".join(districts))
+        raise OfficerError(desk_text("staff.no_districts", district=name))
+    known = ", ".join(districts)
+    raise OfficerError(desk_text("staff.district_unknown", district=name, known=known))
 
 
 def sees(officer: Officer, village: Village | None) -> bool:

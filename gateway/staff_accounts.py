@@ -7,6 +7,7 @@ from __future__ import annotations
 from peewee import JOIN
 
 from gateway import crypto, officers, pins, staff, staff_invites
+from gateway.i18n import desk_text
 from gateway.models import Officer, Village
 from gateway.statuses import OfficerRole
 
@@ -23,13 +24,13 @@ def listing() -> list[Officer]:
 def check_pin(pin: str) -> None:
     """OfficerError unless the PIN is 4 to 8 digits."""
     if not (pin.isdigit() and 4 <= len(pin) <= 8):
-        raise officers.OfficerError("staff.pin_digits")
+        raise officers.OfficerError(desk_text("staff.pin_digits"))
 
 
 def check_password(password: str) -> None:
     """OfficerError for a password shorter than staff.MIN_PASSWORD."""
     if len(password) < staff.MIN_PASSWORD:
-        raise officers.OfficerError("staff.password_short", least=staff.MIN_PASSWORD)
+        raise officers.OfficerError(desk_text("staff.password_short", least=staff.MIN_PASSWORD))
 
 
 def add(
@@ -38,14 +39,14 @@ def add(
     """Add or update an officer or supervisor (OfficerError saying why not); the PIN and the
     password are set when given. The caller's transaction holds it all or nothing."""
     if role not in ADDABLE:
-        raise officers.OfficerError("staff.role_wrong")
+        raise officers.OfficerError(desk_text("staff.role_wrong"))
     if pin:
         check_pin(pin)
     if password:
         check_password(password)
     existing = Officer.get_or_none(Officer.phone == phone)
     if existing is not None and existing.role == OfficerRole.OPERATOR:
-        raise officers.OfficerError("staff.operators_number")
+        raise officers.OfficerError(desk_text("staff.operators_number"))
     code = "".join(filter(str.isdigit, village_code)) or None
     officer = officers.add(phone, name, role, code, district.strip() or None)
     if pin:

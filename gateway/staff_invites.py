@@ -10,6 +10,7 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from gateway import clock, i18n, officers, outbox, staff
+from gateway.i18n import desk_text
 from gateway.models import Officer
 from gateway.statuses import MessageKind
 
@@ -26,7 +27,7 @@ def invite(officer: Officer, public_url: str) -> str:
     """Queue an SMS with a new one-time link to this staff member's phone (an older link stops
     working) and return the link; OfficerError when the desk's address is not configured."""
     if not public_url:
-        raise officers.OfficerError("staff.no_public_url")
+        raise officers.OfficerError(desk_text("staff.no_public_url"))
     token = secrets.token_urlsafe(TOKEN_BYTES)
     Officer.update(
         invite_hash=_digest(token), invite_expires=clock.now() + timedelta(hours=INVITE_HOURS)
