@@ -154,3 +154,17 @@ def test_the_migrations_build_the_schema_the_models_declare(empty_database):
                 "declared only": declared - migrated,
             }
     assert not differences, pformat(differences)
+
+
+def test_agency_name_keys_are_made_again_under_the_pt_cv_rule(empty_database):
+    Runner(db.obj, MIGRATIONS_DIR).up(target="0023_outbox_batch_key")
+    # A key of the looser rule: "Tbk" dropped, so "PT Sinar Harapan Mulia" read as this one.
+    db.execute_sql(
+        "INSERT INTO agency (licence_no, licence_key, name, name_key, address, valid_until,"
+        " status) VALUES ('KEP.1/PK.02/2024', 'KEP1PK022024', 'PT Sinar Harapan Mulia Tbk',"
+        " 'SINAR HARAPAN MULIA', 'Malang', '2027-06-30', 'active')"
+    )
+    migrate()
+    from gateway.models import Agency
+
+    assert Agency.get().name_key == "SINAR HARAPAN MULIA TBK"

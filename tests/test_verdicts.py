@@ -102,10 +102,48 @@ def test_a_look_alike_is_not_found_as_typed(client, export, query, start, regist
         "PT. Sinar-Harapan Mulia",
         "KEP.101/PK.02/2024",
         "kep 101 pk 02 2024",
+        "KEP-101-PK-02-2024",
+        "P.T. Sinar Harapan Mulia",  # the legal form dotted
+        "Sinar Harapan Mulia, PT",  # ...or at the end
+        "sinarharapanmulia",  # spaces are forgiven, as case and punctuation are
     ],
 )
 def test_only_the_exact_name_or_licence_is_terdaftar(client, export, query):
     assert cek(client, query).startswith("TERDAFTAR: PT Sinar Harapan Mulia. Izin s/d 30-06-27.")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Sinar PT Harapan CV Mulia",  # PT/CV forgiven only as the legal form, not anywhere
+        "PT Sinar Harapan Mulia Tbk",  # another company's name (only PT/CV are forgiven)
+        "Sinar Harapan Mulia P3MI Persero",
+        "P3MI Sinar Harapan Mulia",
+    ],
+)
+def test_words_added_to_a_registered_name_make_another_name(client, export, query):
+    text = cek(client, query)
+    assert text.startswith("TIDAK DITEMUKAN: "), text
+    assert "Terdaftar: Sinar Harapan Mulia (aktif" in text
+
+
+@pytest.mark.parametrize("query", ["KEP.101/PK.0/22024", "KEP.10/1PK.02/2024", "KEP101/PK02/2024"])
+def test_a_licence_number_grouped_otherwise_is_another_number(client, export, query):
+    # The same letters and digits, split elsewhere: not the registered number as written.
+    text = cek(client, query)
+    assert text.startswith(f"TIDAK DITEMUKAN: {query}."), text
+    assert "Terdaftar: Sinar Harapan Mulia (aktif" in text and "Surat hrs PERSIS." in text
+
+
+def test_a_job_order_code_grouped_otherwise_is_not_confirmed(client, export):
+    assert not cek(client, "JO-TW-20/25-0001").startswith("TERDAFTAR")
+
+
+@pytest.mark.parametrize(
+    "query", ["KEP-118-PK-02-2052", "KEP 118 PK 02 2052", "KEP.118/PK.02/2052"]
+)
+def test_a_fake_licence_number_is_not_registered_however_it_is_written(client, export, query):
+    assert cek(client, query).startswith(f"TIDAK TERDAFTAR: {query}. Nomor izin ini tidak ada")
 
 
 def test_no_one_letter_change_of_any_registered_name_is_terdaftar(client, export):

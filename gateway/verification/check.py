@@ -83,15 +83,18 @@ def job_order_status(job_order: JobOrder, today: date) -> str:
 def lookup(query: str, today: date) -> Answer:
     """Check a job-order code, a licence number or an agency name (rules 1, 2, 3 and 6)."""
     query = " ".join(query.split())[:60]
-    key = names.code_key(query)
+    key, groups = names.code_key(query), names.grouped(query)
     job_order = _JOB_ORDER_BY_CODE.first(key=key) if key else None
-    if job_order:
+    if job_order and names.grouped(job_order.code) == groups:
         return check_job_order(job_order, today)
     agency = _AGENCY_BY_LICENCE.first(key=key) if key else None
     if agency:
-        return check_agency(agency, today)
+        if names.grouped(agency.licence_no) == groups:
+            return check_agency(agency, today)
+        # The same characters grouped otherwise (KEP.90/1PK...) is another number: never a yes.
+        return Answer(Result.NOT_FOUND, query, candidates=[agency])
     name_key = names.normalise(query)
-    exact = _AGENCIES_BY_NAME.rows(key=name_key) if name_key else []
+    exact = (_AGENCIES_BY_NAME.rows(key=name_key) or _same_but_spaces(name_key)) if name_key else []
     same_form = [a for a in exact if names.legal_form(a.name) == names.legal_form(query)]
     if len(exact) == 1 or len(same_form) == 1:
         return check_agency((same_form or exact)[0], today)
@@ -108,6 +111,13 @@ def lookup(query: str, today: date) -> Answer:
         # Shaped like a code we do not hold: we cannot say, and say what to ask for (rule 2).
         return Answer(Result.UNCONFIRMED, query, ["reason.code_unknown"])
     return Answer(Result.NOT_REGISTERED, query, ["reason.not_found"])
+
+
+def _same_but_spaces(name_key: str) -> list[Agency]:
+    """The agencies whose names differ from the query only by spaces ("sinarharapanmulia")."""
+    wanted = names.compact(name_key)
+    ids = [i for i, key in index.current().name_keys.items() if names.compact(key) == wanted]
+    return list(Agency.select().where(Agency.id.in_(ids))) if ids else []
 
 
 def _looks_like_licence(query: str) -> bool:

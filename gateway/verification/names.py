@@ -6,34 +6,51 @@ import re
 
 from rapidfuzz import fuzz, process
 
-LEGAL_FORMS = frozenset({"PT", "CV", "P3MI", "PPTKIS", "PJTKI", "TBK", "PERSERO"})
+LEGAL_FORMS = frozenset({"PT", "CV"})  # the only words a name is forgiven (DOMAIN.md rule 1)
+# PT or CV, dotted or spaced ("P.T.", "C. V."), as a word of its own at the start or the end:
+# "Sinar PT Harapan" or "Sinar Harapan Mulia Tbk" is another name, not a way to write one.
+_FORM = r"(?:P\W{0,2}T|C\W{0,2}V)"
+_LEADING_FORM = re.compile(rf"^\W*({_FORM})(?![A-Z0-9])")
+_TRAILING_FORM = re.compile(rf"(?<![A-Z0-9]){_FORM}\W*$")
 CLOSE = 72  # a registered name this close to the query is named in the answer
 WORD_FIT = 75  # a word this close to one of the name's is that word mistyped ("AMJU", "MAJU")
 
 
 def normalise(name: str) -> str:
-    """Upper case, punctuation dropped, legal forms (PT, CV...) dropped, spaces squeezed."""
-    words = re.sub(r"[^A-Z0-9]+", " ", name.upper()).split()
-    return " ".join(w for w in words if w not in LEGAL_FORMS)
+    """Upper case, the legal form PT/CV at the start or the end dropped, punctuation dropped,
+    spaces squeezed: what two ways of writing one name have in common, and nothing more."""
+    upper = _TRAILING_FORM.sub(" ", _LEADING_FORM.sub(" ", name.upper(), count=1), count=1)
+    return " ".join(re.sub(r"[^A-Z0-9]+", " ", upper).split())
+
+
+def compact(key: str) -> str:
+    """A normalised name without its spaces: "sinarharapanmulia" is "Sinar Harapan Mulia"."""
+    return key.replace(" ", "")
 
 
 def without_legal_form(name: str) -> str:
     """A name as people say it: "PT Maju Jaya" is "Maju Jaya" (saves room in one SMS)."""
-    words = name.split()
-    while words and re.sub(r"[^A-Z0-9]", "", words[0].upper()) in LEGAL_FORMS:
-        words = words[1:]
-    return " ".join(words) or name
+    found = _LEADING_FORM.match(name.upper())
+    return name[found.end() :].strip(" .,") if found and name[found.end() :].strip() else name
 
 
 def legal_form(name: str) -> str | None:
-    """The legal form a name starts with (PT, CV...), if any."""
-    words = re.sub(r"[^A-Z0-9]+", " ", name.upper()).split()
-    return words[0] if words and words[0] in LEGAL_FORMS else None
+    """The legal form a name starts with (PT or CV), if any."""
+    found = _LEADING_FORM.match(name.upper())
+    return re.sub(r"\W", "", found.group(1)) if found else None
 
 
 def code_key(text: str) -> str:
-    """A licence number or job-order code with only its letters and digits, upper case."""
+    """A licence number or job-order code with only its letters and digits, upper case: what
+    finds the registered one (grouped() then says whether it was written exactly)."""
     return re.sub(r"[^A-Z0-9]", "", text.upper())
+
+
+def grouped(code: str) -> str:
+    """A licence number or code as its groups of letters and digits, whatever separates them
+    (KEP.118/PK.02/2052 and KEP 118 PK 02 2052 alike): KEP-118-PK-02-2052. Groups that differ
+    (KEP.90/1PK.02/2024) make another number."""
+    return "-".join(re.findall(r"[A-Z0-9]+", code.upper()))
 
 
 def score(query: str, name: str) -> float:
@@ -60,9 +77,9 @@ def rank(query: str, names: dict[int, str]) -> list[tuple[int, float]]:
 
 
 def shape(code: str) -> str:
-    """A licence number's or code's pattern: letters kept, each run of digits one `9`
-    (KEP.118/PK.02/2019 -> KEP.9/PK.9/9)."""
-    return re.sub(r"\d+", "9", " ".join(code.upper().split()))
+    """A licence number's or code's pattern: its groups (grouped()), each run of digits one `9`
+    (KEP.118/PK.02/2019 and KEP-118-PK-02-2019 -> KEP-9-PK-9-9)."""
+    return re.sub(r"\d+", "9", grouped(code))
 
 
 def looks_like_licence(query: str, licence_shapes: frozenset[str], codes_use_slashes: bool) -> bool:
