@@ -19,6 +19,8 @@ CHILD_WORDS = (
     "lare", "yoga",  # Javanese
     "child", "son", "daughter", "kid", "girl", "boy",  # English
 )  # fmt: skip
+# "anakku", "anaknya", "anake", "larene", "kids": a child word with a possessive or plural.
+CHILD_SUFFIXES = ("ku", "mu", "nya", "ne", "e", "ipun", "s")
 SAME_REPORT = timedelta(hours=24)  # the same words again within this: the same case
 OFFICER_NAME_ROOM = 25  # an officer's name in a family's answer: it stays one SMS segment
 _WORD = re.compile(r"[a-z]+")
@@ -38,7 +40,13 @@ def categories_in(text: str) -> list[str]:
 def speaks_of_danger(text: str) -> bool:
     """Whether free text names a child and a danger: it is read as a report."""
     words = set(_WORD.findall(text.lower()))
-    return bool(words & set(CHILD_WORDS)) and bool(categories_in(text))
+    return any(_is_child_word(word) for word in words) and bool(categories_in(text))
+
+
+def _is_child_word(word: str) -> bool:
+    return word in CHILD_WORDS or any(
+        word.endswith(suffix) and word[: -len(suffix)] in CHILD_WORDS for suffix in CHILD_SUFFIXES
+    )
 
 
 def is_registered(phone: str) -> bool:

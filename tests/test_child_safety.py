@@ -459,6 +459,12 @@ def test_a_busy_lock_opens_nothing_and_says_so(app, districts, redis):
         ("Lapor anak sy dipukul", "violence"),
         ("Laporan: anak saya diculik", "missing"),
         ("bapak tirinya memukul anak saya", "violence"),
+        ("anakku dipukul bapaknya", "violence"),  # "my child", not the ANAK keyword
+        ("anaknya mbak rina dianiaya", "violence"),
+        ("bocahku diculik", "missing"),
+        ("anake kula dipunpukul", "violence"),
+        ("TLG anakku dipukul", "violence"),  # TOLONG as an SMS shortens it
+        ("my kids were kicked by their uncle", "violence"),
     ],
 )
 def test_words_of_danger_are_a_child_case_whatever_word_comes_first(

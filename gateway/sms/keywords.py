@@ -81,6 +81,7 @@ KEYWORDS: dict[str, Callable[[Message, str], str]] = {
     "LAPOR": report,
     "TOLONG": help_child,
     "TULUNG": help_child,  # Javanese
+    "TLG": help_child,  # how "tolong" is often shortened in an SMS
     "DAFTAR": register,
     "STOP": stop,
     "MULAI": resume,
