@@ -188,9 +188,10 @@ def test_answers_by_ussd_after_the_pin(app, client, families):
     assert "1 Budi" in pick and "2 Ani" in pick
     phone.press("2", "1", "1", "2", "1")  # Ani: school yes, healthy, sad, contact yes
     next_child = phone.press("3")  # 3 = marriage plan, as in the SMS answer
-    assert next_child == "CON " + i18n.text("id", "kabar.pick_next", kabar_saved=1) + (
-        "\n1 Budi\n0 Kembali 00 Awal"
-    )
+    # Said at once, before the next child: the caller may hang up on this screen.
+    told = i18n.text("id", "kabar.pick_next_flagged", kabar_saved=1, officer="petugas desa Bu Ani")
+    assert next_child == "CON " + told + "\n1 Budi\n0 Kembali 00 Awal"
+    assert "SAPA 129" in next_child
     ani = Checkin.get(Checkin.child == by_name(Child, "Ani"))
     assert (ani.status, ani.channel, ani.mood, ani.problem) == ("answered", "ussd", 2, 3)
     assert Alert.get().category == "marriage"

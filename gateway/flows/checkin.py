@@ -20,9 +20,10 @@ def any_waiting(state: State) -> str:
 
 def after_saving(state: State) -> str:
     """The next child waiting, or the end: how many were saved, and who was told of danger."""
+    flagged = bool(state.data.get("officer"))  # said at once: the caller may hang up here
     if _waiting(state):
-        return "kabar.pick_next"
-    return "kabar.done_flagged" if state.data.get("officer") else "kabar.done"
+        return "kabar.pick_next_flagged" if flagged else "kabar.pick_next"
+    return "kabar.done_flagged" if flagged else "kabar.done"
 
 
 def child_names(state: State) -> list[str]:
@@ -74,6 +75,9 @@ SCREENS = {
     "kabar.none": End("kabar.none"),
     "kabar.pick": Pick("kabar.pick", child_names, "kabar.school", choose_child),
     "kabar.pick_next": Pick("kabar.pick_next", child_names, "kabar.school", choose_child),
+    "kabar.pick_next_flagged": Pick(
+        "kabar.pick_next_flagged", child_names, "kabar.school", choose_child
+    ),
     "kabar.school": _yes_no("school", "kabar.health"),
     "kabar.health": _yes_no("health", "kabar.mood"),
     "kabar.mood": _yes_no("mood", "kabar.contact"),
@@ -85,7 +89,10 @@ SCREENS = {
             for code, category in checkin_codes.PROBLEMS.items()
         ),
     ),
-    "kabar.saved": Branch(after_saving, ("kabar.pick_next", "kabar.done", "kabar.done_flagged")),
+    "kabar.saved": Branch(
+        after_saving,
+        ("kabar.pick_next", "kabar.pick_next_flagged", "kabar.done", "kabar.done_flagged"),
+    ),
     "kabar.done": End("kabar.done"),
     "kabar.done_flagged": End("kabar.done_flagged"),
 }
