@@ -237,13 +237,15 @@ class Officer(BaseModel):
     login_locked_until = DateTimeField(null=True)
     invite_hash = CharField(max_length=64, null=True)  # a first-login link's (staff_invites)
     invite_expires = DateTimeField(null=True)
+    session_nonce = CharField(max_length=16, default="")  # renewed at logout (staff.py)
 
     # Flask-Login asks these of the user object.
     is_authenticated, is_active, is_anonymous = True, True, False
 
     def get_id(self) -> str:
-        """The session holds the id and the password hash's tail: a new password logs out."""
-        return f"{self.id}:{(self.password_hash or '')[-12:]}"
+        """The session holds the id, the password hash's tail and the session nonce: a new
+        password, or a logout, ends every session begun before it (a copied cookie too)."""
+        return f"{self.id}:{(self.password_hash or '')[-12:]}:{self.session_nonce}"
 
 
 class Broadcast(BaseModel):

@@ -3,6 +3,7 @@ each may see: an officer their village, a supervisor their district, an operator
 
 from __future__ import annotations
 
+import secrets
 from datetime import timedelta
 
 from peewee import Field, ModelSelect
@@ -66,6 +67,12 @@ def load(session_id: str) -> Officer | None:
     if officer is None or not officer.password_hash or officer.get_id() != session_id:
         return None
     return officer
+
+
+def end_sessions(officer: Officer) -> None:
+    """Log out: every session of this staff member ends, on this computer and any other (the
+    session lives in a signed cookie, which a copy would otherwise keep alive)."""
+    Officer.update(session_nonce=secrets.token_hex(8)).where(Officer.id == officer.id).execute()
 
 
 def scope_label(officer: Officer) -> str:

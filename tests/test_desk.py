@@ -105,10 +105,15 @@ def test_a_new_password_ends_the_old_sessions(client, app, desk):
     assert client.get("/desk/").status_code == 302
 
 
-def test_logout_ends_the_session(client, desk):
+def test_logout_ends_the_session(client, app, desk):
     log_in(client, OFFICER)
+    copied = client.get_cookie("session").value  # a cookie someone copied before the logout
     client.post("/desk/logout", data={"csrf_token": csrf(client.get("/desk/").text)})
     assert client.get("/desk/").status_code == 302
+    g.pop("_login_user", None)  # the test's app context outlives requests; a server's does not
+    thief = app.test_client()
+    thief.set_cookie("session", copied)
+    assert thief.get("/desk/").status_code == 302
 
 
 def test_the_callbacks_need_no_csrf_token(client, desk):

@@ -231,7 +231,9 @@ def set_password():
 @bp.post("/logout")
 @login_required
 def logout():
-    """End the session."""
+    """End the session, and any copy of its cookie."""
+    with unit_of_work():
+        staff.end_sessions(current_user)
     logout_user()
     return redirect(url_for("desk.login"))
 
