@@ -82,6 +82,13 @@ def test_hapus_ya_needs_hapus_within_ten_minutes(client, household, now):
     assert Person.select().where(Person.phone == CAREGIVER).count() == 1
 
 
+@pytest.mark.parametrize("confirmation", ["Hapus ya.", "HAPUS,YA", "hapus  ya!"])
+def test_hapus_ya_is_read_through_its_punctuation(client, household, confirmation):
+    sms(client, "HAPUS", sender=CAREGIVER)
+    assert sms(client, confirmation, sender=CAREGIVER)[-1] == i18n.text("id", "erase.done")
+    assert Person.select().where(Person.phone == CAREGIVER).count() == 0
+
+
 @pytest.mark.parametrize("lang", ["id", "en", "jv"])
 def test_the_registration_sms_names_data_and_hapus_and_fits(lang):
     text = i18n.fit(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 
 from gateway import checkin_codes, checkins, contacts, danger, erasure, i18n, officers, summaries
@@ -66,7 +67,7 @@ def my_data(message: Message, _rest: str) -> str:
 
 def erase(message: Message, rest: str) -> str:
     """HAPUS asks for confirmation; HAPUS YA within 10 minutes erases the number's data."""
-    if rest.strip().upper() in ("YA", "YES", "INGGIH", "NGGIH"):
+    if re.sub(r"[^A-Z]", "", rest.upper()) in ("YA", "YES", "INGGIH", "NGGIH"):  # "ya." too
         return message.reply("erase.done" if erasure.confirm(message.phone) else "erase.expired")
     return message.reply("erase.confirm" if erasure.ask(message.phone) else "data.none")
 
@@ -109,7 +110,8 @@ def redacted(text: str) -> str:
 
 def parse(text: str) -> tuple[str | None, str]:
     """The keyword of a message (exact, or a close typo of one) and the rest of its words."""
-    words = text[:MAX_PARSED].split()
+    # A keyword's own punctuation does not make it another word: "HAPUS,YA", "LAPOR: ...".
+    words = re.sub(r"^\s*([A-Za-z]+)[,.;:!?]+", r"\1 ", text[:MAX_PARSED]).split()
     if not words:
         return None, ""
     first, rest = words[0].upper(), " ".join(words[1:])
