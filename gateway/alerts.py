@@ -10,7 +10,7 @@ from datetime import timedelta
 from flask import current_app
 from peewee import IntegrityError
 
-from gateway import checkin_codes, clock, i18n, officers, outbox, sending
+from gateway import checkin_codes, clock, i18n, officers, outbox, quiet_hours, sending
 from gateway.models import Alert, AlertEvent, Officer, OutboxMessage, Village, db
 from gateway.statuses import AlertState, MessageKind, OutboxStatus
 from gateway.transactions import unit_of_work
@@ -195,7 +195,7 @@ def escalation_text(alert: Alert) -> str:
             "ref": alert.ref,
             "category": i18n.text("id", "category." + alert.category),
             "village": village_name(alert.village, "id"),
-            "opened": alert.opened_at.strftime("%d-%m %H:%M") + " UTC",
+            "opened": quiet_hours.local_time_label(alert.opened_at, alert.village),
         },
         shorten="village",
     )

@@ -84,6 +84,13 @@ def _staff_province(phone: str) -> str:
     return village.province if village else ""
 
 
+def local_time_label(moment: datetime, village: Village | None) -> str:
+    """A stored (UTC) time as the village's people read it: `26-11 14:06 WIB`."""
+    zone = _zone_of(village.province if village else "")
+    label = {WIT: "WIT", WITA: "WITA"}.get(zone, "WIB")
+    return moment.replace(tzinfo=UTC).astimezone(zone).strftime("%d-%m %H:%M ") + label
+
+
 def _zone_of(province: str) -> ZoneInfo:
     province = province.strip().lower()
     if province in WIT_PROVINCES:

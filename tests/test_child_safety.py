@@ -297,6 +297,10 @@ def test_escalation_reaches_only_the_districts_supervisor(app, client, districts
     sent = staff_messages()
     assert sorted(sent) == sorted([BOJ_OFFICER, BOJ_SUPERVISOR])
     assert sent[BOJ_SUPERVISOR][0].startswith("ESKALASI")
+    # Opened at 10:00 in Bojonegoro (03:00 UTC): said as the supervisor reads the clock.
+    assert "sejak 25-11 10:00 WIB" in sent[BOJ_SUPERVISOR][0]
+    officer_sms = sent[BOJ_OFFICER][0]
+    assert officer_sms.endswith(f"Detail: INFO {Alert.get().ref} PIN Anda.")
 
 
 def test_a_village_with_nobody_uses_the_hotline_or_waits_on_the_dashboard(

@@ -250,7 +250,7 @@ MESSAGES = {
     "checkin.thanks": "Thank you, the news of the child (born {year}) is saved.",
     "checkin.next": "Next child (born {year}): send 5 digits again.",
     "checkin.correction": "Reply not complete. Send 5 digits: school, healthy, happy, parent contact (1 yes 2 no), then a problem code (next SMS). E.g. 1 1 1 1 1",
-    "alert.checkin": "CASE {ref}: {category}, {urgency}, village {village}. Reply OK {ref} when you take it. Details: the officer, not SMS.",
+    "alert.checkin": "CASE {ref}: {category}, {urgency}, village {village}. Reply OK {ref} when you take it. Details: INFO {ref} your PIN.",
     "urgency.urgent": "URGENT",
     "urgency.normal": "normal",
     "category.violence": "violence against a child",

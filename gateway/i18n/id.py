@@ -258,7 +258,7 @@ MESSAGES = {
     "checkin.thanks": "Terima kasih, kabar anak (lahir {year}) tersimpan.",
     "checkin.next": "Anak berikutnya (lahir {year}): kirim 5 angka lagi.",
     "checkin.correction": "Balasan belum lengkap. Kirim 5 angka: sekolah, sehat, senang, kontak ortu (1 ya 2 tidak), lalu kode masalah (SMS berikut). Mis 1 1 1 1 1",
-    "alert.checkin": "KASUS {ref}: {category}, {urgency}, desa {village}. Balas OK {ref} bila ditangani. Detail lewat petugas, bukan SMS.",
+    "alert.checkin": "KASUS {ref}: {category}, {urgency}, desa {village}. Balas OK {ref} bila ditangani. Detail: INFO {ref} PIN Anda.",
     "urgency.urgent": "MENDESAK",
     "urgency.normal": "biasa",
     "category.violence": "kekerasan pada anak",

@@ -255,7 +255,7 @@ MESSAGES = {
     "checkin.thanks": "Matur nuwun, kabar lare (lair {year}) sampun dipunsimpen.",
     "checkin.next": "Lare salajengipun (lair {year}): kintun 5 angka malih.",
     "checkin.correction": "Wangsulan dereng jangkep. Kintun 5 angka: sekolah, sehat, seneng, kontak tiyang sepuh (1 inggih 2 boten), lajeng kode masalah (SMS candhake).",
-    "alert.checkin": "KASUS {ref}: {category}, {urgency}, desa {village}. Wangsuli OK {ref}. Detail lewat petugas, sanes SMS.",
+    "alert.checkin": "KASUS {ref}: {category}, {urgency}, desa {village}. Wangsuli OK {ref}. Detail: INFO {ref} PIN panjenengan.",
     "urgency.urgent": "ENGGAL",
     "urgency.normal": "biasa",
     "category.violence": "kekerasan dhateng lare",
