@@ -283,6 +283,9 @@ def test_info_gives_the_details_to_an_officer_with_the_right_pin(app, client, fa
     start(app)
     sms(client, "1 1 1 1 4", sender=CAREGIVER)
     ref = Alert.get().ref
+    assert sms(client, f"INFO {ref}", sender=OFFICER)[0] == i18n.text(
+        "id", "officer.pin_needed", ref=ref
+    )  # a PIN forgotten is asked for, and not counted as a wrong one
     assert sms(client, f"INFO {ref} 1111", sender=OFFICER)[0] == "PIN salah."
     details = " ".join(sms(client, f"INFO {ref} 2468", sender=OFFICER))
     assert details.startswith(
@@ -293,7 +296,7 @@ def test_info_gives_the_details_to_an_officer_with_the_right_pin(app, client, fa
     from gateway.models import InboundSms
 
     stored = [r.text for r in InboundSms.select().where(InboundSms.sender == OFFICER)]
-    assert stored == [f"INFO {ref} ****", f"INFO {ref} ****"]  # the PIN is never stored
+    assert stored == [f"INFO {ref}", f"INFO {ref} ****", f"INFO {ref} ****"]  # never the PIN
     viewed = AlertEvent.get(AlertEvent.state == "info")
     assert viewed.actor == OFFICER
     assert sms(client, f"INFO {ref} 2468", sender="+6281234567899")[0] == i18n.text(

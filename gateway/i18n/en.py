@@ -274,6 +274,7 @@ MESSAGES = {
     "anak.monthly_off": "Monthly news of the children stopped. SMS ANAK BULANAN to start again.",
     "anak.screen": "{anak_text}",
     "officer.no_pin": "You have no PIN yet. Ask the admin to set one (add-officer --pin).",
+    "officer.pin_needed": "Send INFO {ref} then your PIN (4-8 digits), with a space.",
     "officer.wrong_pin": "Wrong PIN.",
     "officer.pin_locked": "PIN locked for 15 minutes.",
     "officer.title": "Desmigratif officer menu",

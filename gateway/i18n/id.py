@@ -282,6 +282,7 @@ MESSAGES = {
     "anak.monthly_off": "Kabar anak bulanan dihentikan. SMS ANAK BULANAN untuk mulai lagi.",
     "anak.screen": "{anak_text}",
     "officer.no_pin": "Anda belum punya PIN. Minta admin membuatnya (add-officer --pin).",
+    "officer.pin_needed": "Kirim INFO {ref} lalu PIN Anda (4-8 angka), dengan spasi.",
     "officer.wrong_pin": "PIN salah.",
     "officer.pin_locked": "PIN terkunci 15 menit.",
     "officer.title": "Menu petugas Desmigratif",

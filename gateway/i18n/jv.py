@@ -279,6 +279,7 @@ MESSAGES = {
     "anak.monthly_off": "Kabar lare saben wulan dipunmandhegaken. SMS ANAK BULANAN kangge wiwit malih.",
     "anak.screen": "{anak_text}",
     "officer.no_pin": "Panjenengan dereng gadhah PIN. Nyuwun admin damel (add-officer --pin).",
+    "officer.pin_needed": "Kintun INFO {ref} lajeng PIN panjenengan (4-8 angka), mawi spasi.",
     "officer.wrong_pin": "PIN lepat.",
     "officer.pin_locked": "PIN dipunkunci 15 menit.",
     "officer.title": "Menu petugas Desmigratif",

@@ -50,6 +50,8 @@ def info(message: Message, rest: str) -> str:
         return i18n.text(message.lang, "officer.unknown_ref", ref=ref.upper()[:12])
     if not officer.pin_hash:
         return message.reply("officer.no_pin")
+    if not pin.strip():  # forgotten, not wrong: no try is counted towards the lock
+        return i18n.text(message.lang, "officer.pin_needed", ref=alert.ref)
     try:
         if not pins.check_pin(officer, pin.strip()):
             return message.reply("officer.wrong_pin")
