@@ -90,9 +90,10 @@ SCREENS = {
     "officer.home": Menu(
         "officer.title",
         (
+            # The numbers families know (2 Cek, 5 Info, 6 Bahasa) mean the same here; in order.
             Choice("officer.open_cases", "officer.cases", load_cases, number="1"),
-            Choice("officer.read_case", "officer.gate", number="3"),
             Choice("root.check", "cek", number="2"),
+            Choice("officer.read_case", "officer.gate", number="3"),
             Choice("root.info", "info", number="5"),
             Choice("root.language", "language", number="6"),
         ),
