@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from gateway import checkin_codes, checkins, clock, i18n, outbox, people
+from gateway import checkin_codes, checkins, clock, gsm7, i18n, outbox, people
 from gateway.models import Alert, Child, Person
 from gateway.phone import is_abroad
 from gateway.statuses import AlertState, MessageKind, Role
@@ -50,18 +50,41 @@ def _case_state(child: Child, category: str, lang: str) -> str:
     return i18n.text(lang, "anak.problem", case=i18n.text(lang, f"anak.case.{state}"))
 
 
-def for_parent(phone: str, lang: str, ussd_code: str) -> str:
-    """A migrant's ANAK answer: each linked child's latest check-in, or why there is none."""
+def for_parent(phone: str, lang: str, ussd_code: str) -> list[str]:
+    """A migrant's ANAK answer, one SMS or more: each linked child's latest check-in whole (a
+    child's news cut off would lose where their case stands), or why there is none."""
     if not Person.select().where((Person.phone == phone) & (Person.role == Role.MIGRANT)).exists():
         key = "anak.not_migrant_abroad" if is_abroad(phone) else "anak.not_migrant"
-        return i18n.text(lang, key, ussd_code=ussd_code)
+        return [i18n.text(lang, key, ussd_code=ussd_code)]
     children = sorted(  # birth years are encrypted: sorted here, not by the database
         Child.select().where(Child.parent_phone == phone), key=lambda child: child.birth_year
     )
     if not children:
-        return i18n.text(lang, "anak.no_children")
-    lines = "; ".join(_child_line(child, lang) for child in children)
-    return i18n.fit(lang, "anak.summary", {"children": lines}, shorten="children")
+        return [i18n.text(lang, "anak.no_children")]
+    packed: list[list[str]] = [[]]
+    for line in (_child_line(child, lang) for child in children):
+        if packed[-1] and not gsm7.fits(_summary(lang, [*packed[-1], line])):
+            packed.append([])  # the next child's news starts the next SMS
+        packed[-1].append(line)
+    return [
+        i18n.fit(lang, "anak.summary", {"children": "; ".join(lines)}, shorten="children")
+        for lines in packed
+    ]
+
+
+def for_screen(phone: str, lang: str, ussd_code: str) -> str:
+    """ANAK on a USSD screen: the news when it fits one screen; else it goes by SMS (each
+    child's whole) and the screen says so."""
+    news = for_parent(phone, lang, ussd_code)
+    if len(news) == 1:
+        return news[0]
+    for text in news:
+        outbox.add(phone, text, MessageKind.REPLY)
+    return i18n.text(lang, "anak.by_sms", count=len(news))
+
+
+def _summary(lang: str, lines: list[str]) -> str:
+    return i18n.text(lang, "anak.summary", children="; ".join(lines))
 
 
 def set_monthly(phone: str, wanted: bool) -> bool:
@@ -84,8 +107,8 @@ def send_monthly(default_lang: str, ussd_code: str) -> int:
     with unit_of_work():
         for migrant in due:
             lang = people.language_for(migrant.phone, default_lang)
-            summary = for_parent(migrant.phone, lang, ussd_code)
-            outbox.add(migrant.phone, summary, MessageKind.BROADCAST)
+            for summary in for_parent(migrant.phone, lang, ussd_code):
+                outbox.add(migrant.phone, summary, MessageKind.BROADCAST)
             Person.update(last_summary_at=clock.now()).where(Person.id == migrant.id).execute()
             count += 1
     return count

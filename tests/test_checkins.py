@@ -220,12 +220,12 @@ def test_anak_gives_the_parent_abroad_the_latest_news(app, client, families, mig
     start(app)
     sms(client, "1 1 2 2 1", sender=CAREGIVER)
     sms(client, "2 1 1 1 2", sender=CAREGIVER)
-    news = sms(client, "anak", sender=migrant)[0]
-    assert news == (
-        "Kabar anak: Budi 25-11: sekolah Ya, sehat Ya, senang Tidak, kontak Anda"
-        " Tidak; Ani (ada masalah: dilaporkan ke petugas) 25-11: sekolah Tidak, "
-        "sehat Ya, senang.."
-    )  # cut to one SMS; a problem is named first
+    news = sms(client, "anak", sender=migrant)
+    assert news == [
+        "Kabar anak: Budi 25-11: sekolah Ya, sehat Ya, senang Tidak, kontak Anda Tidak",
+        "Kabar anak: Ani (ada masalah: dilaporkan ke petugas) 25-11: sekolah Tidak, sehat Ya,"
+        " senang Ya, kontak Anda Ya",
+    ]  # a child's news whole, in an SMS of its own when two do not fit one; a problem first
 
 
 def test_anak_from_someone_who_is_no_migrant(app, client, families):
@@ -264,6 +264,13 @@ def test_anak_on_ussd_after_the_pin(app, client, families, migrant):
         phone.press("3", "4321") == "END Kabar anak: Budi: belum ada laporan; Ani: "
         "belum ada laporan"
     )
+    start(app)
+    sms(client, "1 1 2 2 1", sender=CAREGIVER)
+    sms(client, "2 1 1 1 2", sender=CAREGIVER)
+    phone.dial()
+    # Too long for one screen: each child's news whole, by SMS, rather than cut off.
+    assert phone.press("3", "4321") == "END " + i18n.text("id", "anak.by_sms", count=2)
+    assert to(migrant)[-2:] == sms(client, "ANAK", sender=migrant)
 
 
 def test_info_gives_the_details_to_an_officer_with_the_right_pin(app, client, families):

@@ -76,7 +76,7 @@ def children_menu(state: State) -> str:
 
 def children_news(state: State) -> str:
     """The latest news of the migrant's children (the PIN was asked first)."""
-    state.data["anak_text"] = summaries.for_parent(state.phone, state.lang, state.data["ussd_code"])
+    state.data["anak_text"] = summaries.for_screen(state.phone, state.lang, state.data["ussd_code"])
     return "anak.screen"
 
 

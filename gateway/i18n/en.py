@@ -264,6 +264,7 @@ MESSAGES = {
     "category.no_contact_month": "a month without parent contact",
     "category.no_answer": "child report unanswered twice",
     "category.other": "other problem of a child",
+    "anak.by_sms": "Your children's news is long: sent in {count} SMS to this number now.",
     "anak.summary": "News of the children: {children}",
     "anak.child": "{name}{problem} {date}: school {school}, healthy {health}, happy {mood}, contact with you {contact}",
     "anak.problem": " (a problem: {case})",

@@ -272,6 +272,7 @@ MESSAGES = {
     "category.no_contact_month": "sebulan tanpa kontak ortu",
     "category.no_answer": "laporan anak 2 kali tak dijawab",
     "category.other": "masalah lain pada anak",
+    "anak.by_sms": "Kabar anak Anda panjang: dikirim lewat {count} SMS ke nomor ini sekarang.",
     "anak.summary": "Kabar anak: {children}",
     "anak.child": "{name}{problem} {date}: sekolah {school}, sehat {health}, senang {mood}, kontak Anda {contact}",
     "anak.problem": " (ada masalah: {case})",

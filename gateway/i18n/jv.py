@@ -269,6 +269,7 @@ MESSAGES = {
     "category.no_contact_month": "sewulan tanpa kontak tiyang sepuh",
     "category.no_answer": "laporan lare 2 boten dipunwangsuli",
     "category.other": "masalah sanes lare",
+    "anak.by_sms": "Kabar lare panjenengan panjang: dipunkintun {count} SMS dhateng nomer punika samenika.",
     "anak.summary": "Kabar lare: {children}",
     "anak.child": "{name}{problem} {date}: sekolah {school}, sehat {health}, seneng {mood}, kontak {contact}",
     "anak.problem": " (wonten masalah: {case})",
