@@ -205,6 +205,26 @@ def test_picking_a_candidate_on_ussd_never_says_terdaftar(client, export):
     )
 
 
+def test_a_pick_after_a_new_registry_import_names_the_agency_offered(app, client, export):
+    # The list was shown, then an import dropped the agency (the last one: its id is free
+    # again on SQLite) and added another: picking it must not name the newcomer.
+    phone = Phone(client)
+    phone.dial()
+    assert "1 Berkah Syarikah Mandiri (aktif)" in phone.press("2", "1", "Berkah Syarikah Mandri")
+    path = export / "next.csv"
+    path.write_text(
+        "\n".join(AGENCIES.splitlines()[:-1]) + "\n"
+        'KEP.199/PK.02/2024,PT Lain Sekali Jaya,"Jl. Baru 9, Batam",2027-06-30,aktif\n'
+    )
+    imported = app.test_cli_runner().invoke(
+        args=["import-agencies", str(path), "--as-of", "2026-11-22"]
+    )
+    assert imported.exit_code == 0
+    answer = phone.press("1")
+    assert answer.startswith("CON TIDAK TERDAFTAR: Berkah Syarikah Mandri."), answer
+    assert "Lain Sekali" not in answer
+
+
 # 2. Real exports import, and every status has its answer.
 
 

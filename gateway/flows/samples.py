@@ -58,7 +58,7 @@ SESSION = {
     "person_id": 1,
     "role": "caregiver",
     "children": [{}] * 3,
-    "cek_choices": [[i, filler("Nama agen", 60)] for i in range(3)],
+    "cek_choices": [[f"KEP.{i}/PK.02/2024", filler("Nama agen", 60)] for i in range(3)],
     "officer_cases": [["KAAAAA", filler("Kasus", 50)] for _ in range(4)],
 }
 

@@ -26,7 +26,7 @@ def run_check(state: State, text: str) -> None:
     state.data["cek_query"] = state.data["report_about"] = text[:40]
     forms = reply.forms_needed(answer.candidates)
     state.data["cek_choices"] = [
-        [a.id, reply.candidate(a, state.lang, False, forms, room=USSD_NAME_ROOM)]
+        [a.licence_no, reply.candidate(a, state.lang, False, forms, room=USSD_NAME_ROOM)]
         for a in answer.candidates
     ]
 
@@ -45,9 +45,9 @@ def choice_names(state: State) -> list[str]:
 
 def choose_agency(state: State, index: int) -> None:
     """The one the person meant: still not found as typed; the papers must carry this name."""
-    agency_id = state.data["cek_choices"][index][0]
+    licence_no = state.data["cek_choices"][index][0]  # an id would survive no new import
     state.data["cek_text"] = _as_lines(
-        service.verdict_for_choice(state.data["cek_query"], agency_id, state.lang)
+        service.verdict_for_choice(state.data["cek_query"], licence_no, state.lang)
     )
 
 

@@ -51,9 +51,10 @@ class Answer:
     candidates: list[Agency] = field(default_factory=list)  # NOT_FOUND: the closest names
 
 
-def agency(agency_id: int) -> Agency | None:
-    """The registered agency with this id; None if a new snapshot dropped it."""
-    return Agency.get_or_none(Agency.id == agency_id)
+def agency(licence_no: str) -> Agency | None:
+    """The registered agency with this licence number; None if a new snapshot dropped it.
+    (Not by id: an import may give a dropped agency's id to another.)"""
+    return Agency.get_or_none(Agency.licence_no == licence_no)
 
 
 def snapshot_date(kind: str) -> date | None:

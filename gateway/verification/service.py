@@ -77,10 +77,10 @@ def _watch_for_wave(key: str, answer: Answer, village: Village | None) -> None:
     alerts.send_to(officers.supervisors(district), text, None, f"scam wave on {key!r}")
 
 
-def verdict_for_choice(query: str, agency_id: int | None, lang: str) -> str:
+def verdict_for_choice(query: str, licence_no: str | None, lang: str) -> str:
     """The verdict once the person said which registered name they meant (None: none of them):
     what they typed is still not registered, and their papers must carry the registered name."""
-    agency = check.agency(agency_id) if agency_id else None
+    agency = check.agency(licence_no) if licence_no else None
     if agency is None:
         answer = check.not_registered(query)
     else:
