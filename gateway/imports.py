@@ -8,6 +8,7 @@ ones applied in chunks, a transaction each (gateway.household_import).
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -67,9 +68,18 @@ class Report:
         return "\n".join(lines)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
 def _cells(row: dict) -> dict[str, str]:
     # Cells stripped; a row with more cells than columns keeps the extra under None: dropped.
-    return {key: (value or "").strip() for key, value in row.items() if isinstance(key, str)}
+    # Control characters (a NUL, a line break inside quotes) never reach the database or an
+    # SMS: each run of them is one space.
+    return {
+        key: " ".join(_CONTROL.sub(" ", value or "").split())
+        for key, value in row.items()
+        if isinstance(key, str)
+    }
 
 
 def read_rows(path: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:

@@ -58,6 +58,14 @@ def test_villages_import_reports_each_refused_row_and_keeps_the_good_ones(app, c
     ]
 
 
+def test_control_characters_in_a_cell_never_reach_the_database(app, csv_file):
+    # A NUL (refused by PostgreSQL, invisible in SQLite) and a line break inside quotes (a
+    # village name broken across an SMS) become one space.
+    path = csv_file('code,name,district,province\n3507102001,"Sumber\x00\nrejo",Malang,Jatim\n')
+    assert run(app, "import-villages", path).exit_code == 0
+    assert Village.get().name == "Sumber rejo"
+
+
 def test_importing_the_same_file_twice_changes_nothing(app, csv_file):
     path = csv_file(VILLAGES)
     run(app, "import-villages", path)

@@ -231,8 +231,9 @@ def test_a_pick_after_a_new_registry_import_names_the_agency_offered(app, client
 @pytest.mark.parametrize(
     "code, reason",
     [
-        ("JO-TW-2025-0002", "Job order KEDALUWARSA 31-03-27."),
-        ("JO-TW-2025-0003", "Job order KEDALUWARSA 31-03-27."),
+        # Expired by the export before its valid_until: no date that reads as "valid until".
+        ("JO-TW-2025-0002", "Job order KEDALUWARSA."),
+        ("JO-TW-2025-0003", "Job order KEDALUWARSA."),
         ("JO-TW-2025-0004", "Job order DIBATALKAN."),
         ("JO-TW-2025-0005", "Job order DIBATALKAN."),
         ("JO-TW-2025-0006", "Job order DITUTUP."),
@@ -277,6 +278,32 @@ def test_an_unknown_status_word_is_refused_by_line(app, export):
         result.exit_code == 1 and "line 2, column status: not one of active, aktif" in result.output
     )
     assert JobOrder.select().count() == 1  # the snapshot is replaced by the accepted rows
+
+
+def test_an_agency_expired_early_gives_no_future_date(app, client, export):
+    path = export / "early.csv"
+    path.write_text(
+        AGENCIES.splitlines()[0] + "\n"
+        'KEP.101/PK.02/2024,PT Sinar Harapan Mulia,"Jl. Merdeka 1, Malang",2027-06-30,expired\n'
+    )
+    app.test_cli_runner().invoke(args=["import-agencies", str(path), "--as-of", "2026-11-22"])
+    text = cek(client, "PT Sinar Harapan Mulia")
+    assert text.startswith("TIDAK TERDAFTAR: PT Sinar Harapan Mulia. Izin sudah TIDAK BERLAKU.")
+    assert "30-06-27" not in text
+
+
+def test_a_job_order_of_an_unknown_country_code_is_refused(app, export):
+    path = export / "xx.csv"
+    path.write_text(
+        JOB_ORDERS.splitlines()[0] + "\n"
+        "JO-XX-2025-0001,KEP.101/PK.02/2024,XX,operator,company,5,2027-03-31,aktif\n"
+        "JO-TW-2025-0099,KEP.101/PK.02/2024,tw,operator,company,5,2027-03-31,aktif\n"
+    )
+    result = app.test_cli_runner().invoke(
+        args=["import-job-orders", str(path), "--as-of", "2026-11-22"]
+    )
+    assert "line 2, column country: not an ISO 3166" in result.output
+    assert [j.country for j in JobOrder.select()] == ["TW"]
 
 
 # 3. A fake licence number.

@@ -145,6 +145,8 @@ def check_agency(agency: Agency, today: date, subject: str | None = None) -> Ans
     if status == "active":
         answer.result = Result.REGISTERED
         answer.reasons += ["reason.licensed", "reason.ask_jo"]
+    elif status == AgencyStatus.EXPIRED and agency.valid_until >= today:
+        answer.reasons.append("reason.expired_early")  # the export says so before its date
     else:
         answer.reasons.append(f"reason.{status}")
     return answer
@@ -156,9 +158,9 @@ def check_job_order(job_order: JobOrder, today: date) -> Answer:
     status = job_order_status(job_order, today)
     until = {"until": job_order.valid_until.strftime(DATE)}
     if status != "active":
-        return Answer(
-            Result.NOT_REGISTERED, subject, [f"reason.jo_{status}"], until, job_order=job_order
-        )
+        early = status == "expired" and job_order.valid_until >= today  # no date to give
+        reason = "reason.jo_expired_early" if early else f"reason.jo_{status}"
+        return Answer(Result.NOT_REGISTERED, subject, [reason], until, job_order=job_order)
     agency = Agency.get_or_none(Agency.licence_no == job_order.licence_no)
     if agency is None:
         return Answer(Result.NOT_REGISTERED, subject, ["reason.jo_no_agency"], job_order=job_order)

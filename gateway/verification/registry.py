@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Callable
 from datetime import date
 
+import phonenumbers
 from peewee import Model
 
 from gateway import clock, danger
@@ -105,8 +106,8 @@ def _agency(cells: dict) -> dict:
 def _job_order(cells: dict) -> dict:
     code = required(cells, "code", 40)
     country = required(cells, "country", 2).upper()
-    if not (len(country) == 2 and country.isalpha()):
-        raise RowError("country", "not an ISO 3166 two-letter code")
+    if country not in phonenumbers.SUPPORTED_REGIONS:  # every ISO 3166 country that has phones
+        raise RowError("country", "not an ISO 3166 two-letter country code")
     positions = cells.get("positions", "")
     if not positions.isdigit():
         raise RowError("positions", "not a whole number")
