@@ -9,7 +9,9 @@ from datetime import timedelta
 from gateway import clock, contacts, i18n, officers, outbox
 from gateway.models import (
     Alert,
+    Checkin,
     Child,
+    Consent,
     Contact,
     ErasureRecord,
     InboundSms,
@@ -27,19 +29,33 @@ CONFIRM_WITHIN = timedelta(minutes=10)
 ERASED = "-"  # in place of the phone number on rows kept for their counts
 
 
-def stored_about(phone: str, lang: str) -> str:
-    """DATA: the people registered on this number and how many children, in one SMS."""
+def stored_about(phone: str, lang: str) -> list[str]:
+    """DATA: the people registered on this number and their children, then what else is kept
+    about them (check-in answers, reports, consents), counted: one SMS, or two. No child's
+    name: a phone is often shared, and DATA asks for no PIN (USSD "Data saya" shows more)."""
     people = list(Person.select().where(Person.phone == phone).order_by(Person.id))
     if not people:
-        return i18n.text(lang, "data.none")
+        return [i18n.text(lang, "data.none")]
     described = "; ".join(
         f"{person.name} ({i18n.text(lang, f'role.{person.role}')}"
         f"{', ' + person.village.name if person.village else ''})"
         for person in people
     )
-    children = Child.select().where(Child.caregiver.in_(people)).count()
-    params = {"people": described, "children": str(children)}
-    return i18n.fit(lang, "data.summary", params, shorten="people")
+    # Children in the care of someone on this number, or whose parent abroad it is.
+    children = Child.select().where(Child.caregiver.in_(people) | (Child.parent_phone == phone))
+    params = {"people": described, "children": str(children.count())}
+    summary = [i18n.fit(lang, "data.summary", params, shorten="people")]
+    kept = {
+        "checkins": Checkin.select()
+        .join(Child)
+        .where(Child.caregiver.in_(people) & Checkin.answered_at.is_null(False))
+        .count(),
+        "reports": Report.select().where(Report.reporter == phone).count(),
+        "consents": Consent.select().where(Consent.person.in_(people)).count(),
+    }
+    if any(kept.values()):
+        summary.append(i18n.text(lang, "data.kept", **{k: str(n) for k, n in kept.items()}))
+    return summary
 
 
 def ask(phone: str) -> bool:

@@ -132,6 +132,15 @@ _VILLAGE_BY_CODE = Compiled(  # every registration asks it
 )
 
 
+def children_line(person: Person) -> str:
+    """The children in this person's care as their own "Data saya" shows them (after the PIN):
+    how many, and each first name and birth year, oldest first (`2: Budi 2015, Ani 2019`)."""
+    children = sorted(person.children, key=lambda child: child.birth_year)  # encrypted years
+    listed = ", ".join(f"{child.name.split()[0][:12]} {child.birth_year}" for child in children)
+    listed = listed if len(listed) <= 60 else listed[:58] + ".."
+    return f"{len(children)}: {listed}" if children else "0"
+
+
 def find_village(code: str) -> Village | None:
     """The village with this code (dots and spaces ignored), or None."""
     digits = "".join(ch for ch in code if ch.isdigit())

@@ -36,12 +36,25 @@ def household(app, village):
     return village
 
 
-def test_data_says_what_is_stored_in_one_sms_without_the_childrens_names(client, household):
-    answer = sms(client, "DATA", sender=CAREGIVER)[-1]
-    assert answer == i18n.text(
-        "id", "data.summary", people="Siti Aminah (pengasuh anak, Sumberejo)", children="2"
+def test_data_says_what_is_stored_without_the_childrens_names(client, household):
+    sms(client, "1 1 1 1 1", sender=CAREGIVER)  # Budi's check-in answered
+    answer = sms(client, "DATA", sender=CAREGIVER)[-2:]
+    assert answer == [
+        i18n.text(
+            "id", "data.summary", people="Siti Aminah (pengasuh anak, Sumberejo)", children="2"
+        ),
+        i18n.text("id", "data.kept", checkins="1", reports="0", consents="1"),
+    ]
+    assert all(gsm7.fits(text) and "Budi" not in text for text in answer)
+
+
+def test_data_counts_the_children_a_parent_abroad_is_linked_to(client, household):
+    parent = "+886912345678"
+    Person.create(phone=parent, name="Sri", role="pmi", village=household)
+    Child.update(parent_phone=parent).where(Child.name_key.is_null(False)).execute()
+    assert sms(client, "DATA", sender=parent)[-1] == i18n.text(
+        "id", "data.summary", people="Sri (PMI, Sumberejo)", children="3"
     )
-    assert gsm7.fits(answer) and "Budi" not in answer
 
 
 def test_data_from_an_unknown_number_is_not_daftar(client, household):

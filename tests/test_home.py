@@ -40,7 +40,9 @@ def test_my_data_needs_the_pin_then_shows_only_then(caregiver):
     assert asked.startswith("CON " + t("pin.ask")) and "Siti" not in asked
     shown = caregiver.press("1234")
     assert (
-        "Nama: Siti Aminah" in shown and "Desa: Sumberejo" in shown and "Anak terdaftar: 2" in shown
+        "Nama: Siti Aminah" in shown
+        and "Desa: Sumberejo" in shown
+        and "Anak terdaftar: 2: Budi 2015, Ani 2019" in shown  # behind the PIN: by name
     )
 
 

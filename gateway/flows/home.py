@@ -110,7 +110,7 @@ def unlock(state: State, person_id: int) -> None:
         pin_ok=person.id,
         me_name=person.name,
         me_village=person.village.name[:30] if person.village else "-",
-        me_children=person.children.count(),
+        me_children=people.children_line(person),
     )
 
 

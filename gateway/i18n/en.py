@@ -208,6 +208,7 @@ MESSAGES = {
     "lapor.done": "{lapor_text}",
     "answer.bad_age": "Age not valid.",
     "data.none": "No data about this number in Desmigratif.",
+    "data.kept": "Also kept: {checkins} check-in answers, {reports} reports you sent, {consents} consents. See all: USSD menu My data. Erase all: SMS HAPUS.",
     "data.summary": "Your data in Desmigratif: {people}. Children: {children}. Change: USSD menu. Erase all: SMS HAPUS.",
     "erase.confirm": "Erase all data of this number and your children's? Reply HAPUS YA within 10 minutes. Erased data cannot come back.",
     "erase.done": "Your data and your children's were erased from Desmigratif. Thank you.",

@@ -216,6 +216,7 @@ MESSAGES = {
     "lapor.done": "{lapor_text}",
     "answer.bad_age": "Umur tidak valid.",
     "data.none": "Tidak ada data tentang nomor ini di Desmigratif.",
+    "data.kept": "Juga tersimpan: {checkins} jawaban kabar anak, {reports} laporan Anda, {consents} persetujuan. Lihat lengkap: menu USSD Data saya. Hapus semua: SMS HAPUS.",
     "data.summary": "Data Anda di Desmigratif: {people}. Anak terdaftar: {children}. Ubah: menu USSD. Hapus semua: SMS HAPUS.",
     "erase.confirm": "Hapus semua data nomor ini dan data anak Anda? Balas HAPUS YA dalam 10 menit. Data yang dihapus tidak bisa kembali.",
     "erase.done": "Data Anda dan anak Anda sudah dihapus dari Desmigratif. Terima kasih.",

@@ -213,6 +213,7 @@ MESSAGES = {
     "lapor.done": "{lapor_text}",
     "answer.bad_age": "Yuswa boten leres.",
     "data.none": "Mboten wonten data nomer menika ing Desmigratif.",
+    "data.kept": "Ugi dipunsimpen: {checkins} wangsulan kabar lare, {reports} laporan panjenengan, {consents} persetujuan. Pirsani: menu USSD Data kula. Busak: SMS HAPUS.",
     "data.summary": "Data panjenengan ing Desmigratif: {people}. Lare kadaftar: {children}. Gantos: menu USSD. Busak sedaya: SMS HAPUS.",
     "erase.confirm": "Busak sedaya data nomer menika lan data lare panjenengan? Bales HAPUS YA ing 10 menit. Data ingkang dipunbusak mboten saged wangsul.",
     "erase.done": "Data panjenengan lan lare sampun dipunbusak saking Desmigratif. Matur nuwun.",
