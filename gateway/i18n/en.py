@@ -43,7 +43,7 @@ MESSAGES = {
     "language.id": "Bahasa Indonesia",
     "language.en": "English",
     "language.saved": "Language saved: English. Thank you.",
-    "sms.help": "Desmigratif: CEK agency | LAPOR broker | TOLONG child in danger (SAPA 129) | ANAK children's news | DAFTAR | STOP/MULAI | Menu {ussd_code} | {help}",
+    "sms.help": "Desmigratif: CEK agency | LAPOR broker | TOLONG child in danger (SAPA 129) | ANAK children | DAFTAR | DATA/HAPUS | STOP/MULAI | {ussd_code} | {help}",
     "sms.stopped": (
         "You will get no more Desmigratif info. Replies and case news still come. "
         "SMS MULAI to get info again."
@@ -353,7 +353,7 @@ MESSAGES = {
     "pin.prove": "For safety: type the birth year of one of the registered children (e.g. 2015):",
     "pin.ask_officer": "You have no PIN yet. Ask the village Desmigratif officer to help you set one.",
     "village.unknown": "unknown",
-    "sms.help_abroad": "Desmigratif: CEK agency name | LAPOR broker | TOLONG child in danger | ANAK children's news | STOP/MULAI info | {help} | WA KP2MI 0811-8080-141",
+    "sms.help_abroad": "Desmigratif: CEK agency | LAPOR broker | TOLONG child in danger | ANAK children | DATA/HAPUS | STOP/MULAI | {help} | WA KP2MI 0811-8080-141",
     "sms.register_abroad": "To register from abroad: ask your family or the village Desmigratif officer to register your number. Children's news: SMS ANAK.",
     "anak.not_migrant_abroad": "ANAK is for registered migrant workers. Ask your family or the village officer to add your number.",
     "info.channels.text": "Village Desmigratif officer\nDistrict Disnaker/LTSA\n{channels}\nCalls to KP2MI are free.{my_officer}",

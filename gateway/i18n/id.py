@@ -47,7 +47,7 @@ MESSAGES = {
     "language.en": "English",
     "language.saved": "Bahasa disimpan: Bahasa Indonesia. Terima kasih.",
     # SMS.
-    "sms.help": "Desmigratif: CEK nama agensi | LAPOR calo | TOLONG anak dlm bahaya (SAPA 129) | ANAK kabar anak | DAFTAR | STOP/MULAI info | Menu {ussd_code} | {help}",
+    "sms.help": "Desmigratif: CEK agensi | LAPOR calo | TOLONG anak dlm bahaya (SAPA 129) | ANAK kabar anak | DAFTAR | DATA/HAPUS | STOP/MULAI | {ussd_code} | {help}",
     "sms.stopped": (
         "Anda berhenti menerima info Desmigratif. Balasan dan kabar kasus tetap dikirim. "
         "SMS MULAI untuk info lagi."
@@ -361,7 +361,7 @@ MESSAGES = {
     "pin.prove": "Untuk keamanan: ketik tahun lahir salah satu anak yang terdaftar (contoh 2015):",
     "pin.ask_officer": "Anda belum punya PIN. Minta petugas Desmigratif desa membantu membuatnya.",
     "village.unknown": "tidak diketahui",
-    "sms.help_abroad": "Desmigratif: CEK nama agensi | LAPOR calo | TOLONG anak dlm bahaya | ANAK kabar anak | STOP/MULAI info | {help} | WA KP2MI 0811-8080-141",
+    "sms.help_abroad": "Desmigratif: CEK agensi | LAPOR calo | TOLONG anak dlm bahaya | ANAK kabar anak | DATA/HAPUS | STOP/MULAI | {help} | WA KP2MI 0811-8080-141",
     "sms.register_abroad": "Untuk mendaftar dari luar negeri: minta keluarga atau petugas Desmigratif di desa mendaftarkan nomor Anda. Kabar anak: SMS ANAK.",
     "anak.not_migrant_abroad": "Layanan ANAK untuk PMI yang terdaftar. Minta keluarga atau petugas desa mencatat nomor Anda.",
     "info.channels.text": "Petugas Desmigratif desa\nDisnaker/LTSA kabupaten\n{channels}\nTelepon ke KP2MI gratis.{my_officer}",

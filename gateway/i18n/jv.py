@@ -47,7 +47,7 @@ MESSAGES = {
     "language.en": "English",
     "language.jv": "Basa Jawa",
     "language.saved": "Basa sampun dipunsimpen: Basa Jawa. Matur nuwun.",
-    "sms.help": "Desmigratif: CEK nami agensi | LAPOR calo | TOLONG lare ing bebaya (SAPA 129) | ANAK kabar lare | DAFTAR | STOP/MULAI info | Menu {ussd_code} | {help}",
+    "sms.help": "Desmigratif: CEK agensi | LAPOR calo | TOLONG lare ing bebaya (SAPA 129) | ANAK kabar lare | DAFTAR | DATA/HAPUS | STOP/MULAI | {ussd_code} | {help}",
     "sms.stopped": (
         "Panjenengan mandheg nampi info Desmigratif. Wangsulan lan kabar kasus tetep dipunkintun. "
         "SMS MULAI kangge info malih."
@@ -358,7 +358,7 @@ MESSAGES = {
     "pin.prove": "Kangge keamanan: ketik taun lair salah satunggaling lare ingkang kadaftar (tuladha 2015):",
     "pin.ask_officer": "Panjenengan dereng gadhah PIN. Nyuwun petugas Desmigratif desa mbiyantu damel.",
     "village.unknown": "boten dipunmangertosi",
-    "sms.help_abroad": "Desmigratif: CEK nami agensi | LAPOR calo | TOLONG lare ing bebaya | ANAK kabar lare | STOP/MULAI info | {help} | WA KP2MI 0811-8080-141",
+    "sms.help_abroad": "Desmigratif: CEK agensi | LAPOR calo | TOLONG lare ing bebaya | ANAK kabar lare | DATA/HAPUS | STOP/MULAI | {help} | WA KP2MI 0811-8080-141",
     "sms.register_abroad": "Ndaftar saking manca: nyuwun kulawarga utawi petugas Desmigratif desa ndaftaraken nomer panjenengan. Kabar lare: SMS ANAK.",
     "anak.not_migrant_abroad": "Layanan ANAK kangge PMI ingkang kadaftar. Nyuwun kulawarga utawi petugas desa nyathet nomer panjenengan.",
     "info.channels.text": "Petugas Desmigratif desa\nDisnaker/LTSA kabupaten\n{channels}\nTelpon dhateng KP2MI gratis.{my_officer}",
