@@ -50,6 +50,8 @@ def test_an_officer_sees_and_acts_on_their_village_case(client, desk):
     token = csrf(page)
     client.post(f"/desk/cases/{case.ref}/acknowledge", data={"csrf_token": token, "note": ""})
     assert Alert.get_by_id(case.id).state == "acknowledged"
+    acknowledged = client.get(f"/desk/cases/{case.ref}").text  # no button for what is done
+    assert "/acknowledge" not in acknowledged and f"/desk/cases/{case.ref}/close" in acknowledged
     refused = client.post(f"/desk/cases/{case.ref}/close", data={"csrf_token": token})
     assert refused.status_code == 302 and Alert.get_by_id(case.id).state == "acknowledged"
     client.post(
@@ -59,6 +61,8 @@ def test_an_officer_sees_and_acts_on_their_village_case(client, desk):
         f"/desk/cases/{case.ref}/close", data={"csrf_token": token, "note": "Anak aman di nenek"}
     )
     assert Alert.get_by_id(case.id).state == "closed"
+    closed = client.get(f"/desk/cases/{case.ref}").text
+    assert "/acknowledge" not in closed and f"/desk/cases/{case.ref}/close" not in closed
     events = [(e.state, e.actor, e.note) for e in AlertEvent.select().order_by(AlertEvent.id)]
     assert ("info", OFFICER, None) in events  # the view is logged
     assert ("note", OFFICER, "Sudah ke rumahnya") in events
