@@ -28,12 +28,19 @@ def view(officer: Officer, alert: Alert, lang: str) -> str:
     return details(alert, lang)
 
 
-def act(officer: Officer, alert: Alert, state: AlertState, note: str, lang: str) -> str:
-    """Acknowledge or close the case; the officer's answer (done, or where it already stood)."""
+def take(officer: Officer, alert: Alert, state: AlertState, note: str) -> str | None:
+    """Acknowledge or close the case; None when done, else the state it already stood at."""
     note = note.strip()[:NOTE_LENGTH] or None
-    if not alerts.record(alert, state, actor=officer.phone, note=note):
-        current = Alert.get_by_id(alert.id).state
-        return i18n.text(lang, f"officer.already_{current}", ref=alert.ref)
+    if alerts.record(alert, state, actor=officer.phone, note=note):
+        return None
+    return Alert.get_by_id(alert.id).state
+
+
+def act(officer: Officer, alert: Alert, state: AlertState, note: str, lang: str) -> str:
+    """take(), and the officer's answer by SMS or USSD (done, or where it already stood)."""
+    already = take(officer, alert, state, note)
+    if already is not None:
+        return i18n.text(lang, f"officer.already_{already}", ref=alert.ref)
     done = "officer.acknowledged" if state is AlertState.ACKNOWLEDGED else "officer.closed"
     return i18n.text(lang, done, ref=alert.ref)
 

@@ -76,6 +76,9 @@ MESSAGES = {
     "case.by": "Oleh",
     "case.note_too_short": "Tulis catatan dulu (paling sedikit 3 huruf).",
     "case.note_saved": "Catatan disimpan.",
+    "case.done_acknowledge": "Kasus {ref} Anda tangani. Bila selesai: tulis catatan, lalu Tutup kasus.",
+    "case.done_close": "Kasus {ref} ditutup.",
+    "case.already": "Kasus {ref} sudah {state}.",
     # The pages that explain a 400, 403 or 404 (error.html)
     "error.bad_request": "Permintaan tidak dapat diproses (400)",
     "error.bad_request_why": "Formulir ini sudah kedaluwarsa (misalnya setelah lama terbuka atau "

@@ -297,7 +297,18 @@ def case_action(ref: str, action: str):
             flash(desk_text("case.note_saved"), "ok")
         else:
             state = AlertState.ACKNOWLEDGED if action == "acknowledge" else AlertState.CLOSED
-            flash(cases.act(current_user, alert, state, note, "id"), "ok")
+            already = cases.take(current_user, alert, state, note)
+            if already is None:
+                flash(
+                    desk_text(
+                        "case.done_acknowledge" if action == "acknowledge" else "case.done_close",
+                        ref=alert.ref,
+                    ),
+                    "ok",
+                )
+            else:
+                state_name = i18n.text("id", f"case_state.{already}")
+                flash(desk_text("case.already", ref=alert.ref, state=state_name), "error")
     return redirect(url_for("desk.case_page", ref=alert.ref))
 
 
