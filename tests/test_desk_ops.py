@@ -86,6 +86,26 @@ def test_a_household_register_upload_reports_each_refused_row(client, desk):
     SIZES["imports (report)"] = len(answer.data)
 
 
+def test_a_district_sized_register_uploads_and_a_too_large_file_is_told_so(client, desk):
+    # 2,000 households (~150 kB): over the 64 kB any other request may carry, well under the
+    # upload limit. Before, any file over 64 kB got werkzeug's bare 413 page.
+    log_in(client, OPERATOR)
+    header, good = HOUSEHOLDS.splitlines()[0], HOUSEHOLDS.splitlines()[1]
+    rows = [good.replace("081211110001", f"0812{n:08d}") for n in range(2000)]
+    register = header + "\n" + "\n".join(rows) + "\n"
+    assert len(register) > 128 * 1024
+    answer = upload(client, "households", register)
+    assert answer.status_code == 200 and "2000 baris diterima" in answer.text
+    over = str(6 * 1024 * 1024)  # a file over 5 MB, as its request announces it
+    huge = client.post(
+        "/desk/ops/imports",
+        data=b"--x--\r\n",
+        environ_overrides={"CONTENT_LENGTH": over},
+        content_type="multipart/form-data; boundary=x",
+    )
+    assert huge.status_code == 413 and "lebih dari 5 MB" in huge.text and "Impor" in huge.text
+
+
 def test_a_registry_upload_needs_its_date_and_a_file_of_no_good_row_changes_nothing(client, desk):
     log_in(client, OPERATOR)
     no_date = upload(client, "agencies", registry_data.AGENCIES)

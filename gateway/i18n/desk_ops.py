@@ -20,6 +20,7 @@ MESSAGES = {
     "baris yang salah ditolak utuh (tidak setengah masuk). P3MI, job order dan aturan: seluruh "
     "daftar diganti sekaligus dari baris yang benar, atau tidak berubah sama sekali.",
     "ops.imports.file_refused": "Berkas ditolak, tidak ada yang diimpor: {error}",
+    "ops.imports.too_large": "berkas lebih dari {most} MB; bagi menjadi beberapa berkas",
     "ops.imports.accepted": "{n} baris diterima",
     "ops.imports.created": "{count} baru: {name}",
     "ops.imports.refused": "{n} ditolak",

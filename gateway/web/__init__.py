@@ -35,6 +35,7 @@ def register(app: Flask) -> None:
     callbacks = [ussd.bp, sms.bp, health.bp]
     for blueprint in callbacks:
         app.register_blueprint(blueprint)
+    app.before_request(operators.room_for_uploads)  # before CSRF reads the form
     desk.init_app(app, callbacks)
     app.register_blueprint(operators.bp)
     app.register_blueprint(broadcasts.bp)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectChoice, SelectField, TextAreaField
 from wtforms.validators import Length
 
@@ -13,13 +12,14 @@ from gateway import broadcasts, gsm7
 from gateway.i18n import desk_text
 from gateway.transactions import unit_of_work
 from gateway.web import desk
+from gateway.web.forms import DeskForm
 
 bp = Blueprint("broadcasts", __name__, url_prefix="/desk/broadcasts")
 desk.guard(bp)
 desk.add_nav("broadcasts.broadcast_list", desk_text("nav.broadcasts"))
 
 
-class BroadcastForm(FlaskForm):
+class BroadcastForm(DeskForm):
     """Where to, the text, and the box that lets a long text go."""
 
     place = SelectField(desk_text("broadcasts.place"), validate_choice=False)

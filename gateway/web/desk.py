@@ -20,7 +20,6 @@ from flask import (
 )
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
-from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFProtect
 from wtforms import PasswordField, StringField, TextAreaField
 from wtforms.validators import DataRequired, EqualTo, Length
@@ -30,6 +29,7 @@ from gateway.i18n import desk_text
 from gateway.phone import InvalidPhoneError, normalise
 from gateway.statuses import AlertState, OfficerRole
 from gateway.transactions import unit_of_work
+from gateway.web.forms import DeskForm
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
 login_manager = LoginManager()
@@ -160,7 +160,7 @@ def load_user(session_id: str):
     return staff.load(session_id)
 
 
-class LoginForm(FlaskForm):
+class LoginForm(DeskForm):
     """Phone number and password."""
 
     phone = StringField(desk_text("common.phone"), validators=[DataRequired(), Length(max=40)])
@@ -169,7 +169,7 @@ class LoginForm(FlaskForm):
     )
 
 
-class NoteForm(FlaskForm):
+class NoteForm(DeskForm):
     """A note on a case (required to close it)."""
 
     note = TextAreaField(desk_text("case.note"), validators=[Length(max=cases.NOTE_LENGTH)])
@@ -195,7 +195,7 @@ def login():
     return render_template("desk/login.html", form=form)
 
 
-class NewPasswordForm(FlaskForm):
+class NewPasswordForm(DeskForm):
     """A new password, typed twice."""
 
     password = PasswordField(

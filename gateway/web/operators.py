@@ -14,9 +14,9 @@ from flask import (
     url_for,
 )
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from redis import RedisError
+from werkzeug.exceptions import RequestEntityTooLarge
 from wtforms import DateField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -36,6 +36,7 @@ from gateway.phone import InvalidPhoneError, normalise
 from gateway.statuses import OfficerRole, OutboxStatus
 from gateway.transactions import unit_of_work
 from gateway.web import desk
+from gateway.web.forms import DeskForm
 
 bp = Blueprint("operators", __name__, url_prefix="/desk/ops")
 desk.guard(bp)
@@ -50,6 +51,25 @@ for endpoint, label in (
     desk.add_nav(endpoint, label, OPERATOR)
 
 
+UPLOAD_ROOM = uploads.MAX_BYTES + 64 * 1024  # the largest file and the form around it
+
+
+def room_for_uploads() -> None:
+    """The imports page takes a district's register (uploads.MAX_BYTES); every other request
+    stays within the app's 64 kB."""
+    if request.endpoint == "operators.imports":
+        request.max_content_length = UPLOAD_ROOM
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def too_large(_error: RequestEntityTooLarge):
+    """A file over the limit: the imports page says so, in the desk's words."""
+    error = desk_text("ops.imports.too_large", most=uploads.MAX_BYTES // (1024 * 1024))
+    form = ImportForm(formdata=None)  # the request body is what was too large: left unread
+    page = render_template("desk/ops/imports.html", form=form, report=None, error=error)
+    return page, 413
+
+
 @bp.before_request
 def operators_only():
     """Log in first; then operators only (a 403 that says so for anyone else)."""
@@ -60,7 +80,7 @@ def operators_only():
     return None
 
 
-class ImportForm(FlaskForm):
+class ImportForm(DeskForm):
     """A CSV file, what it holds, and the registry export's date."""
 
     kind = SelectField(
@@ -90,7 +110,7 @@ def imports():
     return render_template("desk/ops/imports.html", form=form, report=report, error=error), status
 
 
-class StaffForm(FlaskForm):
+class StaffForm(DeskForm):
     """A new officer or supervisor (or new details for one)."""
 
     phone = StringField(desk_text("common.phone"), validators=[DataRequired(), Length(max=40)])
@@ -108,7 +128,7 @@ class StaffForm(FlaskForm):
     password = PasswordField(desk_text("ops.staff.password"), validators=[Length(max=200)])
 
 
-class SecretForm(FlaskForm):
+class SecretForm(DeskForm):
     """A new PIN or password for one staff member."""
 
     secret = PasswordField(
@@ -116,7 +136,7 @@ class SecretForm(FlaskForm):
     )
 
 
-class CsrfOnlyForm(FlaskForm):
+class CsrfOnlyForm(DeskForm):
     """A button's form: only the CSRF token."""
 
 
