@@ -144,6 +144,8 @@ def test_an_operator_adds_an_officer_and_resets_pin_and_password(client, desk):
     assert not OutboxMessage.select().where(OutboxMessage.to == wati.phone).exists()
     refused = client.post("/desk/ops/staff", data={**form, "village": "", "phone": "0811100099"})
     assert "Tidak disimpan" in refused.text and "perlu kode desa" in refused.text
+    odd_role = client.post("/desk/ops/staff", data={**form, "role": "raja"}).text
+    assert "Pilihan tidak dikenal." in odd_role and "Not a valid choice" not in odd_role
     token = csrf(client.get("/desk/ops/staff").text)
     client.post(f"/desk/ops/staff/{wati.id}/pin", data={"csrf_token": token, "secret": "97531"})
     from gateway import pins
