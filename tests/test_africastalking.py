@@ -26,7 +26,7 @@ from gateway.providers.base import SendStatus
 PHONE = "+6281234567890"
 TOKEN = "s3cret"
 CONTROLS = "\x00\x07\x1b\x7f"  # NUL, bell, escape, delete: dropped from every field
-HELP = "Desmigratif: CEK nama agensi"  # the start of the help SMS
+HELP = "Desmigratif: CEK agensi"  # the start of the help SMS
 
 
 @dataclass(frozen=True)
