@@ -16,6 +16,7 @@ from datetime import date
 from config.settings import LANGUAGES
 from gateway import clock, household_import, people, phone
 from gateway.household_import import Household
+from gateway.i18n import import_reasons
 from gateway.models import BaseModel, Child, Person, Village, db
 
 VILLAGE_COLUMNS = ("code", "name", "district", "province")
@@ -34,16 +35,42 @@ HOUSEHOLD_COLUMNS = (
 YES, NO = {"yes", "ya", "y", "1"}, {"no", "tidak", "n", "0"}
 
 
+@dataclass(frozen=True)
+class Reason:
+    """Why a row or a file was refused: an English template and its values; str() is the
+    CLI's English, indonesian() the desk's (i18n/import_reasons.py)."""
+
+    template: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def __str__(self) -> str:
+        return self.template.format(**dict(self.params))
+
+    def indonesian(self) -> str:
+        """The reason in the desk's Indonesian."""
+        return import_reasons.indonesian(self.template, dict(self.params))
+
+
 class ImportFileError(ValueError):
     """The file as a whole cannot be read: nothing was imported."""
+
+    def __init__(self, template: str, **params: object):
+        self.reason = Reason(template, tuple((k, str(v)) for k, v in params.items()))
+        super().__init__(str(self.reason))
+
+    def naming(self, path: str, name: str) -> ImportFileError:
+        """The same refusal naming the file `name` instead of its temporary `path`."""
+        params = {k: (name if v == path else v) for k, v in self.reason.params}
+        return ImportFileError(self.reason.template, **params)
 
 
 class RowError(ValueError):
     """One row refused: the column at fault and why."""
 
-    def __init__(self, column: str, reason: str):
-        super().__init__(f"{column}: {reason}")
-        self.column, self.reason = column, reason
+    def __init__(self, column: str, template: str, **params: object):
+        self.column = column
+        self.reason = Reason(template, tuple((k, str(v)) for k, v in params.items()))
+        super().__init__(f"{column}: {self.reason}")
 
 
 @dataclass
@@ -51,7 +78,7 @@ class Report:
     """What an import did."""
 
     accepted: int = 0
-    refused: list[tuple[int, str, str]] = field(default_factory=list)  # (line, column, reason)
+    refused: list[tuple[int, str, Reason]] = field(default_factory=list)  # (line, column, why)
     created: dict[str, int] = field(default_factory=dict)
 
     def refuse(self, line: int, error: RowError) -> None:
@@ -90,12 +117,17 @@ def read_rows(path: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, 
             reader = csv.DictReader(handle)
             missing = set(columns) - set(reader.fieldnames or ())
             if missing:
-                raise ImportFileError(f"{path}: missing column(s): {', '.join(sorted(missing))}")
+                raise ImportFileError(
+                    "{file}: missing column(s): {columns}",
+                    file=path,
+                    columns=", ".join(sorted(missing)),
+                )
             return [(reader.line_num, _cells(row)) for row in reader]
     except UnicodeDecodeError as error:
-        raise ImportFileError(f"{path}: not UTF-8 text ({error.reason})") from None
+        why = error.reason
+        raise ImportFileError("{file}: not UTF-8 text ({why})", file=path, why=why) from None
     except csv.Error as error:
-        raise ImportFileError(f"{path}: not a CSV file ({error})") from None
+        raise ImportFileError("{file}: not a CSV file ({why})", file=path, why=error) from None
 
 
 def _counts(counted: dict[str, type[BaseModel]]) -> dict[str, int]:
@@ -132,7 +164,7 @@ def required(cells: dict, column: str, max_length: int = 100) -> str:
     if not value:
         raise RowError(column, "empty")
     if len(value) > max_length:
-        raise RowError(column, f"longer than {max_length} characters")
+        raise RowError(column, "longer than {most} characters", most=max_length)
     return value
 
 
@@ -147,7 +179,7 @@ def _village_row(cells: dict) -> None:
     fields = {key: required(cells, key) for key in ("name", "district", "province")}
     language = cells.get("language", "").lower() or None
     if language and language not in LANGUAGES:
-        raise RowError("language", f"not one of {', '.join(LANGUAGES)}")
+        raise RowError("language", "not one of {allowed}", allowed=", ".join(LANGUAGES))
     code = _village_code(cells, "code")
     village = Village.get_or_none(Village.code == code)
     if village is None:
@@ -200,7 +232,7 @@ def parse_household(cells: dict, villages: dict[str, Village | None]) -> Househo
     migrant_phone = _phone(cells, "migrant_phone") if cells.get("migrant_phone") else None
     country = cells.get("destination_country", "").upper() or None
     if country and not (len(country) == 2 and country.isalpha()):
-        raise RowError("destination_country", "not an ISO 3166 two-letter code")
+        raise RowError("destination_country", "not an ISO 3166 two-letter country code")
     child_name = _name(cells, "child_name")
     year = cells.get("child_birth_year", "")
     if not (year.isdigit() and len(year) == 4 and people.is_child_birth_year(int(year))):

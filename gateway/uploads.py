@@ -28,20 +28,22 @@ def run(kind: str, data: bytes, filename: str, as_of: date | None) -> Report:
     """Import `data` (a CSV file's bytes) as `kind`; ImportFileError, naming `filename`, when
     the file as a whole is refused: then nothing was imported."""
     if kind not in KINDS:
-        raise ImportFileError(f"unknown import {kind!r}")
+        raise ImportFileError("unknown import {kind}", kind=repr(kind))
     _, needs_as_of, function = KINDS[kind]
     if needs_as_of and as_of is None:
         raise ImportFileError("the registry export's date (as of) is needed")
     if not data:
-        raise ImportFileError(f"{filename}: empty file")
+        raise ImportFileError("{file}: empty file", file=filename)
     if len(data) > MAX_BYTES:
-        raise ImportFileError(f"{filename}: larger than {MAX_BYTES // (1024 * 1024)} MB")
+        raise ImportFileError(
+            "{file}: larger than {most} MB", file=filename, most=MAX_BYTES // (1024 * 1024)
+        )
     handle, path = tempfile.mkstemp(suffix=".csv", prefix="desk-import-")
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
         return function(path, as_of) if needs_as_of else function(path)
     except ImportFileError as error:
-        raise ImportFileError(str(error).replace(path, filename)) from None
+        raise error.naming(path, filename) from None
     finally:
         os.unlink(path)

@@ -78,8 +78,10 @@ def test_a_household_register_upload_reports_each_refused_row(client, desk):
     assert answer.status_code == 422  # something refused
     page = answer.text
     assert "1 baris diterima" in page and "2 ditolak" in page
-    assert "<td>3</td><td>caregiver_phone</td><td>not a phone number</td>" in page
-    assert "<td>4</td><td>in_school</td><td>not yes or no</td>" in page
+    # The same reasons as the CLI's, in the desk's Indonesian.
+    assert "<td>3</td><td>caregiver_phone</td><td>bukan nomor HP</td>" in page
+    assert "<td>4</td><td>in_school</td><td>bukan ya atau tidak</td>" in page
+    assert "1 baru: anak" in page and "children" not in page
     # The good row is in, whole; the bad rows left nothing behind (no Lina, no Eka).
     assert Child.select().count() == 1
     assert sorted(p.name for p in Person.select()) == ["Siti", "Siti Aminah", "Sri Wahyuni"]
@@ -117,7 +119,8 @@ def test_a_registry_upload_needs_its_date_and_a_file_of_no_good_row_changes_noth
     )
     header = registry_data.AGENCIES.splitlines()[0]
     bad = upload(client, "agencies", header + "\nX,,Malang,2027-01-01,aktif\n", "2026-11-21")
-    assert "no valid row" in bad.text and "agencies.csv" in bad.text and "/tmp" not in bad.text
+    assert "tidak ada baris yang benar" in bad.text and "agencies.csv" in bad.text
+    assert "/tmp" not in bad.text and "no valid row" not in bad.text
     assert Agency.select().count() == 7  # the registry in force is kept
 
 

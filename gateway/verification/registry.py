@@ -75,7 +75,7 @@ def parse_date(text: str, column: str) -> date:
 def _one_of(cells: dict, column: str, allowed: tuple[str, ...]) -> str:
     value = cells.get(column, "").lower()
     if value not in allowed:
-        raise RowError(column, "not one of " + ", ".join(allowed))
+        raise RowError(column, "not one of {allowed}", allowed=", ".join(allowed))
     return value
 
 
@@ -83,7 +83,7 @@ def _status(cells: dict, vocabulary: dict[str, str]) -> str:
     """The row's status in our words; any word of the vocabulary, in any case."""
     word = cells.get("status", "").strip().lower()
     if word not in vocabulary:
-        raise RowError("status", "not one of " + ", ".join(vocabulary))
+        raise RowError("status", "not one of {allowed}", allowed=", ".join(vocabulary))
     return vocabulary[word]
 
 
@@ -137,7 +137,7 @@ def _replace(
     A refused row changes nothing: the entry it names (by its `key` cell) stays as it was,
     instead of being dropped as if the export no longer held it."""
     if as_of > clock.now().date():
-        raise ImportFileError(f"--as-of {as_of} is in the future")
+        raise ImportFileError("--as-of {as_of} is in the future", as_of=as_of)
     report, parsed, kept = Report(), {}, set()
     for line, cells in read_rows(path, columns):
         try:
@@ -145,13 +145,13 @@ def _replace(
             if fields[key] in parsed:
                 raise RowError(key, "appears twice in the file")
         except RowError as error:
-            report.refused.append((line, error.column, error.reason))
+            report.refuse(line, error)
             kept.add(cells.get(key, ""))
             continue
         parsed[fields[key]] = fields
         report.accepted += 1
     if not parsed:
-        raise ImportFileError(f"{path}: no valid row; the registry in force is kept")
+        raise ImportFileError("{file}: no valid row; the registry in force is kept", file=path)
     field = getattr(model, key)
     with db.atomic():
         existing = dict(model.select(field, model.id).tuples())
@@ -206,7 +206,7 @@ def import_rules(path: str) -> Report:
             kind = _one_of(cells, "kind", RULE_KINDS)
             value = required(cells, "value", 80)
         except RowError as error:
-            report.refused.append((line, error.column, error.reason))
+            report.refuse(line, error)
             continue
         if kind in ("closed_domestic", "no_route"):
             value = value.upper()
@@ -216,13 +216,13 @@ def import_rules(path: str) -> Report:
             value = code_key(value)  # a licence number, compared as letters and digits
         note = cells.get("note", "")[:160] or None
         if kind == "danger_word" and note not in danger.PRIORITY:
-            reason = "the case category a danger word opens: one of " + ", ".join(danger.PRIORITY)
-            report.refused.append((line, "note", reason))
+            template = "the case category a danger word opens: one of {allowed}"
+            report.refuse(line, RowError("note", template, allowed=", ".join(danger.PRIORITY)))
             continue
         rules.append({"kind": kind, "value": value, "note": note})
         report.accepted += 1
     if not rules:
-        raise ImportFileError(f"{path}: no valid row; the rules in force are kept")
+        raise ImportFileError("{file}: no valid row; the rules in force are kept", file=path)
     kinds = {rule["kind"] for rule in rules}
     unique = list({(r["kind"], r["value"]): r for r in rules}.values())
     with db.atomic():

@@ -29,7 +29,7 @@ from gateway import (
     staff_invites,
     uploads,
 )
-from gateway.i18n import desk_text
+from gateway.i18n import desk_text, import_reasons
 from gateway.imports import ImportFileError
 from gateway.outbox import resend
 from gateway.phone import InvalidPhoneError, normalise
@@ -49,6 +49,12 @@ for endpoint, label in (
     ("operators.access", desk_text("nav.access")),
 ):
     desk.add_nav(endpoint, label, OPERATOR)
+
+
+@bp.app_template_filter("in_indonesian")
+def in_indonesian(word: str) -> str:
+    """What an import created ("villages"), in the desk's Indonesian."""
+    return import_reasons.indonesian(word, {})
 
 
 UPLOAD_ROOM = uploads.MAX_BYTES + 64 * 1024  # the largest file and the form around it
@@ -105,7 +111,7 @@ def imports():
                 form.as_of.data,
             )
         except ImportFileError as refused:
-            error = str(refused)
+            error = refused.reason.indonesian()
     status = 422 if error or (report and report.refused) else 200
     return render_template("desk/ops/imports.html", form=form, report=report, error=error), status
 
