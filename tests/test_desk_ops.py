@@ -188,7 +188,7 @@ def test_the_outbox_page_filters_pages_and_hides_what_is_personal(client, desk):
     second = client.get("/desk/ops/outbox?page=2")
     assert second.text.count("<tr>") == 7 and "Siaran nomor 0<" in second.text
     only_failed = client.get("/desk/ops/outbox?status=failed").text
-    assert "1 SMS berstatus failed" in only_failed and f"<td>{failed.id}</td>" in only_failed
+    assert "1 SMS berstatus gagal" in only_failed and f"<td>{failed.id}</td>" in only_failed
     assert client.get("/desk/ops/outbox?status=bogus").status_code == 404
 
 

@@ -192,3 +192,18 @@ MESSAGES = {
     "upload.villages": "Desa",
     "upload.households": "Register rumah tangga",
 }
+
+# An outbox row's status and kind as the outbox page shows them (the stored values are English).
+OUTBOX_WORDS = {
+    "queued": "antre",
+    "sending": "sedang dikirim",
+    "sent": "terkirim",
+    "delivered": "diterima HP",
+    "failed": "gagal",
+    "unknown": "tidak pasti",
+    "suppressed": "tidak dikirim (STOP)",
+    "cancelled": "dibatalkan",
+    "reply": "balasan",
+    "alert": "kasus",
+    "broadcast": "siaran",
+}

@@ -30,6 +30,7 @@ from gateway import (
     uploads,
 )
 from gateway.i18n import desk_text, import_reasons
+from gateway.i18n.desk_ops import OUTBOX_WORDS
 from gateway.imports import ImportFileError
 from gateway.outbox import resend
 from gateway.phone import InvalidPhoneError, normalise
@@ -55,6 +56,12 @@ for endpoint, label in (
 def in_indonesian(word: str) -> str:
     """What an import created ("villages"), in the desk's Indonesian."""
     return import_reasons.indonesian(word, {})
+
+
+@bp.app_template_filter("outbox_word")
+def outbox_word(value: str) -> str:
+    """An outbox status or kind ("queued", "reply") in the desk's Indonesian."""
+    return OUTBOX_WORDS.get(value, value)
 
 
 UPLOAD_ROOM = uploads.MAX_BYTES + 64 * 1024  # the largest file and the form around it
