@@ -132,6 +132,7 @@ MESSAGES = {
     "household.village": "Desa {village}.",
     "household.registered": "Terdaftar {date}.",
     "household.consents": "Persetujuan:",
+    "household.on_paper": "kertas",
     "household.consent_children": "data anak",
     "household.consent_self": "diri sendiri",
     "household.no_consent": "belum ada",
