@@ -83,6 +83,7 @@ def test_no_link_for_an_operator_account_from_the_desk(client, desk):
     page = client.get("/desk/ops/staff").text
     operator = Officer.get(Officer.phone == OPERATOR)
     assert f"/desk/ops/staff/{operator.id}/invite" not in page
+    assert f"/desk/ops/staff/{operator.id}/pin" not in page  # an operator's: by the CLI only
     refused = client.post(f"/desk/ops/staff/{operator.id}/invite", data={"csrf_token": csrf(page)})
     assert refused.status_code == 404
     assert not OutboxMessage.select().where(OutboxMessage.to == OPERATOR).exists()

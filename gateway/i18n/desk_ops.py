@@ -69,6 +69,7 @@ MESSAGES = {
     "dikirim lewat SMS.",
     "ops.staff.bad_phone": "Nomor HP tidak dikenali.",
     "ops.staff.not_saved": "Tidak disimpan: {error}",
+    "ops.staff.by_cli": "Operator: ubah lewat perintah add-officer",
     "ops.staff.not_changed": "Tidak diubah: {error}",
     "ops.staff.not_sent": "Tidak dikirim: {error}",
     "ops.staff.pin_changed": "PIN {name} diganti.",
