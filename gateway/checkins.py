@@ -142,11 +142,20 @@ def _prompt(households: dict[str, list[int]], key: str, settings: Mapping[str, A
     messages = []
     for phone, birth_years in households.items():
         lang = languages[phone]
-        years = ", ".join(str(year) for year in sorted(birth_years))
+        years = _years_in_order(lang, sorted(birth_years))
         params = {"years": years, "ussd_code": settings["USSD_CODE"]}
         messages.append((phone, i18n.fit(lang, key, params, shorten="years")))
         messages.append((phone, checkin_codes.codes_sms(lang)))
     outbox.add_many(messages, MessageKind.BROADCAST)
+
+
+def _years_in_order(lang: str, years: list[int]) -> str:
+    """The children's birth years in the order their answers are read, oldest first:
+    `2015 lalu 2019` (the first SMS answer is the 2015 child's)."""
+    if len(years) == 1:
+        return str(years[0])
+    rest = ", ".join(str(year) for year in years[1:])
+    return i18n.text(lang, "checkin.years_then", first=str(years[0]), rest=rest)
 
 
 def _close_unanswered(ids: list[int]) -> None:

@@ -25,7 +25,8 @@ def lines(word: str, length: int, count: int) -> str:
 # one segment by reply.fit(), get theirs in test_verification.py.
 PARAMS = {
     "ussd_code": "*123#", "help": "KP2MI 0800-1000", "channels": lines("Kanal resmi", 25, 2),
-    "years": "2012, 2015, 2019", "year": "2015", "urgency": "MENDESAK",
+    "years": "2012, then 2015, 2019", "first": "2012", "rest": "2015, 2019", "year": "2015",
+    "urgency": "MENDESAK",
     "children": filler("Anak", 30), "school": "Ya", "health": "Ya", "mood": "Ya",
     "contact": "Tidak", "problem": "", "child": filler("Budi", 15),
     "caregiver": filler("Siti", 15), "anak_text": filler("Kabar anak", 150),

@@ -255,6 +255,7 @@ MESSAGES = {
     "kabar.contact": "Minggu ini anak berbicara dengan ayah/ibunya di luar negeri?",
     "kabar.problem": "Ada masalah serius?",
     "kabar.done": "Laporan tersimpan: {kabar_saved}. Terima kasih.",
+    "checkin.years_then": "{first} lalu {rest}",
     "checkin.prompt": "Desmigratif: kabar anak lahir {years}? Balas 5 angka: sekolah, sehat, senang, kontak ortu (1 ya 2 tidak), kode masalah (SMS berikut). Mis 11111",
     "checkin.reminder": "Desmigratif: kabar anak lahir {years} belum kami terima. Balas 5 angka (kode masalah di SMS berikut), mis 1 1 1 1 1, atau tekan {ussd_code} pilih 3.",
     "checkin.thanks": "Terima kasih, kabar anak (lahir {year}) tersimpan.",
