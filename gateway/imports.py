@@ -80,6 +80,7 @@ class Report:
     accepted: int = 0
     refused: list[tuple[int, str, Reason]] = field(default_factory=list)  # (line, column, why)
     created: dict[str, int] = field(default_factory=dict)
+    held: Reason | None = None  # why nothing was applied at all (a registry snapshot)
 
     def refuse(self, line: int, error: RowError) -> None:
         """Note a refused row."""
@@ -92,6 +93,8 @@ class Report:
         lines += [
             f"  line {line}, column {column}: {reason}" for line, column, reason in self.refused
         ]
+        if self.held:
+            lines.append(f"{self.held}.")
         return "\n".join(lines)
 
 

@@ -122,6 +122,9 @@ def test_a_registry_upload_needs_its_date_and_a_file_of_no_good_row_changes_noth
     assert "tidak ada baris yang benar" in bad.text and "agencies.csv" in bad.text
     assert "/tmp" not in bad.text and "no valid row" not in bad.text
     assert Agency.select().count() == 7  # the registry in force is kept
+    first = registry_data.AGENCIES.splitlines()[1]
+    held = upload(client, "agencies", f"{header}\n{first}\n{first}\n", "2026-11-21")
+    assert "tidak ada yang diubah: baris 3" in held.text and Agency.select().count() == 7
 
 
 def test_an_operator_adds_an_officer_and_resets_pin_and_password(client, desk):

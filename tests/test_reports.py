@@ -259,7 +259,11 @@ def test_refused_registry_rows_are_reported_by_line_and_column(app, registry):
         "  line 3, column status: not one of active, aktif, expired, kedaluwarsa, suspended,"
         " ditangguhkan, dibekukan, revoked, dicabut",
         "  line 4, column licence_no: appears twice in the file",
+        # Both name registered agencies: the registry in force stays, whole.
+        "nothing changed: the refused row(s) at line(s) 3, 4 name registered entries; fix them"
+        " and import the file again.",
     ]
+    assert result.output.startswith("0 row(s) accepted") and Agency.select().count() == 7
 
 
 def test_a_future_snapshot_date_is_refused(app, registry):

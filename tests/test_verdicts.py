@@ -105,7 +105,8 @@ def test_a_look_alike_is_not_found_as_typed(client, export, query, start, regist
         "KEP-101-PK-02-2024",
         "P.T. Sinar Harapan Mulia",  # the legal form dotted
         "Sinar Harapan Mulia, PT",  # ...or at the end
-        "sinarharapanmulia",  # spaces are forgiven, as case and punctuation are
+        "sinarharapanmulia",  # spaces left out are forgiven, as case and punctuation are
+        "Sinar HarapanMulia",
     ],
 )
 def test_only_the_exact_name_or_licence_is_terdaftar(client, export, query):
@@ -119,6 +120,11 @@ def test_only_the_exact_name_or_licence_is_terdaftar(client, export, query):
         "PT Sinar Harapan Mulia Tbk",  # another company's name (only PT/CV are forgiven)
         "Sinar Harapan Mulia P3MI Persero",
         "P3MI Sinar Harapan Mulia",
+        "PT Sinarha Rapan Mulia",  # a space moved, not left out
+        "Sina Rharapan Mulia",
+        "Sinar Harapan Muli A",
+        "Sinar Harapan MuliÖa",  # a letter outside the alphabet is not a space
+        "Sınar Harapan Mulia",  # a dotless i is not an I
     ],
 )
 def test_words_added_to_a_registered_name_make_another_name(client, export, query):
@@ -133,6 +139,35 @@ def test_a_licence_number_grouped_otherwise_is_another_number(client, export, qu
     text = cek(client, query)
     assert text.startswith(f"TIDAK DITEMUKAN: {query}."), text
     assert "Terdaftar: Sinar Harapan Mulia (aktif" in text and "Surat hrs PERSIS." in text
+
+
+def test_two_licence_numbers_of_the_same_characters_each_find_their_own(app, client, export):
+    path = export / "twins.csv"
+    path.write_text(
+        AGENCIES
+        + 'KEP.11/PK.02/2024,PT Satu Satu,"Jl. Satu, Malang",2027-06-30,aktif\n'
+        + 'KEP.1/1PK.02/2024,PT Satu Dua,"Jl. Dua, Malang",2027-06-30,aktif\n'
+    )
+    runner = app.test_cli_runner()
+    assert (
+        runner.invoke(args=["import-agencies", str(path), "--as-of", "2026-11-22"]).exit_code == 0
+    )
+    assert cek(client, "KEP.11/PK.02/2024", msg_id="a").startswith("TERDAFTAR: PT Satu Satu.")
+    assert cek(client, "KEP.1/1PK.02/2024", msg_id="b").startswith("TERDAFTAR: PT Satu Dua.")
+
+
+def test_the_legal_form_at_the_end_tells_two_registered_names_apart(app, client, export):
+    path = export / "forms.csv"
+    path.write_text(
+        AGENCIES
+        + 'KEP.201/PK.02/2024,PT Karya Utama,"Jl. Satu, Malang",2027-06-30,dicabut\n'
+        + 'KEP.202/PK.02/2024,CV Karya Utama,"Jl. Dua, Malang",2027-06-30,aktif\n'
+    )
+    runner = app.test_cli_runner()
+    assert (
+        runner.invoke(args=["import-agencies", str(path), "--as-of", "2026-11-22"]).exit_code == 0
+    )
+    assert cek(client, "Karya Utama PT", msg_id="a").startswith("TIDAK TERDAFTAR: PT Karya Utama.")
 
 
 def test_a_job_order_code_grouped_otherwise_is_not_confirmed(client, export):

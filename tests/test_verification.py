@@ -148,22 +148,27 @@ def test_a_yes_names_the_agency_whole_however_long(client, registry, lang):
     assert i18n.text(lang, "reason.zero_cost") in by_job_order  # a care job: nothing to pay
 
 
-def test_a_refused_row_of_a_new_export_keeps_its_agency_as_it_was(app, client, registry):
-    # One good row, one with a date the parser refuses: the refused agency must not vanish
-    # (it would be answered TIDAK TERDAFTAR); those the export no longer lists do go.
+def test_a_refused_row_naming_a_registered_agency_changes_nothing(app, client, registry):
+    # One good row, one with a date the parser refuses. Dropping the refused agency would call
+    # a real one TIDAK TERDAFTAR; keeping it would keep what the export may have revoked, under
+    # the new export's date. So nothing changes until the row is fixed.
     path = registry / "next.csv"
     path.write_text(
         "licence_no,name,address,valid_until,status\n"
         "SIP3MI-002/2024,PT Bina Karya Sentosa,Blitar,2028-01-31,active\n"
-        "SIP3MI-001/2024,PT Maju Jaya Abadi,Malang,31-12-2027,active\n"
+        "SIP3MI-001/2024,PT Maju Jaya Abadi,Malang,31-12-2027,revoked\n"
     )
     result = app.test_cli_runner().invoke(
         args=["import-agencies", str(path), "--as-of", "2026-11-22"]
     )
     assert result.exit_code == 1 and "line 3, column valid_until" in result.output
-    assert {a.licence_no for a in Agency.select()} == {"SIP3MI-001/2024", "SIP3MI-002/2024"}
-    assert cek(client, "PT Maju Jaya Abadi").startswith("TERDAFTAR: PT Maju Jaya Abadi.")
-    assert Agency.get(Agency.licence_no == "SIP3MI-002/2024").valid_until.year == 2028
+    assert "nothing changed: the refused row(s) at line(s) 3 name registered entries" in (
+        result.output
+    )
+    assert Agency.select().count() == 7  # the registry in force, whole
+    assert Agency.get(Agency.licence_no == "SIP3MI-002/2024").valid_until.year == 2025
+    assert cek(client, "PT Maju Jaya Abadi").endswith("Data 20-11-26. Jangan bayar/beri paspor "
+                                                      "sblm dicek. KP2MI 0800-1000")  # fmt: skip
 
 
 def test_a_replayed_cek_is_answered_once_and_logged_once(client, registry):

@@ -38,6 +38,11 @@ INDONESIAN = {
     "the registry export's date (as of) is needed": "tanggal ekspor registri wajib diisi",
     "{file}: empty file": "{file}: berkas kosong",
     "{file}: larger than {most} MB": "{file}: lebih dari {most} MB",
+    "nothing changed: the refused row(s) at line(s) {lines} name registered entries; fix them"
+    " and import the file again": (
+        "tidak ada yang diubah: baris {lines} yang ditolak menyangkut data yang terdaftar;"
+        " perbaiki lalu impor lagi"
+    ),
     # What an import created
     "villages": "desa",
     "people": "orang",

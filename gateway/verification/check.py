@@ -16,11 +16,13 @@ from gateway.verification import index, names, rules
 
 DATE = "%d-%m-%y"  # two-digit years: every character counts in one SMS
 # Every CEK asks these: their SQL is built once (db.Compiled).
-_JOB_ORDER_BY_CODE = Compiled(
-    lambda key: JobOrder.select().where(JobOrder.code_key == key).limit(1), JobOrder
+# By letters and digits: KEP.11/PK... and KEP.1/1PK... share a key, so every row of it comes
+# back and grouped() picks the one written as asked.
+_JOB_ORDERS_BY_CODE = Compiled(
+    lambda key: JobOrder.select().where(JobOrder.code_key == key), JobOrder
 )
-_AGENCY_BY_LICENCE = Compiled(
-    lambda key: Agency.select().where(Agency.licence_key == key).limit(1), Agency
+_AGENCIES_BY_LICENCE = Compiled(
+    lambda key: Agency.select().where(Agency.licence_key == key), Agency
 )
 _AGENCIES_BY_NAME = Compiled(lambda key: Agency.select().where(Agency.name_key == key), Agency)
 _SNAPSHOT = Compiled(
@@ -85,17 +87,23 @@ def lookup(query: str, today: date) -> Answer:
     """Check a job-order code, a licence number or an agency name (rules 1, 2, 3 and 6)."""
     query = " ".join(query.split())[:60]
     key, groups = names.code_key(query), names.grouped(query)
-    job_order = _JOB_ORDER_BY_CODE.first(key=key) if key else None
-    if job_order and names.grouped(job_order.code) == groups:
+    job_orders = _JOB_ORDERS_BY_CODE.rows(key=key) if key else []
+    job_order = next((j for j in job_orders if names.grouped(j.code) == groups), None)
+    if job_order:
         return check_job_order(job_order, today)
-    agency = _AGENCY_BY_LICENCE.first(key=key) if key else None
+    agencies = _AGENCIES_BY_LICENCE.rows(key=key) if key else []
+    agency = next((a for a in agencies if names.grouped(a.licence_no) == groups), None)
     if agency:
-        if names.grouped(agency.licence_no) == groups:
-            return check_agency(agency, today)
-        # The same characters grouped otherwise (KEP.90/1PK...) is another number: never a yes.
-        return Answer(Result.NOT_FOUND, query, candidates=[agency])
+        return check_agency(agency, today)
+    if agencies:  # the same characters grouped otherwise (KEP.90/1PK...): never a yes
+        return Answer(Result.NOT_FOUND, query, candidates=agencies)
     name_key = names.normalise(query)
-    exact = (_AGENCIES_BY_NAME.rows(key=name_key) or _same_but_spaces(name_key)) if name_key else []
+    # Only the 26 letters compare: "Sınar" or "MuliÖa" is not a way to write a registered name.
+    exact = (
+        (_AGENCIES_BY_NAME.rows(key=name_key) or _same_but_spaces(name_key))
+        if name_key and query.isascii()
+        else []
+    )
     same_form = [a for a in exact if names.legal_form(a.name) == names.legal_form(query)]
     if len(exact) == 1 or len(same_form) == 1:
         return check_agency((same_form or exact)[0], today)
@@ -115,9 +123,13 @@ def lookup(query: str, today: date) -> Answer:
 
 
 def _same_but_spaces(name_key: str) -> list[Agency]:
-    """The agencies whose names differ from the query only by spaces ("sinarharapanmulia")."""
-    wanted = names.compact(name_key)
-    ids = [i for i, key in index.current().name_keys.items() if names.compact(key) == wanted]
+    """The agencies whose names the query writes with spaces left out ("sinarharapanmulia",
+    "Sinar HarapanMulia"), never moved ("Sinarha Rapan Mulia" is another name)."""
+    ids = [
+        agency_id
+        for agency_id, key in index.current().name_keys.items()
+        if names.spaces_left_out(name_key, key)
+    ]
     return list(Agency.select().where(Agency.id.in_(ids))) if ids else []
 
 

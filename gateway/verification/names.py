@@ -11,7 +11,7 @@ LEGAL_FORMS = frozenset({"PT", "CV"})  # the only words a name is forgiven (DOMA
 # "Sinar PT Harapan" or "Sinar Harapan Mulia Tbk" is another name, not a way to write one.
 _FORM = r"(?:P\W{0,2}T|C\W{0,2}V)"
 _LEADING_FORM = re.compile(rf"^\W*({_FORM})(?![A-Z0-9])")
-_TRAILING_FORM = re.compile(rf"(?<![A-Z0-9]){_FORM}\W*$")
+_TRAILING_FORM = re.compile(rf"(?<![A-Z0-9])({_FORM})\W*$")
 CLOSE = 72  # a registered name this close to the query is named in the answer
 WORD_FIT = 75  # a word this close to one of the name's is that word mistyped ("AMJU", "MAJU")
 
@@ -23,9 +23,22 @@ def normalise(name: str) -> str:
     return " ".join(re.sub(r"[^A-Z0-9]+", " ", upper).split())
 
 
-def compact(key: str) -> str:
-    """A normalised name without its spaces: "sinarharapanmulia" is "Sinar Harapan Mulia"."""
-    return key.replace(" ", "")
+def spaces_left_out(typed: str, registered: str) -> bool:
+    """Whether normalised `typed` is normalised `registered` with some of its spaces left out:
+    each typed word whole registered words run together ("SINARHARAPAN MULIA"), never a word
+    split or a space moved ("SINARHA RAPAN MULIA")."""
+    if typed.replace(" ", "") != registered.replace(" ", ""):
+        return False
+    return _word_ends(typed) <= _word_ends(registered)
+
+
+def _word_ends(key: str) -> set[int]:
+    """Where each word of a normalised name ends, counted in letters and digits."""
+    ends, total = set(), 0
+    for word in key.split():
+        total += len(word)
+        ends.add(total)
+    return ends
 
 
 def without_legal_form(name: str) -> str:
@@ -35,9 +48,10 @@ def without_legal_form(name: str) -> str:
 
 
 def legal_form(name: str) -> str | None:
-    """The legal form a name starts with (PT or CV), if any."""
-    found = _LEADING_FORM.match(name.upper())
-    return re.sub(r"\W", "", found.group(1)) if found else None
+    """The legal form a name starts or ends with (PT or CV), if any."""
+    upper = name.upper()
+    found = _LEADING_FORM.match(upper) or _TRAILING_FORM.search(upper)
+    return re.sub(r"[^A-Z]", "", found.group(1)) if found else None
 
 
 def code_key(text: str) -> str:

@@ -10,7 +10,7 @@ import phonenumbers
 from peewee import Model
 
 from gateway import clock, danger
-from gateway.imports import ImportFileError, Report, RowError, read_rows, required
+from gateway.imports import ImportFileError, Reason, Report, RowError, read_rows, required
 from gateway.models import Agency, JobOrder, RegistrySnapshot, RuleItem, db
 from gateway.statuses import AgencyStatus
 from gateway.verification.names import code_key, normalise
@@ -124,6 +124,12 @@ def _job_order(cells: dict) -> dict:
     }
 
 
+HELD = (
+    "nothing changed: the refused row(s) at line(s) {lines} name registered entries; fix them"
+    " and import the file again"
+)
+
+
 def _replace(
     path: str,
     columns: tuple[str, ...],
@@ -134,11 +140,12 @@ def _replace(
     as_of: date,
 ) -> Report:
     """Parse every row, then swap the whole snapshot in one transaction (or change nothing).
-    A refused row changes nothing: the entry it names (by its `key` cell) stays as it was,
-    instead of being dropped as if the export no longer held it."""
+    A refused row that names a registered entry changes nothing at all: dropping the entry
+    would call a real agency unregistered, keeping it would keep what the new export may have
+    revoked, under the new export's date. The operator fixes the row and imports again."""
     if as_of > clock.now().date():
         raise ImportFileError("--as-of {as_of} is in the future", as_of=as_of)
-    report, parsed, kept = Report(), {}, set()
+    report, parsed, refused = Report(), {}, {}
     for line, cells in read_rows(path, columns):
         try:
             fields = parse(cells)
@@ -146,7 +153,7 @@ def _replace(
                 raise RowError(key, "appears twice in the file")
         except RowError as error:
             report.refuse(line, error)
-            kept.add(cells.get(key, ""))
+            refused.setdefault(cells.get(key, ""), line)
             continue
         parsed[fields[key]] = fields
         report.accepted += 1
@@ -155,11 +162,11 @@ def _replace(
     field = getattr(model, key)
     with db.atomic():
         existing = dict(model.select(field, model.id).tuples())
-        gone = [
-            row_id
-            for value, row_id in existing.items()
-            if value not in parsed and value not in kept
-        ]
+        held = sorted(line for value, line in refused.items() if value in existing)
+        if held:
+            report.accepted, report.held = 0, Reason(HELD, (("lines", ", ".join(map(str, held))),))
+            return report
+        gone = [row_id for value, row_id in existing.items() if value not in parsed]
         for start in range(0, len(gone), 500):
             model.delete().where(model.id.in_(gone[start : start + 500])).execute()
         for value, fields in parsed.items():
