@@ -178,7 +178,8 @@ def masked(text: str) -> str:
     """A session's input as it may be stored: every answer of 4 to 8 digits (a PIN, officers'
     too, or a birth year) masked; longer numbers (village codes, phones) and menu choices kept."""
     return "*".join(
-        "****" if re.fullmatch(r"\d{4,8}", answer) else answer for answer in text.split("*")
+        "****" if re.fullmatch(r"\d{4,8}", answer.strip()) else answer  # " 1234" is a PIN too
+        for answer in text.split("*")
     )
 
 

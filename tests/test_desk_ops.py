@@ -106,6 +106,13 @@ def test_a_district_sized_register_uploads_and_a_too_large_file_is_told_so(clien
         content_type="multipart/form-data; boundary=x",
     )
     assert huge.status_code == 413 and "lebih dari 5 MB" in huge.text and "Impor" in huge.text
+    client.post("/desk/logout", data={"csrf_token": csrf(client.get("/desk/").text)})
+    anonymous = client.post(
+        "/desk/ops/imports",
+        data={"file": (io.BytesIO(register.encode()), "households.csv")},
+        content_type="multipart/form-data",
+    )  # over 64 kB, from nobody logged in: not read, not a page of the desk
+    assert anonymous.status_code in (302, 413) and "Impor" not in anonymous.text
 
 
 def test_a_registry_upload_needs_its_date_and_a_file_of_no_good_row_changes_nothing(client, desk):

@@ -96,6 +96,7 @@ def test_the_session_state_keeps_no_pin_even_encrypted(registered_and_checked_in
     "text, stored",
     [
         ("3*975310*1", "3******1"),  # an officer's 6-digit PIN
+        ("5* 1234*2", "5******2"),  # spaces around a PIN: still the PIN
         ("1*3*Siti*4826*2015", "1*3*Siti**********"),
         (
             "1*35.07.10.2001*3507102001*081211112222*12",
@@ -105,6 +106,13 @@ def test_the_session_state_keeps_no_pin_even_encrypted(registered_and_checked_in
 )
 def test_stored_input_masks_every_pin_and_birth_year(text, stored):
     assert sessions.masked(text) == stored
+
+
+@pytest.mark.parametrize("text", ["INFO K1AB2C 1234", "INFO,K1AB2C,1234", "info K1AB2C  123456"])
+def test_a_stored_info_command_keeps_no_pin(text):
+    from gateway.sms.keywords import redacted
+
+    assert redacted(text) == "INFO K1AB2C ****"
 
 
 def test_a_stolen_database_alone_cannot_check_a_pin(registered_and_checked_in):

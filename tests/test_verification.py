@@ -148,6 +148,16 @@ def test_a_yes_names_the_agency_whole_however_long(client, registry, lang):
     assert i18n.text(lang, "reason.zero_cost") in by_job_order  # a care job: nothing to pay
 
 
+def test_even_a_very_long_registered_name_is_given_whole(client, registry):
+    name = "Sumber Rejeki Sejahtera Mandiri Makmur Abadi Internasional Indonesia"  # 68
+    Agency.update(name="PT " + name, name_key=names.normalise(name)).where(
+        Agency.licence_no == "SIP3MI-001/2024"
+    ).execute()
+    index.forget()
+    text = cek(client, "SIP3MI-001/2024")
+    assert text.startswith(f"TERDAFTAR: {name}. Data ") and gsm7.fits(text), text
+
+
 def test_a_refused_row_naming_a_registered_agency_changes_nothing(app, client, registry):
     # One good row, one with a date the parser refuses. Dropping the refused agency would call
     # a real one TIDAK TERDAFTAR; keeping it would keep what the export may have revoked, under

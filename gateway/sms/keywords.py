@@ -101,11 +101,13 @@ COURTESY_KEYWORDS = ("CEK", "LAPOR", "DAFTAR", "STOP", "MULAI")  # "tolong cek .
 
 
 def redacted(text: str) -> str:
-    """The message as it may be stored: an INFO command's PIN masked."""
+    """The message as it may be stored: an INFO command's PIN masked (any run of 4 to 8
+    digits after the reference, however it is separated: "INFO,K1AB2C,1234")."""
     keyword, rest = parse(text)
-    if keyword == "INFO" and len(rest.split()) > 1:
-        return f"INFO {rest.split()[0]} ****"
-    return text
+    if keyword != "INFO":
+        return text
+    ref, _, after = re.sub(r"[,;:]", " ", rest).strip().partition(" ")
+    return f"INFO {ref} ****" if after.strip() else text
 
 
 def parse(text: str) -> tuple[str | None, str]:

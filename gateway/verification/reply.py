@@ -31,7 +31,7 @@ def render(answer: Answer, lang: str, as_of: date | None) -> str:
         return _not_found(answer, lang, params)
     for template, subject, reasons, values in _shorter_and_shorter(answer, lang):
         filled = {**params, "subject": subject, "reason": _reasons(lang, reasons, values)}
-        text = i18n.text(lang, template, **filled)
+        text = i18n.text(lang, template, **filled).replace(".  ", ". ")  # no reason left
         if gsm7.fits(text):
             return text
     # Only a name of absurd length comes here: the code asked about stays whole, the name goes.
@@ -63,6 +63,8 @@ def _shorter_and_shorter(answer: Answer, lang: str):
     if occupation:  # ...then left out (countries stay named: a code means nothing to many)
         reasons = ["reason.jo_valid_short" if key == "reason.jo_valid" else key for key in reasons]
         yield template, subject, reasons, values
+    if answer.job_order is None and reasons:  # a very long agency name: whole, the reason goes
+        yield template, subject, [], values
 
 
 def _localised(values: dict[str, str], lang: str) -> dict[str, str]:

@@ -68,15 +68,21 @@ UPLOAD_ROOM = uploads.MAX_BYTES + 64 * 1024  # the largest file and the form aro
 
 
 def room_for_uploads() -> None:
-    """The imports page takes a district's register (uploads.MAX_BYTES); every other request
-    stays within the app's 64 kB."""
-    if request.endpoint == "operators.imports":
+    """An operator's upload takes a district's register (uploads.MAX_BYTES); every other
+    request, an anonymous one to the same page too, stays within the app's 64 kB."""
+    if request.endpoint == "operators.imports" and _is_operator():
         request.max_content_length = UPLOAD_ROOM
+
+
+def _is_operator() -> bool:
+    return current_user.is_authenticated and current_user.role == OfficerRole.OPERATOR
 
 
 @bp.errorhandler(RequestEntityTooLarge)
 def too_large(_error: RequestEntityTooLarge):
-    """A file over the limit: the imports page says so, in the desk's words."""
+    """A file over the limit: the imports page says so, in the desk's words (to operators)."""
+    if not _is_operator():
+        return operators_only() or ("", 413)
     error = desk_text("ops.imports.too_large", most=uploads.MAX_BYTES // (1024 * 1024))
     form = ImportForm(formdata=None)  # the request body is what was too large: left unread
     page = render_template("desk/ops/imports.html", form=form, report=None, error=error)
