@@ -5,7 +5,7 @@ import pytest
 
 from gateway import gsm7, i18n
 from gateway.models import Agency, Contact, JobOrder, Person, Report, Village
-from gateway.verification import index
+from gateway.verification import index, names
 from tests.registry_data import ASKER, cek
 from tests.ussd_phone import Phone
 
@@ -70,8 +70,8 @@ def export(app, tmp_path):
             "Sinar Harapan Mandiri (aktif, Blitar)",
         ),
         (
-            "maju jaya sentosa abadi",
-            "TIDAK DITEMUKAN: maju jaya sentosa ab..",
+            "maju jaya sentosa abadi",  # a registered name and a word: never cut to it
+            "TIDAK DITEMUKAN: maju jaya sentosa abadi.",
             "Maju Jaya Sentosa (dicabut",
         ),
         (
@@ -130,6 +130,9 @@ def test_only_the_exact_name_or_licence_is_terdaftar(client, export, query):
 def test_words_added_to_a_registered_name_make_another_name(client, export, query):
     text = cek(client, query)
     assert text.startswith("TIDAK DITEMUKAN: "), text
+    # What was typed, cut or not, never reads as the registered name it is not.
+    typed = text.split(". Terdaftar:")[0].removeprefix("TIDAK DITEMUKAN: ").rstrip(".")
+    assert names.normalise(typed) != "SINAR HARAPAN MULIA", text
     assert "Terdaftar: Sinar Harapan Mulia (aktif" in text
 
 

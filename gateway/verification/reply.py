@@ -97,6 +97,10 @@ def _not_found(answer: Answer, lang: str, params: dict[str, str]) -> str:
         for with_town in (True, False)
     ]
     kept = min(len(subject), SUBJECT_KEPT)
+    if any(names.normalise(subject).startswith(names.normalise(a.name)) for a in answer.candidates):
+        # A registered name with words added ("PT Sinar Harapan Mulia Tbk"): cut, it would read
+        # as the registered one it is not. Whole, and the town or a third name makes room.
+        kept = len(subject)
     shown = next((o for o in options if gsm7.septets(o) + kept <= room), None)
     if shown is None:  # a very long registered name: cut it, never its status
         least = min(len(subject), SUBJECT_LEAST) + 2
