@@ -304,7 +304,7 @@ MESSAGES = {
     "case.child": "Child {child} ({year}), carer {caregiver} {phone}, village {village}. Last news: school {school}, healthy {health}, happy {mood}, parent contact {contact}, problem {problem}.",
     "case.report": "Reporter {phone}, village {village}: {text}",
     "kabar.pick_next": "Saved: {kabar_saved}. Report for the next child:",
-    "kabar.pick_next_flagged": "Saved: {kabar_saved}. We have told {officer}. Emergency: SAPA 129. Next child:",
+    "kabar.pick_next_flagged": "Saved: {kabar_saved}. We told {officer}. Emergency: SAPA 129. Next child:",
     "kabar.done_flagged": "Reports saved: {kabar_saved}. We have told {officer}, who will contact you. Emergency: SAPA 129, WA 08111-129-129",
     "anak.case.open": "reported to the officer",
     "anak.case.acknowledged": "the officer is on it",

@@ -312,7 +312,7 @@ MESSAGES = {
     "case.child": "Anak {child} ({year}), pengasuh {caregiver} {phone}, desa {village}. Kabar terakhir: sekolah {school}, sehat {health}, senang {mood}, kontak ortu {contact}, masalah {problem}.",
     "case.report": "Pelapor {phone}, desa {village}: {text}",
     "kabar.pick_next": "Tersimpan: {kabar_saved}. Laporan untuk anak berikutnya:",
-    "kabar.pick_next_flagged": "Tersimpan: {kabar_saved}. Sudah kami beri tahu: {officer}. Darurat: SAPA 129. Anak berikutnya:",
+    "kabar.pick_next_flagged": "Tersimpan: {kabar_saved}. Kami beri tahu {officer}. Darurat: SAPA 129. Anak lain:",
     "kabar.done_flagged": "Laporan tersimpan: {kabar_saved}. Kami sudah memberi tahu {officer}, yang akan menghubungi Anda. Darurat: SAPA 129, WA 08111-129-129",
     "anak.case.open": "dilaporkan ke petugas",
     "anak.case.acknowledged": "petugas menangani",

@@ -309,7 +309,7 @@ MESSAGES = {
     "case.child": "Lare {child} ({year}), pengasuh {caregiver} {phone}, desa {village}. Kabar pungkasan: sekolah {school}, sehat {health}, seneng {mood}, kontak tiyang sepuh {contact}, masalah {problem}.",
     "case.report": "Pelapur {phone}, desa {village}: {text}",
     "kabar.pick_next": "Dipunsimpen: {kabar_saved}. Laporan kangge lare salajengipun:",
-    "kabar.pick_next_flagged": "Dipunsimpen: {kabar_saved}. Sampun matur {officer}. Darurat: SAPA 129. Lare salajengipun:",
+    "kabar.pick_next_flagged": "Dipunsimpen: {kabar_saved}. Sampun matur {officer}. Darurat: SAPA 129. Lare sanes:",
     "kabar.done_flagged": "Laporan dipunsimpen: {kabar_saved}. Kawula sampun matur dhateng {officer}, ingkang badhe ngubungi. Darurat: SAPA 129, WA 08111-129-129",
     "anak.case.open": "dipunlapuraken dhateng petugas",
     "anak.case.acknowledged": "petugas nangani",
