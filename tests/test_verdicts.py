@@ -173,6 +173,22 @@ def test_the_legal_form_at_the_end_tells_two_registered_names_apart(app, client,
     assert cek(client, "Karya Utama PT", msg_id="a").startswith("TIDAK TERDAFTAR: PT Karya Utama.")
 
 
+@pytest.mark.parametrize(
+    "query, start",
+    [
+        ("PT Sinar Harapan Mulia KEP.101/PK.02/2024", "TERDAFTAR: PT Sinar Harapan Mulia."),
+        # A name that is not the licence's own: a look-alike, or another agency's licence.
+        ("PT Sinar Harapan Mulya KEP.101/PK.02/2024", "TIDAK DITEMUKAN: "),
+        ("PT Sinar Harapan Mandiri KEP.101/PK.02/2024", "TIDAK DITEMUKAN: "),
+    ],
+)
+def test_a_name_given_with_a_licence_number_must_be_that_licences_own(client, export, query, start):
+    text = cek(client, query)
+    assert text.startswith(start), text
+    assert "Sinar Harapan Mulia (aktif" in text or text.startswith("TERDAFTAR")
+    assert "Nomor izin ini tidak ada" not in text  # the number is registered
+
+
 def test_a_job_order_code_grouped_otherwise_is_not_confirmed(client, export):
     assert not cek(client, "JO-TW-20/25-0001").startswith("TERDAFTAR")
 

@@ -97,6 +97,12 @@ def lookup(query: str, today: date) -> Answer:
         return check_agency(agency, today)
     if agencies:  # the same characters grouped otherwise (KEP.90/1PK...): never a yes
         return Answer(Result.NOT_FOUND, query, candidates=agencies)
+    written = _licence_among_words(query)
+    if written is not None:  # "PT X KEP.1/PK.02/2024": the name must be that licence's own
+        agency, name = written
+        if names.spaces_left_out(names.normalise(name), agency.name_key):
+            return check_agency(agency, today)
+        return Answer(Result.NOT_FOUND, query, candidates=[agency])
     name_key = names.normalise(query)
     # Only the 26 letters compare: "Sınar" or "MuliÖa" is not a way to write a registered name.
     exact = (
@@ -120,6 +126,21 @@ def lookup(query: str, today: date) -> Answer:
         # Shaped like a code we do not hold: we cannot say, and say what to ask for (rule 2).
         return Answer(Result.UNCONFIRMED, query, ["reason.code_unknown"])
     return Answer(Result.NOT_REGISTERED, query, ["reason.not_found"])
+
+
+def _licence_among_words(query: str) -> tuple[Agency, str] | None:
+    """A registered licence number written, exactly, as one word of a longer query, with the
+    rest of the query (the name it was given with); None if there is none."""
+    words = query.split()
+    for i, word in enumerate(words):
+        if len(words) == 1 or not re.search(r"\d", word):
+            continue
+        found = _AGENCIES_BY_LICENCE.rows(key=names.code_key(word))
+        groups = names.grouped(word)
+        agency = next((a for a in found if names.grouped(a.licence_no) == groups), None)
+        if agency is not None:
+            return agency, " ".join(words[:i] + words[i + 1 :])
+    return None
 
 
 def _same_but_spaces(name_key: str) -> list[Agency]:
