@@ -126,7 +126,8 @@ def respond(
     first_step = not text
     read = _read(redis, session_id, phone, first_step)
     saved = read.saved
-    if saved and saved["text"] == masked(text):
+    kept_text = masked(text)  # PINs never kept in clear, even encrypted: compared masked
+    if saved and saved["text"] == kept_text:
         return Reply(**saved["reply"])  # the telco repeated a request
     if (
         first_step
@@ -137,7 +138,7 @@ def respond(
         return Reply(i18n.text(lang, "limit.ussd"), end=True)
     answers = text.split("*") if text else []
     resume_kept = bool(read.cut_off) or bool(saved and saved.get("resume_kept"))
-    if saved and not saved["reply"]["end"] and _continues(masked(text), saved["text"]):
+    if saved and not saved["reply"]["end"] and _continues(kept_text, saved["text"]):
         state, reply, done = State(**saved["state"]), None, saved["answered"]
     else:
         # A new session, or one whose state was lost: replay the answers from the start, or
@@ -164,7 +165,7 @@ def respond(
             changes[_resume_key(phone)] = kept
         resume_kept = kept is not None
     changes[_key(session_id)] = {
-        "text": masked(text),  # PINs never kept in clear, even encrypted (compared masked)
+        "text": kept_text,
         "answered": len(answers),
         "state": state.to_dict(),
         "reply": {"text": reply.text, "end": reply.end},

@@ -53,6 +53,13 @@ def export(app, tmp_path):
     return tmp_path
 
 
+def reimport(app, export, kind, text):
+    """A later export of `kind` (agencies, job-orders), dated 2026-11-22, through the CLI."""
+    path = export / f"next-{kind}.csv"
+    path.write_text(text)
+    return app.test_cli_runner().invoke(args=[f"import-{kind}", str(path), "--as-of", "2026-11-22"])
+
+
 # 1. A near match is never a yes.
 
 
@@ -145,31 +152,21 @@ def test_a_licence_number_grouped_otherwise_is_another_number(client, export, qu
 
 
 def test_two_licence_numbers_of_the_same_characters_each_find_their_own(app, client, export):
-    path = export / "twins.csv"
-    path.write_text(
-        AGENCIES
-        + 'KEP.11/PK.02/2024,PT Satu Satu,"Jl. Satu, Malang",2027-06-30,aktif\n'
-        + 'KEP.1/1PK.02/2024,PT Satu Dua,"Jl. Dua, Malang",2027-06-30,aktif\n'
+    twins = (
+        'KEP.11/PK.02/2024,PT Satu Satu,"Jl. Satu, Malang",2027-06-30,aktif\n'
+        'KEP.1/1PK.02/2024,PT Satu Dua,"Jl. Dua, Malang",2027-06-30,aktif\n'
     )
-    runner = app.test_cli_runner()
-    assert (
-        runner.invoke(args=["import-agencies", str(path), "--as-of", "2026-11-22"]).exit_code == 0
-    )
+    assert reimport(app, export, "agencies", AGENCIES + twins).exit_code == 0
     assert cek(client, "KEP.11/PK.02/2024", msg_id="a").startswith("TERDAFTAR: PT Satu Satu.")
     assert cek(client, "KEP.1/1PK.02/2024", msg_id="b").startswith("TERDAFTAR: PT Satu Dua.")
 
 
 def test_the_legal_form_at_the_end_tells_two_registered_names_apart(app, client, export):
-    path = export / "forms.csv"
-    path.write_text(
-        AGENCIES
-        + 'KEP.201/PK.02/2024,PT Karya Utama,"Jl. Satu, Malang",2027-06-30,dicabut\n'
-        + 'KEP.202/PK.02/2024,CV Karya Utama,"Jl. Dua, Malang",2027-06-30,aktif\n'
+    forms = (
+        'KEP.201/PK.02/2024,PT Karya Utama,"Jl. Satu, Malang",2027-06-30,dicabut\n'
+        'KEP.202/PK.02/2024,CV Karya Utama,"Jl. Dua, Malang",2027-06-30,aktif\n'
     )
-    runner = app.test_cli_runner()
-    assert (
-        runner.invoke(args=["import-agencies", str(path), "--as-of", "2026-11-22"]).exit_code == 0
-    )
+    assert reimport(app, export, "agencies", AGENCIES + forms).exit_code == 0
     assert cek(client, "Karya Utama PT", msg_id="a").startswith("TIDAK TERDAFTAR: PT Karya Utama.")
 
 
@@ -265,15 +262,9 @@ def test_a_pick_after_a_new_registry_import_names_the_agency_offered(app, client
     phone = Phone(client)
     phone.dial()
     assert "1 Berkah Syarikah Mandiri (aktif)" in phone.press("2", "1", "Berkah Syarikah Mandri")
-    path = export / "next.csv"
-    path.write_text(
-        "\n".join(AGENCIES.splitlines()[:-1]) + "\n"
-        'KEP.199/PK.02/2024,PT Lain Sekali Jaya,"Jl. Baru 9, Batam",2027-06-30,aktif\n'
-    )
-    imported = app.test_cli_runner().invoke(
-        args=["import-agencies", str(path), "--as-of", "2026-11-22"]
-    )
-    assert imported.exit_code == 0
+    newcomer = 'KEP.199/PK.02/2024,PT Lain Sekali Jaya,"Jl. Baru 9, Batam",2027-06-30,aktif\n'
+    without_last = "\n".join(AGENCIES.splitlines()[:-1]) + "\n"
+    assert reimport(app, export, "agencies", without_last + newcomer).exit_code == 0
     answer = phone.press("1")
     assert answer.startswith("CON TIDAK TERDAFTAR: Berkah Syarikah Mandri."), answer
     assert "Lain Sekali" not in answer
@@ -335,26 +326,26 @@ def test_an_unknown_status_word_is_refused_by_line(app, export):
 
 
 def test_an_agency_expired_early_gives_no_future_date(app, client, export):
-    path = export / "early.csv"
-    path.write_text(
+    reimport(
+        app,
+        export,
+        "agencies",
         AGENCIES.splitlines()[0] + "\n"
-        'KEP.101/PK.02/2024,PT Sinar Harapan Mulia,"Jl. Merdeka 1, Malang",2027-06-30,expired\n'
+        'KEP.101/PK.02/2024,PT Sinar Harapan Mulia,"Jl. Merdeka 1, Malang",2027-06-30,expired\n',
     )
-    app.test_cli_runner().invoke(args=["import-agencies", str(path), "--as-of", "2026-11-22"])
     text = cek(client, "PT Sinar Harapan Mulia")
     assert text.startswith("TIDAK TERDAFTAR: PT Sinar Harapan Mulia. Izin sudah TIDAK BERLAKU.")
     assert "30-06-27" not in text
 
 
 def test_a_job_order_of_an_unknown_country_code_is_refused(app, export):
-    path = export / "xx.csv"
-    path.write_text(
+    result = reimport(
+        app,
+        export,
+        "job-orders",
         JOB_ORDERS.splitlines()[0] + "\n"
         "JO-XX-2025-0001,KEP.101/PK.02/2024,XX,operator,company,5,2027-03-31,aktif\n"
-        "JO-TW-2025-0099,KEP.101/PK.02/2024,tw,operator,company,5,2027-03-31,aktif\n"
-    )
-    result = app.test_cli_runner().invoke(
-        args=["import-job-orders", str(path), "--as-of", "2026-11-22"]
+        "JO-TW-2025-0099,KEP.101/PK.02/2024,tw,operator,company,5,2027-03-31,aktif\n",
     )
     assert "line 2, column country: not an ISO 3166" in result.output
     assert [j.country for j in JobOrder.select()] == ["TW"]
