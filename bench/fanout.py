@@ -7,7 +7,8 @@ SMS/s, the provider HTTP calls (identical texts batched, OUTBOX_BATCH_SIZE recip
     .venv/bin/python bench/fanout.py [--households 10000] [--send 1000] [--batch-size 100]
         [--latency SECONDS] [--database-url URL] [--only-import]
         [--redis-url URL (flushed; default redis://localhost:6379/13)]
-        [--worker-process: the Procfile's `python -m workers` sends, its peak memory printed]
+        [--worker-process: the Procfile's `python -m workers` opens the round (the scheduler's
+         job) and sends all of it; its peak memory printed]
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from peewee import PostgresqlDatabase  # noqa: E402
+from peewee import PostgresqlDatabase, fn  # noqa: E402
 from rq import SimpleWorker  # noqa: E402
 
 from gateway import checkins, create_app, imports, queues  # noqa: E402
@@ -57,9 +58,12 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def print_import(households: int, seconds: float) -> None:
+def print_import(households: int, seconds: float, peak: float) -> None:
     print(f"households {households:,}, database {db.obj.__class__.__name__}")
-    print(f"import-households: {seconds:.1f} s ({seconds / households * 1000:.2f} ms a row)")
+    print(
+        f"import-households: {seconds:.1f} s ({seconds / households * 1000:.2f} ms a row); "
+        f"peak memory after it {peak:.0f} MB"
+    )
 
 
 def drain_with_worker_process(expected: int, limit_s: float = 300) -> float:
@@ -125,35 +129,41 @@ def main() -> None:
         started = time.perf_counter()
         imports.import_households(str(folder / "households.csv"))
         imported = time.perf_counter() - started
+        after_import_mb = peak_mb()
         if args.only_import:
             fake.stop()
-            print_import(args.households, imported)
+            print_import(args.households, imported, after_import_mb)
+            return
+        if args.worker_process:
+            print_import(args.households, imported, after_import_mb)
+            round_in_worker_process(2 * args.households, fake)
+            fake.stop()
             return
         started = time.perf_counter()
         opened = checkins.open_due(app.config)
         queued = time.perf_counter() - started
+        after_round_mb = peak_mb()
         rows = OutboxMessage.select().count()
         jobs = sum(queues.queue(name).count for name in queues.QUEUE_NAMES)
         # Send a part of it, as one worker process would: the other rows are set aside (a
-        # batch would take them too) and their jobs removed.
+        # batch would take them too) and the jobs of their batches removed (a job's argument is
+        # the first row of its batch).
         sms = queues.queue("sms")
-        for job_id in sms.job_ids[args.send :]:
-            sms.remove(job_id)
         first = OutboxMessage.select(OutboxMessage.id).order_by(OutboxMessage.id).limit(args.send)
         last_id = max(row.id for row in first)
+        for job in sms.jobs:
+            if job.args[0] > last_id:
+                sms.remove(job)
         OutboxMessage.update(status="cancelled").where(OutboxMessage.id > last_id).execute()
         started = time.perf_counter()
-        if args.worker_process:
-            worker_mb = drain_with_worker_process(args.send)
-        else:
-            SimpleWorker([sms], connection=queues.redis()).work(burst=True)
+        SimpleWorker([sms], connection=queues.redis()).work(burst=True)
         sending = time.perf_counter() - started
         sent = OutboxMessage.select().where(OutboxMessage.status == "sent").count()
     fake.stop()
-    print_import(args.households, imported)
+    print_import(args.households, imported, after_import_mb)
     print(
         f"check-in round: {opened.opened:,} check-ins, {rows:,} SMS stored and {jobs:,} jobs "
-        f"queued in {queued:.1f} s"
+        f"queued in {queued:.1f} s; peak memory after it {after_round_mb:.0f} MB"
     )
     calls = fake.calls()
     print(
@@ -161,9 +171,29 @@ def main() -> None:
         f"{calls:,} provider HTTP calls ({len(fake.received()) / max(calls, 1):.0f} recipients "
         f"a call; batch size {args.batch_size})"
     )
-    if args.worker_process:
-        print(f"peak memory of the worker process (python -m workers): {worker_mb:.0f} MB")
     print(f"peak memory of this process: {peak_mb():.0f} MB")
+
+
+def round_in_worker_process(expected: int, fake: FakeAfricasTalking) -> None:
+    """The round as the Procfile runs it: the scheduler's job opens it in `python -m workers`,
+    which then sends every SMS of it; print the times and the worker's peak memory."""
+    job = queues.queue("default").enqueue("workers.jobs.start_checkins", result_ttl=600)
+    worker_mb = drain_with_worker_process(expected)
+    job.refresh()
+    last_sent = OutboxMessage.select(fn.MAX(OutboxMessage.sent_at)).scalar()
+    queued = (job.ended_at - job.started_at).total_seconds()
+    sending = (last_sent - job.ended_at.replace(tzinfo=None)).total_seconds()
+    jobs = OutboxMessage.select().where(OutboxMessage.sent_with.is_null()).count()
+    print(
+        f"check-in round in the worker process: {job.return_value():,} check-ins, "
+        f"{expected:,} SMS stored and {jobs:,} jobs queued in {queued:.1f} s"
+    )
+    calls = fake.calls()
+    print(
+        f"then the same worker: {expected:,} SMS sent in {sending:.1f} s = "
+        f"{expected / sending:.0f} SMS/s, {calls:,} provider HTTP calls"
+    )
+    print(f"peak memory of the worker process (python -m workers): {worker_mb:.0f} MB")
 
 
 if __name__ == "__main__":

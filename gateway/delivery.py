@@ -98,13 +98,19 @@ def _keep_early_report(provider_id: str, status: str, failure_reason: str | None
         EarlyDeliveryReport.update(**fields).where(EarlyDeliveryReport.id == early.id).execute()
 
 
-def apply_early_report(row: OutboxMessage) -> sending.StatusChange | None:
-    """The send has its provider id now: apply a report that came before it, if one did."""
-    early = EarlyDeliveryReport.get_or_none(EarlyDeliveryReport.provider_id == row.provider_id)
-    if early is None:
-        return None
-    early.delete_instance()
-    return _apply_delivery(row, early.status, early.failure_reason)
+def apply_early_reports(rows: list[OutboxMessage]) -> list[sending.StatusChange | None]:
+    """The sends have their provider ids now: apply the reports that came before them, if any
+    did (one query for a whole batch)."""
+    by_id = {row.provider_id: row for row in rows if row.provider_id}
+    if not by_id:
+        return []
+    early = EarlyDeliveryReport.select().where(EarlyDeliveryReport.provider_id.in_(list(by_id)))
+    changes = []
+    for report in early:
+        report.delete_instance()
+        row = by_id[report.provider_id]
+        changes.append(_apply_delivery(row, report.status, report.failure_reason))
+    return changes
 
 
 def forget_early_reports() -> int:

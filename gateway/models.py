@@ -64,6 +64,8 @@ class OutboxMessage(BaseModel):
     alert_id = IntegerField(null=True, index=True)  # the alert this SMS carries, if any
     broadcast_id = IntegerField(null=True, index=True)  # the desk's broadcast it belongs to
     batch_key = CharField(max_length=64, null=True)  # same text, one provider call (outbox.py)
+    # The row whose RQ job sends this one too (a batch of one text); None: its own job.
+    sent_with = IntegerField(null=True, index=True)
     not_before = DateTimeField(null=True)  # quiet hours, a retry's wait: not sent before (UTC)
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -25,11 +26,11 @@ from gateway.statuses import MessageKind, OutboxStatus
 
 INSERT_CHUNK = 500  # rows per multi-row INSERT
 
-_batch: ContextVar[list[OutboxMessage] | None] = ContextVar("outbox_batch", default=None)
+_batch: ContextVar[list[outbox_jobs.JobRow] | None] = ContextVar("outbox_batch", default=None)
 
 
 @contextmanager
-def batch() -> Iterator[list[OutboxMessage]]:
+def batch() -> Iterator[list[outbox_jobs.JobRow]]:
     """Collect the rows add() stores inside the block; enqueue them when it ends (after the
     caller's transaction has committed, so a worker never looks for a row not yet there).
     A batch inside a batch joins the outer one."""
@@ -72,24 +73,26 @@ def add_many(
     messages: list[tuple[str, str]],
     kind: MessageKind = MessageKind.BROADCAST,
     broadcast_id: int | None = None,
-) -> list[OutboxMessage]:
+) -> list[outbox_jobs.Stored]:
     """add() for many (to, text) of one kind at once (a check-in round, a broadcast): what the
-    rules need of the recipients is read in a few queries, the rows inserted 500 at a time."""
+    rules need of the recipients is read in a few queries, the rows inserted 500 at a time.
+    Rows of one text made together share a job (outbox_jobs.share_jobs)."""
     phones = sorted({to for to, _ in messages})
     known = contacts.for_phones(phones)
     zones = quiet_hours.zones_for(phones) if current_app.config["QUIET_HOURS"] else {}
-    fields = [
-        {
-            **_fields(to, text, kind, False, known.get(to), zones.get(to)),
-            "broadcast_id": broadcast_id,
-        }
-        for to, text in messages
-    ]
-    rows = []
-    for start in range(0, len(fields), INSERT_CHUNK):
-        rows += _insert(fields[start : start + INSERT_CHUNK])
-    _join_batch(rows)
-    return rows
+    stored, now = [], clock.now()  # one time for all: a batch's rows are made together
+    for start in range(0, len(messages), INSERT_CHUNK):
+        fields = [
+            {
+                **_fields(to, text, kind, False, known.get(to), zones.get(to)),
+                "broadcast_id": broadcast_id,
+            }
+            for to, text in messages[start : start + INSERT_CHUNK]
+        ]
+        stored += _insert(fields, now)
+    outbox_jobs.share_jobs(stored, current_app.config["OUTBOX_BATCH_SIZE"])
+    _join_batch(stored)
+    return stored
 
 
 def _fields(
@@ -134,16 +137,20 @@ def _batch_key(kind: MessageKind, text: str) -> str | None:
     return crypto.lookup_hash(f"batch:{text}")
 
 
-def _insert(fields: list[dict]) -> list[OutboxMessage]:
-    """Insert rows in one statement and return them with their ids, built from what was
-    inserted (reading them back would decrypt every text we hold in clear)."""
-    now = clock.now()
+def _insert(fields: list[dict], now: datetime) -> list[outbox_jobs.Stored]:
+    """Insert rows made at `now` in one statement and return what their jobs need, with their
+    ids (reading them back would decrypt every text)."""
     fields = [{"created_at": now, "updated_at": now, **row} for row in fields]
     ids = insert_rows(OutboxMessage, fields)
-    return [OutboxMessage(id=row_id, **row) for row_id, row in zip(ids, fields, strict=True)]
+    return [
+        outbox_jobs.Stored(
+            row_id, row["kind"], row["status"], row["batch_key"], row["not_before"], now
+        )
+        for row_id, row in zip(ids, fields, strict=True)
+    ]
 
 
-def _join_batch(rows: list[OutboxMessage]) -> None:
+def _join_batch(rows: list[outbox_jobs.JobRow]) -> None:
     batch_rows = _batch.get()
     if batch_rows is not None:  # outside a unit of work the rows wait for the sweep
         batch_rows.extend(rows)
@@ -170,6 +177,7 @@ def resend(row_id: int) -> bool:
             attempts=0,
             ambiguous_attempts=0,
             not_before=None,
+            sent_with=None,  # its own job now: its batch's went long ago
             # A new send: the old one's id and final delivery report must not judge it.
             provider_id=None,
             delivery_status=None,

@@ -28,18 +28,20 @@ class SendRetryError(RuntimeError):
 def send_sms(row_id: int) -> str:
     """Send outbox row `row_id` once, with the due rows of its text when it has a batch key (one
     provider call for all); a row not queued (already sent, in another job's batch, final) is
-    skipped."""
+    skipped. Rows this job was to carry and did not send get their own jobs."""
     with db.connection_context():
         rows = sending.claim_batch(row_id, current_app.config["OUTBOX_BATCH_SIZE"])
-        if not rows and sending.waiting_for_retry(row_id):  # it failed in another job's batch
-            raise SendRetryError(f"outbox row {row_id}: waiting for its next try")
-    if not rows:
-        return "skipped"
+        if not rows:
+            outbox_jobs.hand_off(row_id)
+            if sending.waiting_for_retry(row_id):  # it failed in another job's batch
+                raise SendRetryError(f"outbox row {row_id}: waiting for its next try")
+            return "skipped"
     # The database connection is not held while the provider answers (up to ~35 s).
     provider = providers.from_config(current_app.config)
     results = provider.send_many([row.to for row in rows], rows[0].text)
     with db.connection_context():
         changes = _settle(rows, results)
+        outbox_jobs.hand_off(row_id)
     lead, change = rows[0], changes[0]
     if change is not None and change.retry:
         raise SendRetryError(f"outbox row {row_id}: {results[0].status.value}: {results[0].error}")
@@ -55,10 +57,11 @@ def _settle(rows: list[OutboxMessage], results: list[SendResult]) -> list[Status
         if change is not None and change.retry:
             outbox_jobs.enqueue_row(row)  # its own job may have run (and skipped it) already
     with unit_of_work():
-        for row, change in zip(rows, changes, strict=True):
+        for change in changes:
             alerts.follow_sending(change)
-            if change is not None and row.provider_id:
-                alerts.follow_sending(delivery.apply_early_report(row))  # it may have come first
+        sent = [row for row, change in zip(rows, changes, strict=True) if change is not None]
+        for change in delivery.apply_early_reports(sent):  # a report may have come first
+            alerts.follow_sending(change)
     return changes
 
 
