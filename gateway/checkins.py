@@ -139,16 +139,14 @@ def _prompt(households: dict[str, list[int]], key: str, settings: Mapping[str, A
     """To each household (phone: its children's birth years) the prompt (or reminder) naming
     its children by birth year, and the problem codes; in the household's language."""
     languages = people.languages_for(list(households), settings["DEFAULT_LANGUAGE"])
-    questions, codes = [], []
+    messages = []
     for phone, birth_years in households.items():
         lang = languages[phone]
         years = _years_in_order(lang, sorted(birth_years))
         params = {"years": years, "ussd_code": settings["USSD_CODE"]}
-        questions.append((phone, i18n.fit(lang, key, params, shorten="years")))
-        codes.append((phone, checkin_codes.codes_sms(lang)))
-    # Every question stored (and its batch's job queued) before any codes: a batch of codes
-    # then finds its numbers' questions gone, not waiting.
-    outbox.add_many(questions + codes, MessageKind.BROADCAST)
+        messages.append((phone, i18n.fit(lang, key, params, shorten="years")))
+        messages.append((phone, checkin_codes.codes_sms(lang)))
+    outbox.add_many(messages, MessageKind.BROADCAST)
 
 
 def _years_in_order(lang: str, years: list[int]) -> str:

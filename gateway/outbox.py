@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -43,7 +44,7 @@ def batch() -> Iterator[list[outbox_jobs.JobRow]]:
             del outer[mark:]  # rolled back with the inner savepoint: nothing to enqueue
             raise
         return
-    rows: list[OutboxMessage] = []
+    rows: list[outbox_jobs.JobRow] = []
     token = _batch.set(rows)
     try:
         yield rows
@@ -63,7 +64,7 @@ def add(
     """Store one SMS in the caller's unit of work; it is enqueued when the work ends. Replies
     and urgent alerts go at once; broadcasts and other alerts wait for daytime at the recipient
     (quiet hours), and for next month once the village's SMS budget is spent."""
-    fields = _fields(to, text, kind, urgent, contacts.find(to), None)
+    fields = _fields(to, _prepared(kind, text), kind, urgent, contacts.find(to), None)
     row = OutboxMessage.create(alert_id=alert_id, broadcast_id=broadcast_id, **fields)
     _join_batch([row])
     return row
@@ -76,20 +77,25 @@ def add_many(
 ) -> list[outbox_jobs.Stored]:
     """add() for many (to, text) of one kind at once (a check-in round, a broadcast): what the
     rules need of the recipients is read in a few queries, the rows inserted 500 at a time.
-    Rows of one text made together share a job (outbox_jobs.share_jobs)."""
+    A number's SMS are counted against its village's budget in the order given, but stored
+    every number's first SMS, then every number's second...: the jobs of a round's questions
+    are queued before those of its problem codes. Rows of one text made together share a job
+    (outbox_jobs.share_jobs)."""
     phones = sorted({to for to, _ in messages})
     known = contacts.for_phones(phones)
     zones = quiet_hours.zones_for(phones) if current_app.config["QUIET_HOURS"] else {}
+    fields, turns, texts = [], Counter(), {}
+    for to, text in messages:
+        if text not in texts:  # one copy of each text and key for all its rows (a round: 20,000)
+            texts[text] = _prepared(kind, text)
+        row = _fields(to, texts[text], kind, False, known.get(to), zones.get(to))
+        row["broadcast_id"] = broadcast_id
+        fields.append((turns[to], len(fields), row))
+        turns[to] += 1
+    fields = [row for _, _, row in sorted(fields, key=lambda turn: turn[:2])]
     stored, now = [], clock.now()  # one time for all: a batch's rows are made together
-    for start in range(0, len(messages), INSERT_CHUNK):
-        fields = [
-            {
-                **_fields(to, text, kind, False, known.get(to), zones.get(to)),
-                "broadcast_id": broadcast_id,
-            }
-            for to, text in messages[start : start + INSERT_CHUNK]
-        ]
-        stored += _insert(fields, now)
+    for start in range(0, len(fields), INSERT_CHUNK):
+        stored += _insert(fields[start : start + INSERT_CHUNK], now)
     outbox_jobs.share_jobs(stored, current_app.config["OUTBOX_BATCH_SIZE"])
     _join_batch(stored)
     return stored
@@ -97,7 +103,7 @@ def add_many(
 
 def _fields(
     to: str,
-    text: str,
+    prepared: tuple[str, str | None],
     kind: MessageKind,
     urgent: bool,
     contact: Contact | None,
@@ -116,16 +122,22 @@ def _fields(
         waits.append(charged.not_before)
         for supervisor, warning in charged.warnings:
             add(supervisor, warning, kind=MessageKind.BROADCAST)
-    text = gsm7.to_gsm7(text)  # echoed names and queries may carry emoji or curly quotes
+    text, batch_key = prepared
     return {
         "to": to,
         "text": text,
         "kind": kind.value,
-        "batch_key": _batch_key(kind, text),
+        "batch_key": batch_key,
         "status": (OutboxStatus.SUPPRESSED if why else OutboxStatus.QUEUED).value,
         "last_error": why,
         "not_before": max((when for when in waits if when), default=None),
     }
+
+
+def _prepared(kind: MessageKind, text: str) -> tuple[str, str | None]:
+    """The text as it goes out and its batch key."""
+    text = gsm7.to_gsm7(text)  # echoed names and queries may carry emoji or curly quotes
+    return text, _batch_key(kind, text)
 
 
 def _batch_key(kind: MessageKind, text: str) -> str | None:

@@ -39,31 +39,56 @@ def claim(row_id: int) -> OutboxMessage | None:
 
 def claim_batch(row_id: int, size: int) -> list[OutboxMessage]:
     """Claim a row and, when it has a batch key, up to `size - 1` other queued and due rows of
-    that key, oldest first: one provider call sends them all. [] if the row is not claimed."""
-    lead = claim(row_id)
-    if lead is None:
+    that key, oldest first: one provider call sends them all. [] if the row is not claimed:
+    not queued, not due, or (a batched row) an earlier SMS to its number has not gone yet."""
+    batched_in_turn = OutboxMessage.batch_key.is_null() | ~_earlier_sms_waiting()
+    claimed = _claim((OutboxMessage.id == row_id) & batched_in_turn)
+    if not claimed:
         return []
+    lead = claimed[0]
     mates = _mates(lead, size - 1) if lead.batch_key and size > 1 else []
     return [lead, *(_claim(OutboxMessage.id.in_(mates)) if mates else [])]
 
 
-def _mates(lead: OutboxMessage, count: int) -> list[int]:
-    """Ids of up to `count` rows that may go with `lead`, one per number: a number twice in
-    one request would get one answer line for two rows. A row waits while an earlier SMS to
-    its number has not gone: a round's problem codes never arrive before its question."""
-    earlier = OutboxMessage.alias()
-    still_before = earlier.select(earlier.id).where(
-        (earlier.to == OutboxMessage.to)
-        & (earlier.id < OutboxMessage.id)
-        & earlier.status.in_([OutboxStatus.QUEUED.value, OutboxStatus.SENDING.value])
+def behind_an_earlier_sms(row_id: int) -> bool:
+    """Whether a queued, due batched row waits for an earlier SMS to its number to go (a
+    round's question that failed once, say): its job comes back, as RQ's Retry does."""
+    return (
+        OutboxMessage.select()
+        .where(
+            (OutboxMessage.id == row_id)
+            & OutboxMessage.batch_key.is_null(False)
+            & _queued_and_due()
+            & _earlier_sms_waiting()
+        )
+        .exists()
     )
+
+
+def _earlier_sms_waiting():
+    """An earlier SMS to the row's number has not gone yet (queued or being sent): a batched
+    row waits for it, so that a round's problem codes never arrive before its question. Alerts
+    and replies never wait: an urgent alert must not sit behind tonight's broadcast."""
+    earlier = OutboxMessage.alias()
+    return fn.EXISTS(
+        earlier.select(earlier.id).where(
+            (earlier.to == OutboxMessage.to)
+            & (earlier.id < OutboxMessage.id)
+            & earlier.status.in_([OutboxStatus.QUEUED.value, OutboxStatus.SENDING.value])
+        )
+    )
+
+
+def _mates(lead: OutboxMessage, count: int) -> list[int]:
+    """Ids of up to `count` rows that may go with `lead`, one per number (a number twice in
+    one request would get one answer line for two rows), none behind an earlier SMS."""
     candidates = (
         OutboxMessage.select(OutboxMessage.id, OutboxMessage.to)
         .where(
             (OutboxMessage.batch_key == lead.batch_key)
             & _queued_and_due()
             & (OutboxMessage.id != lead.id)
-            & ~fn.EXISTS(still_before)
+            & ~_earlier_sms_waiting()
         )
         .order_by(OutboxMessage.id)
         .limit(2 * count)  # room for a few numbers met twice
@@ -221,13 +246,20 @@ def sweep(queued_for_seconds: int = 0) -> int:
         since = clock.now() - timedelta(seconds=queued_for_seconds)
         queued = queued.where(OutboxMessage.updated_at <= since)
     alerts_first = queued.order_by(OutboxMessage.kind != MessageKind.ALERT.value, OutboxMessage.id)
-    looked_at, enqueued = set(), 0
+    # The rows of one batch share a job: RQ is asked about it once, and a new one is due when
+    # the batch's first due row is (not the wait of a row that failed once).
+    soonest: dict[str, OutboxMessage] = {}
     for row in alerts_first.iterator():
         job = outbox_jobs.job_id(row)
-        if job not in looked_at:  # the rows of one batch share a job: asked about once
-            looked_at.add(job)
-            enqueued += outbox_jobs.enqueue_row(row)
-    return enqueued
+        if job not in soonest or _due_sooner(row, soonest[job]):
+            soonest[job] = row
+    return sum(outbox_jobs.enqueue_row(row) for row in soonest.values())
+
+
+def _due_sooner(row: OutboxMessage, than: OutboxMessage) -> bool:
+    return than.not_before is not None and (
+        row.not_before is None or row.not_before < than.not_before
+    )
 
 
 def max_attempts() -> int:

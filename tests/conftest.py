@@ -167,6 +167,17 @@ def fake_at():
 
 
 @pytest.fixture
+def at_app(app, make_app, fake_at):
+    """The app sending through the real SDK to the fake provider (over the test's `app`, so
+    that run_jobs works in its context)."""
+    app = make_app(SMS_BACKEND="africastalking", AT_API_KEY="k", AT_API_URL=fake_at.url)
+    with app.app_context():
+        yield app
+    if not db.is_closed():
+        db.close()
+
+
+@pytest.fixture
 def registry(app, tmp_path):
     agencies, job_orders = tmp_path / "agencies.csv", tmp_path / "job_orders.csv"
     agencies.write_text(registry_data.AGENCIES)

@@ -6,19 +6,18 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter
-from datetime import timedelta
 
 import pytest
 from flask import current_app
 
-from gateway import outbox, outbox_jobs, providers, queues, sending
+from gateway import outbox, providers, queues, sending
 from gateway.models import Contact, OutboxMessage, db
 from gateway.providers import africastalking
 from gateway.statuses import MessageKind
 from gateway.transactions import unit_of_work
 from tests.conftest import InProcessWorker
 from tests.test_races import at_once
-from workers.jobs import SendRetryError, send_sms
+from workers.jobs import send_sms
 
 TEXT = "Posyandu Sabtu 09.00 di balai desa. Bawa buku KIA."
 OFFICER = "+6281299900101"
@@ -37,17 +36,6 @@ def broadcast(count: int, text: str = TEXT) -> list[OutboxMessage]:
 
 def statuses() -> Counter:
     return Counter(row.status for row in OutboxMessage.select())
-
-
-@pytest.fixture
-def at_app(app, make_app, fake_at):
-    """The app sending through the real SDK to the fake provider (over the test's `app`, so
-    that run_jobs works in its context)."""
-    app = make_app(SMS_BACKEND="africastalking", AT_API_KEY="k", AT_API_URL=fake_at.url)
-    with app.app_context():
-        yield app
-    if not db.is_closed():
-        db.close()
 
 
 @pytest.mark.parametrize("size", [100, 40])
@@ -132,59 +120,6 @@ def test_a_failed_call_is_retried_once_for_the_batch_after_the_wait(at_app, fake
     assert {row.attempts for row in OutboxMessage.select()} == {2}
 
 
-def test_a_broadcast_queues_one_job_per_batch_not_one_per_row(at_app, fake_at, run_jobs):
-    rows = broadcast(250)
-    sms = queues.queue("sms")
-    assert sms.count == 3  # 100, 100 and 50 rows: their first rows' jobs
-    carriers = [rows[0].id, rows[100].id, rows[200].id]
-    assert [job.args for job in sms.jobs] == [(carrier,) for carrier in carriers]
-    stored = {row.id: row.sent_with for row in OutboxMessage.select()}
-    assert all(stored[row.id] == carriers[n // 100] for n, row in enumerate(rows) if n % 100)
-    assert {outbox_jobs.job_id(row) for row in OutboxMessage.select()} == set(sms.job_ids)
-    run_jobs()
-    assert fake_at.calls() == 3 and statuses() == {"sent": 250}
-
-
-def test_a_row_its_batch_could_not_take_gets_its_own_job(at_app, fake_at, run_jobs, now):
-    with unit_of_work():  # an earlier SMS to one of the numbers, held back until tonight
-        earlier = outbox.add(phone(3), "Rapat RT", MessageKind.BROADCAST)
-    OutboxMessage.update(not_before=now() + timedelta(hours=3)).where(
-        OutboxMessage.id == earlier.id
-    ).execute()
-    broadcast(5)
-    run_jobs()
-    assert [request["form"]["to"].count(",") + 1 for request in fake_at.requests] == [4, 1]
-    assert fake_at.requests[1]["form"]["to"] == phone(3)
-    assert statuses() == {"sent": 5, "queued": 1}
-    ours = OutboxMessage.get((OutboxMessage.to == phone(3)) & (OutboxMessage.id != earlier.id))
-    assert ours.sent_with is None  # handed off to a job of its own
-
-
-def test_batches_whose_jobs_redis_lost_are_found_once_each_and_sent(at_app, fake_at, run_jobs):
-    broadcast(250)
-    queues.redis().flushdb()  # Redis restarted without its data
-    assert sending.sweep() == 3  # one job a batch, asked about once for its 100 rows
-    run_jobs()
-    assert fake_at.calls() == 3 and statuses() == {"sent": 250}
-
-
-def test_a_failed_batch_whose_first_row_was_sent_by_another_job_is_tried_again(
-    at_app, fake_at, run_jobs, now
-):
-    fake_at.script("http:500")
-    rows = broadcast(5)
-    with pytest.raises(SendRetryError):  # another job took the batch; the call failed
-        send_sms(rows[1].id)
-    assert statuses() == {"queued": 5}
-    run_jobs()  # the batch's own job finds its first row waiting: RQ's Retry brings it back
-    assert fake_at.calls() == 1
-    scheduled = set(queues.queue("sms").scheduled_job_registry.get_job_ids())
-    assert outbox_jobs.job_id(rows[0]) in scheduled
-    now.advance(seconds=10)
-    run_jobs(release_scheduled=True)
-    assert fake_at.calls() == 2 and statuses() == {"sent": 5}
-
-
 def test_rows_waiting_for_quiet_hours_stay_out_of_a_batch(at_app, fake_at, run_jobs):
     rows = broadcast(4)
     later = rows[1]
@@ -240,21 +175,3 @@ def test_the_console_sends_a_batch_one_by_one(app, run_jobs):
     assert (
         statuses() == {"sent": 3} and len(ids) == 3 and all(i.startswith("console-") for i in ids)
     )
-
-
-def test_a_rounds_problem_codes_never_arrive_before_its_question(at_app, fake_at, run_jobs):
-    from gateway import checkins
-    from gateway.models import Child, Person, Village
-
-    village = Village.create(code="3507102001", name="S", district="M", province="Jawa Timur")
-    for n in range(6):  # two birth years: two question texts; one codes text for all
-        caregiver = Person.create(phone=phone(n), name="Ibu", role="caregiver", village=village)
-        Child.create(caregiver=caregiver, name="Anak", birth_year=2010 + n % 2, in_school=True)
-    checkins.open_due(current_app.config)
-    run_jobs()
-    order: dict[str, list[str]] = {}
-    for number, text in fake_at.received():
-        order.setdefault(number, []).append("codes" if text.startswith("Kode") else "question")
-    assert order == {phone(n): ["question", "codes"] for n in range(6)}
-    # Still batched: each question to its three households, then the six codes together.
-    assert fake_at.calls() == 3

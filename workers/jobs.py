@@ -32,6 +32,8 @@ def send_sms(row_id: int) -> str:
     with db.connection_context():
         rows = sending.claim_batch(row_id, current_app.config["OUTBOX_BATCH_SIZE"])
         if not rows:
+            if sending.behind_an_earlier_sms(row_id):  # back later, with the rows it carries
+                raise SendRetryError(f"outbox row {row_id}: an earlier SMS to its number waits")
             outbox_jobs.hand_off(row_id)
             if sending.waiting_for_retry(row_id):  # it failed in another job's batch
                 raise SendRetryError(f"outbox row {row_id}: waiting for its next try")
@@ -41,7 +43,8 @@ def send_sms(row_id: int) -> str:
     results = provider.send_many([row.to for row in rows], rows[0].text)
     with db.connection_context():
         changes = _settle(rows, results)
-        outbox_jobs.hand_off(row_id)
+        if rows[0].batch_key:  # alerts and replies carry no other row
+            outbox_jobs.hand_off(row_id)
     lead, change = rows[0], changes[0]
     if change is not None and change.retry:
         raise SendRetryError(f"outbox row {row_id}: {results[0].status.value}: {results[0].error}")
@@ -54,8 +57,10 @@ def _settle(rows: list[OutboxMessage], results: list[SendResult]) -> list[Status
     with unit_of_work():  # what happened is stored first, whatever follows
         changes = [sending.record_result(r, res) for r, res in zip(rows, results, strict=True)]
     for row, change in zip(rows[1:], changes[1:], strict=True):
-        if change is not None and change.retry:
-            outbox_jobs.enqueue_row(row)  # its own job may have run (and skipped it) already
+        if change is not None and change.retry and row.sent_with != rows[0].id:
+            # Carried by another job, which may have run (and skipped it) already; the rows
+            # this job carries get their own jobs from hand_off.
+            outbox_jobs.enqueue_row(row)
     with unit_of_work():
         for change in changes:
             alerts.follow_sending(change)
