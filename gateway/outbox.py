@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime
+from itertools import groupby
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -80,7 +81,7 @@ def add_many(
     A number's SMS are counted against its village's budget in the order given, but stored
     every number's first SMS, then every number's second...: the jobs of a round's questions
     are queued before those of its problem codes. Rows of one text made together share a job
-    (outbox_jobs.share_jobs)."""
+    (outbox_jobs.carriers)."""
     phones = sorted({to for to, _ in messages})
     known = contacts.for_phones(phones)
     zones = quiet_hours.zones_for(phones) if current_app.config["QUIET_HOURS"] else {}
@@ -92,13 +93,28 @@ def add_many(
         row["broadcast_id"] = broadcast_id
         fields.append((turns[to], len(fields), row))
         turns[to] += 1
-    fields = [row for _, _, row in sorted(fields, key=lambda turn: turn[:2])]
+    fields.sort(key=lambda turn: turn[:2])
     stored, now = [], clock.now()  # one time for all: a batch's rows are made together
-    for start in range(0, len(fields), INSERT_CHUNK):
-        stored += _insert(fields[start : start + INSERT_CHUNK], now)
-    outbox_jobs.share_jobs(stored, current_app.config["OUTBOX_BATCH_SIZE"])
+    for _, same_turn in groupby(fields, key=lambda turn: turn[0]):
+        stored += _insert_sharing_jobs([row for _, _, row in same_turn], now)
     _join_batch(stored)
     return stored
+
+
+def _insert_sharing_jobs(fields: list[dict], now: datetime) -> list[outbox_jobs.Stored]:
+    """Insert rows (no number twice) whose batches share a job: first the rows with jobs of
+    their own, then the others naming theirs in `sent_with` (no UPDATE after)."""
+    carrier_of = outbox_jobs.carriers(fields, current_app.config["OUTBOX_BATCH_SIZE"])
+    stored: dict[int, outbox_jobs.Stored] = {}
+    for carried in (False, True):
+        order = [i for i, carrier in enumerate(carrier_of) if (carrier is not None) is carried]
+        for index in order:
+            carrier = carrier_of[index]
+            fields[index]["sent_with"] = None if carrier is None else stored[carrier].id
+        for start in range(0, len(order), INSERT_CHUNK):
+            chunk = order[start : start + INSERT_CHUNK]
+            stored.update(zip(chunk, _insert([fields[i] for i in chunk], now), strict=True))
+    return [stored[index] for index in range(len(fields))]
 
 
 def _fields(
@@ -156,7 +172,13 @@ def _insert(fields: list[dict], now: datetime) -> list[outbox_jobs.Stored]:
     ids = insert_rows(OutboxMessage, fields)
     return [
         outbox_jobs.Stored(
-            row_id, row["kind"], row["status"], row["batch_key"], row["not_before"], now
+            row_id,
+            row["kind"],
+            row["status"],
+            row["batch_key"],
+            row["not_before"],
+            now,
+            row.get("sent_with"),
         )
         for row_id, row in zip(ids, fields, strict=True)
     ]

@@ -67,24 +67,21 @@ def enqueue(rows: Iterable[JobRow]) -> None:
         _enqueue_new(waiting[start : start + ENQUEUE_CHUNK])
 
 
-def share_jobs(rows: list[Stored], size: int) -> None:
-    """Let the queued rows of one text, stored together and due together, share one job per
-    `size` of them (the provider call that sends them is one): the first row's, named by the
-    others' `sent_with`. Inside the caller's transaction, before the jobs are enqueued."""
+def carriers(rows: list[dict], size: int) -> list[int | None]:
+    """For the fields of rows about to be stored together, the index of the row whose job
+    will send each one (None: its own job): the queued rows of one text and one due time share
+    a job per `size` of them, as one provider call sends them; the first row's."""
+    carrier_of: list[int | None] = [None] * len(rows)
     batches = defaultdict(list)
-    for row in rows:
-        if row.batch_key and row.status == OutboxStatus.QUEUED:
-            batches[row.batch_key, row.created_at, row.not_before].append(row)
+    for index, row in enumerate(rows):
+        if row["batch_key"] and row["status"] == OutboxStatus.QUEUED:
+            batches[row["batch_key"], row["not_before"]].append(index)
     for same in batches.values():
         for start in range(0, len(same), size):
-            carrier, *carried = same[start : start + size]
-            if carried:
-                ids = [row.id for row in carried]
-                OutboxMessage.update(sent_with=carrier.id).where(
-                    OutboxMessage.id.in_(ids)
-                ).execute()
-                for row in carried:
-                    row.sent_with = carrier.id
+            first, *rest = same[start : start + size]
+            for index in rest:
+                carrier_of[index] = first
+    return carrier_of
 
 
 def hand_off(carrier_id: int) -> int:

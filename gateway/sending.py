@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from peewee import fn
+from peewee import Case, fn
 
 from gateway import clock, dead_numbers, outbox, outbox_jobs
 from gateway.models import Alert, OutboxMessage
@@ -81,7 +81,10 @@ def _earlier_sms_waiting():
 
 def _mates(lead: OutboxMessage, count: int) -> list[int]:
     """Ids of up to `count` rows that may go with `lead`, one per number (a number twice in
-    one request would get one answer line for two rows), none behind an earlier SMS."""
+    one request would get one answer line for two rows), none behind an earlier SMS: the rows
+    it carries first (taking another batch's first row would leave that batch to single jobs),
+    then the oldest."""
+    carried_first = Case(None, [(OutboxMessage.sent_with == lead.id, 0)], 1)
     candidates = (
         OutboxMessage.select(OutboxMessage.id, OutboxMessage.to)
         .where(
@@ -90,7 +93,7 @@ def _mates(lead: OutboxMessage, count: int) -> list[int]:
             & (OutboxMessage.id != lead.id)
             & ~_earlier_sms_waiting()
         )
-        .order_by(OutboxMessage.id)
+        .order_by(carried_first, OutboxMessage.id)
         .limit(2 * count)  # room for a few numbers met twice
     )
     numbers, ids = {lead.to}, []

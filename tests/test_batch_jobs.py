@@ -187,3 +187,18 @@ def test_rows_of_a_rolled_back_savepoint_get_no_job(at_app, fake_at, run_jobs):
     assert queues.queue("sms").job_ids == [outbox_jobs.job_id(kept[0])]
     run_jobs()
     assert statuses() == {"sent": 3} and fake_at.calls() == 1
+
+
+def test_a_rounds_batches_go_whole_none_handed_off(at_app, fake_at, run_jobs):
+    households(250)
+    checkins.open_due(current_app.config)
+
+    def own_jobs() -> set[int]:
+        return {row.id for row in OutboxMessage.select().where(OutboxMessage.sent_with.is_null())}
+
+    carriers = own_jobs()
+    # Two question texts for 125 households each (two batches each), codes for 250 (three).
+    assert len(carriers) == len(queues.queue("sms").job_ids) == 7
+    run_jobs()
+    assert statuses() == {"sent": 500} and fake_at.calls() == 7
+    assert own_jobs() == carriers  # no row needed a job of its own
