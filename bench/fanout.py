@@ -145,16 +145,20 @@ def main() -> None:
         after_round_mb = peak_mb()
         rows = OutboxMessage.select().count()
         jobs = sum(queues.queue(name).count for name in queues.QUEUE_NAMES)
-        # Send a part of it, as one worker process would: the other rows are set aside (a
-        # batch would take them too) and the jobs of their batches removed (a job's argument is
-        # the first row of its batch).
-        sms = queues.queue("sms")
-        first = OutboxMessage.select(OutboxMessage.id).order_by(OutboxMessage.id).limit(args.send)
-        last_id = max(row.id for row in first)
+        # Send a part of it, as one worker process would: the first jobs of the queue, whole
+        # batches (a job's argument is the first row of its batch), the other rows set aside.
+        sms, kept, chosen = queues.queue("sms"), [], 0
         for job in sms.jobs:
-            if job.args[0] > last_id:
+            if chosen >= args.send:
                 sms.remove(job)
-        OutboxMessage.update(status="cancelled").where(OutboxMessage.id > last_id).execute()
+                continue
+            kept.append(job.args[0])
+            carried = OutboxMessage.select().where(OutboxMessage.sent_with == job.args[0])
+            chosen += 1 + carried.count()
+        OutboxMessage.update(status="cancelled").where(
+            OutboxMessage.id.not_in(kept)
+            & (OutboxMessage.sent_with.is_null() | OutboxMessage.sent_with.not_in(kept))
+        ).execute()
         started = time.perf_counter()
         SimpleWorker([sms], connection=queues.redis()).work(burst=True)
         sending = time.perf_counter() - started
