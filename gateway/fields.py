@@ -13,6 +13,8 @@ class EncryptedTextField(TextField):
     """Text stored encrypted with DATA_KEY."""
 
     def db_value(self, value):
+        if isinstance(value, crypto.Sealed):
+            return value.token
         return None if value is None else crypto.encrypt(str(value))
 
     def python_value(self, value):
