@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from peewee import Case, fn
+from peewee import fn
 
 from gateway import clock, dead_numbers, outbox, outbox_jobs
 from gateway.models import Alert, OutboxMessage
@@ -84,23 +84,27 @@ def _mates(lead: OutboxMessage, count: int) -> list[int]:
     one request would get one answer line for two rows), none behind an earlier SMS: the rows
     it carries first (taking another batch's first row would leave that batch to single jobs),
     then the oldest."""
-    carried_first = Case(None, [(OutboxMessage.sent_with == lead.id, 0)], 1)
-    candidates = (
-        OutboxMessage.select(OutboxMessage.id, OutboxMessage.to)
-        .where(
-            (OutboxMessage.batch_key == lead.batch_key)
-            & _queued_and_due()
-            & (OutboxMessage.id != lead.id)
-            & ~_earlier_sms_waiting()
-        )
-        .order_by(carried_first, OutboxMessage.id)
-        .limit(2 * count)  # room for a few numbers met twice
-    )
     numbers, ids = {lead.to}, []
-    for row in candidates:
-        if row.to not in numbers and len(ids) < count:
-            numbers.add(row.to)
-            ids.append(row.id)
+    carried = OutboxMessage.sent_with == lead.id
+    for which in (carried, OutboxMessage.sent_with.is_null() | ~carried):
+        if len(ids) == count:
+            break
+        candidates = (
+            OutboxMessage.select(OutboxMessage.id, OutboxMessage.to)
+            .where(
+                which
+                & (OutboxMessage.batch_key == lead.batch_key)
+                & _queued_and_due()
+                & (OutboxMessage.id != lead.id)
+                & ~_earlier_sms_waiting()
+            )
+            .order_by(OutboxMessage.id)
+            .limit(2 * (count - len(ids)))  # room for a few numbers met twice
+        )
+        for row in candidates:
+            if row.to not in numbers and len(ids) < count:
+                numbers.add(row.to)
+                ids.append(row.id)
     return ids
 
 
