@@ -1,6 +1,8 @@
 """Peewee fields whose values are stored encrypted (gateway.crypto) and read back in clear.
 Encrypted columns cannot be compared or sorted in SQL: filter and sort such values in Python,
-or look them up by a keyed hash (crypto.lookup_hash)."""
+or look them up by a keyed hash (crypto.lookup_hash). A value given as crypto.Sealed is stored
+as it is: the rows of one broadcast text share one token (equal tokens show equal texts, which
+their batch key shows anyway)."""
 
 from __future__ import annotations
 

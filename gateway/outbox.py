@@ -85,14 +85,14 @@ def add_many(
     phones = sorted({to for to, _ in messages})
     known = contacts.for_phones(phones)
     zones = quiet_hours.zones_for(phones) if current_app.config["QUIET_HOURS"] else {}
-    fields, turns, texts, sealed = [], Counter(), {}, {}
+    fields, turns, texts = [], Counter(), {}
     for to, text in messages:
         if text not in texts:  # one copy of each text and key for all its rows (a round: 20,000)
-            texts[text] = _prepared(kind, text)
+            sent, batch_key = _prepared(kind, text)
             # Encrypted once for all its rows: their batch key shows they are one text anyway.
-            sealed[text] = crypto.seal(texts[text][0]) if texts[text][1] else texts[text][0]
+            texts[text] = (crypto.seal(sent) if batch_key else sent), batch_key
         row = _fields(to, texts[text], kind, False, known.get(to), zones.get(to))
-        row["text"], row["broadcast_id"] = sealed[text], broadcast_id
+        row["broadcast_id"] = broadcast_id
         fields.append((turns[to], len(fields), row))
         turns[to] += 1
     fields.sort(key=lambda turn: turn[:2])
@@ -121,7 +121,7 @@ def _insert_sharing_jobs(fields: list[dict], now: datetime) -> list[outbox_jobs.
 
 def _fields(
     to: str,
-    prepared: tuple[str, str | None],
+    prepared: tuple[str | crypto.Sealed, str | None],
     kind: MessageKind,
     urgent: bool,
     contact: Contact | None,

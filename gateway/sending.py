@@ -39,7 +39,8 @@ def claim(row_id: int) -> OutboxMessage | None:
 
 def claim_batch(row_id: int, size: int) -> list[OutboxMessage]:
     """Claim a row and, when it has a batch key, up to `size - 1` other queued and due rows of
-    that key, oldest first: one provider call sends them all. [] if the row is not claimed:
+    that key (the rows it carries first, see _mates): one provider call sends them all. [] if
+    the row is not claimed:
     not queued, not due, or (a batched row) an earlier SMS to its number has not gone yet."""
     batched_in_turn = OutboxMessage.batch_key.is_null() | ~_earlier_sms_waiting()
     claimed = _claim((OutboxMessage.id == row_id) & batched_in_turn)
@@ -82,11 +83,14 @@ def _earlier_sms_waiting():
 def _mates(lead: OutboxMessage, count: int) -> list[int]:
     """Ids of up to `count` rows that may go with `lead`, one per number (a number twice in
     one request would get one answer line for two rows), none behind an earlier SMS: the rows
-    it carries first (taking another batch's first row would leave that batch to single jobs),
-    then the oldest."""
+    it carries first, then rows other jobs carry, then rows with jobs of their own; oldest
+    first in each."""
     numbers, ids = {lead.to}, []
-    carried = OutboxMessage.sent_with == lead.id
-    for which in (carried, OutboxMessage.sent_with.is_null() | ~carried):
+    ours = OutboxMessage.sent_with == lead.id
+    others = OutboxMessage.sent_with.is_null(False) & ~ours  # carried by another batch's job
+    # Batches' first rows come last: each has a job that would find its row gone and hand off
+    # every row it carries to a job of its own.
+    for which in (ours, others, OutboxMessage.sent_with.is_null()):
         if len(ids) == count:
             break
         candidates = (

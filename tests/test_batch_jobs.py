@@ -11,7 +11,7 @@ from flask import current_app
 from rq.job import Job
 
 from gateway import checkins, outbox, outbox_jobs, queues, sending
-from gateway.models import Child, OutboxMessage, Person, Village
+from gateway.models import Child, OutboxMessage, Person, Village, db
 from gateway.statuses import MessageKind
 from gateway.transactions import unit_of_work
 from tests.test_batch_sending import TEXT, broadcast, phone, statuses
@@ -202,3 +202,29 @@ def test_a_rounds_batches_go_whole_none_handed_off(at_app, fake_at, run_jobs):
     run_jobs()
     assert statuses() == {"sent": 500} and fake_at.calls() == 7
     assert own_jobs() == carriers  # no row needed a job of its own
+
+
+def test_a_batch_short_of_its_own_rows_leaves_other_batches_first_rows(
+    make_app, fake_at, run_jobs, now
+):
+    app = make_app(
+        SMS_BACKEND="africastalking", AT_API_KEY="k", AT_API_URL=fake_at.url, OUTBOX_BATCH_SIZE=3
+    )
+    with app.app_context():
+        rows = broadcast(6)  # two batches: numbers 0-2 and 3-5, their first rows stored first
+        OutboxMessage.update(not_before=now() + timedelta(seconds=10), attempts=1).where(
+            OutboxMessage.id == rows[1].id  # waits out a retry
+        ).execute()
+        send_sms(rows[0].id)
+        assert fake_at.requests[0]["form"]["to"].split(",") == [phone(0), phone(2), phone(4)]
+        assert OutboxMessage.get_by_id(rows[3].id).status == "queued"  # left to its own job
+        now.advance(seconds=10)
+        run_jobs(release_scheduled=True)
+        assert statuses() == {"sent": 6} and fake_at.calls() == 2
+
+
+def test_a_broadcast_text_is_encrypted_once_for_all_its_rows(at_app):
+    broadcast(3)
+    tokens = {text for (text,) in db.execute_sql("SELECT text FROM outbox_message").fetchall()}
+    assert len(tokens) == 1 and TEXT not in tokens.pop()
+    assert {row.text for row in OutboxMessage.select()} == {TEXT}
