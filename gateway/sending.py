@@ -31,22 +31,21 @@ class StatusChange:
 
 
 def claim(row_id: int) -> OutboxMessage | None:
-    """Mark a queued row as being sent and return it; None if it is not queued (sent, final...)
-    or not due yet (quiet hours, a retry's wait)."""
-    claimed = _claim(OutboxMessage.id == row_id)
+    """Mark a queued row as being sent and return it; None if it is not queued (sent, final...),
+    not due yet (quiet hours, a retry's wait), or (a batched row) an earlier SMS to its number
+    has not gone yet."""
+    in_turn = OutboxMessage.batch_key.is_null() | ~_earlier_sms_waiting()
+    claimed = _claim((OutboxMessage.id == row_id) & in_turn)
     return claimed[0] if claimed else None
 
 
 def claim_batch(row_id: int, size: int) -> list[OutboxMessage]:
     """Claim a row and, when it has a batch key, up to `size - 1` other queued and due rows of
     that key (the rows it carries first, see _mates): one provider call sends them all. [] if
-    the row is not claimed:
-    not queued, not due, or (a batched row) an earlier SMS to its number has not gone yet."""
-    batched_in_turn = OutboxMessage.batch_key.is_null() | ~_earlier_sms_waiting()
-    claimed = _claim((OutboxMessage.id == row_id) & batched_in_turn)
-    if not claimed:
+    the row is not claimed."""
+    lead = claim(row_id)
+    if lead is None:
         return []
-    lead = claimed[0]
     mates = _mates(lead, size - 1) if lead.batch_key and size > 1 else []
     return [lead, *(_claim(OutboxMessage.id.in_(mates)) if mates else [])]
 
