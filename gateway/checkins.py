@@ -19,6 +19,7 @@ from gateway.transactions import unit_of_work
 REMIND_AFTER = timedelta(days=3)
 MONTH = timedelta(days=28)
 CHUNK = 500  # children per IN (...) list or multi-row INSERT
+HOUSEHOLDS_AT_ONCE = 500  # a round opened a page of households at a time
 # Two schedulers started by mistake, or the CLI beside the scheduler, take turns: the second
 # finds every child already asked. The lock expires on its own if its holder dies.
 LOCK_NAME, LOCK_SECONDS, LOCK_WAIT_SECONDS = "lock:checkins-open", 600, 60
@@ -95,44 +96,80 @@ def open_due(
 def _open_due(village: Village | None, settings: Mapping[str, Any]) -> Opened:
     every = timedelta(days=settings["CHECKIN_EVERY_DAYS"])
     now = clock.now()
-    last_asked = dict(
-        Checkin.select(Checkin.child, fn.MAX(Checkin.opened_at)).group_by(Checkin.child).tuples()
-    )
-    # Only what a round needs: a prompt names birth years, never names (decrypting 20,000
-    # names was a tenth of a round of 10,000 households).
-    # Rows as plain tuples: 10,000 children made into model instances was a tenth of a round.
-    children = Child.select(Child.id, Child.birth_year, Person.phone).join(Person)
+    phones = Child.select(Person.phone).join(Person).distinct().order_by(Person.phone)
     if village is not None:
-        children = children.where(Person.village == village)
-    due, later = [], []
-    for child in children.namedtuples():
-        last = last_asked.get(child.id)
-        (due if last is None or last <= now - every else later).append((child, last))
-    households: dict[str, list[int]] = defaultdict(list)  # by phone: one prompt each
-    round_ = None
-    if due:
-        with unit_of_work():
-            round_ = CheckinRound.create(village=village, started_at=now)
-            children_due = [child for child, _ in due]
-            _close_unanswered([child.id for child in children_due])
-            for start in range(0, len(children_due), CHUNK):
-                insert_rows(
-                    Checkin,
-                    [
-                        {"round": round_.id, "child": child.id, "opened_at": now}
-                        for child in children_due[start : start + CHUNK]
-                    ],
-                )
-            for child in children_due:
-                households[child.phone].append(child.birth_year)
-            _prompt(households, "checkin.prompt", settings)
+        phones = phones.where(Person.village == village)
+    phones = [phone for (phone,) in phones.tuples()]
+    round_id, opened, households, later = None, 0, 0, []
+    with unit_of_work():
+        still_open = _open_checkins()
+        # A page of households at a time: a round's memory is a page's, whatever its size.
+        for start in range(0, len(phones), HOUSEHOLDS_AT_ONCE):
+            due, last_of_later = _due(phones[start : start + HOUSEHOLDS_AT_ONCE], now - every)
+            later += last_of_later
+            if not due:
+                continue
+            if round_id is None:
+                round_id = CheckinRound.create(village=village, started_at=now).id
+            _open(round_id, due, now, still_open, settings)
+            opened += len(due)
+            households += len({child.phone for child in due})
     return Opened(
-        round_id=round_.id if round_ else None,
-        opened=len(due),
-        households=len(households),
+        round_id=round_id,
+        opened=opened,
+        households=households,
         not_due=len(later),
-        next_due=min((last + every for _, last in later), default=None),
+        next_due=min((last + every for last in later), default=None),
     )
+
+
+def _due(phones: list[str], asked_before: datetime) -> tuple[list, list[datetime]]:
+    """The children of these households due a check-in (never asked, or last asked before
+    `asked_before`), and when each of the others was last asked."""
+    # Only what a round needs: a prompt names birth years, never names (decrypting 20,000
+    # names was a tenth of a round of 10,000 households). Plain tuples, not model instances
+    # (10,000 of those were a tenth of a round).
+    children = list(
+        Child.select(Child.id, Child.birth_year, Person.phone)
+        .join(Person)
+        .where(Person.phone.in_(phones))
+        .order_by(Person.phone, Child.id)
+        .namedtuples()
+    )
+    last_asked = dict(
+        Checkin.select(Checkin.child, fn.MAX(Checkin.opened_at))
+        .where(Checkin.child.in_([child.id for child in children]))
+        .group_by(Checkin.child)
+        .tuples()
+    )
+    due, later = [], []
+    for child in children:
+        last = last_asked.get(child.id)
+        if last is None or last <= asked_before:
+            due.append(child)
+        else:
+            later.append(last)
+    return due, later
+
+
+def _open(
+    round_id: int, due: list, now: datetime, still_open: set[int], settings: Mapping[str, Any]
+) -> None:
+    """Open a check-in for each of these children (the last one unanswered: missed) and prompt
+    their households."""
+    _close_unanswered([child.id for child in due if child.id in still_open])
+    for start in range(0, len(due), CHUNK):
+        insert_rows(
+            Checkin,
+            [
+                {"round": round_id, "child": child.id, "opened_at": now}
+                for child in due[start : start + CHUNK]
+            ],
+        )
+    households: dict[str, list[int]] = defaultdict(list)  # by phone: one prompt each
+    for child in due:
+        households[child.phone].append(child.birth_year)
+    _prompt(households, "checkin.prompt", settings)
 
 
 def _prompt(households: dict[str, list[int]], key: str, settings: Mapping[str, Any]) -> None:
@@ -160,14 +197,17 @@ def _years_in_order(lang: str, years: list[int]) -> str:
     return i18n.text(lang, "checkin.years_then", first=str(years[0]), rest=rest)
 
 
-def _close_unanswered(ids: list[int]) -> None:
-    """The last check-ins of these children that went unanswered: missed; two missed in a row
-    open an alert (silence is never read as "all fine")."""
-    # One query over the open check-ins, not one per 500 children: building the IN (...) of a
-    # round's 10,000 children took a tenth of the round.
-    wanted = set(ids)
-    still_open = Checkin.select(Checkin.child).where(Checkin.status == CheckinStatus.OPEN.value)
-    missed = {child_id for (child_id,) in still_open.tuples() if child_id in wanted}
+def _open_checkins() -> set[int]:
+    """The children with a check-in still open (unanswered)."""
+    # One query over the open check-ins, not one per page of children: building the IN (...)
+    # of a round's 10,000 children took a tenth of the round.
+    query = Checkin.select(Checkin.child).where(Checkin.status == CheckinStatus.OPEN.value)
+    return {child_id for (child_id,) in query.tuples()}
+
+
+def _close_unanswered(missed: list[int]) -> None:
+    """The last check-ins of these children, unanswered: missed; two missed in a row open an
+    alert (silence is never read as "all fine")."""
     if not missed:
         return
     ordered = sorted(missed)
@@ -185,8 +225,8 @@ def _close_unanswered(ids: list[int]) -> None:
         )
         for child_id, status in query.tuples():
             history[child_id].append(status)
-    for child_id in ids:
-        if child_id in missed and history[child_id][:2] == [CheckinStatus.MISSED.value] * 2:
+    for child_id in ordered:
+        if history[child_id][:2] == [CheckinStatus.MISSED.value] * 2:
             alert_about(Child.get_by_id(child_id), "no_answer")
 
 

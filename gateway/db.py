@@ -169,6 +169,7 @@ class Compiled:
 
 
 _INSERT_SQL: dict[tuple, str] = {}
+INSERT_SHAPES_KEPT = 64  # each a statement of up to 500 rows: kept within a few MB
 
 
 def insert_rows(model: type[Model], rows: list[dict]) -> list[int]:
@@ -184,6 +185,8 @@ def insert_rows(model: type[Model], rows: list[dict]) -> list[int]:
     fields = [model._meta.fields[name] for name in rows[0]]
     shape = (model, tuple(rows[0]), len(rows), type(db.obj))
     if shape not in _INSERT_SQL:
+        if len(_INSERT_SQL) >= INSERT_SHAPES_KEPT:  # a row count seen once (a last chunk)
+            _INSERT_SQL.clear()
         query = model.insert_many(rows, fields=fields)
         if db.returning_clause:  # PostgreSQL gives the ids back in the order of the VALUES
             query = query.returning(model._meta.primary_key)

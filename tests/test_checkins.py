@@ -320,3 +320,43 @@ def test_two_caregivers_sharing_a_phone_get_one_prompt(app, families):
         i18n.text("id", "checkin.prompt", years="2015 lalu 2017, 2019", ussd_code="*123#"),
         checkin_codes.codes_sms("id"),
     ]
+
+
+@pytest.mark.parametrize("page", [1, 2])
+def test_a_round_opened_a_page_of_households_at_a_time_is_one_round(
+    app, families, now, monkeypatch, page
+):
+    from gateway import checkins
+    from gateway.models import CheckinRound
+
+    monkeypatch.setattr(checkins, "HOUSEHOLDS_AT_ONCE", page)
+    third = Person.create(phone="+6281299990001", name="Yati", role="caregiver", village=families)
+    Child.create(caregiver=third, name="Eko", birth_year=2016, in_school=True)
+    assert (
+        start(app)
+        == f"Round {CheckinRound.get().id}: 4 check-in(s) opened, 3 household(s) prompted."
+    )
+    for phone in (CAREGIVER, OTHER, third.phone):
+        assert len(to(phone)) == 2 and to(phone)[1] == checkin_codes.codes_sms("id")
+    now.advance(days=1)
+    rahmat = Person.get(Person.phone == OTHER)
+    Child.create(caregiver=rahmat, name="Fitri", birth_year=2020, in_school=True)
+    opened = start(app)
+    latest = CheckinRound.select().order_by(CheckinRound.id.desc()).get()
+    assert CheckinRound.select().count() == 2
+    assert opened.startswith(
+        f"Round {latest.id}: 1 check-in(s) opened, 1 household(s) prompted.\n"
+        "4 child(ren) asked less"
+    )
+    assert to(OTHER)[-2] == i18n.text("id", "checkin.prompt", years="2020", ussd_code="*123#")
+    now.advance(days=6)
+    start(app)  # a week after the first round: Fitri, asked six days ago, not yet
+    now.advance(days=7)
+    start(app)  # the first round's children missed two in a row; Fitri one
+    assert sorted(Child.get_by_id(a.child_id).name for a in Alert.select()) == [
+        "Ani",
+        "Budi",
+        "Dewi",
+        "Eko",
+    ]
+    assert Checkin.select().where(Checkin.status == "open").count() == 5
