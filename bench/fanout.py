@@ -9,11 +9,14 @@ SMS/s, the provider HTTP calls (identical texts batched, OUTBOX_BATCH_SIZE recip
         [--redis-url URL (flushed; default redis://localhost:6379/13)]
         [--worker-process: the Procfile's `python -m workers` opens the round (the scheduler's
          job) and sends all of it; its peak memory printed]
+        [--broadcast: instead of a round, a desk broadcast of one text to every household,
+         stored as the desk's request stores it, then sent by `python -m workers`]
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import resource
 import subprocess
@@ -27,10 +30,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from peewee import PostgresqlDatabase, fn  # noqa: E402
 from rq import SimpleWorker  # noqa: E402
 
-from gateway import checkins, create_app, imports, queues  # noqa: E402
+from gateway import broadcasts, checkins, create_app, imports, officers, queues  # noqa: E402
 from gateway.db import migrate  # noqa: E402
-from gateway.models import OutboxMessage, db  # noqa: E402
+from gateway.models import Officer, OutboxMessage, db  # noqa: E402
+from gateway.transactions import unit_of_work  # noqa: E402
 from tests.fake_at import FakeAfricasTalking  # noqa: E402
+
+OFFICER = "+6281299900101"
+BROADCAST_TEXT = "Posyandu desa Sabtu 5 Desember jam 08.00 di balai desa. Bawa buku KIA anak."
 
 
 def letters(number: int) -> str:
@@ -99,6 +106,7 @@ def main() -> None:
     parser.add_argument(
         "--worker-process", action="store_true", help="send with `python -m workers`"
     )
+    parser.add_argument("--broadcast", action="store_true", help="a desk broadcast, not a round")
     args = parser.parse_args()
     fake = FakeAfricasTalking().start()
     fake.delay = args.latency  # the real provider is an ocean away, not on localhost
@@ -134,9 +142,12 @@ def main() -> None:
             fake.stop()
             print_import(args.households, imported, after_import_mb)
             return
-        if args.worker_process:
+        if args.worker_process or args.broadcast:
             print_import(args.households, imported, after_import_mb)
-            round_in_worker_process(2 * args.households, fake)
+            if args.broadcast:
+                broadcast_sent_by_worker_process(args.households, fake)
+            else:
+                round_in_worker_process(2 * args.households, fake)
             fake.stop()
             return
         started = time.perf_counter()
@@ -198,6 +209,42 @@ def round_in_worker_process(expected: int, fake: FakeAfricasTalking) -> None:
         f"{expected / sending:.0f} SMS/s, {calls:,} provider HTTP calls"
     )
     print(f"peak memory of the worker process (python -m workers): {worker_mb:.0f} MB")
+
+
+def broadcast_sent_by_worker_process(households: int, fake: FakeAfricasTalking) -> None:
+    """A village officer's broadcast to every household, stored in a new process as a web
+    worker of the desk stores it, then sent by `python -m workers`; print the times, the
+    provider calls and both processes' peak memory."""
+    officers.add(OFFICER, "Bu Ani", "officer", "3507102001", None)
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        queued, before_mb, storing_mb = pool.apply(store_broadcast)
+    jobs = OutboxMessage.select().where(OutboxMessage.sent_with.is_null()).count()
+    print(
+        f"broadcast to {households:,} numbers: stored and {jobs:,} jobs queued in {queued:.1f} s; "
+        f"peak memory of the process storing it {storing_mb:.0f} MB ({before_mb:.0f} MB before)"
+    )
+    worker_mb = drain_with_worker_process(households)
+    stored = OutboxMessage.select(fn.MIN(OutboxMessage.created_at)).scalar()
+    last_sent = OutboxMessage.select(fn.MAX(OutboxMessage.sent_at)).scalar()
+    took = (last_sent - stored).total_seconds()
+    print(
+        f"worker process: {households:,} SMS, the last sent {took:.1f} s after the broadcast "
+        f"was stored; {fake.calls():,} provider HTTP calls"
+    )
+    print(f"peak memory of the worker process (python -m workers): {worker_mb:.0f} MB")
+
+
+def store_broadcast() -> tuple[float, float, float]:
+    """In a new process, as the desk does: the broadcast stored and queued in one unit of work;
+    its time and the process's peak memory (MB) before and after."""
+    app = create_app()
+    with app.app_context(), db.connection_context():
+        officer = Officer.get(Officer.phone == OFFICER)
+        before = peak_mb()
+        started = time.perf_counter()
+        with unit_of_work():
+            broadcasts.send(officer, "3507102001", BROADCAST_TEXT, confirmed=False)
+        return time.perf_counter() - started, before, peak_mb()
 
 
 if __name__ == "__main__":

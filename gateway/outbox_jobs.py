@@ -100,9 +100,8 @@ def hand_off(carrier_id: int) -> int:
 
 
 def _enqueue_new(rows: list[JobRow]) -> None:
-    """Enqueue (or schedule, for a row not due yet) in one pipeline rows that have no job yet;
-    a row another row's job sends needs none."""
-    rows = [row for row in rows if not row.sent_with]
+    """Enqueue (or schedule, for a row not due yet) in one pipeline rows that have no job yet
+    (and need one: not rows another row's job sends)."""
     now = clock.now()
     try:
         pipe = queues.redis().pipeline()

@@ -38,8 +38,11 @@ def statuses() -> Counter:
     return Counter(row.status for row in OutboxMessage.select())
 
 
-@pytest.mark.parametrize("size", [100, 40])
-def test_a_broadcast_to_250_numbers_goes_in_one_call_per_batch(make_app, fake_at, run_jobs, size):
+@pytest.mark.parametrize("size, page", [(100, 500), (40, 500), (100, 7)])
+def test_a_broadcast_to_250_numbers_goes_in_one_call_per_batch(
+    make_app, fake_at, run_jobs, monkeypatch, size, page
+):
+    monkeypatch.setattr(outbox, "NUMBERS_AT_ONCE", page)  # stored 7 numbers at a time: the same
     app = make_app(
         SMS_BACKEND="africastalking", AT_API_KEY="k", AT_API_URL=fake_at.url, OUTBOX_BATCH_SIZE=size
     )
