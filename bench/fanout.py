@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -61,8 +60,11 @@ def write_register(path: Path, households: int) -> None:
             )
 
 
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_mb(pid: int | str = "self") -> float:
+    """A process's peak resident memory in MB: the kernel's high-water mark (VmHWM; not
+    ru_maxrss, which a process started by fork and exec takes over from its parent)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(status.split("VmHWM:")[1].split()[0]) / 1024
 
 
 def print_import(households: int, seconds: float, peak: float) -> None:
@@ -75,21 +77,20 @@ def print_import(households: int, seconds: float, peak: float) -> None:
 
 def drain_with_worker_process(expected: int, limit_s: float = 300) -> float:
     """Run the Procfile's worker (`python -m workers`) until `expected` rows are sent; return
-    its peak resident memory in MB (the kernel's high-water mark, VmHWM)."""
+    its peak resident memory in MB."""
     root = Path(__file__).resolve().parent.parent
     worker = subprocess.Popen([sys.executable, "-m", "workers"], cwd=root, env=os.environ)
-    peak_kb, deadline = 0, time.monotonic() + limit_s
+    peak, deadline = 0.0, time.monotonic() + limit_s
     try:
         while time.monotonic() < deadline:
-            status = Path(f"/proc/{worker.pid}/status").read_text()
-            peak_kb = int(status.split("VmHWM:")[1].split()[0])
+            peak = peak_mb(worker.pid)
             if OutboxMessage.select().where(OutboxMessage.status == "sent").count() >= expected:
                 break
             time.sleep(0.2)
     finally:
         worker.terminate()
         worker.wait(timeout=30)
-    return peak_kb / 1024
+    return peak
 
 
 def main() -> None:
