@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from flask import current_app
+from peewee import Expression
 from redis import RedisError
 from rq import Retry
 from rq.exceptions import DuplicateJobError, NoSuchJobError
@@ -84,13 +85,15 @@ def carriers(rows: list[dict], size: int) -> list[int | None]:
     return carrier_of
 
 
-def hand_off(carrier_id: int) -> int:
+def hand_off(carrier_id: int, only: Expression | None = None) -> int:
     """Give their own jobs to the rows the carrier's job was to send too and did not (not due,
-    an earlier SMS to their number still on its way, a batch taken by another job); return
-    how many."""
+    an earlier SMS to their number still on its way, a batch taken by another job), or to
+    those of them that match `only`; return how many."""
     left = (OutboxMessage.sent_with == carrier_id) & (
         OutboxMessage.status == OutboxStatus.QUEUED.value
     )
+    if only is not None:
+        left &= only
     if not OutboxMessage.select().where(left).exists():  # most jobs: no write, no write lock
         return 0
     rows = list(OutboxMessage.update(sent_with=None).where(left).returning(*JOB_FIELDS).execute())

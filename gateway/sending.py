@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from peewee import fn
+from peewee import Expression, fn
 
 from gateway import clock, dead_numbers, outbox, outbox_jobs
 from gateway.models import Alert, OutboxMessage
@@ -63,6 +63,11 @@ def behind_an_earlier_sms(row_id: int) -> bool:
         )
         .exists()
     )
+
+
+def free_to_go() -> Expression:
+    """Rows no earlier SMS to their number waits before (hand_off's `only`)."""
+    return ~_earlier_sms_waiting()
 
 
 def _earlier_sms_waiting():

@@ -228,3 +228,21 @@ def test_a_broadcast_text_is_encrypted_once_for_all_its_rows(at_app):
     tokens = {text for (text,) in db.execute_sql("SELECT text FROM outbox_message").fetchall()}
     assert len(tokens) == 1 and TEXT not in tokens.pop()
     assert {row.text for row in OutboxMessage.select()} == {TEXT}
+
+
+def test_codes_not_waiting_for_a_failed_question_go_without_it(at_app, fake_at, run_jobs, now):
+    households(6)
+    fake_at.script("http:500")  # the first question batch (three households) fails
+    checkins.open_due(current_app.config)
+    run_jobs()
+    failed = set(fake_at.requests[0]["form"]["to"].split(","))
+    assert len(failed) == 3
+    # The other three households have their question and their codes, no retry waited for.
+    assert {
+        number: texts for number, texts in order_received(fake_at).items() if number not in failed
+    } == {number: ["question", "codes"] for number in {phone(n) for n in range(6)} - failed}
+    now.advance(seconds=10)
+    run_jobs(release_scheduled=True)
+    run_jobs(release_scheduled=True)
+    assert order_received(fake_at) == {phone(n): ["question", "codes"] for n in range(6)}
+    assert statuses() == {"sent": 12}

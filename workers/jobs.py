@@ -32,7 +32,9 @@ def send_sms(row_id: int) -> str:
     with db.connection_context():
         rows = sending.claim_batch(row_id, current_app.config["OUTBOX_BATCH_SIZE"])
         if not rows:
-            if sending.behind_an_earlier_sms(row_id):  # back later, with the rows it carries
+            if sending.behind_an_earlier_sms(row_id):
+                # Back later with the rows it carries that wait too; the others go now.
+                outbox_jobs.hand_off(row_id, only=sending.free_to_go())
                 raise SendRetryError(f"outbox row {row_id}: an earlier SMS to its number waits")
             outbox_jobs.hand_off(row_id)
             if sending.waiting_for_retry(row_id):  # it failed in another job's batch
