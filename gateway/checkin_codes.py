@@ -4,6 +4,7 @@ parser, the correction, help and INFO all read it, so a digit means the same on 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from gateway import i18n
 
@@ -23,20 +24,52 @@ PROBLEMS: dict[int, str | None] = {
 }
 NO_PROBLEM = 1
 URGENT = {"violence", "marriage", "missing", "recruitment", "no_caregiver", "danger"}  # DOMAIN.md
-_ANSWER = re.compile(r"[12]\D*[12]\D*[12]\D*[12]\D*[1-8]")
+_SEPARATORS = r"[\s,.;:\-/]*"
+# Digits (and separators) at the start of a message, then whatever words follow them.
+_LEADING_DIGITS = re.compile(rf"{_SEPARATORS}(\d(?:{_SEPARATORS}\d)*){_SEPARATORS}(.*)", re.S)
 
 
-def parse(text: str) -> dict[str, int] | None:
-    """Five digits, separators allowed: school, health, mood, contact (1 yes, 2 no), problem."""
-    cleaned = text.strip()
-    if not _ANSWER.fullmatch(cleaned):
+@dataclass(frozen=True)
+class Reading:
+    """A caregiver's SMS read as check-in answers: one child's five digits, or several
+    children's one after the other (`answers`; None: digits that are no answer, `digits`),
+    and the words after them."""
+
+    answers: list[dict[str, int]] | None
+    digits: list[int]
+    words: str
+
+
+def read(text: str) -> Reading | None:
+    """The check-in answers an SMS starts with ("11114.", "1 1 1 1 4 dipukul", "11111 11114");
+    None when it is no attempt at an answer (no digits first, or words after digits that are
+    no answer: "2 anak saya dipukul")."""
+    match = _LEADING_DIGITS.fullmatch(text.strip())
+    if match is None:
         return None
-    return dict(zip(QUESTIONS, (int(d) for d in re.findall(r"\d", cleaned)), strict=True))
+    digits = [int(d) for d in re.findall(r"\d", match.group(1))]
+    words = match.group(2).strip()
+    answers = _answers(digits)
+    if answers is None and words:
+        return None
+    return Reading(answers, digits, words)
 
 
-def looks_like_an_answer(text: str) -> bool:
-    """Digits and separators only: an attempt at an answer, even a malformed one."""
-    return bool(re.fullmatch(r"[\d\s,.\-/]+", text.strip())) and any(c.isdigit() for c in text)
+def _answers(digits: list[int]) -> list[dict[str, int]] | None:
+    if not digits or len(digits) % len(QUESTIONS):
+        return None
+    chunks = [digits[i : i + len(QUESTIONS)] for i in range(0, len(digits), len(QUESTIONS))]
+    if not all(set(c[:-1]) <= {YES, NO} and c[-1] in PROBLEMS for c in chunks):
+        return None
+    return [dict(zip(QUESTIONS, chunk, strict=True)) for chunk in chunks]
+
+
+def serious_problem(digits: list[int]) -> str | None:
+    """The problem a malformed answer still names in its fifth digit ("0 0 0 0 3"): a child
+    in danger is never lost to a typo in the other four."""
+    if len(digits) != len(QUESTIONS):
+        return None
+    return problem(digits[-1])
 
 
 def problem(code: int | None) -> str | None:

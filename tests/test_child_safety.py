@@ -145,6 +145,56 @@ def test_what_ussd_teaches_is_what_sms_reads(app, client, districts):
 # 3. A red-flag answer says who was told and where to call.
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "11114.",
+        "1 1 1 1 4 dipukul bapake",
+        "1-1-1-1-4!",
+        " 1,1,1,1,4 ",
+        "0 0 0 0 4",
+        "1 2 1 1 4 tlg",
+    ],
+)
+def test_a_red_flag_answer_with_more_than_its_digits_still_opens_the_case(
+    app, client, districts, text
+):
+    start_round(app)
+    replies = sms(client, text, sender=SITI)
+    assert [(a.category, Child.get_by_id(a.child_id).name) for a in Alert.select()] == [
+        ("violence", "Budi")
+    ]
+    assert "SAPA 129" in replies[0] and "Bu Ani" in replies[0]
+
+
+def test_two_childrens_answers_in_one_sms_are_read_oldest_first(app, client, districts):
+    siti = Person.get(Person.phone == SITI)
+    Child.create(caregiver=siti, name="Cici", birth_year=2019, in_school=True)
+    start_round(app)
+    replies = sms(client, "11111 11113", sender=SITI)  # Budi (2015) all well, Cici (2019) not
+    assert [(a.category, Child.get_by_id(a.child_id).name) for a in Alert.select()] == [
+        ("marriage", "Cici")
+    ]
+    assert "2019" in replies[0] and "Bu Ani" in replies[0]
+    assert Checkin.select().where(Checkin.status == "answered").count() == 2
+
+
+@pytest.mark.parametrize("text", ["1 1 1 1 9", "111111", "3 1 1 1 1"])
+def test_an_answer_that_cannot_be_read_is_asked_again_as_unreadable(app, client, districts, text):
+    start_round(app)
+    replies = sms(client, text, sender=SITI)
+    assert replies == [i18n.text("id", "checkin.correction"), checkin_codes.codes_sms("id")]
+    assert "tidak terbaca" in replies[0] and Alert.select().count() == 0
+
+
+def test_words_of_danger_after_an_all_well_answer_are_a_report(app, client, districts):
+    start_round(app)
+    replies = sms(client, "1 1 1 1 1 tapi anak saya dipukul", sender=SITI)
+    assert Checkin.get(Checkin.child == by_name(Child, "Budi")).status == "answered"
+    assert [a.category for a in Alert.select()] == ["violence"]
+    assert any("SAPA 129" in reply for reply in replies)
+
+
 def test_a_red_flag_answer_says_the_officer_was_told(app, client, districts):
     start_round(app)
     answer = sms(client, "2 1 2 2 3", sender=RINA)
@@ -283,7 +333,7 @@ def test_a_village_without_an_officer_goes_to_its_own_supervisor(app, client, di
     start_round(app)
     answer = sms(client, "1 1 1 1 4", sender=WATI)  # Ngasem, Bojonegoro: no village officer
     assert list(staff_messages()) == [BOJ_SUPERVISOR]
-    assert "memberi tahu pengawas " in answer[0] and "petugas desa" not in answer[0]
+    assert "teruskan ke pengawas " in answer[0] and "petugas desa" not in answer[0]
     now.advance(minutes=121)
     assert "Escalated 1" in app.test_cli_runner().invoke(args=["alerts", "escalate"]).output
     assert list(staff_messages()) == [BOJ_SUPERVISOR]  # escalation stays in the district
