@@ -23,7 +23,7 @@ from gateway.models import (
     Verification,
     db,
 )
-from gateway.statuses import MessageKind, OutboxStatus
+from gateway.statuses import AlertState, MessageKind, OutboxStatus
 
 CONFIRM_WITHIN = timedelta(minutes=10)
 ERASED = "-"  # in place of the phone number on rows kept for their counts
@@ -64,6 +64,28 @@ def ask(phone: str) -> bool:
         return False
     contacts.note_erase_request(phone)
     return True
+
+
+def open_case(phone: str, person_id: int | None = None) -> str | None:
+    """The reference of a case still open about a child of the people on this number (or of
+    the one given), or reported from it: erasure waits until it is closed, as a child's
+    safety comes first (UU PDP lets data needed for a vital interest be kept) and the
+    officer must still be able to reach the family."""
+    people = Person.select(Person.id).where(
+        Person.phone == phone if person_id is None else Person.id == person_id
+    )
+    children = Child.select(Child.id).where(Child.caregiver.in_(people))
+    reported = Report.select(Report.ref).where(Report.reporter == phone)
+    case = (
+        Alert.select(Alert.ref)
+        .where(
+            (Alert.state != AlertState.CLOSED.value)
+            & (Alert.child_id.in_(children) | Alert.ref.in_(reported))
+        )
+        .order_by(Alert.id)
+        .first()
+    )
+    return case.ref if case else None
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,9 @@ def test_hapus_then_hapus_ya_erases_the_household_and_tells_the_officer(client, 
     assert sms(
         client, "TOLONG Budi dipukul", sender=CAREGIVER
     )  # the officer's alert names the reporter
+    from gateway.models import Alert
+
+    sms(client, f"SELESAI {Alert.get().ref} ditangani", sender=OFFICER)  # erasure waits for it
     assert sms(client, "HAPUS", sender=CAREGIVER)[-1] == i18n.text("id", "erase.confirm")
     assert Person.select().where(Person.phone == CAREGIVER).count() == 1  # not before YA
     assert sms(client, "hapus ya", sender=CAREGIVER)[-1] == i18n.text("id", "erase.done")
@@ -74,7 +77,8 @@ def test_hapus_then_hapus_ya_erases_the_household_and_tells_the_officer(client, 
     assert Consent.select().count() == 0
     assert [c.child.name for c in Checkin.select()] == ["Dewi"]
     assert not Contact.select().where(Contact.phone == CAREGIVER).exists()
-    assert all(m.sender != CAREGIVER and m.text == "" for m in InboundSms.select())
+    assert not InboundSms.select().where(InboundSms.sender == CAREGIVER).exists()
+    assert all(m.text == "" for m in InboundSms.select().where(InboundSms.sender == "-"))
     to_officer = [
         m.text
         for m in OutboxMessage.select()
@@ -133,3 +137,31 @@ def test_my_data_on_ussd_erases_only_the_person_who_gave_the_pin(client, househo
     assert sorted(p.name for p in Person.select()) == ["Rahmat", "Sri"]
     assert [c.name for c in Child.select()] == ["Dewi"]
     assert Contact.select().where(Contact.phone == CAREGIVER).count() <= 1  # Sri's stays
+
+
+def test_erasure_waits_while_a_case_about_the_children_is_open(client, household):
+    from gateway.models import Alert
+    from tests.ussd_phone import Phone
+
+    sms(client, "1 1 1 1 4", sender=CAREGIVER)  # violence: Budi's case, urgent
+    case = Alert.get()
+    held = i18n.text("id", "erase.held", ref=case.ref, officer="petugas desa Bu Ani")
+    assert sms(client, "HAPUS", sender=CAREGIVER) == [held]
+    assert sms(client, "HAPUS YA", sender=CAREGIVER) == [held]
+    Person.update(pin_hash=unpeppered_pin_hash("1234")).execute()
+    phone = Phone(client, CAREGIVER)
+    phone.dial()
+    assert phone.press("1", "1234", "3") == "END " + held  # my data, PIN, erase
+    assert Person.select().where(Person.phone == CAREGIVER).count() == 1
+    assert Child.select().count() == 3 and Alert.get().child_id is not None
+    officer_sms = [r.text for r in OutboxMessage.select().where(OutboxMessage.to == OFFICER)]
+    assert not any("menghapus" in text for text in officer_sms)
+    sms(client, f"SELESAI {case.ref} anak aman", sender=OFFICER)  # closed: now it may go
+    assert sms(client, "HAPUS", sender=CAREGIVER) == [i18n.text("id", "erase.confirm")]
+    assert sms(client, "HAPUS YA", sender=CAREGIVER) == [i18n.text("id", "erase.done")]
+    assert Person.select().where(Person.phone == CAREGIVER).count() == 0
+
+
+def test_a_tolong_reporters_erasure_waits_for_the_case(client, household):
+    sms(client, "TOLONG anak tetangga dipukul", sender=OTHER)
+    assert sms(client, "HAPUS", sender=OTHER)[0].startswith("Data belum bisa dihapus: kasus ")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gateway import erasure, officers, people, pins, summaries
+from gateway import danger, erasure, officers, people, pins, summaries
 from gateway.flows import answers
 from gateway.flows.registration import keep, keep_child_year, keep_village, start_child
 from gateway.flows.screens import Branch, Choice, End, Input, Menu, Pick, State
@@ -146,6 +146,15 @@ def save_child(state: State, answer: str) -> None:
     people.add_child(people.get(state.data["person_id"]), child, None)
 
 
+def may_erase(state: State) -> str:
+    """Erasure asked: confirmed first, or held while a case about the children is open."""
+    ref = erasure.open_case(state.phone, person_id=state.data["person_id"])
+    if ref is None:
+        return "me.erase_confirm"
+    state.data["ref"], state.data["officer"] = ref, danger.officer_name(state.phone, state.lang)
+    return "me.erase_held"
+
+
 def erase_me(state: State, _answer: str) -> None:
     """After the PIN: this person's data and their children's, erased (as SMS HAPUS YA)."""
     erasure.erase(state.phone, person_id=state.data["person_id"])
@@ -209,9 +218,11 @@ SCREENS = {
         (
             Choice("me.edit_name", "me.name"),
             Choice("me.edit_village", "me.village"),
-            Choice("me.erase", "me.erase_confirm"),
+            Choice("me.erase", "me.erase"),
         ),
     ),
+    "me.erase": Branch(may_erase, ("me.erase_confirm", "me.erase_held")),
+    "me.erase_held": End("erase.held"),
     "me.erase_confirm": Menu(
         "me.erase_confirm",
         (

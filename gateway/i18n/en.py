@@ -212,6 +212,7 @@ MESSAGES = {
     "data.summary": "Your data in Desmigratif: {people}. Children: {children}. Change: USSD menu. Erase all: SMS HAPUS.",
     "erase.confirm": "Erase all data of this number and your children's? Reply HAPUS YA within 10 minutes. Erased data cannot come back.",
     "erase.done": "Your data and your children's were erased from Desmigratif. Thank you.",
+    "erase.held": "Your data cannot be erased yet: case {ref} is still handled by {officer}. Once the case is closed, it can be.",
     "erase.expired": "To erase your data: send HAPUS, then HAPUS YA within 10 minutes.",
     "erase.officer": "Desmigratif: a household in {village} erased its data and left the service. No action needed.",
     "limit.sms": "You sent many SMS within an hour. We keep your next messages and answer again from the next hour. Child in danger: SAPA 129.",

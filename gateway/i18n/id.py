@@ -220,6 +220,7 @@ MESSAGES = {
     "data.summary": "Data Anda di Desmigratif: {people}. Anak terdaftar: {children}. Ubah: menu USSD. Hapus semua: SMS HAPUS.",
     "erase.confirm": "Hapus semua data nomor ini dan data anak Anda? Balas HAPUS YA dalam 10 menit. Data yang dihapus tidak bisa kembali.",
     "erase.done": "Data Anda dan anak Anda sudah dihapus dari Desmigratif. Terima kasih.",
+    "erase.held": "Data belum bisa dihapus: kasus {ref} masih ditangani {officer}. Setelah kasus selesai, data bisa dihapus.",
     "erase.expired": "Untuk menghapus data: kirim HAPUS, lalu HAPUS YA dalam 10 menit.",
     "erase.officer": "Desmigratif: satu keluarga di desa {village} menghapus datanya dan keluar dari layanan. Tidak perlu tindakan.",
     "limit.sms": "Anda mengirim banyak SMS dalam satu jam. Pesan berikutnya kami simpan dan dijawab lagi mulai jam depan. Anak dalam bahaya: SAPA 129.",

@@ -217,6 +217,7 @@ MESSAGES = {
     "data.summary": "Data panjenengan ing Desmigratif: {people}. Lare kadaftar: {children}. Gantos: menu USSD. Busak sedaya: SMS HAPUS.",
     "erase.confirm": "Busak sedaya data nomer punika lan data lare panjenengan? Bales HAPUS YA ing 10 menit. Data ingkang dipunbusak boten saged wangsul.",
     "erase.done": "Data panjenengan lan lare sampun dipunbusak saking Desmigratif. Matur nuwun.",
+    "erase.held": "Data dereng saged dipunbusak: kasus {ref} taksih dipunurus {officer}. Sasampunipun kasus rampung, data saged dipunbusak.",
     "erase.expired": "Kangge mbusak data: kirim HAPUS, lajeng HAPUS YA ing 10 menit.",
     "erase.officer": "Desmigratif: setunggal kulawarga ing desa {village} mbusak datanipun lan medal saking layanan. Boten perlu tindakan.",
     "limit.sms": "Panjenengan ngirim kathah SMS ing sajam. Pesen salajengipun kasimpen lan dipunwangsuli malih jam ngajeng. Lare ing bebaya: SAPA 129.",

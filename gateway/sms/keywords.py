@@ -66,7 +66,12 @@ def my_data(message: Message, _rest: str) -> str:
 
 
 def erase(message: Message, rest: str) -> str:
-    """HAPUS asks for confirmation; HAPUS YA within 10 minutes erases the number's data."""
+    """HAPUS asks for confirmation; HAPUS YA within 10 minutes erases the number's data. Both
+    wait while a case about the children (or reported from this number) is open."""
+    ref = erasure.open_case(message.phone)
+    if ref is not None:
+        params = {"ref": ref, "officer": danger.officer_name(message.phone, message.lang)}
+        return i18n.fit(message.lang, "erase.held", params, shorten="officer")
     if re.sub(r"[^A-Z]", "", rest.upper()) in ("YA", "YES", "INGGIH", "NGGIH"):  # "ya." too
         return message.reply("erase.done" if erasure.confirm(message.phone) else "erase.expired")
     return message.reply("erase.confirm" if erasure.ask(message.phone) else "data.none")
