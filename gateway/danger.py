@@ -24,6 +24,11 @@ CHILD_SUFFIXES = ("ku", "mu", "nya", "ne", "e", "ipun", "s")
 SAME_REPORT = timedelta(hours=24)  # the same words again within this: the same case
 OFFICER_NAME_ROOM = 25  # an officer's name in a family's answer: it stays one SMS segment
 _WORD = re.compile(r"[a-z]+")
+# "anak saya", "anakku", "anak sy", "putri kula", "my son": the reporter's own child.
+_MY_CHILD = re.compile(
+    r"\b(?:(?:anak|putra|putri|lare|yoga)\s*(?:ku|saya|sy|aku|kula|kulo|dalem)"
+    r"|my\s+(?:child|son|daughter|kid|girl|boy))\b"
+)
 
 
 def categories_in(text: str) -> list[str]:
@@ -37,10 +42,15 @@ def categories_in(text: str) -> list[str]:
     return sorted(found, key=lambda c: PRIORITY.index(c) if c in PRIORITY else len(PRIORITY))
 
 
-def speaks_of_danger(text: str) -> bool:
-    """Whether free text names a child and a danger: it is read as a report."""
+def speaks_of_danger(text: str, sender: str | None = None) -> bool:
+    """Whether free text names a child (a word for one, or by name a child of the sender's
+    household: "Fajar mau dinikahkan") and a danger: it is read as a report."""
+    if not categories_in(text):
+        return False
     words = set(_WORD.findall(text.lower()))
-    return any(_is_child_word(word) for word in words) and bool(categories_in(text))
+    if any(_is_child_word(word) for word in words):
+        return True
+    return sender is not None and _named_child(sender, text) is not None
 
 
 def _is_child_word(word: str) -> bool:
@@ -65,7 +75,8 @@ def report(reporter: str, text: str, channel: str, lang: str, category: str | No
     if stored is None:
         with db.atomic():
             stored = reports.create(reporter, squeezed, village, channel, ReportKind.CHILD)
-            alerts.open_case(category, village, child_id=_only_child(reporter), ref=stored.ref)
+            child_id = _named_child(reporter, squeezed)
+            alerts.open_case(category, village, child_id=child_id, ref=stored.ref)
     return answer(reporter, stored.ref, lang)
 
 
@@ -102,6 +113,20 @@ def _only_child(phone: str) -> int | None:
     """The child a family means when it has only one in its care; None when it is unclear."""
     ids = [c.id for c in Child.select(Child.id).join(Person).where(Person.phone == phone)]
     return ids[0] if len(ids) == 1 else None
+
+
+def _named_child(phone: str, text: str) -> int | None:
+    """The child of this phone's household a report is about: the one it names, or the only
+    one when it says "my child" ("anak saya", "anakku"). None when it may be another child
+    ("anak tetangga"): a case on the wrong child tells its parent abroad the wrong news."""
+    children = list(Child.select(Child.id, Child.name).join(Person).where(Person.phone == phone))
+    words = set(_WORD.findall(text.lower()))
+    named = {c.id for c in children if set(_WORD.findall(c.name.lower())[:1]) & words}
+    if len(named) == 1:
+        return named.pop()
+    if not named and len(children) == 1 and _MY_CHILD.search(text.lower()):
+        return children[0].id
+    return None
 
 
 def family_village(phone: str) -> Village | None:

@@ -241,6 +241,29 @@ def test_tolong_opens_a_case_for_the_village_officer(app, client, districts, tex
         assert private not in sent[BOJ_OFFICER][0]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Dewi mau dinikahkan", "LAPOR Dewi dipukul bapaknya", "tlg dewi hilang sejak kemarin"],
+)
+def test_words_of_danger_naming_the_child_are_her_case(app, client, districts, text):
+    answer = sms(client, text, sender=RINA)
+    alert = Alert.get()
+    assert alert.child_id == by_name(Child, "Dewi").id and alert.urgent
+    assert Report.get().kind == "child" and "SAPA 129" in answer[0]
+    assert "Dewi" not in " ".join(staff_messages()[BOJ_OFFICER])
+
+
+@pytest.mark.parametrize(
+    "text", ["TOLONG anak tetangga dipukul ayahnya", "tolong ada anak dipukul di warung"]
+)
+def test_a_report_about_another_child_is_not_filed_on_the_reporters_own(
+    app, client, districts, text
+):
+    sms(client, text, sender=RINA)  # Rina cares for Dewi only: this is another child
+    alert = Alert.get()
+    assert alert.child_id is None and alert.village.name == "Sumberejo"
+
+
 def test_a_shared_phone_reports_to_the_childs_village_not_the_first_registered(
     app, client, districts
 ):

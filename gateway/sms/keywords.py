@@ -186,7 +186,9 @@ def _thanks(message: Message, flagged: list[str], years: list[str], still_waitin
 def speaks_of_danger(message: Message) -> bool:
     """TOLONG, or a family's words of danger: never silenced by a limit."""
     keyword = parse(message.text)[0]
-    return KEYWORDS.get(keyword) is help_child or danger.speaks_of_danger(message.text[:MAX_PARSED])
+    return KEYWORDS.get(keyword) is help_child or danger.speaks_of_danger(
+        message.text[:MAX_PARSED], message.phone
+    )
 
 
 def route(message: Message) -> tuple[str | None, list[str]]:
@@ -204,7 +206,7 @@ def route(message: Message) -> tuple[str | None, list[str]]:
     elif (
         keyword != "CEK"
         and not (keyword in OFFICER_COMMANDS and officers.is_officer(message.phone))
-        and danger.speaks_of_danger(message.text[:MAX_PARSED])
+        and danger.speaks_of_danger(message.text[:MAX_PARSED], message.phone)
     ):
         # "anak saya dipukul", "Lapor anak sy dipukul", "mulai kemarin anak saya hilang":
         # a family's words of danger are a report whatever word comes first.
