@@ -69,7 +69,7 @@ def report(reporter: str, text: str, channel: str, lang: str, category: str | No
     (the case SMS names no child), and answer with the reference, who was told and SAPA 129.
     The same words again within a day are the same case, not a new one."""
     squeezed = " ".join(text.split()) or "-"
-    village = family_village(reporter)
+    village = family_village(reporter) or _village_named(squeezed)
     category = category or next(iter(categories_in(squeezed)), GENERIC)
     stored = _same_report(reporter, squeezed)
     if stored is None:
@@ -129,10 +129,21 @@ def _named_child(phone: str, text: str) -> int | None:
     return None
 
 
+def _village_named(text: str) -> Village | None:
+    """A village whose code a report gives ("TOLONG 3522010001 anak dinikahkan"): where a
+    stranger's report goes."""
+    for code in re.findall(r"\d[\d.]{8,14}\d", text):
+        village = people.find_village(code)
+        if village is not None:
+            return village
+    return None
+
+
 def family_village(phone: str) -> Village | None:
     """The village a child's case from this phone belongs to: that of the person on it with
     children in their care (a shared phone may also hold a neighbour's registration, from
-    another village or district), else that of the first person registered on it."""
+    another village or district), else that of the first person registered on it, else the
+    village of the officer whose phone it is."""
     caring = (
         Village.select()
         .join(Person)
@@ -141,7 +152,7 @@ def family_village(phone: str) -> Village | None:
         .order_by(Person.id)
         .first()
     )
-    return caring or people.village_of(phone)
+    return caring or people.village_of(phone) or officers.village_of(phone)
 
 
 def officer_name(phone: str, lang: str) -> str:

@@ -68,6 +68,14 @@ def is_officer(phone: str) -> bool:
     return Officer.select().where(Officer.phone == phone).exists()
 
 
+def village_of(phone: str) -> Village | None:
+    """The village of the village officer on this phone, if it is one."""
+    officer = Officer.get_or_none(
+        (Officer.phone == phone) & (Officer.role == OfficerRole.OFFICER.value)
+    )
+    return officer.village if officer else None
+
+
 def supervisors(district: str | None) -> list[Officer]:
     """The district's supervisors (none when the district is unknown: never another's)."""
     if not district:

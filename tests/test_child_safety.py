@@ -293,6 +293,22 @@ def test_tolong_from_a_stranger_goes_to_the_hotline(make_app, districts):
         assert "petugas Desmigratif" in answer[0] and "SAPA 129" in answer[0]
 
 
+def test_tolong_from_a_stranger_naming_a_village_code_goes_to_that_village(app, client, districts):
+    sms(client, "TLONG 3522010001 anak dinikahkan", sender=STRANGER)
+    alert = Alert.get()
+    assert (alert.category, alert.village.name) == ("marriage", "Sumberejo")
+    assert list(staff_messages()) == [BOJ_OFFICER]
+
+
+def test_an_officers_own_tolong_is_a_case_of_the_officers_village(app, client, districts):
+    answer = sms(client, "TOLONG anak tetangga dipukul ayahnya", sender=BOJ_OFFICER)
+    alert = Alert.get()
+    assert alert.village.name == "Sumberejo" and alert.child_id is None
+    # The case reaches the village's officers (this one too: it is on the desk to act on).
+    assert answer[0].startswith(f"KASUS {alert.ref}: kekerasan pada anak")
+    assert answer[1].startswith(f"Laporan {alert.ref} diteruskan ke")
+
+
 def test_tolong_alone_is_still_a_case(app, client, districts):
     sms(client, "TOLONG", sender=SITI)
     assert [(a.category, a.urgent, a.village.name) for a in Alert.select()] == [
