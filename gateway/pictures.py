@@ -11,12 +11,11 @@ from datetime import date, datetime, timedelta
 
 from gateway import clock, families, i18n, staff
 from gateway.models import Alert, Officer, ScamWave, Verification
-from gateway.verification.check import Result
+from gateway.verification.check import UNREGISTERED, Result
 
 WEEKS, MONTHS, RECENT_WEEKS = 12, 6, 4
 TOP_NAMES, VILLAGE_LINES, VILLAGE_BARS, CATEGORIES, WAVES = 10, 5, 15, 5, 20
 MONTH_NAMES = "Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des".split()
-UNREGISTERED = (Result.NOT_REGISTERED.value, Result.NOT_FOUND.value)  # nothing registered as typed
 RESULT_WORDS = {"terdaftar": (Result.REGISTERED.value,), "tidak terdaftar": UNREGISTERED,
                 "tak dapat dipastikan": (Result.UNCONFIRMED.value,)}  # fmt: skip
 SCOPE_LINE = "Semua desa Anda"

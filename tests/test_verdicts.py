@@ -4,8 +4,9 @@ like the real ones (decree-style licence numbers, every status word, look-alike 
 import pytest
 
 from gateway import gsm7, i18n
-from gateway.models import Agency, Contact, JobOrder, Person, Report, Village
+from gateway.models import Agency, Contact, JobOrder, OutboxMessage, Person, Report, Village
 from gateway.verification import index, names
+from tests.conftest import add_officer
 from tests.registry_data import ASKER, cek
 from tests.ussd_phone import Phone
 
@@ -529,28 +530,81 @@ def test_a_very_long_registered_name_keeps_its_status(app, client, export):
     assert "(dicabut)" in pick
 
 
-def test_look_alikes_asked_by_three_people_make_a_scam_wave(app, client, export):
-    village = Village.create(
-        code="3507102001", name="Sumberejo", district="Malang", province="Jawa Timur"
-    )
-    app.test_cli_runner().invoke(
-        args=[
-            "add-officer",
-            "--phone",
-            "+6281110000002",
-            "--name",
-            "Pak Budi",
-            "--role",
-            "supervisor",
-            "--district",
-            "Malang",
-        ]
-    )
-    for i in range(3):
-        phone = f"+62812345600{i:02d}"
-        Person.create(phone=phone, name="Warga", role="calon_pmi", village=village)
-        cek(client, "PT Sinar Harapan Mulya", msg_id=f"w{i}", sender=phone)
-    from gateway.models import OutboxMessage
+SUPERVISOR = "+6281110000002"  # Malang's district supervisor, told of scam waves
 
-    wave = OutboxMessage.get(OutboxMessage.to == "+6281110000002").text
+
+@pytest.fixture
+def supervisor(app, village):
+    """Pak Budi, supervising Malang district (where `village` is)."""
+    add_officer(app, SUPERVISOR, "Pak Budi", "--role", "supervisor", "--district", "Malang")
+    return SUPERVISOR
+
+
+def ask_from(client, village, query, *numbers):
+    """`CEK query` from each of `numbers`, people of `village`; the last answer."""
+    for number in numbers:
+        Person.get_or_create(
+            phone=number, defaults={"name": "Warga", "role": "calon_pmi", "village": village}
+        )
+        text = cek(client, query, msg_id=f"{query}-{number}", sender=number)
+    return text
+
+
+def told(number):
+    """The texts queued for `number`."""
+    return [m.text for m in OutboxMessage.select().where(OutboxMessage.to == number)]
+
+
+def test_look_alikes_asked_by_three_people_make_a_scam_wave(client, export, village, supervisor):
+    ask_from(client, village, "PT Sinar Harapan Mulya", *(f"+62812345600{i:02d}" for i in range(3)))
+    wave = told(supervisor)[0]
     assert wave.startswith("GELOMBANG CALO? 3 orang tanya 'SINAR HARAPAN MULYA'")
+
+
+# Found in a black-box walk: curly punctuation, candidates under "Terdaftar:", unknown codes.
+
+
+@pytest.mark.parametrize(
+    "query, start",
+    [
+        ("Sinar Harapan Mandiri\u2019", "TERDAFTAR: PT Sinar Harapan Mandiri."),
+        ("\u201cSinar Harapan Mulia\u201d", "TERDAFTAR: PT Sinar Harapan Mulia."),
+        ("\u2018Sinar Harapan Mulia\u2019", "TERDAFTAR: PT Sinar Harapan Mulia."),
+        ("PT\u2032 Sinar Harapan Mulia\u2033", "TERDAFTAR: PT Sinar Harapan Mulia."),
+        ("\u201eSinar\u00a0Harapan Mulia\u201f", "TERDAFTAR: PT Sinar Harapan Mulia."),
+        ("Sinar Harapan Mulia\u2026", "TERDAFTAR: PT Sinar Harapan Mulia."),
+        # Punctuation is forgiven however it is typed; a letter never is.
+        ("\u201cSinar Harapan Mul\u00eda\u201d", "TIDAK DITEMUKAN: "),
+    ],
+)
+def test_curly_punctuation_is_punctuation(client, export, query, start):
+    assert cek(client, query).startswith(start)
+
+
+def test_a_registered_name_asked_by_many_is_no_scam_wave(client, export, village, supervisor):
+    numbers = [f"+62812345601{i:02d}" for i in range(4)]
+    ask_from(client, village, "Sinar Harapan Mandiri", *numbers[:3])
+    curly = ask_from(client, village, "Sinar Harapan Mandiri\u2019", numbers[3])
+    assert curly.startswith("TERDAFTAR: PT Sinar Harapan Mandiri.") and told(supervisor) == []
+
+
+def test_a_scam_wave_counts_no_one_who_was_told_terdaftar(app, client, export, village, supervisor):
+    # Three people asked while the licence was in force; then it was revoked.
+    numbers = [f"+62812345602{i:02d}" for i in range(5)]
+    ask_from(client, village, "Sinar Harapan Mandiri", *numbers[:3])
+    revoked = AGENCIES.replace('Blitar",2027-06-30,AKTIF', 'Blitar",2027-06-30,dicabut')
+    assert reimport(app, export, "agencies", revoked).exit_code == 0
+    ask_from(client, village, "Sinar Harapan Mandiri", *numbers[3:4])
+    assert told(supervisor) == []  # one worried person, not four
+    ask_from(client, village, "Sinar Harapan Mandiri", *numbers[4:])
+    assert told(supervisor) == []
+
+
+def test_a_registered_name_asked_without_its_form_is_no_scam_wave(
+    app, client, export, village, supervisor
+):
+    cv = 'KEP.199/PK.02/2020,CV Sinar Harapan Mulia,"Jl. X, Batu",2027-06-30,dicabut\n'
+    assert reimport(app, export, "agencies", AGENCIES + cv).exit_code == 0
+    numbers = [f"+62812345603{i:02d}" for i in range(3)]
+    assert ask_from(client, village, "Sinar Harapan Mulia", *numbers).startswith("TIDAK DITEMUKAN")
+    assert told(supervisor) == []  # PT Sinar Harapan Mulia is in force: no scam name

@@ -40,6 +40,10 @@ class Result(StrEnum):
     NOT_FOUND = "not_found"  # TIDAK DITEMUKAN as typed; registered names that resemble it
 
 
+# The answers that found nothing registered as typed (what the desk and scam waves count).
+UNREGISTERED = (Result.NOT_REGISTERED.value, Result.NOT_FOUND.value)
+
+
 @dataclass
 class Answer:
     """What a check found: the result, the catalog keys of its reasons, and their values."""
@@ -85,7 +89,8 @@ def job_order_status(job_order: JobOrder, today: date) -> str:
 
 def lookup(query: str, today: date) -> Answer:
     """Check a job-order code, a licence number or an agency name (rules 1, 2, 3 and 6)."""
-    query = " ".join(query.split())[:60]
+    # Curly quotes or dashes are the straight ones: punctuation is forgiven however typed.
+    query = " ".join(names.plain_punctuation(query).split())[:60]
     key, groups = names.code_key(query), names.grouped(query)
     job_orders = _JOB_ORDERS_BY_CODE.rows(key=key) if key else []
     job_order = next((j for j in job_orders if names.grouped(j.code) == groups), None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rapidfuzz import fuzz, process
 
@@ -16,9 +17,27 @@ CLOSE = 72  # a registered name this close to the query is named in the answer
 WORD_FIT = 75  # a word this close to one of the name's is that word mistyped ("AMJU", "MAJU")
 
 
+# Curly quotes, primes and dashes as phones' keyboards write them, and their straight kin.
+_STRAIGHT = str.maketrans(
+    dict.fromkeys("‘’‚‛′‵", "'") | dict.fromkeys("“”„‟″‶«»", '"') | dict.fromkeys("‐‑‒–—―−", "-")
+)
+
+
+def plain_punctuation(text: str) -> str:
+    """`text` with its Unicode punctuation and spaces made ASCII: curly quotes, primes and
+    dashes as their straight kin, any other as a space. Letters stay as typed ("Ö" is no "O")."""
+    text = text.translate(_STRAIGHT)
+    if text.isascii():
+        return text
+    return "".join(
+        " " if not c.isascii() and unicodedata.category(c)[0] in "PZ" else c for c in text
+    )
+
+
 def normalise(name: str) -> str:
     """Upper case, the legal form PT/CV at the start or the end dropped, punctuation dropped,
     spaces squeezed: what two ways of writing one name have in common, and nothing more."""
+    name = plain_punctuation(name)
     upper = _TRAILING_FORM.sub(" ", _LEADING_FORM.sub(" ", name.upper(), count=1), count=1)
     return " ".join(re.sub(r"[^A-Z0-9]+", " ", upper).split())
 

@@ -42,19 +42,29 @@ def verify(query: str, asker: str, channel: str, lang: str) -> tuple[Answer, str
 
 
 def _wave_key(query: str, answer: Answer) -> str | None:
-    """What a scam wave is counted on: an unknown name, or a revoked agency."""
+    """What a scam wave is counted on: an unknown name, or a revoked agency; never the exact
+    name of an agency in force (PT X and CV X both registered: the query is no scam name)."""
     if answer.agency is not None and answer.agency.status == AgencyStatus.REVOKED:
         return answer.agency.name_key
-    if answer.result in (Result.NOT_REGISTERED, Result.NOT_FOUND) and answer.agency is None:
-        return names.normalise(query)[:160] or None  # an unknown name, or a look-alike
-    return None
+    if answer.result.value not in check.UNREGISTERED or answer.agency is not None:
+        return None
+    key = names.normalise(query)[:160]  # an unknown name, or a look-alike
+    today = clock.now().date()
+    active = (a for a in answer.candidates if check.agency_status(a, today) == "active")
+    return None if any(a.name_key == key for a in active) else key or None
 
 
 def _watch_for_wave(key: str, answer: Answer, village: Village | None) -> None:
+    """Alert the district's supervisors once when enough people asked about `key` unanswered."""
     since = clock.now() - timedelta(days=SCAM_WAVE_DAYS)
     askers = (
         Verification.select(fn.COUNT(Verification.asker.distinct()))
-        .where((Verification.query_key == key) & (Verification.created_at >= since))
+        .where(
+            (Verification.query_key == key)
+            & (Verification.created_at >= since)
+            # A TERDAFTAR logged under the same key (a registered name) is nobody worried.
+            & Verification.result.in_(check.UNREGISTERED)
+        )
         .scalar()
     )
     if askers < SCAM_WAVE_ASKERS:
