@@ -43,8 +43,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=20)
     rounds = parser.parse_args().rounds
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tempfile.mkdtemp()}/bench.db",
-           "REDIS_URL": "redis://localhost:6379/14", "SMS_BACKEND": "console"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tempfile.mkdtemp()}/bench.db",
+        "REDIS_URL": "redis://localhost:6379/14",
+        "SMS_BACKEND": "console",
+    }
     app = create_app(settings.load(env))
     app.extensions["redis"].flushdb()
     with app.app_context(), db.connection_context():
@@ -52,15 +56,21 @@ def main() -> None:
         for model in reversed(ALL_MODELS):
             if model is not RuleItem:
                 model.delete().execute()
-        village = Village.create(code="3507102001", name="Sumberejo", district="Malang",
-                                 province="Jawa Timur")
+        village = Village.create(
+            code="3507102001", name="Sumberejo", district="Malang", province="Jawa Timur"
+        )
         from gateway import officers
 
         officers.add(OFFICER, "Bu Ani", "officer", village.code, None)
         caregiver = Person.create(phone=CAREGIVER, name="Siti", role="caregiver", village=village)
         Child.create(caregiver=caregiver, name="Budi", birth_year=2015, in_school=True)
-    worker = subprocess.Popen([sys.executable, "-m", "workers"], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "workers"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         time.sleep(3)  # the worker starts and listens
         client, samples = app.test_client(), []
@@ -69,12 +79,17 @@ def main() -> None:
                 CheckinRound.delete().execute()  # a fresh round each time
                 checkins.open_due(app.config)
             started = time.perf_counter()
-            client.post("/sms/incoming", data={"from": CAREGIVER, "id": f"v{i}",
-                                               "text": "1 1 1 1 4"})
+            client.post(
+                "/sms/incoming", data={"from": CAREGIVER, "id": f"v{i}", "text": "1 1 1 1 4"}
+            )
             while True:
                 with app.app_context(), db.connection_context():
-                    row = (OutboxMessage.select().where(OutboxMessage.to == OFFICER)
-                           .order_by(OutboxMessage.id.desc()).first())
+                    row = (
+                        OutboxMessage.select()
+                        .where(OutboxMessage.to == OFFICER)
+                        .order_by(OutboxMessage.id.desc())
+                        .first()
+                    )
                     if row is not None and row.status == "sent" and row.alert_id:
                         break
                 if time.perf_counter() - started > 10:
@@ -89,8 +104,10 @@ def main() -> None:
         worker.terminate()
         worker.wait(10)
     ms = sorted(s * 1000 for s in samples)
-    print(f"violence answer -> officer alert sent: n={len(ms)} mean={statistics.mean(ms):.0f} ms"
-          f" p50={ms[len(ms) // 2]:.0f} ms max={ms[-1]:.0f} ms")
+    print(
+        f"violence answer -> officer alert sent: n={len(ms)} mean={statistics.mean(ms):.0f} ms"
+        f" p50={ms[len(ms) // 2]:.0f} ms max={ms[-1]:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -25,8 +25,10 @@ from gateway.models import OutboxMessage, db  # noqa: E402
 def percentiles(samples: list[float]) -> str:
     ms = sorted(s * 1000 for s in samples)
     pick = lambda q: ms[min(len(ms) - 1, int(q * len(ms)))]  # noqa: E731
-    return (f"n={len(ms)} mean={statistics.mean(ms):.2f} ms p50={pick(0.5):.2f} "
-            f"p95={pick(0.95):.2f} p99={pick(0.99):.2f} max={ms[-1]:.2f}")
+    return (
+        f"n={len(ms)} mean={statistics.mean(ms):.2f} ms p50={pick(0.5):.2f} "
+        f"p95={pick(0.95):.2f} p99={pick(0.99):.2f} max={ms[-1]:.2f}"
+    )
 
 
 def main() -> None:
@@ -45,8 +47,11 @@ def main() -> None:
     steps = ["", "5", "5*2", "5*2*98", "5*2*98*0", "5*2*98*0*00"]
     ussd = []
     for i in range(args.requests):
-        form = {"sessionId": f"bench-{i // len(steps)}", "phoneNumber": "+6281234567890",
-                "text": steps[i % len(steps)]}
+        form = {
+            "sessionId": f"bench-{i // len(steps)}",
+            "phoneNumber": "+6281234567890",
+            "text": steps[i % len(steps)],
+        }
         started = time.perf_counter()
         response = client.post("/ussd", data=form)
         ussd.append(time.perf_counter() - started)

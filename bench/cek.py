@@ -28,9 +28,11 @@ from gateway.db import migrate  # noqa: E402
 from gateway.models import ALL_MODELS, RuleItem, db  # noqa: E402
 from gateway.verification import registry  # noqa: E402
 
-WORDS = ("MAJU JAYA ABADI SENTOSA BINA KARYA MANDIRI PUTRA SEJAHTERA BERKAH TENAGA INDO GLOBAL "
-         "NUSANTARA CAHAYA MITRA UTAMA PERKASA INTERNASIONAL SUMBER REJEKI LANCAR AMANAH DUTA "
-         "SARANA MULIA BANGUN INSAN MAKMUR").split()
+WORDS = (
+    "MAJU JAYA ABADI SENTOSA BINA KARYA MANDIRI PUTRA SEJAHTERA BERKAH TENAGA INDO GLOBAL "
+    "NUSANTARA CAHAYA MITRA UTAMA PERKASA INTERNASIONAL SUMBER REJEKI LANCAR AMANAH DUTA "
+    "SARANA MULIA BANGUN INSAN MAKMUR"
+).split()
 
 
 def write_registry(folder: Path, rng: random.Random) -> list[tuple[str, str]]:
@@ -112,16 +114,18 @@ def main() -> None:
         outcomes[key] += 1
     ms = sorted(t * 1000 for t in timings)
     pick = lambda q: ms[min(len(ms) - 1, int(q * len(ms)))]  # noqa: E731
-    print(f"CEK, callback to queued answer: n={len(ms)} mean={statistics.mean(ms):.1f}"
-          f" ms p50={pick(0.5):.1f} p95={pick(0.95):.1f} p99={pick(0.99):.1f} max={ms[-1]:.1f} ms")
+    print(
+        f"CEK, callback to queued answer: n={len(ms)} mean={statistics.mean(ms):.1f}"
+        f" ms p50={pick(0.5):.1f} p95={pick(0.95):.1f} p99={pick(0.99):.1f} max={ms[-1]:.1f} ms"
+    )
     print("answers: " + ", ".join(f"{key} {count}/{len(ms)}" for key, count in outcomes.items()))
     print(f"database: {url.split('://')[0]}")
 
 
 def _names(answer: str, name: str) -> bool:
-    """Whether the registered names an answer offers ("Terdaftar: A (aktif); B (aktif)") hold
+    """Whether the registered names an answer offers ("Mirip: A (aktif); B (aktif)") hold
     `name`, first or not."""
-    offered = answer.partition("Terdaftar:")[2].partition(". ")[0]
+    offered = answer.partition("Mirip:")[2].partition(". ")[0]
     return name in [part.strip().rpartition(" (")[0] for part in offered.split(";")]
 
 

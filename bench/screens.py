@@ -39,12 +39,17 @@ def report() -> None:
     print(f"screen definitions shown to people: {len(shown)}")
     for lang in LANGS:
         rendered = {text: sid for sid, text in all_rendered_screens(lang)}
-        plain = {text for sid, text in all_rendered_screens(lang)
-                 if not text.startswith(tuple(_errors(lang)))}
+        plain = {
+            text
+            for sid, text in all_rendered_screens(lang)
+            if not text.startswith(tuple(_errors(lang)))
+        }
         longest = max(rendered, key=gsm7.septets)
-        print(f"{lang}: {len(plain)} distinct screens without an error line, "
-              f"{len(rendered)} with; longest {gsm7.septets(longest)} septets "
-              f"({rendered[longest]})")
+        print(
+            f"{lang}: {len(plain)} distinct screens without an error line, "
+            f"{len(rendered)} with; longest {gsm7.septets(longest)} septets "
+            f"({rendered[longest]})"
+        )
 
 
 def _errors(lang: str) -> list[str]:

@@ -167,7 +167,7 @@ def test_cek_on_ussd_with_several_matches_lets_the_person_pick(client, registry)
     assert "4 " + i18n.text("id", "cek.none") in pick
     assert phone.press_raw("2").startswith("CON " + i18n.text("id", "error.invalid_choice"))
     answer = phone.press("0", "2")  # "2" is on the first page
-    assert answer.startswith("CON TIDAK DITEMUKAN: mitra global.\nTerdaftar: Mitra Global U")
+    assert answer.startswith("CON TIDAK DITEMUKAN: mitra global.\nMirip: Mitra Global U")
     answer += phone.press("98")
     assert "TERDAFTAR:" not in answer and "Data 20-11-26." in answer
 

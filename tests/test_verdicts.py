@@ -70,7 +70,7 @@ def reimport(app, export, kind, text):
         (
             "PT Sinar Harapan Mulya",
             "TIDAK DITEMUKAN: Sinar Harapan Mulya.",
-            "Terdaftar: Sinar Harapan Mulia (aktif, Malang)",
+            "Mirip: Sinar Harapan Mulia (aktif, Malang)",
         ),
         (
             "sinar harapan mandri",
@@ -139,9 +139,9 @@ def test_words_added_to_a_registered_name_make_another_name(client, export, quer
     text = cek(client, query)
     assert text.startswith("TIDAK DITEMUKAN: "), text
     # What was typed, cut or not, never reads as the registered name it is not.
-    typed = text.split(". Terdaftar:")[0].removeprefix("TIDAK DITEMUKAN: ").rstrip(".")
+    typed = text.split(". Mirip:")[0].removeprefix("TIDAK DITEMUKAN: ").rstrip(".")
     assert names.normalise(typed) != "SINAR HARAPAN MULIA", text
-    assert "Terdaftar: Sinar Harapan Mulia (aktif" in text
+    assert "Mirip: Sinar Harapan Mulia (aktif" in text
 
 
 @pytest.mark.parametrize("query", ["KEP.101/PK.0/22024", "KEP.10/1PK.02/2024", "KEP101/PK02/2024"])
@@ -149,7 +149,7 @@ def test_a_licence_number_grouped_otherwise_is_another_number(client, export, qu
     # The same letters and digits, split elsewhere: not the registered number as written.
     text = cek(client, query)
     assert text.startswith(f"TIDAK DITEMUKAN: {query}."), text
-    assert "Terdaftar: Sinar Harapan Mulia (aktif" in text and "Surat hrs PERSIS." in text
+    assert "Mirip: Sinar Harapan Mulia (aktif" in text and "Surat hrs PERSIS." in text
 
 
 def test_two_licence_numbers_of_the_same_characters_each_find_their_own(app, client, export):
@@ -219,8 +219,12 @@ def test_a_made_up_name_gets_a_result_word(client, export):
 @pytest.mark.parametrize(
     "lang, start, registered",
     [
-        ("en", "NOT FOUND: Sinar Harapan Mulya.", "Registered: Sinar Harapan Mulia (active"),
-        ("jv", "BOTEN KEPANGGIH: Sinar Harapan Mulya.", "Kadaftar: Sinar Harapan Mulia (aktif"),
+        ("en", "NOT FOUND: Sinar Harapan Mulya.", "Similar: Sinar Harapan Mulia (active"),
+        (
+            "jv",
+            "BOTEN KEPANGGIH: Sinar Harapan Mulya.",
+            "Mirip: Sinar Harapan Mulia (aktif",
+        ),
     ],
 )
 def test_the_look_alike_answer_in_english_and_javanese(client, export, lang, start, registered):
@@ -253,7 +257,7 @@ def test_picking_a_candidate_on_ussd_never_says_terdaftar(client, export):
     assert "1 Sinar Harapan Mulia (aktif)" in pick
     answer = phone.press("1")
     assert answer.startswith(
-        "CON TIDAK DITEMUKAN: Sinar Harapan Mulya.\nTerdaftar: Sinar Harapan Mulia (aktif, Malang)."
+        "CON TIDAK DITEMUKAN: Sinar Harapan Mulya.\nMirip: Sinar Harapan Mulia (aktif, Malang)."
     )
 
 
@@ -430,7 +434,7 @@ def test_the_agency_a_migrant_registers_with_is_checked(client, export):
     phone.dial()
     warning = phone.press("1", "2", "Sri", "3507102001", "1", "1", "Sinar Harapan Mulya")
     assert warning.startswith(
-        "CON TIDAK DITEMUKAN: Sinar Harapan Mulya.\nTerdaftar: Sinar Harapan Mulia (aktif, Malang)."
+        "CON TIDAK DITEMUKAN: Sinar Harapan Mulya.\nMirip: Sinar Harapan Mulia (aktif, Malang)."
     )
     while "98 " in warning.splitlines()[-1]:
         warning = phone.press("98")
@@ -608,3 +612,22 @@ def test_a_registered_name_asked_without_its_form_is_no_scam_wave(
     numbers = [f"+62812345603{i:02d}" for i in range(3)]
     assert ask_from(client, village, "Sinar Harapan Mulia", *numbers).startswith("TIDAK DITEMUKAN")
     assert told(supervisor) == []  # PT Sinar Harapan Mulia is in force: no scam name
+
+
+CANDIDATE_TEXTS = ("cek.not_found", "cek.pick")  # the texts that list the closest names
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "jv"])
+def test_the_closest_names_are_never_listed_as_registered(lang):
+    for key in CANDIDATE_TEXTS:
+        heading = i18n.text(lang, key, subject="X", candidates="", date="", help="").lower()
+        assert not {"terdaftar:", "registered:", "kadaftar:"} & set(heading.split()), heading
+
+
+def test_a_revoked_look_alike_is_never_under_a_registered_heading(client, export):
+    sms = cek(client, "maju jaya sentosa abadi")
+    assert ". Mirip: Maju Jaya Sentosa (dicabut, Jember)" in sms and "Terdaftar" not in sms
+    phone = Phone(client)
+    phone.dial()
+    pick = phone.press("2", "1", "maju jaya sentosa abadi")
+    assert pick.startswith("CON Tidak ditemukan persis. Mirip:\n1 Maju Jaya Sentosa (dicabut)")

@@ -25,18 +25,18 @@ from tests.registry_data import ASKER, cek
         (
             "maju jyaa abadi",
             "TIDAK DITEMUKAN: maju jyaa abadi.",
-            "Terdaftar: Maju Jaya Abadi (aktif, Malang). Surat hrs PERSIS.",
+            "Mirip: Maju Jaya Abadi (aktif, Malang). Surat hrs PERSIS.",
         ),
         ("pt. MAJU-JAYA", "TIDAK DITEMUKAN: MAJU-JAYA.", "Maju Jaya Abadi (aktif, Malang)"),
         ("Bina Karya Sentosa", "TIDAK TERDAFTAR: PT Bina Karya Sentosa.", "Izin habis 31-01-25."),
         ("cahaya tenaga mandiri", "TIDAK TERDAFTAR: PT Cahaya Tenaga Mandiri.", "Izin DICABUT."),
         ("SIP3MI-004/2024", "TIDAK TERDAFTAR: PT Duta Sarana.", "Izin DIBEKUKAN."),
         ("PT Sukses Selalu", "TIDAK TERDAFTAR: PT Sukses Selalu.", "Tidak ada di data KP2MI."),
-        ("Mitra Global", "TIDAK DITEMUKAN: Mitra Global.", "Terdaftar: Mitra Global U"),
+        ("Mitra Global", "TIDAK DITEMUKAN: Mitra Global.", "Mirip: Mitra Global U"),
         (
             "Cahaya Tenaga Mandri",
-            "TIDAK DITEMUKAN: Cahaya Tenaga M",  # the typed name is cut...
-            "Terdaftar: Cahaya Tenaga Mandiri (dicabut).",
+            "TIDAK DITEMUKAN: Cahaya Tenaga M",  # the typed name cut or not...
+            "Mirip: Cahaya Tenaga Mandiri (dicabut",
         ),  # ...never the registered one
         ("SIP3MI-999/2024", "TIDAK TERDAFTAR: SIP3MI-999/2024.", "Nomor izin ini tidak ada"),
         ("KEP.118/PK.02/2052", "TIDAK TERDAFTAR: KEP.118/PK.02/2052.", "Nomor izin ini tidak ada"),
@@ -219,7 +219,7 @@ def test_a_cek_scans_no_table_and_a_new_import_is_used_at_once(app, client, regi
     seen = []
     db.obj.query_hooks.append(lambda event: seen.append(event.sql))
     try:
-        assert "Terdaftar: Maju Jaya Abadi" in cek(client, "Maju Jaay Abadi")  # a look-alike
+        assert "Mirip: Maju Jaya Abadi" in cek(client, "Maju Jaay Abadi")  # a look-alike
     finally:
         db.obj.query_hooks.pop()
     agency_scans = [sql for sql in seen if 'FROM "agency"' in sql and "WHERE" not in sql]
@@ -230,4 +230,4 @@ def test_a_cek_scans_no_table_and_a_new_import_is_used_at_once(app, client, regi
         args=["import-agencies", str(renamed), "--as-of", "2026-11-22"]
     )
     assert result.exit_code == 0, result.output
-    assert "Terdaftar: Surya Abadi" in cek(client, "Surya Abaid")
+    assert "Mirip: Surya Abadi" in cek(client, "Surya Abaid")

@@ -171,7 +171,7 @@ MESSAGES = {
     "cek.by_name": "Check agency/licence/job-order code",
     "cek.by_offer": "Check a job offer (5 questions)",
     "cek.ask": "Type the agency name, licence number (SIP3MI) or job-order code:",
-    "cek.pick": "Not found exactly. Registered:",
+    "cek.pick": "Not found exactly. Similar:",
     "cek.result": "{cek_text}",
     "offer.country": "Country of the job:",
     "offer.region.middle_east": "Saudi Arabia/Middle East",
@@ -312,7 +312,7 @@ MESSAGES = {
     "anak.case.closed": "case closed by the officer",
     # Verification verdicts (issue 9): look-alikes, registry statuses, countries.
     "cek.none": "None of these",
-    "cek.not_found": "NOT FOUND: {subject}. Registered: {candidates}. Papers must match EXACTLY. Data {date}. Don't pay/give passport. {help}",
+    "cek.not_found": "NOT FOUND: {subject}. Similar: {candidates}. Papers must match EXACTLY. Data {date}. Don't pay/give passport. {help}",
     "status.active": "active",
     "status.expired": "licence expired",
     "status.suspended": "suspended",

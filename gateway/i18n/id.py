@@ -179,7 +179,7 @@ MESSAGES = {
     "cek.by_name": "Cek agensi/izin/kode job order",
     "cek.by_offer": "Cek tawaran kerja (5 pertanyaan)",
     "cek.ask": "Ketik nama agensi, nomor izin (SIP3MI) atau kode job order:",
-    "cek.pick": "Tidak ditemukan persis. Terdaftar:",
+    "cek.pick": "Tidak ditemukan persis. Mirip:",
     "cek.result": "{cek_text}",
     "offer.country": "Negara tujuan kerja:",
     "offer.region.middle_east": "Arab Saudi/Timur Tengah",
@@ -320,7 +320,7 @@ MESSAGES = {
     "anak.case.closed": "kasus ditutup petugas",
     # Verification verdicts (issue 9): look-alikes, registry statuses, countries.
     "cek.none": "Tidak ada yang sama",
-    "cek.not_found": "TIDAK DITEMUKAN: {subject}. Terdaftar: {candidates}. Surat hrs PERSIS. Data {date}. Jgn bayar/beri paspor. {help}",
+    "cek.not_found": "TIDAK DITEMUKAN: {subject}. Mirip: {candidates}. Surat hrs PERSIS. Data {date}. Jgn bayar/beri paspor. {help}",
     "status.active": "aktif",
     "status.expired": "izin habis",
     "status.suspended": "dibekukan",

@@ -176,7 +176,7 @@ MESSAGES = {
     "cek.by_name": "Priksa agensi/idin/kode job order",
     "cek.by_offer": "Priksa tawaran damel (5 pitakenan)",
     "cek.ask": "Ketik nami agensi, nomer idin (SIP3MI) utawi kode job order:",
-    "cek.pick": "Boten kepanggih persis. Kadaftar:",
+    "cek.pick": "Boten kepanggih persis. Mirip:",
     "cek.result": "{cek_text}",
     "offer.country": "Negari papan damel:",
     "offer.region.middle_east": "Arab Saudi/Timur Tengah",
@@ -317,7 +317,7 @@ MESSAGES = {
     "anak.case.closed": "kasus dipuntutup petugas",
     # Verification verdicts (issue 9): look-alikes, registry statuses, countries.
     "cek.none": "Boten wonten ingkang sami",
-    "cek.not_found": "BOTEN KEPANGGIH: {subject}. Kadaftar: {candidates}. Serat kedah PERSIS. Data {date}. Ampun mbayar/paring paspor. {help}",
+    "cek.not_found": "BOTEN KEPANGGIH: {subject}. Mirip: {candidates}. Serat kedah PERSIS. Data {date}. Ampun mbayar/paring paspor. {help}",
     "status.active": "aktif",
     "status.expired": "idin telas",
     "status.suspended": "dipunbekukaken",
