@@ -127,8 +127,9 @@ def lookup(query: str, today: date) -> Answer:
         found = {a.id: a for a in Agency.select().where(Agency.id.in_([i for i, _ in ranked]))}
         candidates = [found[agency_id] for agency_id, _ in ranked if agency_id in found]
         return Answer(Result.NOT_FOUND, query, candidates=candidates)
-    if len(re.findall(r"\d", query)) >= 4:
-        # Shaped like a code we do not hold: we cannot say, and say what to ask for (rule 2).
+    if names.looks_like_code(query):
+        # Shaped like a code we do not hold, however grouped or short: we cannot say, and say
+        # what to ask for (rule 2), never "not in the data" for one code and "unknown" for another.
         return Answer(Result.UNCONFIRMED, query, ["reason.code_unknown"])
     return Answer(Result.NOT_REGISTERED, query, ["reason.not_found"])
 

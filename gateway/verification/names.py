@@ -122,3 +122,11 @@ def looks_like_licence(query: str, licence_shapes: frozenset[str], codes_use_sla
     if shape(query) in licence_shapes:
         return True
     return not codes_use_slashes and "/" in query and len(re.findall(r"\d", query)) >= 4
+
+
+def looks_like_code(query: str) -> bool:
+    """Whether `query` is written like a job-order code rather than a name: digits, and either
+    four of them or no word of three letters or more (JO-TW-001, JO TW 0O01, JOTW001)."""
+    digits = len(re.findall(r"\d", query))
+    words = re.findall(r"[A-Z0-9]+", query.upper())
+    return digits >= 4 or (digits > 0 and not any(w.isalpha() and len(w) >= 3 for w in words))
