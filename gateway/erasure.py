@@ -108,7 +108,8 @@ def confirm(phone: str) -> Erased | None:
 def erase(phone: str, person_id: int | None = None) -> Erased:
     """Delete the people on this number (or the one of them who gave their PIN), their
     children (with check-ins and consents), and once nobody is left on the number what the
-    gateway kept of its messages; tell each village officer a household left."""
+    gateway kept of its messages; tell each village officer a household (someone with
+    children in their care) left: a parent abroad leaving takes no child with them."""
     with db.atomic():
         mine = Person.phone == phone
         people = list(Person.select().where(mine if person_id is None else Person.id == person_id))
@@ -132,8 +133,8 @@ def erase(phone: str, person_id: int | None = None) -> Erased:
             _forget_messages(phone)
         for count in counts:
             ErasureRecord.create(**count)
-        for village in villages:
-            _tell_officer(village)
+            if count["village"] is not None and count["children"]:  # a household left
+                _tell_officer(count["village"])
     return Erased(people=len(people), children=len(children))
 
 

@@ -165,3 +165,15 @@ def test_erasure_waits_while_a_case_about_the_children_is_open(client, household
 def test_a_tolong_reporters_erasure_waits_for_the_case(client, household):
     sms(client, "TOLONG anak tetangga dipukul", sender=OTHER)
     assert sms(client, "HAPUS", sender=OTHER)[0].startswith("Data belum bisa dihapus: kasus ")
+
+
+def test_a_parent_abroad_erasing_is_told_only_their_own_data_went(client, household):
+    parent = "+886912345678"
+    Person.create(phone=parent, name="Sri", role="pmi", village=household)
+    Child.update(parent_phone=parent).where(Child.name_key.is_null(False)).execute()
+    sms(client, "HAPUS", sender=parent)
+    assert sms(client, "HAPUS YA", sender=parent) == [i18n.text("id", "me.erased")]
+    assert Child.select().count() == 3  # in their caregivers' care still
+    assert Child.select().where(Child.parent_phone == parent).count() == 0
+    officer_sms = [r.text for r in OutboxMessage.select().where(OutboxMessage.to == OFFICER)]
+    assert i18n.text("id", "erase.officer", village="Sumberejo") not in officer_sms

@@ -73,7 +73,11 @@ def erase(message: Message, rest: str) -> str:
         params = {"ref": ref, "officer": danger.officer_name(message.phone, message.lang)}
         return i18n.fit(message.lang, "erase.held", params, shorten="officer")
     if re.sub(r"[^A-Z]", "", rest.upper()) in ("YA", "YES", "INGGIH", "NGGIH"):  # "ya." too
-        return message.reply("erase.done" if erasure.confirm(message.phone) else "erase.expired")
+        erased = erasure.confirm(message.phone)
+        if erased is None:
+            return message.reply("erase.expired")
+        # Only what went: a parent abroad's children stay in their caregiver's household.
+        return message.reply("erase.done" if erased.children else "me.erased")
     return message.reply("erase.confirm" if erasure.ask(message.phone) else "data.none")
 
 
