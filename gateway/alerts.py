@@ -10,7 +10,7 @@ from datetime import timedelta
 from flask import current_app
 from peewee import IntegrityError
 
-from gateway import checkin_codes, clock, i18n, officers, outbox, quiet_hours, sending
+from gateway import checkin_codes, clock, gsm7, i18n, officers, outbox, quiet_hours, sending
 from gateway.models import Alert, AlertEvent, Officer, OutboxMessage, Village, db
 from gateway.statuses import AlertState, MessageKind, OutboxStatus
 from gateway.transactions import unit_of_work
@@ -164,20 +164,31 @@ def entitled(officer: Officer, alert: Alert) -> bool:
 
 
 def open_for(officer: Officer) -> list[Alert]:
-    """The alerts this officer may act on that are not closed, newest first."""
-    query = Alert.select().where(Alert.state != AlertState.CLOSED.value).order_by(Alert.id.desc())
-    return [alert for alert in query if entitled(officer, alert)]
+    """The alerts this officer may act on that are not closed: urgent first, then the oldest
+    (the desk, KASUS and the USSD list show them in this order)."""
+    query = Alert.select().where(Alert.state != AlertState.CLOSED.value)
+    cases = [alert for alert in query if entitled(officer, alert)]
+    return sorted(cases, key=lambda alert: (not alert.urgent, alert.opened_at, alert.id))
 
 
 def cases_text(officer: Officer, lang: str) -> str:
-    """The officer's open cases in one SMS or screen: reference, category, village."""
+    """The officer's open cases in one SMS or screen: reference, category, village; as many
+    whole as fit, then how many more."""
     cases = open_for(officer)
     if not cases:
         return i18n.text(lang, "officer.no_cases")
-    listed = "; ".join(case_line(a, lang) for a in cases)
-    return i18n.fit(
-        lang, "officer.cases", {"count": str(len(cases)), "cases": listed}, shorten="cases"
-    )
+    lines = [case_line(alert, lang) for alert in cases]
+    count = str(len(cases))
+    for shown in range(len(lines), 0, -1):
+        more = len(lines) - shown
+        listed = "; ".join(lines[:shown])
+        if more:
+            listed += " " + i18n.text(lang, "officer.cases_more", more=str(more))
+        text = i18n.text(lang, "officer.cases", count=count, cases=listed)
+        if gsm7.fits(text):
+            return text
+    # Even the first case alone is too long (a long village name): cut it.
+    return i18n.fit(lang, "officer.cases", {"count": count, "cases": listed}, shorten="cases")
 
 
 def case_line(alert: Alert, lang: str) -> str:

@@ -108,11 +108,6 @@ def scoped(officer: Officer, query: ModelSelect, column: Field) -> ModelSelect:
     return query if ids is None else query.where(column.in_(ids))
 
 
-def open_cases(officer: Officer) -> list[Alert]:
-    """The cases in scope not closed yet: urgent first, then the oldest."""
-    return sorted(alerts.open_for(officer), key=lambda alert: (not alert.urgent, alert.opened_at))
-
-
 def case(officer: Officer, ref: str) -> tuple[Alert | None, bool]:
     """The case with this reference and whether this staff member may open it."""
     alert = Alert.get_or_none(Alert.ref == ref.strip().upper())

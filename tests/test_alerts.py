@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from gateway import clock, i18n, queues
+from gateway import clock, gsm7, i18n, queues
 from gateway.models import Alert, AlertEvent, OutboxMessage, Report, Village
 from tests.conftest import add_officer, sms
 
@@ -140,3 +140,19 @@ def test_an_officer_dialling_gets_the_officer_menu_and_open_cases(client, case):
     menu = phone.dial()
     assert menu.startswith("CON Menu petugas Desmigratif") and "1 Kasus terbuka" in menu
     assert phone.press("1") == f"END Kasus terbuka (1): {case.ref} calo Sumberejo"
+
+
+def test_kasus_lists_urgent_cases_first_and_whole_then_how_many_more(client, case, village):
+    from gateway import alerts
+
+    for _ in range(7):
+        alerts.open_case("bullying", village)
+    urgent = alerts.open_case("violence", village)
+    sms(client, "KASUS", sender=OFFICER)
+    text = last_to(OFFICER)
+    assert text.startswith(f"Kasus terbuka (9): {urgent.ref} kekerasan pada anak Sumberejo; ")
+    assert gsm7.fits(text) and text.endswith(" lagi")
+    shown = text.split(": ", 1)[1].rsplit(" +", 1)[0].split("; ")
+    more = int(text.rsplit("+", 1)[1].split()[0])
+    assert len(shown) + more == 9
+    assert all(line.endswith(" Sumberejo") for line in shown)  # no line cut short

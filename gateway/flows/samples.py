@@ -30,7 +30,7 @@ PARAMS = {
     "children": filler("Anak", 30), "school": "Ya", "health": "Ya", "mood": "Ya",
     "contact": "Tidak", "problem": "", "child": filler("Budi", 15),
     "caregiver": filler("Siti", 15), "anak_text": filler("Kabar anak", 150),
-    "cases_text": filler("Kasus", 150), "count": "12", "cases": filler("Kasus", 30),
+    "cases_text": filler("Kasus", 150), "count": "12", "more": "11", "cases": filler("Kasus", 30),
     "category": "calo", "opened": "25-11 09:00 WITA", "me_name": filler("Nama", 40),
     "me_village": filler("Desa", 30), "subject": filler("Hal", 20),
     "me_children": "12: " + filler("Nama 2015", 60),

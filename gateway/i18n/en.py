@@ -236,6 +236,7 @@ MESSAGES = {
     "officer.closed": "Case {ref} closed. Thank you.",
     "officer.already_acknowledged": "Case {ref} is already being handled.",
     "officer.already_closed": "Case {ref} is already closed.",
+    "officer.cases_more": "+{more} more",
     "officer.cases": "Open cases ({count}): {cases}",
     "officer.no_cases": "No open cases.",
     "alert.escalated": "ESCALATION {ref}: {category} village {village} not handled since {opened}. Reply OK {ref} if you take it.",

@@ -244,6 +244,7 @@ MESSAGES = {
     "officer.closed": "Kasus {ref} ditutup. Terima kasih.",
     "officer.already_acknowledged": "Kasus {ref} sudah ditangani.",
     "officer.already_closed": "Kasus {ref} sudah ditutup.",
+    "officer.cases_more": "+{more} lagi",
     "officer.cases": "Kasus terbuka ({count}): {cases}",
     "officer.no_cases": "Tidak ada kasus terbuka.",
     "alert.escalated": "ESKALASI {ref}: {category} desa {village} belum ditangani sejak {opened}. Balas OK {ref} bila Anda tangani.",

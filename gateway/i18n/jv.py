@@ -241,6 +241,7 @@ MESSAGES = {
     "officer.closed": "Kasus {ref} dipuntutup. Matur nuwun.",
     "officer.already_acknowledged": "Kasus {ref} sampun dipuntangani.",
     "officer.already_closed": "Kasus {ref} sampun dipuntutup.",
+    "officer.cases_more": "+{more} malih",
     "officer.cases": "Kasus dereng rampung ({count}): {cases}",
     "officer.no_cases": "Boten wonten kasus.",
     "alert.escalated": "ESKALASI {ref}: {category} desa {village} dereng dipuntangani wiwit {opened}. Wangsuli OK {ref}.",

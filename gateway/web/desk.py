@@ -244,7 +244,7 @@ def case_list():
     """The open cases in the user's scope, urgent first, then the oldest."""
     return render_template(
         "desk/cases.html",
-        cases=staff.open_cases(current_user),
+        cases=alerts.open_for(current_user),
         scope=staff.scope_label(current_user),
     )
 
