@@ -43,7 +43,10 @@ def stored_about(phone: str, lang: str) -> list[str]:
     )
     # Children in the care of someone on this number, or whose parent abroad it is.
     children = Child.select().where(Child.caregiver.in_(people) | (Child.parent_phone == phone))
-    params = {"people": described, "children": str(children.count())}
+    # USSD cannot be dialled from abroad: a parent abroad is sent to the village officer.
+    via = "ussd" if phone.startswith("+62") else "abroad"
+    change, see_all = i18n.text(lang, f"data.change_{via}"), i18n.text(lang, f"data.see_all_{via}")
+    params = {"people": described, "children": str(children.count()), "change": change}
     summary = [i18n.fit(lang, "data.summary", params, shorten="people")]
     kept = {
         "checkins": Checkin.select()
@@ -54,7 +57,8 @@ def stored_about(phone: str, lang: str) -> list[str]:
         "consents": Consent.select().where(Consent.person.in_(people)).count(),
     }
     if any(kept.values()):
-        summary.append(i18n.text(lang, "data.kept", **{k: str(n) for k, n in kept.items()}))
+        counts = {k: str(n) for k, n in kept.items()}
+        summary.append(i18n.text(lang, "data.kept", see_all=see_all, **counts))
     return summary
 
 

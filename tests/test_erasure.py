@@ -41,9 +41,20 @@ def test_data_says_what_is_stored_without_the_childrens_names(client, household)
     answer = sms(client, "DATA", sender=CAREGIVER)[-2:]
     assert answer == [
         i18n.text(
-            "id", "data.summary", people="Siti Aminah (pengasuh anak, Sumberejo)", children="2"
+            "id",
+            "data.summary",
+            people="Siti Aminah (pengasuh anak, Sumberejo)",
+            children="2",
+            change="Ubah: menu USSD.",
         ),
-        i18n.text("id", "data.kept", checkins="1", reports="0", consents="1"),
+        i18n.text(
+            "id",
+            "data.kept",
+            checkins="1",
+            reports="0",
+            consents="1",
+            see_all="Lihat lengkap: menu USSD Data saya.",
+        ),
     ]
     assert all(gsm7.fits(text) and "Budi" not in text for text in answer)
 
@@ -53,7 +64,11 @@ def test_data_counts_the_children_a_parent_abroad_is_linked_to(client, household
     Person.create(phone=parent, name="Sri", role="pmi", village=household)
     Child.update(parent_phone=parent).where(Child.name_key.is_null(False)).execute()
     assert sms(client, "DATA", sender=parent)[-1] == i18n.text(
-        "id", "data.summary", people="Sri (PMI, Sumberejo)", children="3"
+        "id",
+        "data.summary",
+        people="Sri (PMI, Sumberejo)",
+        children="3",
+        change="Ubah: hubungi petugas desa.",  # USSD cannot be dialled from abroad
     )
 
 
