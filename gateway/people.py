@@ -267,6 +267,16 @@ def add_child(caregiver: Person, child: dict[str, Any], parent_phone: str | None
         return upsert_child(caregiver, child["name"], child["year"], child["school"], parent_phone)
 
 
+def household_parent(caregiver: Person) -> str | None:
+    """The parent abroad of this caregiver's children when they all have the same one: a
+    child added later is theirs too (the consent shown says the parent abroad reads the
+    news). None when there is none, or several."""
+    phones = {
+        c.parent_phone for c in Child.select(Child.parent_phone).where(Child.caregiver == caregiver)
+    }
+    return phones.pop() if len(phones) == 1 else None
+
+
 def update(person: Person, **fields: Any) -> None:
     """Change some of a person's own data."""
     for key, value in fields.items():

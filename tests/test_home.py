@@ -83,6 +83,13 @@ def test_a_child_can_be_added_later_with_consent(caregiver):
     assert [c.name for c in Child.select().order_by(Child.id)] == ["Budi", "Ani", "Citra"]
 
 
+def test_a_child_added_later_has_the_households_parent_abroad(caregiver):
+    Child.update(parent_phone="+886912300001").execute()  # Budi's and Ani's mother, in Taiwan
+    caregiver.dial()
+    caregiver.press("7", "1234", "Citra", "2020", "1", "1")
+    assert Child.select().order_by(Child.id.desc()).get().parent_phone == "+886912300001"
+
+
 def test_declining_consent_for_a_new_child_saves_nothing(caregiver):
     caregiver.dial()
     caregiver.press("7", "1234", "Citra", "2020", "1", "2")

@@ -143,7 +143,8 @@ def save_child(state: State, answer: str) -> None:
     """Consent given for one more child: store it."""
     child = state.data.pop("child")
     child["school"] = state.data.pop("child_school") == "1"
-    people.add_child(people.get(state.data["person_id"]), child, None)
+    caregiver = people.get(state.data["person_id"])
+    people.add_child(caregiver, child, people.household_parent(caregiver))
 
 
 def may_erase(state: State) -> str:
