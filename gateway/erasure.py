@@ -23,6 +23,7 @@ from gateway.models import (
     Verification,
     db,
 )
+from gateway.phone import is_abroad
 from gateway.statuses import AlertState, MessageKind, OutboxStatus
 
 CONFIRM_WITHIN = timedelta(minutes=10)
@@ -44,7 +45,7 @@ def stored_about(phone: str, lang: str) -> list[str]:
     # Children in the care of someone on this number, or whose parent abroad it is.
     children = Child.select().where(Child.caregiver.in_(people) | (Child.parent_phone == phone))
     # USSD cannot be dialled from abroad: a parent abroad is sent to the village officer.
-    via = "ussd" if phone.startswith("+62") else "abroad"
+    via = "abroad" if is_abroad(phone) else "ussd"
     change, see_all = i18n.text(lang, f"data.change_{via}"), i18n.text(lang, f"data.see_all_{via}")
     params = {"people": described, "children": str(children.count()), "change": change}
     summary = [i18n.fit(lang, "data.summary", params, shorten="people")]

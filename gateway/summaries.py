@@ -54,6 +54,8 @@ def for_parent(phone: str, lang: str, ussd_code: str) -> list[str]:
     """A migrant's ANAK answer, one SMS or more: each linked child's latest check-in whole (a
     child's news cut off would lose where their case stands), or why there is none."""
     if not Person.select().where((Person.phone == phone) & (Person.role == Role.MIGRANT)).exists():
+        if Person.select().where(Person.phone == phone).exists():  # a caregiver, say: not them
+            return [i18n.text(lang, "anak.for_parents_abroad", ussd_code=ussd_code)]
         key = "anak.not_migrant_abroad" if is_abroad(phone) else "anak.not_migrant"
         return [i18n.text(lang, key, ussd_code=ussd_code)]
     children = sorted(  # birth years are encrypted: sorted here, not by the database

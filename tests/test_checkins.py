@@ -230,8 +230,12 @@ def test_anak_gives_the_parent_abroad_the_latest_news(app, client, families, mig
 
 
 def test_anak_from_someone_who_is_no_migrant(app, client, families):
-    assert sms(client, "ANAK", sender=CAREGIVER)[0] == i18n.text(
+    assert sms(client, "ANAK", sender="+6281299998888")[0] == i18n.text(
         "id", "anak.not_migrant", ussd_code="*123#"
+    )
+    # A caregiver is registered: told where the news of the children in their care is.
+    assert sms(client, "ANAK", sender=CAREGIVER)[0] == i18n.text(
+        "id", "anak.for_parents_abroad", ussd_code="*123#"
     )
 
 

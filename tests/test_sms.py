@@ -83,3 +83,12 @@ def test_the_reply_uses_the_village_language_when_the_number_chose_none(client):
 def test_daftar_says_how_to_register(client, text):
     sms(client, text)
     assert OutboxMessage.get().text == i18n.text("id", "sms.register", ussd_code="*123#")
+
+
+def test_daftar_from_someone_registered_says_so(client, village):
+    from gateway.models import Person
+
+    Person.create(phone="+6281234567000", name="Siti", role="caregiver", village=village)
+    assert sms(client, "DAFTAR", sender="081234567000") == [
+        i18n.text("id", "sms.registered_already", ussd_code="*123#")
+    ]

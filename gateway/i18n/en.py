@@ -279,6 +279,8 @@ MESSAGES = {
     "anak.problem": " (a problem: {case})",
     "anak.no_news": "{name}: no report yet",
     "anak.no_children": "No child is linked to your number yet. Ask the carer or the village officer to add your number.",
+    "anak.for_parents_abroad": "ANAK is for parents abroad. The children in your care: dial {ussd_code}, choose Children.",
+    "sms.registered_already": "This number is registered with Desmigratif. Your data: SMS DATA. To register someone else: dial {ussd_code}.",
     "anak.not_migrant": "ANAK is for registered migrant workers. Register with {ussd_code} or the village officer.",
     "anak.monthly_on": "You will get news of the children every month. SMS ANAK BERHENTI to stop.",
     "anak.monthly_off": "Monthly news of the children stopped. SMS ANAK BULANAN to start again.",

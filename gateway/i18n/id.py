@@ -287,6 +287,8 @@ MESSAGES = {
     "anak.problem": " (ada masalah: {case})",
     "anak.no_news": "{name}: belum ada laporan",
     "anak.no_children": "Belum ada anak yang terhubung dengan nomor Anda. Minta pengasuh atau petugas desa mencatat nomor Anda.",
+    "anak.for_parents_abroad": "Layanan ANAK untuk orang tua di luar negeri. Kabar anak dalam asuhan Anda: tekan {ussd_code}, pilih Anak.",
+    "sms.registered_already": "Nomor ini sudah terdaftar di Desmigratif. Lihat data: SMS DATA. Daftarkan orang lain: tekan {ussd_code}.",
     "anak.not_migrant": "Layanan ANAK untuk PMI yang terdaftar. Daftar lewat {ussd_code} atau petugas desa.",
     "anak.monthly_on": "Anda akan menerima kabar anak setiap bulan. SMS ANAK BERHENTI untuk berhenti.",
     "anak.monthly_off": "Kabar anak bulanan dihentikan. SMS ANAK BULANAN untuk mulai lagi.",

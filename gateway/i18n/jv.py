@@ -284,6 +284,8 @@ MESSAGES = {
     "anak.problem": " (wonten masalah: {case})",
     "anak.no_news": "{name}: dereng wonten laporan",
     "anak.no_children": "Dereng wonten lare ingkang kagandheng kaliyan nomer panjenengan. Nyuwun pengasuh utawi petugas desa nyathet.",
+    "anak.for_parents_abroad": "Layanan ANAK kangge tiyang sepuh ing manca. Kabar lare ingkang panjenengan rumat: pencet {ussd_code}, pilih Lare.",
+    "sms.registered_already": "Nomer punika sampun kadaftar ing Desmigratif. Data: SMS DATA. Ndaftaraken tiyang sanes: pencet {ussd_code}.",
     "anak.not_migrant": "Layanan ANAK kangge PMI ingkang kadaftar. Ndaftar lewat {ussd_code} utawi petugas desa.",
     "anak.monthly_on": "Panjenengan badhe nampi kabar lare saben wulan. SMS ANAK BERHENTI kangge mandheg.",
     "anak.monthly_off": "Kabar lare saben wulan dipunmandhegaken. SMS ANAK BULANAN kangge wiwit malih.",

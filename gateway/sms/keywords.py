@@ -46,7 +46,9 @@ def help_child(message: Message, rest: str) -> str:
 
 
 def register(message: Message, _rest: str) -> str:
-    """DAFTAR: how to register."""
+    """DAFTAR: how to register, or, to someone registered, that they are and where to look."""
+    if danger.is_registered(message.phone):
+        return message.reply("sms.registered_already")
     return message.reply("sms.register")
 
 
