@@ -237,3 +237,16 @@ def test_back_to_the_menu_after_starting_anothers_registration(caregiver):
     caregiver.press("8", "0")  # "register someone else", then back
     assert caregiver.press("1").startswith("CON " + t("home.title"))  # asked again who it is
     assert caregiver.press("1").startswith("CON " + t("pin.ask"))
+
+
+def test_later_pages_keep_the_heading_of_their_screen(caregiver):
+    caregiver.dial()
+    assert caregiver.press("1", "1234").startswith("CON Data Anda\nNama: Siti Aminah")
+    assert caregiver.press("98").startswith("CON Data Anda\n1 ")  # its options, page 2
+    caregiver.dial()
+    pages = [caregiver.press("5", "2")]
+    while "98 " in pages[-1]:
+        pages.append(caregiver.press("98"))
+    heading = "CON Bebas biaya (Per BP2MI 9/2020):\n"
+    # Each page under its heading, but the one a long line fills alone.
+    assert len(pages) > 2 and sum(not page.startswith(heading) for page in pages) == 1

@@ -22,6 +22,7 @@ from gateway.flows.screens import (
 NAV_BACK, NAV_ROOT, NAV_MORE = "0", "00", "98"
 MAX_ANSWER = 160  # longer than any screen can ask for; more is a stuck key or an attack
 ERROR_ROOM = 32  # every page leaves this much room for an error line (the line and its newline)
+HEADING_MOST = 40  # septets: a title's first line this short is a heading, not a sentence
 
 
 def start(
@@ -139,12 +140,14 @@ def _body_lines(flow: Flow, state: State) -> list[str]:
 
 
 def _heading(flow: Flow, state: State) -> str | None:
-    """A menu's one-line title, repeated on the pages of options after the first."""
+    """A menu's title, or the first line of a title of several when it is a heading and not
+    a sentence, repeated on the pages after the first: "Data Anda" above its options, "Bebas
+    biaya (Per BP2MI 9/2020):" above the rest of its list."""
     screen = flow.screens[state.screen]
     if not isinstance(screen, Menu | Pick):
         return None
-    title = _text(state, screen.title).split("\n")
-    return title[0] if len(title) == 1 else None
+    first, *rest = _text(state, screen.title).split("\n")
+    return first if first and (not rest or gsm7.septets(first) <= HEADING_MOST) else None
 
 
 def _nav_line(flow: Flow, state: State, page: int, more: bool) -> str:
@@ -173,8 +176,10 @@ def pages(flow: Flow, state: State) -> list[list[str]]:
         if _length(top + lines[i:], _nav_line(flow, state, page, more=False)) <= budget:
             result.append(top + lines[i:])  # the rest fits: this is the last page
             return result
-        current, i = top + [lines[i]], i + 1  # a line too long for a page still gets one
         more = _nav_line(flow, state, page, more=True)
+        if _length(top + [lines[i]], more) > budget:
+            top = []  # a long line has its page to itself, without the heading
+        current, i = top + [lines[i]], i + 1  # a line too long for a page still gets one
         while i < len(lines) and _length(current + [lines[i]], more) <= budget:
             options_split = not _fits(current + lines[i:], flow, state, page, budget)
             next_top = [heading] if heading else []
