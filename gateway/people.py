@@ -8,7 +8,7 @@ from typing import Any
 
 from peewee import Select, fn
 
-from gateway import clock, contacts, i18n, officers, outbox, pins
+from gateway import clock, contacts, gsm7, i18n, officers, outbox, pins
 from gateway.db import Compiled
 from gateway.models import (
     BaseModel,
@@ -27,13 +27,16 @@ from gateway.statuses import Role
 CONSENT_VERSION = "ussd-2026-11-25b"  # the consent screens' wording; change it when they change
 
 
-_NAME = re.compile(r"[A-Za-z][A-Za-z .,'-]{1,39}")
+# Letters (accented too: "Dédé"), spaces and . , ' - ; 2-40 characters.
+_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .,'-]){1,39}")
+_APOSTROPHES = str.maketrans("‘’`´", "''''")  # "Nur’aini" as phones type it
 
 
 def clean_name(text: str) -> str | None:
-    """A name with its spaces squeezed, or None if it is not one (letters, 2-40 characters)."""
-    cleaned = " ".join(text.split())
-    return cleaned if _NAME.fullmatch(cleaned) else None
+    """A name with its spaces squeezed, or None if it is not one (letters, 2-40 characters,
+    each one an SMS can carry)."""
+    cleaned = " ".join(text.translate(_APOSTROPHES).split())
+    return cleaned if _NAME.fullmatch(cleaned) and gsm7.is_gsm7(cleaned) else None
 
 
 def child_birth_years() -> tuple[int, int]:

@@ -176,3 +176,19 @@ def test_at_most_eight_children_in_one_registration(client, village):
     assert "Tambah anak lain" not in screen
     phone.press("1", "1234", "1234", "1")  # "1" is now "done, continue"
     assert Child.select().count() == 8
+
+
+@pytest.mark.parametrize(
+    "typed, kept", [("Dédé", "Dédé"), ("Nur’aini", "Nur'aini"), ("  Siti   Aminah ", "Siti Aminah")]
+)
+def test_names_as_people_write_them_are_names(typed, kept):
+    from gateway.people import clean_name
+
+    assert clean_name(typed) == kept
+
+
+@pytest.mark.parametrize("typed", ["B", "Budi2", "Łukasz", "x" * 41, "-Ani"])
+def test_what_is_no_name_is_refused(typed):
+    from gateway.people import clean_name
+
+    assert clean_name(typed) is None

@@ -206,7 +206,7 @@ MESSAGES = {
     "flag.advice": "Do not pay/give your passport. Ask the village officer/{help}",
     "lapor.ask": "Tell us briefly: broker or agency name, place, what was asked:",
     "lapor.done": "{lapor_text}",
-    "answer.bad_age": "Age not valid.",
+    "answer.bad_age": "Age: a number, 10-80.",
     "data.none": "No data about this number in Desmigratif.",
     "data.change_ussd": "Change: USSD menu.",
     "data.change_abroad": "Change: ask the village officer.",

@@ -214,7 +214,7 @@ MESSAGES = {
     "flag.advice": "Jangan bayar/beri paspor. Tanya petugas desa/{help}",
     "lapor.ask": "Ceritakan singkat: nama calo/agensi, tempat, apa yang diminta:",
     "lapor.done": "{lapor_text}",
-    "answer.bad_age": "Umur tidak valid.",
+    "answer.bad_age": "Umur: angka 10-80.",
     "data.none": "Tidak ada data tentang nomor ini di Desmigratif.",
     "data.change_ussd": "Ubah: menu USSD.",
     "data.change_abroad": "Ubah: hubungi petugas desa.",

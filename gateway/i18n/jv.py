@@ -211,7 +211,7 @@ MESSAGES = {
     "flag.advice": "Ampun mbayar/masrahaken paspor. Tangled petugas desa/{help}",
     "lapor.ask": "Cariyos cekak: nami calo/agensi, papan, menapa ingkang dipunsuwun:",
     "lapor.done": "{lapor_text}",
-    "answer.bad_age": "Yuswa boten leres.",
+    "answer.bad_age": "Yuswa: angka 10-80.",
     "data.none": "Boten wonten data nomer punika ing Desmigratif.",
     "data.change_ussd": "Gantos: menu USSD.",
     "data.change_abroad": "Gantos: sesambungan kaliyan petugas desa.",
