@@ -54,8 +54,8 @@ def _village_of(phone: str) -> Village | None:
 
 
 def _warnings(village: Village, used: int, limit: int) -> list[tuple[str, str]]:
-    lang = village.language or "id"
-    text = i18n.text(lang, "budget.warning", village=village.name, used=used, budget=limit)
+    params = {"village": village.name, "used": used, "budget": limit}
+    text = i18n.text(i18n.STAFF, "budget.warning", **params)
     log.warning("SMS budget of %s: %s of %s used this month", village.name, used, limit)
     return [(supervisor.phone, text) for supervisor in officers.supervisors(village.district)]
 

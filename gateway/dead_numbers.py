@@ -60,6 +60,6 @@ def _notice(phone: str) -> Notice | None:
     officer = officers.first_contact(person.village if person else None)
     if officer is None or person is None:
         return None
-    lang = person.village.language or "id"
-    text = i18n.text(lang, "dead_number.officer", phone=phone, village=person.village.name)
+    village = person.village.name
+    text = i18n.text(i18n.STAFF, "dead_number.officer", phone=phone, village=village)
     return Notice(to=officer.phone, text=text)

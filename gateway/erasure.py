@@ -169,9 +169,8 @@ def _tell_officer(village) -> None:
     """No name, no number: only that a household of the village left the service."""
     officer = officers.first_contact(village)
     if officer is not None:
-        lang = village.language or "id"
         outbox.add(
             officer.phone,
-            i18n.text(lang, "erase.officer", village=village.name),
+            i18n.text(i18n.STAFF, "erase.officer", village=village.name),
             kind=MessageKind.BROADCAST,
         )

@@ -192,3 +192,12 @@ def test_a_parent_abroad_erasing_is_told_only_their_own_data_went(client, househ
     assert Child.select().where(Child.parent_phone == parent).count() == 0
     officer_sms = [r.text for r in OutboxMessage.select().where(OutboxMessage.to == OFFICER)]
     assert i18n.text("id", "erase.officer", village="Sumberejo") not in officer_sms
+
+
+def test_the_officer_is_told_in_indonesian_like_every_alert(client, household):
+    household.language = "jv"  # the families' language; the officer reads Indonesian
+    household.save()
+    sms(client, "HAPUS", sender=OTHER)
+    sms(client, "HAPUS YA", sender=OTHER)
+    officer_sms = [r.text for r in OutboxMessage.select().where(OutboxMessage.to == OFFICER)]
+    assert officer_sms[-1] == i18n.text("id", "erase.officer", village="Sumberejo")

@@ -10,6 +10,7 @@ from gateway.i18n.jv import MESSAGES as JAVANESE
 
 CATALOGS: dict[str, dict[str, str]] = {"id": INDONESIAN, "en": ENGLISH, "jv": JAVANESE}
 DEFAULT = "id"
+STAFF = "id"  # officers' and supervisors' SMS: their alerts are Indonesian, so is the rest
 
 
 def text(lang: str, key: str, **params: object) -> str:
