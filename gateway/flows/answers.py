@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from gateway import crypto, people, phone, pins
-from gateway.flows.screens import InvalidAnswerError, State
+from gateway.flows.screens import InvalidAnswerError, SessionEndError, State
 
 _TEXT = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .,'/&()-]{1,39}")
 SKIP = "1"  # "don't know" on optional questions (0 is "back")
@@ -94,5 +94,5 @@ def _secret(state: State, answer: str, check, wrong: str) -> int:
         if person is not None and check(person, answer):
             return person.id
     except pins.PinLockedError:
-        raise InvalidAnswerError("answer.pin_locked") from None
+        raise SessionEndError("session.locked") from None
     raise InvalidAnswerError(wrong)

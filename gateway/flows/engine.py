@@ -16,6 +16,7 @@ from gateway.flows.screens import (
     Pick,
     Reply,
     Screen,
+    SessionEndError,
     State,
 )
 
@@ -58,6 +59,8 @@ def step(flow: Flow, state: State, answer: str) -> tuple[State, Reply]:
         goto = _answer(flow, screen, state, answer)
     except InvalidAnswerError as error:
         return state, render(flow, state, error=error.message, error_params=error.params)
+    except SessionEndError as end:
+        return state, Reply(_text(state, end.message), end=True)
     _show(flow, state, goto)
     return state, render(flow, state)
 

@@ -4,7 +4,17 @@ it, and logged), acknowledged, or closed with a note."""
 from __future__ import annotations
 
 from gateway import alerts, cases, pins
-from gateway.flows.screens import Branch, Choice, End, Input, InvalidAnswerError, Menu, Pick, State
+from gateway.flows.screens import (
+    Branch,
+    Choice,
+    End,
+    Input,
+    InvalidAnswerError,
+    Menu,
+    Pick,
+    SessionEndError,
+    State,
+)
 from gateway.statuses import AlertState
 
 
@@ -31,7 +41,7 @@ def officer_pin(state: State, answer: str) -> bool:
         if officer is not None and pins.check_pin(officer, answer.strip()):
             return True
     except pins.PinLockedError:
-        raise InvalidAnswerError("answer.pin_locked") from None
+        raise SessionEndError("session.locked") from None
     raise InvalidAnswerError("answer.wrong_pin")
 
 

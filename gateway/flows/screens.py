@@ -16,6 +16,15 @@ class InvalidAnswerError(ValueError):
         self.message, self.params = message, params
 
 
+class SessionEndError(Exception):
+    """An answer that ends the session with the text `message` (a catalog key): what is
+    locked after three wrong PINs is not asked for again."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
 @dataclass
 class State:
     """One USSD session: where the person is and what they have answered so far."""

@@ -105,7 +105,7 @@ MESSAGES = {
     "answer.bad_pin": "The PIN must be 4 digits.",
     "answer.pin_mismatch": "The PINs differ.",
     "answer.wrong_pin": "Wrong PIN.",
-    "answer.pin_locked": "PIN locked for 15 minutes.",
+    "session.locked": "Locked for 15 minutes after 3 wrong answers. Try again later.",
     "home.title": "Desmigratif: menu",
     "home.my_data": "My data",
     "home.add_child": "Add a child",

@@ -111,7 +111,7 @@ MESSAGES = {
     "answer.bad_pin": "PIN harus 4 angka.",
     "answer.pin_mismatch": "PIN tidak sama.",
     "answer.wrong_pin": "PIN salah.",
-    "answer.pin_locked": "PIN terkunci 15 menit.",
+    "session.locked": "Terkunci 15 menit setelah 3 jawaban salah. Coba lagi nanti.",
     # Registered people.
     "home.title": "Desmigratif: menu",
     "home.my_data": "Data saya",

@@ -111,7 +111,7 @@ MESSAGES = {
     "answer.bad_pin": "PIN kedah 4 angka.",
     "answer.pin_mismatch": "PIN boten sami.",
     "answer.wrong_pin": "PIN lepat.",
-    "answer.pin_locked": "PIN dipunkunci 15 menit.",
+    "session.locked": "Dipunkunci 15 menit sasampunipun 3 wangsulan lepat. Cobi malih mangke.",
     "home.title": "Desmigratif: menu",
     "home.my_data": "Data kula",
     "home.add_child": "Nambah lare",
