@@ -43,33 +43,41 @@ class Reading:
 def read(text: str) -> Reading | None:
     """The check-in answers an SMS starts with ("11114.", "1 1 1 1 4 dipukul", "11111 11114");
     None when it is no attempt at an answer (no digits first, or words after digits that are
-    no answer: "2 anak saya dipukul")."""
+    no answer: "2 anak saya dipukul", "1/12/21 HP hilang")."""
     match = _LEADING_DIGITS.fullmatch(text.strip())
     if match is None:
         return None
-    digits = [int(d) for d in re.findall(r"\d", match.group(1))]
+    groups = re.split(r"[\s,.;:\-/]+", match.group(1))
+    digits = [int(d) for d in "".join(groups)]
     words = match.group(2).strip()
-    answers = _answers(digits)
+    # One digit at a time, or five (or ten...) together per child: "12 12 1" and "1/12/21"
+    # are a time or a date, never an answer.
+    shaped = all(len(g) == 1 for g in groups) or all(len(g) % len(QUESTIONS) == 0 for g in groups)
+    answers = _answers(digits) if shaped else None
     if answers is None and words:
         return None
     return Reading(answers, digits, words)
 
 
 def _answers(digits: list[int]) -> list[dict[str, int]] | None:
-    if not digits or len(digits) % len(QUESTIONS):
-        return None
-    chunks = [digits[i : i + len(QUESTIONS)] for i in range(0, len(digits), len(QUESTIONS))]
-    if not all(set(c[:-1]) <= {YES, NO} and c[-1] in PROBLEMS for c in chunks):
+    chunks = _per_child(digits)
+    if not chunks or not all(set(c[:-1]) <= {YES, NO} and c[-1] in PROBLEMS for c in chunks):
         return None
     return [dict(zip(QUESTIONS, chunk, strict=True)) for chunk in chunks]
 
 
-def serious_problem(digits: list[int]) -> str | None:
-    """The problem a malformed answer still names in its fifth digit ("0 0 0 0 3"): a child
-    in danger is never lost to a typo in the other four."""
-    if len(digits) != len(QUESTIONS):
-        return None
-    return problem(digits[-1])
+def _per_child(digits: list[int]) -> list[list[int]]:
+    """The digits cut into each child's five; none when they do not cut evenly."""
+    size = len(QUESTIONS)
+    if not digits or len(digits) % size:
+        return []
+    return [digits[i : i + size] for i in range(0, len(digits), size)]
+
+
+def serious_problems(digits: list[int]) -> list[str | None]:
+    """The problem each child's fifth digit still names in a reply that is no answer ("0 0 0 0
+    3", "11111 11104"): a child in danger is never lost to a typo in the other four."""
+    return [problem(chunk[-1]) for chunk in _per_child(digits)]
 
 
 def problem(code: int | None) -> str | None:

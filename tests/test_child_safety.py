@@ -195,6 +195,57 @@ def test_words_of_danger_after_an_all_well_answer_are_a_report(app, client, dist
     assert any("SAPA 129" in reply for reply in replies)
 
 
+@pytest.mark.parametrize(
+    "sender, text",
+    [
+        (SITI, "1/12/21 HP saya hilang di pasar"),
+        (STRANGER, "12 12 1 jam, motor saya dicuri, dompet hilang"),
+        (SITI, "2-11-21 kumpul di balai desa"),
+    ],
+)
+def test_a_date_or_time_first_is_no_answer_and_no_case(app, client, districts, sender, text):
+    start_round(app)
+    sms(client, text, sender=sender)
+    assert Alert.select().count() == 0
+    assert Checkin.select().where(Checkin.status == "answered").count() == 0
+
+
+def test_words_of_a_danger_the_digits_did_not_say_are_reported_too(app, client, districts):
+    start_round(app)
+    sms(client, "2 1 1 1 1 anak saya dipukul", sender=SITI)  # out of school, and violence
+    assert sorted(a.category for a in Alert.select()) == ["out_of_school", "violence"]
+
+
+def test_digits_and_words_with_no_check_in_waiting_are_one_case(app, client, districts):
+    sms(client, "11114 anak saya dipukul", sender=SITI)
+    assert [(a.category, Child.get_by_id(a.child_id).name) for a in Alert.select()] == [
+        ("violence", "Budi")
+    ]
+
+
+def test_a_typo_in_the_second_childs_digits_still_reports_her_danger(app, client, districts):
+    siti = Person.get(Person.phone == SITI)
+    Child.create(caregiver=siti, name="Cici", birth_year=2019, in_school=True)
+    start_round(app)
+    replies = sms(client, "11111 11104", sender=SITI)
+    assert [(a.category, Child.get_by_id(a.child_id).name) for a in Alert.select()] == [
+        ("violence", "Cici")
+    ]
+    assert "SAPA 129" in replies[0] and replies[1] == i18n.text("id", "checkin.correction")
+
+
+def test_answers_for_more_children_than_wait_are_not_guessed(app, client, districts):
+    siti = Person.get(Person.phone == SITI)
+    Child.create(caregiver=siti, name="Cici", birth_year=2019, in_school=True)
+    start_round(app)
+    sms(client, "11111", sender=SITI)  # Budi's, the oldest
+    replies = sms(client, "11111 11114", sender=SITI)  # both again: which is Cici's?
+    cici = Checkin.get(Checkin.child == by_name(Child, "Cici"))
+    assert cici.status == "open"  # nothing stored on a child it may not be about
+    assert [(a.category, a.child_id) for a in Alert.select()] == [("violence", None)]
+    assert replies[-1] == i18n.text("id", "checkin.which", count="1", years="2019")
+
+
 def test_a_red_flag_answer_says_the_officer_was_told(app, client, districts):
     start_round(app)
     answer = sms(client, "2 1 2 2 3", sender=RINA)

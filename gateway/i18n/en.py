@@ -257,6 +257,7 @@ MESSAGES = {
     "checkin.prompt": "Desmigratif: news of the child born {years}? Reply 5 digits: school, healthy, happy, parent contact (1 yes 2 no), problem (next SMS). E.g. 11111",
     "checkin.reminder": "Desmigratif: no news yet of the child born {years}. Reply 5 digits (problem codes in the next SMS), e.g. 1 1 1 1 1, or dial {ussd_code} and choose 3.",
     "checkin.thanks": "Thank you, the news of the child (born {year}) is saved.",
+    "checkin.which": "We are waiting for news of {count} child(ren) (born {years}). Send 5 digits for each, the oldest first.",
     "checkin.next": "Next child (born {year}): send 5 digits again.",
     "checkin.correction": "Reply not understood. Send 5 digits: school, healthy, happy, parent contact (1 yes 2 no), then a problem code (next SMS). E.g. 1 1 1 1 1",
     "alert.checkin": "CASE {ref}: {category}, {urgency}, village {village}. Reply OK {ref} when you take it. Details: INFO {ref} your PIN.",

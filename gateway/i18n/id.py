@@ -265,6 +265,7 @@ MESSAGES = {
     "checkin.prompt": "Desmigratif: kabar anak lahir {years}? Balas 5 angka: sekolah, sehat, senang, kontak ortu (1 ya 2 tidak), kode masalah (SMS berikut). Mis 11111",
     "checkin.reminder": "Desmigratif: kabar anak lahir {years} belum kami terima. Balas 5 angka (kode masalah di SMS berikut), mis 1 1 1 1 1, atau tekan {ussd_code} pilih 3.",
     "checkin.thanks": "Terima kasih, kabar anak (lahir {year}) tersimpan.",
+    "checkin.which": "Kami menunggu kabar {count} anak (lahir {years}). Kirim 5 angka untuk tiap anak, yang tertua dulu.",
     "checkin.next": "Anak berikutnya (lahir {year}): kirim 5 angka lagi.",
     "checkin.correction": "Balasan tidak terbaca. Kirim 5 angka: sekolah, sehat, senang, kontak ortu (1 ya 2 tidak), lalu kode masalah (SMS berikut). Mis 1 1 1 1 1",
     "alert.checkin": "KASUS {ref}: {category}, {urgency}, desa {village}. Balas OK {ref} bila ditangani. Detail: INFO {ref} PIN Anda.",

@@ -262,6 +262,7 @@ MESSAGES = {
     "checkin.prompt": "Desmigratif: kabar lare lair {years}? Wangsuli 5 angka: sekolah, sehat, seneng, kontak tiyang sepuh (1 inggih 2 boten), masalah (SMS candhake).",
     "checkin.reminder": "Desmigratif: kabar lare lair {years} dereng dipuntampi. Wangsuli 5 angka (kode masalah ing SMS candhakipun), utawi pencet {ussd_code} pilih 3.",
     "checkin.thanks": "Matur nuwun, kabar lare (lair {year}) sampun dipunsimpen.",
+    "checkin.which": "Kawula nengga kabar {count} lare (lair {years}). Kintun 5 angka kangge saben lare, ingkang sepuh rumiyin.",
     "checkin.next": "Lare salajengipun (lair {year}): kintun 5 angka malih.",
     "checkin.correction": "Wangsulan boten saged dipunwaos. Kintun 5 angka: sekolah, sehat, seneng, kontak tiyang sepuh (1 inggih 2 boten), kode masalah (SMS candhake). Tuladha 11111",
     "alert.checkin": "KASUS {ref}: {category}, {urgency}, desa {village}. Wangsuli OK {ref}. Detail: INFO {ref} PIN panjenengan.",

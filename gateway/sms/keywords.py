@@ -6,12 +6,10 @@ import difflib
 import re
 from collections.abc import Callable
 
-from gateway import checkin_codes, checkins, contacts, danger, erasure, i18n, officers, summaries
-from gateway.sms import officer
-from gateway.sms.message import Message
+from gateway import contacts, danger, erasure, i18n, officers, summaries
+from gateway.sms import checkin, officer
+from gateway.sms.message import MAX_PARSED, Message
 from gateway.verification import service
-
-MAX_PARSED = 1000  # nobody's keyword message is longer; the rest is stored, not parsed
 
 
 def stop(message: Message, _rest: str) -> str:
@@ -137,58 +135,6 @@ def parse(text: str) -> tuple[str | None, str]:
     return None, rest
 
 
-def checkin_answer(message: Message) -> list[str] | None:
-    """Digits from a caregiver: the answers for the children waiting, oldest first (or a
-    correction when malformed); outside a check-in, a serious problem code is a report. Words
-    of danger after the digits are a report too. None: no answer."""
-    reading = checkin_codes.read(message.text[:MAX_PARSED])
-    if reading is None:
-        return None
-    waiting = checkins.pending(message.phone)
-    if reading.answers is None:
-        if not waiting:
-            return None
-        replies = [message.reply("checkin.correction"), checkin_codes.codes_sms(message.lang)]
-        serious = checkin_codes.serious_problem(reading.digits)
-        if serious:  # "0 0 0 0 3": the danger is told at once, the rest asked again
-            case = checkins.alert_about(waiting[0].child, serious)
-            replies.insert(0, danger.answer(message.phone, case.ref, message.lang))
-        return replies
-    answered = list(zip(waiting, reading.answers, strict=False))
-    replies, flagged_years, years = [], [], []
-    for checkin, answers in answered:
-        years.append(str(checkin.child.birth_year))
-        if checkins.record_answer(checkin, answers, "sms"):
-            flagged_years.append(years[-1])
-    for answers in reading.answers[len(answered) :]:  # more answers than children waiting
-        problem = checkin_codes.problem(answers["problem"])
-        if problem and danger.is_registered(message.phone):
-            replies.append(danger.report_code(message.phone, problem, message.lang))
-    if reading.words and not flagged_years and danger.categories_in(reading.words):
-        # "1 1 1 1 1 anak saya dipukul": the words are told as they are.
-        replies.append(danger.report(message.phone, reading.words, "sms", message.lang))
-    if not answered:
-        return replies or None  # no check-in waits and nothing to report: the help
-    return _thanks(message, flagged_years, years, waiting[len(answered) :]) + replies
-
-
-def _thanks(message: Message, flagged: list[str], years: list[str], still_waiting) -> list[str]:
-    """Thanks for the answers stored (the officer named when one raised a red flag), and
-    which child comes next."""
-    if flagged:
-        params = {
-            "year": ", ".join(flagged),
-            "officer": danger.officer_name(message.phone, message.lang),
-        }
-        replies = [i18n.fit(message.lang, "checkin.thanks_flagged", params, shorten="officer")]
-    else:
-        replies = [i18n.text(message.lang, "checkin.thanks", year=", ".join(years))]
-    if still_waiting:
-        year = still_waiting[0].child.birth_year
-        replies.append(i18n.text(message.lang, "checkin.next", year=year))
-    return replies if flagged else [" ".join(replies)]
-
-
 def speaks_of_danger(message: Message) -> bool:
     """TOLONG, or a family's words of danger: never silenced by a limit."""
     keyword = parse(message.text)[0]
@@ -199,7 +145,7 @@ def speaks_of_danger(message: Message) -> bool:
 
 def route(message: Message) -> tuple[str | None, list[str]]:
     """Run the handler for this message; return its keyword (None: help) and the SMS to send."""
-    answered = checkin_answer(message)
+    answered = checkin.answer(message)
     if answered is not None:
         return "checkin", answered
     keyword, rest = parse(message.text)

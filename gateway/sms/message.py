@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from gateway import help_lines, i18n
 from gateway.phone import is_abroad
 
+MAX_PARSED = 1000  # nobody's keyword message is longer; the rest is stored, not parsed
+
 
 @dataclass(frozen=True)
 class Message:

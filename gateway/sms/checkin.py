@@ -1,0 +1,88 @@
+"""A caregiver's check-in answers by SMS: read as written, each to its child, red flags never
+lost to a typo, words of danger after the digits reported as they are."""
+
+from __future__ import annotations
+
+from gateway import checkin_codes, checkins, danger, i18n
+from gateway.sms.message import MAX_PARSED, Message
+
+
+def answer(message: Message) -> list[str] | None:
+    """The SMS in answer to check-in digits (for the children waiting, oldest first), or None
+    when the message is no answer (the keywords and the danger rules read it then)."""
+    reading = checkin_codes.read(message.text[:MAX_PARSED])
+    if reading is None:
+        return None
+    waiting = checkins.pending(message.phone)
+    if not waiting:
+        if reading.words or not danger.is_registered(message.phone):
+            return None  # "11114 anak saya dipukul" with no check-in: read whole, as words
+        # A family's problem code when no check-in waits: a report all the same.
+        problems = [checkin_codes.problem(a["problem"]) for a in reading.answers or []]
+        return [_report(message, p) for p in problems if p] or None
+    if reading.answers is None:
+        return _unreadable(message, reading.digits, waiting)
+    if len(reading.answers) > 1 and len(reading.answers) != len(waiting):
+        return _which_children(message, reading.answers, waiting)
+    raised: set[str] = set()
+    flagged, years = [], []
+    for checkin, answers in zip(waiting, reading.answers, strict=False):
+        years.append(str(checkin.child.birth_year))
+        flags = checkins.record_answer(checkin, answers, "sms") or []
+        raised.update(flags)
+        if flags:
+            flagged.append(years[-1])
+    replies = _thanks(message, flagged, years, waiting[len(reading.answers) :])
+    if reading.words and not set(danger.categories_in(reading.words)) <= raised:
+        # "1 1 1 1 1 tapi anak saya dipukul": a danger the digits did not say, as written.
+        replies.append(danger.report(message.phone, reading.words, "sms", message.lang))
+    return replies
+
+
+def _unreadable(message: Message, digits: list[int], waiting: list) -> list[str]:
+    """The correction and the codes; before them, a case for each child whose fifth digit
+    still names a problem ("0 0 0 0 3")."""
+    problems = checkin_codes.serious_problems(digits)
+    # Which child each five digits are for: the first waiting for one answer, each in turn
+    # for as many as wait; otherwise it is unclear, and the report is in the family's name.
+    children = (
+        waiting[:1] if len(problems) == 1 else waiting if len(problems) == len(waiting) else []
+    )
+    cases = []
+    for index, category in enumerate(problems):
+        if category and children:
+            case = checkins.alert_about(children[index].child, category)
+            cases.append(danger.answer(message.phone, case.ref, message.lang))
+        elif category:
+            cases.append(_report(message, category))
+    return [*cases, message.reply("checkin.correction"), checkin_codes.codes_sms(message.lang)]
+
+
+def _which_children(message: Message, answers: list[dict[str, int]], waiting: list) -> list[str]:
+    """More (or fewer) answers than children waiting (one answered on USSD since): none is
+    stored on a child it may not be about; a problem named is reported in the family's name."""
+    years = ", ".join(str(checkin.child.birth_year) for checkin in waiting)
+    ask = i18n.text(message.lang, "checkin.which", count=str(len(waiting)), years=years)
+    problems = [checkin_codes.problem(a["problem"]) for a in answers]
+    return [*(_report(message, p) for p in problems if p), ask]
+
+
+def _report(message: Message, category: str) -> str:
+    return danger.report_code(message.phone, category, message.lang)
+
+
+def _thanks(
+    message: Message, flagged: list[str], years: list[str], still_waiting: list
+) -> list[str]:
+    """Thanks for the answers stored (the officer named when one raised a red flag), and
+    which child comes next."""
+    if flagged:
+        officer = danger.officer_name(message.phone, message.lang)
+        params = {"year": ", ".join(flagged), "officer": officer}
+        replies = [i18n.fit(message.lang, "checkin.thanks_flagged", params, shorten="officer")]
+    else:
+        replies = [i18n.text(message.lang, "checkin.thanks", year=", ".join(years))]
+    if still_waiting:
+        year = still_waiting[0].child.birth_year
+        replies.append(i18n.text(message.lang, "checkin.next", year=year))
+    return replies if flagged else [" ".join(replies)]
