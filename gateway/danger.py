@@ -4,6 +4,7 @@ of danger (rule data), and a family's problem digits: a case for the village off
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import timedelta
 
 from gateway import alerts, checkins, clock, i18n, officers, people, reports
@@ -24,6 +25,11 @@ CHILD_SUFFIXES = ("ku", "mu", "nya", "ne", "e", "ipun", "s")
 SAME_REPORT = timedelta(hours=24)  # the same words again within this: the same case
 OFFICER_NAME_ROOM = 25  # an officer's name in a family's answer: it stays one SMS segment
 _WORD = re.compile(r"[a-z]+")
+# Before a name, these make it a grown-up's: "Pak Budi merekrut orang" is no child's case.
+TITLES = (
+    "pak", "bu", "bapak", "ibu", "mas", "mbak", "om", "tante", "kak", "bang", "pakde", "bude",
+    "mbah", "paman", "bibi", "mr", "mrs", "ms", "sir", "haji", "hj",
+)  # fmt: skip
 # "anak saya", "anakku", "anak sy", "putri kula", "my son": the reporter's own child.
 _MY_CHILD = re.compile(
     r"\b(?:(?:anak|putra|putri|lare|yoga)\s*(?:ku|saya|sy|aku|kula|kulo|dalem)"
@@ -50,7 +56,7 @@ def speaks_of_danger(text: str, sender: str | None = None) -> bool:
     words = set(_WORD.findall(text.lower()))
     if any(_is_child_word(word) for word in words):
         return True
-    return sender is not None and _named_child(sender, text) is not None
+    return sender is not None and bool(_children_named(sender, text))
 
 
 def _is_child_word(word: str) -> bool:
@@ -119,14 +125,35 @@ def _named_child(phone: str, text: str) -> int | None:
     """The child of this phone's household a report is about: the one it names, or the only
     one when it says "my child" ("anak saya", "anakku"). None when it may be another child
     ("anak tetangga"): a case on the wrong child tells its parent abroad the wrong news."""
-    children = list(Child.select(Child.id, Child.name).join(Person).where(Person.phone == phone))
-    words = set(_WORD.findall(text.lower()))
-    named = {c.id for c in children if set(_WORD.findall(c.name.lower())[:1]) & words}
+    named = _children_named(phone, text)
     if len(named) == 1:
         return named.pop()
-    if not named and len(children) == 1 and _MY_CHILD.search(text.lower()):
-        return children[0].id
+    if not named and _MY_CHILD.search(text.lower()):
+        return _only_child(phone)
     return None
+
+
+def _children_named(phone: str, text: str) -> set[int]:
+    """The children of this phone's household whose name (any word of it) the text says, but
+    not after a title: "Pak Budi" is a grown man, and a word for a child ("Putri") no name."""
+    words = _words(text)
+    # Each word with the one before it (the first list is one longer: its last is unused).
+    said = {word for before, word in zip(["", *words], words, strict=False) if before not in TITLES}
+    children = Child.select(Child.id, Child.name).join(Person).where(Person.phone == phone)
+    return {
+        child.id
+        for child in children
+        if any(
+            len(word) >= 3 and not _is_child_word(word) and word in said
+            for word in _words(child.name)
+        )
+    }
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text in lower case, accents dropped ("Dédé" is "dede" typed plainly)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _WORD.findall(plain.lower())
 
 
 def _village_named(text: str) -> Village | None:

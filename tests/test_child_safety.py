@@ -315,6 +315,24 @@ def test_a_report_about_another_child_is_not_filed_on_the_reporters_own(
     assert alert.child_id is None and alert.village.name == "Sumberejo"
 
 
+def test_a_grown_man_sharing_a_childs_name_is_no_childs_case(app, client, districts):
+    sms(client, "LAPOR Pak Budi merekrut orang kerja ke Malaysia, minta uang 5 juta", sender=SITI)
+    assert [r.kind for r in Report.select()] == ["broker"]
+    assert all(a.child_id is None for a in Alert.select())
+
+
+def test_a_child_is_found_by_any_word_of_her_name_as_typed_plainly(app, client, districts):
+    rina = Person.get(Person.phone == RINA)
+    Child.delete().where(Child.caregiver == rina).execute()
+    for name, year in (("Siti Aminah", 2012), ("Siti Nurhaliza", 2014), ("Dédé", 2016)):
+        Child.create(caregiver=rina, name=name, birth_year=year, in_school=True)
+    sms(client, "Aminah mau dinikahkan", sender=RINA)
+    sms(client, "tolong Dede dipukul", sender=RINA)
+    sms(client, "tolong anak tetangga, putri pak Karyo, dipukul ayahnya", sender=RINA)
+    named = [a.child_id and Child.get_by_id(a.child_id).name for a in Alert.select()]
+    assert named == ["Siti Aminah", "Dédé", None]
+
+
 def test_a_shared_phone_reports_to_the_childs_village_not_the_first_registered(
     app, client, districts
 ):
