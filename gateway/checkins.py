@@ -105,7 +105,8 @@ def _open_due(village: Village | None, settings: Mapping[str, Any]) -> Opened:
         still_open = _open_checkins()
         # A page of households at a time: a round's memory is a page's, whatever its size.
         for start in range(0, len(phones), HOUSEHOLDS_AT_ONCE):
-            due, last_of_later = _due(phones[start : start + HOUSEHOLDS_AT_ONCE], now - every)
+            page = phones[start : start + HOUSEHOLDS_AT_ONCE]
+            due, last_of_later = _due(page, village, now - every)
             later += last_of_later
             if not due:
                 continue
@@ -123,19 +124,20 @@ def _open_due(village: Village | None, settings: Mapping[str, Any]) -> Opened:
     )
 
 
-def _due(phones: list[str], asked_before: datetime) -> tuple[list, list[datetime]]:
-    """The children of these households due a check-in (never asked, or last asked before
-    `asked_before`), and when each of the others was last asked."""
+def _due(
+    phones: list[str], village: Village | None, asked_before: datetime
+) -> tuple[list, list[datetime]]:
+    """The children of these households (in `village`: a shared phone may hold another
+    village's) due a check-in (never asked, or last asked before `asked_before`), and when
+    each of the others was last asked."""
     # Only what a round needs: a prompt names birth years, never names (decrypting 20,000
     # names was a tenth of a round of 10,000 households). Plain tuples, not model instances
     # (10,000 of those were a tenth of a round).
-    children = list(
-        Child.select(Child.id, Child.birth_year, Person.phone)
-        .join(Person)
-        .where(Person.phone.in_(phones))
-        .order_by(Person.phone, Child.id)
-        .namedtuples()
-    )
+    children = Child.select(Child.id, Child.birth_year, Person.phone).join(Person)
+    children = children.where(Person.phone.in_(phones))
+    if village is not None:
+        children = children.where(Person.village == village)
+    children = list(children.order_by(Person.phone, Child.id).namedtuples())
     last_asked = dict(
         Checkin.select(Checkin.child, fn.MAX(Checkin.opened_at))
         .where(Checkin.child.in_([child.id for child in children]))

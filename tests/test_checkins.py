@@ -364,3 +364,14 @@ def test_a_round_opened_a_page_of_households_at_a_time_is_one_round(
         "Eko",
     ]
     assert Checkin.select().where(Checkin.status == "open").count() == 5
+
+
+def test_a_villages_round_asks_only_its_children_on_a_shared_phone(app, families):
+    from gateway import checkins
+    from gateway.models import Village
+
+    other = Village.create(code="3507102099", name="Lain", district="Malang", province="Jatim")
+    neighbour = Person.create(phone=CAREGIVER, name="Yati", role="caregiver", village=other)
+    Child.create(caregiver=neighbour, name="Joko", birth_year=2013, in_school=True)
+    checkins.open_due(app.config, village=families)
+    assert sorted(c.child.name for c in Checkin.select()) == ["Ani", "Budi", "Dewi"]
