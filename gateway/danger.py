@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from gateway import alerts, checkins, clock, i18n, officers, people, reports
 from gateway.models import Child, Person, Report, RuleItem, Village, db
-from gateway.statuses import OfficerRole, ReportKind
+from gateway.statuses import ReportKind
 
 GENERIC = "danger"  # TOLONG with no word we know: a child in danger, urgent all the same
 # When one message names several dangers, the case takes the gravest; INFO shows every word.
@@ -23,7 +23,6 @@ CHILD_WORDS = (
 # "anakku", "anaknya", "anake", "larene", "kids": a child word with a possessive or plural.
 CHILD_SUFFIXES = ("ku", "mu", "nya", "ne", "e", "ipun", "s")
 SAME_REPORT = timedelta(hours=24)  # the same words again within this: the same case
-OFFICER_NAME_ROOM = 25  # an officer's name in a family's answer: it stays one SMS segment
 _WORD = re.compile(r"[a-z]+")
 # Before a name, these make it a grown-up's: "Pak Budi merekrut orang" is no child's case.
 TITLES = (
@@ -185,14 +184,4 @@ def family_village(phone: str) -> Village | None:
 def officer_name(phone: str, lang: str) -> str:
     """Who a family on this phone will hear from, by name: their village officer, or the
     district supervisor where the village has none."""
-    contact = officers.first_contact(family_village(phone))
-    if contact is None:
-        return i18n.text(lang, "officer.generic")
-    name = (
-        contact.name
-        if len(contact.name) <= OFFICER_NAME_ROOM
-        else contact.name[: OFFICER_NAME_ROOM - 2] + ".."
-    )
-    if contact.role == OfficerRole.SUPERVISOR:
-        return i18n.text(lang, "officer.named_supervisor", name=name)
-    return i18n.text(lang, "officer.named", name=name)
+    return officers.contact_name(family_village(phone), lang)

@@ -63,26 +63,31 @@ def stored_about(phone: str, lang: str) -> list[str]:
     return summary
 
 
-def ask(phone: str) -> bool:
-    """HAPUS: remember the request for CONFIRM_WITHIN; False when nothing is stored."""
-    if not Person.select().where(Person.phone == phone).exists():
-        return False
+def ask(phone: str) -> int | None:
+    """HAPUS: remember the request for CONFIRM_WITHIN; return how many children the people on
+    this number care for (their data goes too), None when nothing is stored."""
+    people = Person.select(Person.id).where(Person.phone == phone)
+    if not people.exists():
+        return None
     contacts.note_erase_request(phone)
-    return True
+    return Child.select().where(Child.caregiver.in_(people)).count()
 
 
-def open_case(phone: str, person_id: int | None = None) -> str | None:
-    """The reference of a case still open about a child of the people on this number (or of
-    the one given), or reported from it: erasure waits until it is closed, as a child's
-    safety comes first (UU PDP lets data needed for a vital interest be kept) and the
-    officer must still be able to reach the family."""
+def held(phone: str, lang: str, person_id: int | None = None) -> dict[str, str] | None:
+    """What the `erase.held` text names when a case is still open about a child of the people
+    on this number (or of the one given; or of whom it is the parent abroad), or reported
+    from it: its reference and the officer of its village. Erasure waits until it is closed:
+    a child's safety comes first (UU PDP lets data needed for a vital interest be kept), and
+    the officer must still be able to reach the family. None: nothing holds it."""
     people = Person.select(Person.id).where(
         Person.phone == phone if person_id is None else Person.id == person_id
     )
-    children = Child.select(Child.id).where(Child.caregiver.in_(people))
+    children = Child.select(Child.id).where(
+        Child.caregiver.in_(people) | (Child.parent_phone == phone)
+    )
     reported = Report.select(Report.ref).where(Report.reporter == phone)
     case = (
-        Alert.select(Alert.ref)
+        Alert.select()
         .where(
             (Alert.state != AlertState.CLOSED.value)
             & (Alert.child_id.in_(children) | Alert.ref.in_(reported))
@@ -90,7 +95,9 @@ def open_case(phone: str, person_id: int | None = None) -> str | None:
         .order_by(Alert.id)
         .first()
     )
-    return case.ref if case else None
+    if case is None:
+        return None
+    return {"ref": case.ref, "officer": officers.contact_name(case.village, lang)}
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from gateway import i18n
 from gateway.i18n import desk_text
 from gateway.models import Officer, Village
 from gateway.statuses import OfficerRole
+
+NAME_ROOM = 25  # an officer's name in a family's answer: it stays one SMS segment
 
 ROLES = tuple(role.value for role in OfficerRole)
 
@@ -103,3 +106,17 @@ def first_contact(village: Village | None) -> Officer | None:
     """The one person a family of this village is told will contact them."""
     recipients = for_village(village)
     return recipients[0] if recipients else None
+
+
+def contact_name(village: Village | None, lang: str) -> str:
+    """Who a family of this village will hear from, by name, for its texts: the village
+    officer, or the district supervisor where the village has none."""
+    contact = first_contact(village)
+    if contact is None:
+        return i18n.text(lang, "officer.generic")
+    name = contact.name
+    if len(name) > NAME_ROOM:
+        name = name[: NAME_ROOM - 2] + ".."
+    if contact.role == OfficerRole.SUPERVISOR:
+        return i18n.text(lang, "officer.named_supervisor", name=name)
+    return i18n.text(lang, "officer.named", name=name)

@@ -186,7 +186,7 @@ def test_a_parent_abroad_erasing_is_told_only_their_own_data_went(client, househ
     parent = "+886912345678"
     Person.create(phone=parent, name="Sri", role="pmi", village=household)
     Child.update(parent_phone=parent).where(Child.name_key.is_null(False)).execute()
-    sms(client, "HAPUS", sender=parent)
+    assert sms(client, "HAPUS", sender=parent) == [i18n.text("id", "erase.confirm_self")]
     assert sms(client, "HAPUS YA", sender=parent) == [i18n.text("id", "me.erased")]
     assert Child.select().count() == 3  # in their caregivers' care still
     assert Child.select().where(Child.parent_phone == parent).count() == 0
@@ -201,3 +201,37 @@ def test_the_officer_is_told_in_indonesian_like_every_alert(client, household):
     sms(client, "HAPUS YA", sender=OTHER)
     officer_sms = [r.text for r in OutboxMessage.select().where(OutboxMessage.to == OFFICER)]
     assert officer_sms[-1] == i18n.text("id", "erase.officer", village="Sumberejo")
+
+
+def test_a_parent_abroads_erasure_waits_for_a_case_about_their_child(client, household):
+    from gateway.models import Alert
+
+    parent = "+886912345678"
+    Person.create(phone=parent, name="Sri", role="pmi", village=household)
+    rahmat = Person.get(Person.phone == OTHER)
+    Child.update(parent_phone=parent).where(Child.caregiver == rahmat).execute()
+    sms(client, "TOLONG Dewi dipukul", sender=OTHER)  # Rahmat's Dewi; Sri is her mother
+    held = sms(client, "HAPUS", sender=parent)
+    assert held == [
+        i18n.text("id", "erase.held", ref=Alert.get().ref, officer="petugas desa Bu Ani")
+    ]
+    assert Child.get(Child.parent_phone == parent)  # still linked: the officer can reach her
+
+
+def test_hapus_from_a_number_with_nobody_registered_says_nothing_is_stored(client, household):
+    sms(client, "TOLONG anak tetangga dipukul", sender="+6281299990000")
+    assert sms(client, "HAPUS", sender="+6281299990000") == [i18n.text("id", "data.none")]
+
+
+def test_a_case_opened_while_erasure_is_confirmed_on_ussd_holds_it(client, household):
+    from gateway.models import Alert
+    from tests.ussd_phone import Phone
+
+    Person.update(pin_hash=unpeppered_pin_hash("1234")).execute()
+    phone = Phone(client, CAREGIVER)
+    phone.dial()
+    assert phone.press("1", "1234", "3").startswith("CON " + i18n.text("id", "me.erase_confirm"))
+    sms(client, "TOLONG Budi dipukul", sender=CAREGIVER)  # meanwhile, by SMS
+    held = i18n.text("id", "erase.held", ref=Alert.get().ref, officer="petugas desa Bu Ani")
+    assert phone.press("1") == "END " + held
+    assert Person.select().where(Person.phone == CAREGIVER).exists()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from gateway import danger, erasure, officers, people, pins, summaries
+from gateway import erasure, officers, people, pins, summaries
 from gateway.flows import answers
 from gateway.flows.registration import keep, keep_child_year, keep_village, start_child
-from gateway.flows.screens import Branch, Choice, End, Input, Menu, Pick, State
+from gateway.flows.screens import Branch, Choice, End, Input, Menu, Pick, SessionEndError, State
 from gateway.statuses import Role
 
 
@@ -149,15 +149,20 @@ def save_child(state: State, answer: str) -> None:
 
 def may_erase(state: State) -> str:
     """Erasure asked: confirmed first, or held while a case about the children is open."""
-    ref = erasure.open_case(state.phone, person_id=state.data["person_id"])
-    if ref is None:
+    held = erasure.held(state.phone, state.lang, person_id=state.data["person_id"])
+    if held is None:
         return "me.erase_confirm"
-    state.data["ref"], state.data["officer"] = ref, danger.officer_name(state.phone, state.lang)
+    state.data.update(held)
     return "me.erase_held"
 
 
 def erase_me(state: State, _answer: str) -> None:
-    """After the PIN: this person's data and their children's, erased (as SMS HAPUS YA)."""
+    """After the PIN: this person's data and their children's, erased (as SMS HAPUS YA),
+    unless a case opened since the question holds it."""
+    held = erasure.held(state.phone, state.lang, person_id=state.data["person_id"])
+    if held is not None:
+        state.data.update(held)
+        raise SessionEndError("erase.held")
     erasure.erase(state.phone, person_id=state.data["person_id"])
 
 

@@ -223,6 +223,7 @@ MESSAGES = {
     "data.kept": "Juga tersimpan: {checkins} jawaban kabar anak, {reports} laporan Anda, {consents} persetujuan. {see_all} Hapus semua: SMS HAPUS.",
     "data.summary": "Data Anda di Desmigratif: {people}. Anak terdaftar: {children}. {change} Hapus semua: SMS HAPUS.",
     "erase.confirm": "Hapus semua data nomor ini dan data anak Anda? Balas HAPUS YA dalam 10 menit. Data yang dihapus tidak bisa kembali.",
+    "erase.confirm_self": "Hapus semua data Anda di nomor ini? Balas HAPUS YA dalam 10 menit. Data yang dihapus tidak bisa kembali.",
     "erase.done": "Data Anda dan anak Anda sudah dihapus dari Desmigratif. Terima kasih.",
     "erase.held": "Data belum bisa dihapus: kasus {ref} masih ditangani {officer}. Setelah kasus selesai, data bisa dihapus.",
     "erase.expired": "Untuk menghapus data: kirim HAPUS, lalu HAPUS YA dalam 10 menit.",

@@ -68,17 +68,19 @@ def my_data(message: Message, _rest: str) -> str:
 def erase(message: Message, rest: str) -> str:
     """HAPUS asks for confirmation; HAPUS YA within 10 minutes erases the number's data. Both
     wait while a case about the children (or reported from this number) is open."""
-    ref = erasure.open_case(message.phone)
-    if ref is not None:
-        params = {"ref": ref, "officer": danger.officer_name(message.phone, message.lang)}
-        return i18n.fit(message.lang, "erase.held", params, shorten="officer")
+    if not danger.is_registered(message.phone):
+        return message.reply("data.none")
+    held = erasure.held(message.phone, message.lang)
+    if held is not None:
+        return i18n.fit(message.lang, "erase.held", held, shorten="officer")
     if re.sub(r"[^A-Z]", "", rest.upper()) in ("YA", "YES", "INGGIH", "NGGIH"):  # "ya." too
         erased = erasure.confirm(message.phone)
         if erased is None:
             return message.reply("erase.expired")
         # Only what went: a parent abroad's children stay in their caregiver's household.
         return message.reply("erase.done" if erased.children else "me.erased")
-    return message.reply("erase.confirm" if erasure.ask(message.phone) else "data.none")
+    children = erasure.ask(message.phone)
+    return message.reply("erase.confirm" if children else "erase.confirm_self")
 
 
 def help_text(message: Message, _rest: str) -> str:
