@@ -10,10 +10,10 @@ from typing import Any
 
 from peewee import fn
 
-from gateway import alerts, checkin_codes, clock, i18n, outbox, people, queues
+from gateway import alerts, checkin_codes, checkin_prompts, clock, queues
 from gateway.db import insert_rows
 from gateway.models import Alert, Checkin, CheckinRound, Child, Person, Village
-from gateway.statuses import AlertState, CheckinStatus, MessageKind
+from gateway.statuses import AlertState, CheckinStatus
 from gateway.transactions import unit_of_work
 
 REMIND_AFTER = timedelta(days=3)
@@ -171,32 +171,7 @@ def _open(
     households: dict[str, list[int]] = defaultdict(list)  # by phone: one prompt each
     for child in due:
         households[child.phone].append(child.birth_year)
-    _prompt(households, "checkin.prompt", settings)
-
-
-def _prompt(households: dict[str, list[int]], key: str, settings: Mapping[str, Any]) -> None:
-    """To each household (phone: its children's birth years) the prompt (or reminder) naming
-    its children by birth year, and the problem codes; in the household's language."""
-    languages = people.languages_for(list(households), settings["DEFAULT_LANGUAGE"])
-    messages, codes = [], {}
-    for phone, birth_years in households.items():
-        lang = languages[phone]
-        years = _years_in_order(lang, sorted(birth_years))
-        params = {"years": years, "ussd_code": settings["USSD_CODE"]}
-        messages.append((phone, i18n.fit(lang, key, params, shorten="years")))
-        if lang not in codes:  # the same in every household of a language
-            codes[lang] = checkin_codes.codes_sms(lang)
-        messages.append((phone, codes[lang]))
-    outbox.add_many(messages, MessageKind.BROADCAST)
-
-
-def _years_in_order(lang: str, years: list[int]) -> str:
-    """The children's birth years in the order their answers are read, oldest first:
-    `2015 lalu 2019` (the first SMS answer is the 2015 child's)."""
-    if len(years) == 1:
-        return str(years[0])
-    rest = ", ".join(str(year) for year in years[1:])
-    return i18n.text(lang, "checkin.years_then", first=str(years[0]), rest=rest)
+    checkin_prompts.send(households, "checkin.prompt", settings)
 
 
 def _open_checkins() -> set[int]:
@@ -319,5 +294,5 @@ def remind_due(settings: Mapping[str, Any]) -> int:
         for checkin in due:
             households[checkin.child.caregiver.phone].append(checkin.child.birth_year)
             Checkin.update(reminded_at=clock.now()).where(Checkin.id == checkin.id).execute()
-        _prompt(households, "checkin.reminder", settings)
+        checkin_prompts.send(households, "checkin.reminder", settings)
     return len(households)

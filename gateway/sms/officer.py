@@ -31,7 +31,7 @@ def close(message: Message, rest: str) -> str:
 
 
 def open_cases(message: Message, _rest: str) -> str:
-    """KASUS: the officer's open cases, newest first, as many as fit one SMS."""
+    """KASUS: the officer's open cases, urgent first then the oldest, as many as fit one SMS."""
     officer = cases.officer_on(message.phone)
     if officer is None:
         return message.reply("officer.only")

@@ -1,0 +1,35 @@
+"""The SMS that ask a household for its children's news: the prompt (or reminder) naming the
+children by birth year, oldest first, then the problem codes; in the household's language."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from gateway import checkin_codes, i18n, outbox, people
+from gateway.statuses import MessageKind
+
+
+def send(households: dict[str, list[int]], key: str, settings: Mapping[str, Any]) -> None:
+    """To each household (phone: its children's birth years) the prompt (or reminder) naming
+    its children by birth year, and the problem codes; in the household's language."""
+    languages = people.languages_for(list(households), settings["DEFAULT_LANGUAGE"])
+    messages, codes = [], {}
+    for phone, birth_years in households.items():
+        lang = languages[phone]
+        years = _years_in_order(lang, sorted(birth_years))
+        params = {"years": years, "ussd_code": settings["USSD_CODE"]}
+        messages.append((phone, i18n.fit(lang, key, params, shorten="years")))
+        if lang not in codes:  # the same in every household of a language
+            codes[lang] = checkin_codes.codes_sms(lang)
+        messages.append((phone, codes[lang]))
+    outbox.add_many(messages, MessageKind.BROADCAST)
+
+
+def _years_in_order(lang: str, years: list[int]) -> str:
+    """The children's birth years in the order their answers are read, oldest first:
+    `2015 lalu 2019` (the first SMS answer is the 2015 child's)."""
+    if len(years) == 1:
+        return str(years[0])
+    rest = ", ".join(str(year) for year in years[1:])
+    return i18n.text(lang, "checkin.years_then", first=str(years[0]), rest=rest)
