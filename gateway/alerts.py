@@ -177,18 +177,24 @@ def cases_text(officer: Officer, lang: str) -> str:
     cases = open_for(officer)
     if not cases:
         return i18n.text(lang, "officer.no_cases")
-    lines = [case_line(alert, lang) for alert in cases]
-    count = str(len(cases))
-    for shown in range(len(lines), 0, -1):
-        more = len(lines) - shown
-        listed = "; ".join(lines[:shown])
-        if more:
-            listed += " " + i18n.text(lang, "officer.cases_more", more=str(more))
-        text = i18n.text(lang, "officer.cases", count=count, cases=listed)
-        if gsm7.fits(text):
-            return text
-    # Even the first case alone is too long (a long village name): cut it.
-    return i18n.fit(lang, "officer.cases", {"count": count, "cases": listed}, shorten="cases")
+    shown: list[str] = []
+    for alert in cases:  # the first cases that fit whole (a few: an SMS holds no more)
+        more = [*shown, case_line(alert, lang)]
+        if not gsm7.fits(_cases_listed(lang, len(cases), more)):
+            break
+        shown = more
+    if not shown:  # even the first case alone is too long (a long village name): cut it
+        listed = case_line(cases[0], lang)
+        params = {"count": str(len(cases)), "cases": listed}
+        return i18n.fit(lang, "officer.cases", params, shorten="cases")
+    return _cases_listed(lang, len(cases), shown)
+
+
+def _cases_listed(lang: str, count: int, lines: list[str]) -> str:
+    listed = "; ".join(lines)
+    if count > len(lines):
+        listed += " " + i18n.text(lang, "officer.cases_more", more=str(count - len(lines)))
+    return i18n.text(lang, "officer.cases", count=str(count), cases=listed)
 
 
 def case_line(alert: Alert, lang: str) -> str:
