@@ -22,6 +22,7 @@ OPEN = (AlertState.OPENED, AlertState.SENT, AlertState.DELIVERED)  # nobody has 
 TAKEN = (AlertState.ACKNOWLEDGED, AlertState.CLOSED)  # someone has the case: no more SMS about it
 NOTED = "note"  # the event of an officer's note on the web desk
 VIEWED = "info"  # the event of an officer reading the case in full (INFO, the USSD case screen)
+FAMILY = "family"  # the event of a family's own words about the case (after their digits...)
 
 
 def village_name(village: Village | None, lang: str) -> str:
@@ -151,6 +152,18 @@ def follow_sending(change: sending.StatusChange | None) -> None:
 def add_note(alert: Alert, officer_phone: str, note: str) -> None:
     """An officer's note on the case (what was done, who was called): its story goes on."""
     AlertEvent.create(alert=alert, state=NOTED, actor=officer_phone, note=note, at=clock.now())
+
+
+def add_family_words(alert: Alert, phone: str, words: str) -> None:
+    """What a family wrote about the case, kept with it as written: the officer reads it in
+    INFO and on the desk."""
+    AlertEvent.create(alert=alert, state=FAMILY, actor=phone, note=words, at=clock.now())
+
+
+def family_words(alert: Alert) -> list[AlertEvent]:
+    """The families' own words about the case, oldest first."""
+    query = AlertEvent.select().where((AlertEvent.alert == alert) & (AlertEvent.state == FAMILY))
+    return list(query.order_by(AlertEvent.id))
 
 
 def note_viewed(alert: Alert, officer_phone: str) -> None:

@@ -57,6 +57,8 @@ def details(alert: Alert, lang: str) -> str:
         parts.append(
             i18n.text(lang, "case.report", phone=report.reporter, village=village, text=report.text)
         )
+    for words in alerts.family_words(alert):
+        parts.append(i18n.text(lang, "case.family", phone=words.actor, text=words.note))
     return " ".join(parts)
 
 

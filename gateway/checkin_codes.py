@@ -32,11 +32,11 @@ _LEADING_DIGITS = re.compile(rf"{_SEPARATORS}(\d(?:{_SEPARATORS}\d)*){_SEPARATOR
 @dataclass(frozen=True)
 class Reading:
     """A caregiver's SMS read as check-in answers: one child's five digits, or several
-    children's one after the other (`answers`; None: digits that are no answer, `digits`),
-    and the words after them."""
+    children's one after the other (`answers`; None: digits that are no answer), and the
+    words after them."""
 
     answers: list[dict[str, int]] | None
-    digits: list[int]
+    per_child: list[list[int]]  # the digits, five per child; none when shaped as no answer is
     words: str
 
 
@@ -53,14 +53,14 @@ def read(text: str) -> Reading | None:
     # One digit at a time, or five (or ten...) together per child: "12 12 1" and "1/12/21"
     # are a time or a date, never an answer.
     shaped = all(len(g) == 1 for g in groups) or all(len(g) % len(QUESTIONS) == 0 for g in groups)
-    answers = _answers(digits) if shaped else None
+    per_child = _per_child(digits) if shaped else []
+    answers = _answers(per_child)
     if answers is None and words:
         return None
-    return Reading(answers, digits, words)
+    return Reading(answers, per_child, words)
 
 
-def _answers(digits: list[int]) -> list[dict[str, int]] | None:
-    chunks = _per_child(digits)
+def _answers(chunks: list[list[int]]) -> list[dict[str, int]] | None:
     if not chunks or not all(set(c[:-1]) <= {YES, NO} and c[-1] in PROBLEMS for c in chunks):
         return None
     return [dict(zip(QUESTIONS, chunk, strict=True)) for chunk in chunks]
@@ -74,10 +74,11 @@ def _per_child(digits: list[int]) -> list[list[int]]:
     return [digits[i : i + size] for i in range(0, len(digits), size)]
 
 
-def serious_problems(digits: list[int]) -> list[str | None]:
+def serious_problems(reading: Reading) -> list[str | None]:
     """The problem each child's fifth digit still names in a reply that is no answer ("0 0 0 0
-    3", "11111 11104"): a child in danger is never lost to a typo in the other four."""
-    return [problem(chunk[-1]) for chunk in _per_child(digits)]
+    3", "11111 11104"): a child in danger is never lost to a typo in the other four. None
+    for a reply not shaped as answers ("1/12/24" is a date)."""
+    return [problem(chunk[-1]) for chunk in reading.per_child]
 
 
 def problem(code: int | None) -> str | None:

@@ -263,7 +263,15 @@ def red_flags(checkin: Checkin) -> list[str]:
 def alert_about(child: Child, category: str) -> Alert:
     """The open alert about this child and category, opened now if there is none (a weekly
     repeat does not pile up cases). Its SMS names category and village, never the child."""
-    still_open = (
+    still_open = open_case_about(child, category)
+    if still_open is not None:
+        return still_open
+    return alerts.open_case(category, child.caregiver.village, child_id=child.id)
+
+
+def open_case_about(child: Child, category: str) -> Alert | None:
+    """The case about this child and category not closed yet, if there is one."""
+    return (
         Alert.select()
         .where(
             (Alert.child_id == child.id)
@@ -272,9 +280,6 @@ def alert_about(child: Child, category: str) -> Alert:
         )
         .first()
     )
-    if still_open is not None:
-        return still_open
-    return alerts.open_case(category, child.caregiver.village, child_id=child.id)
 
 
 def remind_due(settings: Mapping[str, Any]) -> int:

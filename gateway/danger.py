@@ -8,7 +8,7 @@ import unicodedata
 from datetime import timedelta
 
 from gateway import alerts, checkins, clock, i18n, officers, people, reports
-from gateway.models import Child, Person, Report, RuleItem, Village, db
+from gateway.models import Alert, Child, Person, Report, RuleItem, Village, db
 from gateway.statuses import ReportKind
 
 GENERIC = "danger"  # TOLONG with no word we know: a child in danger, urgent all the same
@@ -70,37 +70,47 @@ def is_registered(phone: str) -> bool:
 
 
 def report(reporter: str, text: str, channel: str, lang: str, category: str | None = None) -> str:
-    """Store what was said, open an urgent-as-due case for the reporter's village officer
+    """Store what was said, open an urgent-as-due case for the officer of the child's village
     (the case SMS names no child), and answer with the reference, who was told and SAPA 129.
-    The same words again within a day are the same case, not a new one."""
+    The same words again within a day are the same case; words about a child whose case of
+    that danger is open go to that case."""
     squeezed = " ".join(text.split()) or "-"
-    village = family_village(reporter) or _village_named(squeezed)
     category = category or next(iter(categories_in(squeezed)), GENERIC)
+    child = _named_child(reporter, squeezed)
+    case = checkins.open_case_about(child, category) if child else None
+    if case is not None:  # one open case per child and danger: it hears the new words
+        alerts.add_family_words(case, reporter, squeezed)
+        return answer(case.ref, lang)
     stored = _same_report(reporter, squeezed)
     if stored is None:
+        village = (
+            child.caregiver.village
+            if child
+            else family_village(reporter) or _village_named(squeezed)
+        )
         with db.atomic():
             stored = reports.create(reporter, squeezed, village, channel, ReportKind.CHILD)
-            child_id = _named_child(reporter, squeezed)
-            alerts.open_case(category, village, child_id=child_id, ref=stored.ref)
-    return answer(reporter, stored.ref, lang)
+            alerts.open_case(category, village, child_id=child and child.id, ref=stored.ref)
+    return answer(stored.ref, lang)
 
 
 def report_code(reporter: str, category: str, lang: str) -> str:
     """A family's problem code sent when no check-in waits: the case of their only child (one
     per child and category, as for check-ins), else a report in the family's name."""
-    child_id = _only_child(reporter)
-    if child_id is None:
+    child = _only_child(reporter)
+    if child is None:
         return report(reporter, i18n.text("id", "category." + category), "sms", lang, category)
-    case = checkins.alert_about(Child.get_by_id(child_id), category)
-    return answer(reporter, case.ref, lang)
+    return answer(checkins.alert_about(child, category).ref, lang)
 
 
-def answer(reporter: str, ref: str, lang: str) -> str:
-    """The reporter's answer: the reference and who was told, or, with nobody to tell, SAPA 129
-    at once (never a promise that someone will call)."""
+def answer(ref: str, lang: str) -> str:
+    """The reporter's answer: the reference and who was told (the officer of the case's
+    village), or, with nobody to tell, SAPA 129 at once (never a promise that someone will
+    call)."""
     if not alerts.anyone_told(ref):
         return i18n.text(lang, "tolong.nobody", ref=ref)
-    params = {"ref": ref, "officer": officer_name(reporter, lang)}
+    village = Alert.get(Alert.ref == ref).village
+    params = {"ref": ref, "officer": officers.contact_name(village, lang)}
     return i18n.fit(lang, "tolong.thanks", params, shorten="officer")
 
 
@@ -114,39 +124,44 @@ def _same_report(reporter: str, text: str) -> Report | None:
     return next((report for report in recent if report.text == text), None)
 
 
-def _only_child(phone: str) -> int | None:
-    """The child a family means when it has only one in its care; None when it is unclear."""
-    ids = [c.id for c in Child.select(Child.id).join(Person).where(Person.phone == phone)]
-    return ids[0] if len(ids) == 1 else None
+def _household_children(phone: str):
+    """The children in the care of someone on this phone, or whose parent abroad it is."""
+    caring = Person.select(Person.id).where(Person.phone == phone)
+    return Child.select().where(Child.caregiver.in_(caring) | (Child.parent_phone == phone))
 
 
-def _named_child(phone: str, text: str) -> int | None:
+def _only_child(phone: str) -> Child | None:
+    """The child a family means when it has only one; None when it is unclear."""
+    children = list(_household_children(phone).limit(2))
+    return children[0] if len(children) == 1 else None
+
+
+def _named_child(phone: str, text: str) -> Child | None:
     """The child of this phone's household a report is about: the one it names, or the only
     one when it says "my child" ("anak saya", "anakku"). None when it may be another child
     ("anak tetangga"): a case on the wrong child tells its parent abroad the wrong news."""
     named = _children_named(phone, text)
     if len(named) == 1:
-        return named.pop()
+        return named[0]
     if not named and _MY_CHILD.search(text.lower()):
         return _only_child(phone)
     return None
 
 
-def _children_named(phone: str, text: str) -> set[int]:
+def _children_named(phone: str, text: str) -> list[Child]:
     """The children of this phone's household whose name (any word of it) the text says, but
     not after a title: "Pak Budi" is a grown man, and a word for a child ("Putri") no name."""
     words = _words(text)
     # Each word with the one before it (the first list is one longer: its last is unused).
     said = {word for before, word in zip(["", *words], words, strict=False) if before not in TITLES}
-    children = Child.select(Child.id, Child.name).join(Person).where(Person.phone == phone)
-    return {
-        child.id
-        for child in children
+    return [
+        child
+        for child in _household_children(phone)
         if any(
             len(word) >= 3 and not _is_child_word(word) and word in said
             for word in _words(child.name)
         )
-    }
+    ]
 
 
 def _words(text: str) -> list[str]:

@@ -537,6 +537,46 @@ def test_info_gives_the_whole_report_in_numbered_sms(app, client, districts):
     assert AlertEvent.get(AlertEvent.state == "info").actor == BOJ_OFFICER
 
 
+def test_what_a_family_writes_with_its_digits_reaches_the_officer(app, client, districts):
+    start_round(app)
+    sms(client, "2 1 1 1 4 dipukul bapak tirinya", sender=RINA)  # one more danger: none new
+    sms(client, "Dewi dipukul lagi tadi malam", sender=RINA)  # the same danger: the same case
+    case = Alert.get(Alert.category == "violence")
+    assert Alert.select().where(Alert.category == "violence").count() == 1
+    whole = " ".join(
+        p.split(" ", 1)[1] for p in sms(client, f"INFO {case.ref} 1357", sender=BOJ_OFFICER)
+    )
+    assert f"Keluarga {RINA} menulis: dipukul bapak tirinya" in whole
+    assert f"Keluarga {RINA} menulis: Dewi dipukul lagi tadi malam" in whole
+
+
+def test_a_parent_abroad_naming_their_child_opens_the_childs_case(app, client, districts):
+    parent = "+85291230007"
+    Person.create(phone=parent, name="Sri", role="pmi", village=districts["kenanga"])
+    Child.update(parent_phone=parent).where(
+        Child.caregiver == Person.get(Person.phone == RINA)
+    ).execute()
+    answer = sms(client, "Dewi dipukul pakdhe", sender=parent)
+    sms(client, "anak saya ditelantarkan", sender=parent)  # "my child": the only one
+    assert [(a.child_id, a.village.name) for a in Alert.select().order_by(Alert.id)] == [
+        (by_name(Child, "Dewi").id, "Sumberejo"),  # the child's village, not the parent's
+        (by_name(Child, "Dewi").id, "Sumberejo"),
+    ]
+    assert "Pak Joko" in answer[0] and "SAPA 129" in answer[0]
+
+
+def test_a_strangers_report_names_the_officer_of_the_village_it_went_to(app, client, districts):
+    answer = sms(client, "TOLONG 3522010001 anak tetangga dipukul", sender=STRANGER)
+    assert "petugas desa Pak Joko" in answer[0]
+
+
+def test_a_date_alone_is_no_answer_and_no_case(app, client, districts):
+    start_round(app)
+    replies = sms(client, "1/12/24", sender=SITI)
+    assert Alert.select().count() == 0
+    assert replies == [i18n.text("id", "checkin.correction"), checkin_codes.codes_sms("id")]
+
+
 # 8. ANAK shows where the case stands.
 
 

@@ -3,7 +3,7 @@ lost to a typo, words of danger after the digits reported as they are."""
 
 from __future__ import annotations
 
-from gateway import checkin_codes, checkins, danger, i18n
+from gateway import alerts, checkin_codes, checkins, danger, i18n
 from gateway.sms.message import MAX_PARSED, Message
 
 
@@ -21,17 +21,20 @@ def answer(message: Message) -> list[str] | None:
         problems = [checkin_codes.problem(a["problem"]) for a in reading.answers or []]
         return [_report(message, p) for p in problems if p] or None
     if reading.answers is None:
-        return _unreadable(message, reading.digits, waiting)
+        return _unreadable(message, reading, waiting)
     if len(reading.answers) > 1 and len(reading.answers) != len(waiting):
         return _which_children(message, reading.answers, waiting)
     raised: set[str] = set()
-    flagged, years = [], []
+    flagged, years = False, []
     for checkin, answers in zip(waiting, reading.answers, strict=False):
         years.append(str(checkin.child.birth_year))
         flags = checkins.record_answer(checkin, answers, "sms") or []
         raised.update(flags)
-        if flags:
-            flagged.append(years[-1])
+        flagged = flagged or bool(flags)
+        for category in flags if reading.words else []:
+            # "1 1 1 1 4 dipukul bapake": who, how, as the family wrote it, with the case.
+            case = checkins.alert_about(checkin.child, category)
+            alerts.add_family_words(case, message.phone, reading.words)
     replies = _thanks(message, flagged, years, waiting[len(reading.answers) :])
     if reading.words and not set(danger.categories_in(reading.words)) <= raised:
         # "1 1 1 1 1 tapi anak saya dipukul": a danger the digits did not say, as written.
@@ -39,10 +42,10 @@ def answer(message: Message) -> list[str] | None:
     return replies
 
 
-def _unreadable(message: Message, digits: list[int], waiting: list) -> list[str]:
+def _unreadable(message: Message, reading: checkin_codes.Reading, waiting: list) -> list[str]:
     """The correction and the codes; before them, a case for each child whose fifth digit
     still names a problem ("0 0 0 0 3")."""
-    problems = checkin_codes.serious_problems(digits)
+    problems = checkin_codes.serious_problems(reading)
     # Which child each five digits are for: the first waiting for one answer, each in turn
     # for as many as wait; otherwise it is unclear, and the report is in the family's name.
     children = (
@@ -52,7 +55,8 @@ def _unreadable(message: Message, digits: list[int], waiting: list) -> list[str]
     for index, category in enumerate(problems):
         if category and children:
             case = checkins.alert_about(children[index].child, category)
-            cases.append(danger.answer(message.phone, case.ref, message.lang))
+            alerts.add_family_words(case, message.phone, message.text[:MAX_PARSED])  # as sent
+            cases.append(danger.answer(case.ref, message.lang))
         elif category:
             cases.append(_report(message, category))
     return [*cases, message.reply("checkin.correction"), checkin_codes.codes_sms(message.lang)]
@@ -71,14 +75,12 @@ def _report(message: Message, category: str) -> str:
     return danger.report_code(message.phone, category, message.lang)
 
 
-def _thanks(
-    message: Message, flagged: list[str], years: list[str], still_waiting: list
-) -> list[str]:
+def _thanks(message: Message, flagged: bool, years: list[str], still_waiting: list) -> list[str]:
     """Thanks for the answers stored (the officer named when one raised a red flag), and
     which child comes next."""
     if flagged:
         officer = danger.officer_name(message.phone, message.lang)
-        params = {"year": ", ".join(flagged), "officer": officer}
+        params = {"year": ", ".join(years), "officer": officer}
         replies = [i18n.fit(message.lang, "checkin.thanks_flagged", params, shorten="officer")]
     else:
         replies = [i18n.text(message.lang, "checkin.thanks", year=", ".join(years))]
