@@ -22,6 +22,11 @@ CHILD_WORDS = (
 )  # fmt: skip
 # "anakku", "anaknya", "anake", "larene", "kids": a child word with a possessive or plural.
 CHILD_SUFFIXES = ("ku", "mu", "nya", "ne", "e", "ipun", "s")
+# What may follow a danger word in a word of the message: Indonesian, Javanese, English.
+DANGER_SUFFIXES = (
+    "", "i", "kan", "nya", "in", "lah", "e", "ne", "ke", "ake", "aken", "ipun", "ni",
+    "s", "es", "ed", "d", "en", "ing",
+)  # fmt: skip
 SAME_REPORT = timedelta(hours=24)  # the same words again within this: the same case
 _WORD = re.compile(r"[a-z]+")
 # Before a name, these make it a grown-up's: "Pak Budi merekrut orang" is no child's case.
@@ -37,14 +42,19 @@ _MY_CHILD = re.compile(
 
 
 def categories_in(text: str) -> list[str]:
-    """The danger categories whose words (rule data, kind danger_word) start a word of `text`,
-    gravest first."""
+    """The danger categories whose words (rule data, kind danger_word) are a word of `text`,
+    alone or with a suffix ("dipukuli", "nikahkan", "kicked"), gravest first."""
     words = set(_WORD.findall(text.lower()))
     rules = RuleItem.select(RuleItem.value, RuleItem.note).where(RuleItem.kind == "danger_word")
-    found = {
-        rule.note for rule in rules if any(word.startswith(rule.value.lower()) for word in words)
-    }
+    found = {rule.note for rule in rules if any(_is_form_of(word, rule.value) for word in words)}
     return sorted(found, key=lambda c: PRIORITY.index(c) if c in PRIORITY else len(PRIORITY))
+
+
+def _is_form_of(word: str, danger_word: str) -> bool:
+    """Whether `word` is the danger word or the danger word with a suffix: not any word it
+    starts ("soldier" is no "sold", "nikahan" a wedding party, not "nikah")."""
+    stem = danger_word.lower()
+    return word.startswith(stem) and word[len(stem) :] in DANGER_SUFFIXES
 
 
 def speaks_of_danger(text: str, sender: str | None = None) -> bool:

@@ -570,6 +570,24 @@ def test_a_strangers_report_names_the_officer_of_the_village_it_went_to(app, cli
     assert "petugas desa Pak Joko" in answer[0]
 
 
+@pytest.mark.parametrize(
+    "text, case",
+    [
+        ("My son wants to be a soldier", None),
+        ("anak saya datang ke nikahan sepupu", None),
+        ("anak saya mau dinikahkan", "marriage"),
+        ("anak saya mau nikahkan sama juragan", "marriage"),
+        ("my daughter was kicked and beaten", "violence"),
+        ("anak saya dipukuli", "violence"),
+    ],
+)
+def test_a_danger_word_is_a_word_or_its_forms_not_any_word_it_starts(
+    app, client, districts, text, case
+):
+    sms(client, text, sender=RINA)
+    assert [a.category for a in Alert.select()] == ([case] if case else [])
+
+
 def test_a_date_alone_is_no_answer_and_no_case(app, client, districts):
     start_round(app)
     replies = sms(client, "1/12/24", sender=SITI)
