@@ -24,8 +24,8 @@ CHILD_WORDS = (
 CHILD_SUFFIXES = ("ku", "mu", "nya", "ne", "e", "ipun", "s")
 # What may follow a danger word in a word of the message: Indonesian, Javanese, English.
 DANGER_SUFFIXES = (
-    "", "i", "kan", "nya", "in", "lah", "e", "ne", "ke", "ake", "aken", "ipun", "ni",
-    "s", "es", "ed", "d", "en", "ing",
+    "", "i", "kan", "nya", "in", "inya", "kannya", "lah", "e", "ne", "ine", "ane", "ke", "ake",
+    "aken", "ipun", "ni", "s", "es", "ed", "d", "en", "ing",
 )  # fmt: skip
 SAME_REPORT = timedelta(hours=24)  # the same words again within this: the same case
 _WORD = re.compile(r"[a-z]+")
