@@ -184,29 +184,46 @@ def open_for(officer: Officer) -> list[Alert]:
     return sorted(cases, key=lambda alert: (not alert.urgent, alert.opened_at, alert.id))
 
 
-def cases_text(officer: Officer, lang: str) -> str:
-    """The officer's open cases in one SMS or screen: reference, category, village; as many
-    whole as fit, then how many more."""
+def cases_text(officer: Officer, lang: str, page: int = 1, by_sms: bool = True) -> str:
+    """The officer's open cases in one SMS or screen (reference, category, village), page
+    `page` of them: as many whole as fit, then how many more and how to see them (`KASUS 2`
+    by SMS; on USSD, the menu that opens a case)."""
     cases = open_for(officer)
     if not cases:
         return i18n.text(lang, "officer.no_cases")
+    start = 0
+    for number in range(1, page + 1):
+        text, shown = _cases_page(lang, cases, start, number + 1, by_sms)
+        if number == page or start + shown >= len(cases):
+            return text
+        start += shown
+    return text
+
+
+def _cases_page(
+    lang: str, cases: list[Alert], start: int, next_page: int, by_sms: bool
+) -> tuple[str, int]:
+    """The text listing the cases from `start` on that fit whole, and how many it lists."""
     shown: list[str] = []
-    for alert in cases:  # the first cases that fit whole (a few: an SMS holds no more)
+    for alert in cases[start:]:  # a few: an SMS holds no more
         more = [*shown, case_line(alert, lang)]
-        if not gsm7.fits(_cases_listed(lang, len(cases), more)):
+        if not gsm7.fits(_cases_listed(lang, len(cases), start, more, next_page, by_sms)):
             break
         shown = more
-    if not shown:  # even the first case alone is too long (a long village name): cut it
-        listed = case_line(cases[0], lang)
-        params = {"count": str(len(cases)), "cases": listed}
-        return i18n.fit(lang, "officer.cases", params, shorten="cases")
-    return _cases_listed(lang, len(cases), shown)
+    if not shown:  # even one case alone is too long (a long village name): cut it
+        params = {"count": str(len(cases)), "cases": case_line(cases[start], lang)}
+        return i18n.fit(lang, "officer.cases", params, shorten="cases"), 1
+    return _cases_listed(lang, len(cases), start, shown, next_page, by_sms), len(shown)
 
 
-def _cases_listed(lang: str, count: int, lines: list[str]) -> str:
+def _cases_listed(
+    lang: str, count: int, start: int, lines: list[str], next_page: int, by_sms: bool
+) -> str:
     listed = "; ".join(lines)
-    if count > len(lines):
-        listed += " " + i18n.text(lang, "officer.cases_more", more=str(count - len(lines)))
+    more = count - start - len(lines)
+    if more:
+        key = "officer.cases_more" if by_sms else "officer.cases_more_ussd"
+        listed += " " + i18n.text(lang, key, more=str(more), page=str(next_page))
     return i18n.text(lang, "officer.cases", count=str(count), cases=listed)
 
 

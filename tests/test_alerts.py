@@ -142,17 +142,21 @@ def test_an_officer_dialling_gets_the_officer_menu_and_open_cases(client, case):
     assert phone.press("1") == f"END Kasus terbuka (1): {case.ref} calo Sumberejo"
 
 
-def test_kasus_lists_urgent_cases_first_and_whole_then_how_many_more(client, case, village):
+def test_kasus_lists_urgent_cases_first_and_whole_then_the_next_page(client, case, village):
     from gateway import alerts
 
     for _ in range(7):
         alerts.open_case("bullying", village)
     urgent = alerts.open_case("violence", village)
-    sms(client, "KASUS", sender=OFFICER)
-    text = last_to(OFFICER)
-    assert text.startswith(f"Kasus terbuka (9): {urgent.ref} kekerasan pada anak Sumberejo; ")
-    assert gsm7.fits(text) and text.endswith(" lagi")
-    shown = text.split(": ", 1)[1].rsplit(" +", 1)[0].split("; ")
-    more = int(text.rsplit("+", 1)[1].split()[0])
-    assert len(shown) + more == 9
-    assert all(line.endswith(" Sumberejo") for line in shown)  # no line cut short
+    listed = []
+    for page in range(1, 10):
+        sms(client, "KASUS" if page == 1 else f"KASUS {page}", sender=OFFICER)
+        text = last_to(OFFICER)
+        assert gsm7.fits(text) and text.startswith("Kasus terbuka (9): ")
+        lines = text.split(": ", 1)[1].split(" +", 1)[0].split("; ")
+        assert all(line.endswith(" Sumberejo") for line in lines)  # no line cut short
+        listed += [line.split()[0] for line in lines]
+        if " lagi: KASUS " not in text:
+            break
+        assert text.endswith(f" lagi: KASUS {page + 1}")
+    assert listed[0] == urgent.ref and len(listed) == len(set(listed)) == 9

@@ -24,7 +24,7 @@ def _officer(state: State):
 
 def load_cases(state: State, _answer: str) -> None:
     """The officer's open cases (references, categories, villages: no personal data)."""
-    state.data["cases_text"] = alerts.cases_text(_officer(state), state.lang)
+    state.data["cases_text"] = alerts.cases_text(_officer(state), state.lang, by_sms=False)
 
 
 def pin_gate(state: State) -> str:

@@ -31,6 +31,7 @@ PARAMS = {
     "contact": "Tidak", "problem": "", "child": filler("Budi", 15),
     "caregiver": filler("Siti", 15), "anak_text": filler("Kabar anak", 150),
     "cases_text": filler("Kasus", 150), "count": "12", "more": "11", "cases": filler("Kasus", 30),
+    "page": "12",
     "change": filler("Ubah", 42), "see_all": filler("Lihat", 38),
     "category": "calo", "opened": "25-11 09:00 WITA", "me_name": filler("Nama", 40),
     "me_village": filler("Desa", 30), "subject": filler("Hal", 20),

@@ -30,12 +30,14 @@ def close(message: Message, rest: str) -> str:
     return _act(message, rest, AlertState.CLOSED)
 
 
-def open_cases(message: Message, _rest: str) -> str:
-    """KASUS: the officer's open cases, urgent first then the oldest, as many as fit one SMS."""
+def open_cases(message: Message, rest: str) -> str:
+    """KASUS [page]: the officer's open cases, urgent first then the oldest, as many as fit
+    one SMS; KASUS 2 the next ones."""
     officer = cases.officer_on(message.phone)
     if officer is None:
         return message.reply("officer.only")
-    return alerts.cases_text(officer, message.lang)
+    page = int(rest.split()[0]) if rest.split() and rest.split()[0].isdigit() else 1
+    return alerts.cases_text(officer, message.lang, page=max(page, 1))
 
 
 def info(message: Message, rest: str) -> str:
