@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # GSM 03.38 basic character set (one septet each) and its extension table (two septets each).
 BASIC = (
@@ -47,10 +48,16 @@ _PLAIN = str.maketrans(
 
 
 def to_gsm7(text: str) -> str:
-    """`text` in GSM-7: typographic marks made plain, anything else unsendable becomes '?'.
-    A single such character would make a phone send the whole SMS as UCS-2, at 70 a segment."""
+    """`text` in GSM-7: typographic marks made plain, a letter without its accent ("í" is
+    "i"), anything else unsendable '?'. A single such character would make a phone send the
+    whole SMS as UCS-2, at 70 a segment."""
     text = text.translate(_PLAIN)
-    return _NOT_GSM7.sub("?", text)
+    return _NOT_GSM7.sub(_plain_letter, text)
+
+
+def _plain_letter(match: re.Match) -> str:
+    bare = unicodedata.normalize("NFKD", match.group()).encode("ascii", "ignore").decode()
+    return bare if bare and is_gsm7(bare) else "?"
 
 
 PART_PREFIX_ROOM = 6  # "12/12 "

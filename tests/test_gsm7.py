@@ -22,3 +22,9 @@ def test_gsm7_alphabet_length_and_plain_text(text, is_gsm7, septets, sendable):
     assert gsm7.is_gsm7(text) is is_gsm7
     assert gsm7.septets(text) == septets
     assert gsm7.to_gsm7(text) == sendable and gsm7.is_gsm7(sendable)
+
+
+def test_a_letter_outside_gsm7_loses_its_accent_not_itself():
+    # í, ó, ź are no GSM-7 letters: their plain ones are; Ł has none.
+    assert gsm7.to_gsm7("Mandirí Łódź") == "Mandiri ?odz"
+    assert gsm7.to_gsm7("Dédé") == "Dédé"  # é is GSM-7: kept
