@@ -94,6 +94,10 @@ def lookup(query: str, today: date) -> Answer:
     key, groups = names.code_key(query), names.grouped(query)
     job_orders = _JOB_ORDERS_BY_CODE.rows(key=key) if key else []
     job_order = next((j for j in job_orders if names.grouped(j.code) == groups), None)
+    if job_order is None and len(job_orders) == 1 and "-" not in groups:
+        # "JOTW0001": a code typed with no separator at all is the one registered code of
+        # its letters and digits (a licence number must still be grouped as issued).
+        job_order = job_orders[0]
     if job_order:
         return check_job_order(job_order, today)
     agencies = _AGENCIES_BY_LICENCE.rows(key=key) if key else []
