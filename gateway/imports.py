@@ -81,6 +81,7 @@ class Report:
     refused: list[tuple[int, str, Reason]] = field(default_factory=list)  # (line, column, why)
     created: dict[str, int] = field(default_factory=dict)
     held: Reason | None = None  # why nothing was applied at all (a registry snapshot)
+    removed: int = 0  # entries a replaced list no longer holds (a registry snapshot)
 
     def refuse(self, line: int, error: RowError) -> None:
         """Note a refused row."""
@@ -88,8 +89,10 @@ class Report:
 
     def render(self) -> str:
         """The report as the operator reads it."""
-        made = ", ".join(f"{count} new {name}" for name, count in self.created.items())
-        lines = [f"{self.accepted} row(s) accepted ({made}), {len(self.refused)} refused."]
+        made = [f"{count} new {name}" for name, count in self.created.items()]
+        made += [f"{self.removed} removed"] if self.removed else []
+        what = f" ({', '.join(made)})" if made else ""
+        lines = [f"{self.accepted} row(s) accepted{what}, {len(self.refused)} refused."]
         lines += [
             f"  line {line}, column {column}: {reason}" for line, column, reason in self.refused
         ]

@@ -426,12 +426,18 @@ def test_operators_edit_the_danger_words(app, client, districts, restore_rules, 
         "danger_word,dipukul,violence\ndanger_word,sedih,sad\n"
     )
     result = app.test_cli_runner().invoke(args=["import-rules", str(path)])
-    assert result.output.splitlines()[0] == "2 row(s) accepted (2 new rules), 1 refused."
-    assert "line 4, column note" in result.output
-    sms(client, "anak saya dipaksa kerja di kota", sender=SITI)
-    assert Alert.get().category == "recruitment"
-    sms(client, "anak saya hilang", sender=RINA)  # no longer a danger word
+    assert "line 4, column note" in result.output and "nothing changed" in result.output
+    sms(client, "anak saya hilang", sender=RINA)  # a typo never switches the words off
     assert Alert.select().count() == 1
+    path.write_text(
+        "kind,value,note\ndanger_word,Dipaksa,recruitment\ndanger_word,dipukul,violence\n"
+    )
+    result = app.test_cli_runner().invoke(args=["import-rules", str(path)])
+    assert result.output.splitlines()[0] == "2 row(s) accepted (2 new rules), 0 refused."
+    sms(client, "anak saya dipaksa kerja di kota", sender=SITI)
+    assert Alert.select().order_by(Alert.id.desc()).get().category == "recruitment"
+    sms(client, "anak saya hilang", sender=YANI)  # no longer a danger word
+    assert Alert.select().count() == 2
 
 
 # 4. The right district, or the hotline; never another district's staff.

@@ -81,7 +81,7 @@ def test_a_household_register_upload_reports_each_refused_row(client, desk):
     # The same reasons as the CLI's, in the desk's Indonesian.
     assert "<td>3</td><td>caregiver_phone</td><td>bukan nomor HP</td>" in page
     assert "<td>4</td><td>in_school</td><td>bukan ya atau tidak</td>" in page
-    assert "1 baru: anak" in page and "children" not in page
+    assert "1 anak baru" in page and "children" not in page
     # The good row is in, whole; the bad rows left nothing behind (no Lina, no Eka).
     assert Child.select().count() == 1
     assert sorted(p.name for p in Person.select()) == ["Siti", "Siti Aminah", "Sri Wahyuni"]
@@ -130,8 +130,13 @@ def test_a_registry_upload_needs_its_date_and_a_file_of_no_good_row_changes_noth
     assert "/tmp" not in bad.text and "no valid row" not in bad.text
     assert Agency.select().count() == 7  # the registry in force is kept
     first = registry_data.AGENCIES.splitlines()[1]
-    held = upload(client, "agencies", f"{header}\n{first}\n{first}\n", "2026-11-21")
-    assert "tidak ada yang diubah: baris 3" in held.text and Agency.select().count() == 7
+    changed = first.replace("2027-06-30", "2028-06-30")  # the same licence, another row
+    held = upload(client, "agencies", f"{header}\n{first}\n{changed}\n", "2026-11-21")
+    assert "tidak ada yang diubah: daftar diganti utuh, dan baris 3" in held.text
+    assert Agency.select().count() == 7
+    # Only one agency in the file: the rest leave the list, and the page says how many.
+    smaller = upload(client, "agencies", f"{header}\n{first}\n{first}\n", "2026-11-21")
+    assert "2 baris diterima" in smaller.text and "6 dihapus dari daftar" in smaller.text
 
 
 def test_an_operator_adds_an_officer_and_resets_pin_and_password(client, desk):

@@ -172,7 +172,7 @@ def test_a_refused_row_naming_a_registered_agency_changes_nothing(app, client, r
         args=["import-agencies", str(path), "--as-of", "2026-11-22"]
     )
     assert result.exit_code == 1 and "line 3, column valid_until" in result.output
-    assert "nothing changed: the refused row(s) at line(s) 3 name registered entries" in (
+    assert "nothing changed: a list is replaced whole, and the row(s) at line(s) 3" in (
         result.output
     )
     assert Agency.select().count() == 7  # the registry in force, whole

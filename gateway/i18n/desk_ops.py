@@ -18,11 +18,12 @@ MESSAGES = {
     "ops.imports.same_code_as": "Kode impor yang sama dengan perintah",
     "ops.imports.how_rows_go": "Desa dan register rumah tangga: tiap baris masuk sendiri-sendiri, "
     "baris yang salah ditolak utuh (tidak setengah masuk). P3MI, job order dan aturan: seluruh "
-    "daftar diganti sekaligus dari baris yang benar, atau tidak berubah sama sekali.",
+    "daftar diganti sekaligus bila semua baris benar; satu baris salah: tidak berubah sama sekali.",
     "ops.imports.file_refused": "Berkas ditolak, tidak ada yang diimpor: {error}",
     "ops.imports.too_large": "berkas lebih dari {most} MB; bagi menjadi beberapa berkas",
     "ops.imports.accepted": "{n} baris diterima",
-    "ops.imports.created": "{count} baru: {name}",
+    "ops.imports.created": "{count} {name} baru",
+    "ops.imports.removed": "{n} dihapus dari daftar (tidak ada di berkas)",
     "ops.imports.refused": "{n} ditolak",
     "ops.imports.line": "Baris",
     "ops.imports.column": "Kolom",

@@ -38,9 +38,9 @@ INDONESIAN = {
     "the registry export's date (as of) is needed": "tanggal ekspor registri wajib diisi",
     "{file}: empty file": "{file}: berkas kosong",
     "{file}: larger than {most} MB": "{file}: lebih dari {most} MB",
-    "nothing changed: the refused row(s) at line(s) {lines} name registered entries; fix them"
-    " and import the file again": (
-        "tidak ada yang diubah: baris {lines} yang ditolak menyangkut data yang terdaftar;"
+    "nothing changed: a list is replaced whole, and the row(s) at line(s) {lines} were refused;"
+    " fix them and import the file again": (
+        "tidak ada yang diubah: daftar diganti utuh, dan baris {lines} ditolak;"
         " perbaiki lalu impor lagi"
     ),
     # What an import created

@@ -125,8 +125,8 @@ def _job_order(cells: dict) -> dict:
 
 
 HELD = (
-    "nothing changed: the refused row(s) at line(s) {lines} name registered entries; fix them"
-    " and import the file again"
+    "nothing changed: a list is replaced whole, and the row(s) at line(s) {lines} were refused;"
+    " fix them and import the file again"
 )
 
 
@@ -140,33 +140,32 @@ def _replace(
     as_of: date,
 ) -> Report:
     """Parse every row, then swap the whole snapshot in one transaction (or change nothing).
-    A refused row that names a registered entry changes nothing at all: dropping the entry
-    would call a real agency unregistered, keeping it would keep what the new export may have
-    revoked, under the new export's date. The operator fixes the row and imports again."""
+    A refused row changes nothing at all: dropping its entry would call a real agency
+    unregistered, keeping it would keep what the new export may have revoked, under the new
+    export's date. The operator fixes the row and imports again. The report counts the
+    entries the new snapshot no longer holds."""
     if as_of > clock.now().date():
         raise ImportFileError("--as-of {as_of} is in the future", as_of=as_of)
-    report, parsed, refused = Report(), {}, {}
+    report, parsed = Report(), {}
     for line, cells in read_rows(path, columns):
         try:
             fields = parse(cells)
-            if fields[key] in parsed:
+            if parsed.get(fields[key], fields) != fields:  # the same row twice is one row
                 raise RowError(key, "appears twice in the file")
         except RowError as error:
             report.refuse(line, error)
-            refused.setdefault(cells.get(key, ""), line)
             continue
         parsed[fields[key]] = fields
         report.accepted += 1
     if not parsed:
         raise ImportFileError("{file}: no valid row; the registry in force is kept", file=path)
+    if report.refused:
+        return _held(report)
     field = getattr(model, key)
     with db.atomic():
         existing = dict(model.select(field, model.id).tuples())
-        held = sorted(line for value, line in refused.items() if value in existing)
-        if held:
-            report.accepted, report.held = 0, Reason(HELD, (("lines", ", ".join(map(str, held))),))
-            return report
         gone = [row_id for value, row_id in existing.items() if value not in parsed]
+        report.removed = len(gone)
         for start in range(0, len(gone), 500):
             model.delete().where(model.id.in_(gone[start : start + 500])).execute()
         for value, fields in parsed.items():
@@ -192,6 +191,13 @@ def _replace(
             .execute()
         )
     report.created = {kind.replace("_", " "): len(new)}
+    return report
+
+
+def _held(report: Report) -> Report:
+    """The report of an import that changed nothing, naming the refused lines."""
+    lines = ", ".join(str(line) for line, _, _ in report.refused)
+    report.accepted, report.held = 0, Reason(HELD, (("lines", lines),))
     return report
 
 
@@ -230,6 +236,8 @@ def import_rules(path: str) -> Report:
         report.accepted += 1
     if not rules:
         raise ImportFileError("{file}: no valid row; the rules in force are kept", file=path)
+    if report.refused:  # a kind replaced without a refused row's rule (a danger word...)
+        return _held(report)
     kinds = {rule["kind"] for rule in rules}
     unique = list({(r["kind"], r["value"]): r for r in rules}.values())
     with db.atomic():
