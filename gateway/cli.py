@@ -262,7 +262,7 @@ def seed_demo() -> None:
     """Load a small, clearly fictional demo data set (local runs only; safe to run again)."""
     try:
         with db.connection_context(), db.atomic():
-            done = demo.seed()
+            done = demo.seed(current_app.config["ENV"])
     except demo.DemoRefusedError as error:
         raise click.ClickException(f"{error}. Nothing was loaded.") from None
     click.echo("\n".join(done))

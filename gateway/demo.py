@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from gateway import clock, crypto, imports, officers, pins, staff
-from gateway.models import Village
+from gateway.models import Agency, Village
 from gateway.phone import normalise
 from gateway.verification import registry
 
@@ -63,13 +63,23 @@ class DemoRefusedError(RuntimeError):
     """The database holds real data: the demo would mix with it (and replace the registry)."""
 
 
-def seed() -> list[str]:
-    """Load the demo data (again: nothing doubles); return what was loaded, line by line."""
+def seed(env: str) -> list[str]:
+    """Load the demo data (again: nothing doubles); return what was loaded, line by line.
+    Refused in production, and on a database holding real villages or a real registry (the
+    demo's would replace it)."""
+    if env == "production":
+        raise DemoRefusedError("ENV=production: seed-demo is for local runs only")
     demo_codes = {code for code, *_ in VILLAGES}
     others = Village.select().where(Village.code.not_in(demo_codes)).count()
     if others:
         raise DemoRefusedError(
             f"this database has {others} real village(s); seed-demo is for local runs only"
+        )
+    demo_licences = {licence for licence, *_ in AGENCIES}
+    real = Agency.select().where(Agency.licence_no.not_in(demo_licences)).count()
+    if real:
+        raise DemoRefusedError(
+            f"this database has {real} real agencies the demo registry would replace"
         )
     today = clock.now().date()
     folder = Path(tempfile.mkdtemp(prefix="desmigratif-demo-"))

@@ -294,3 +294,26 @@ def test_seed_demo_refuses_a_database_with_real_villages(app, village):
     result = app.test_cli_runner().invoke(args=["seed-demo"])
     assert result.exit_code == 1 and "real village" in result.output
     assert Village.select().count() == 1
+
+
+def test_seed_demo_refuses_production_and_a_real_registry(make_app, tmp_path):
+    from gateway.models import Agency
+
+    production = make_app(ENV="production")
+    with production.app_context():
+        result = production.test_cli_runner().invoke(args=["seed-demo"])
+        assert result.exit_code == 1 and "ENV=production" in result.output
+    local = make_app()
+    with local.app_context():
+        Agency.create(
+            licence_no="KEP.1/PK.02/2024",
+            name="PT Nyata",
+            name_key="NYATA",
+            licence_key="KEP1PK022024",
+            address="Malang",
+            valid_until="2030-01-01",
+            status="active",
+        )
+        result = local.test_cli_runner().invoke(args=["seed-demo"])
+        assert result.exit_code == 1 and "1 real agencies" in result.output
+        assert Agency.select().count() == 1
