@@ -23,6 +23,15 @@ WIT_PROVINCES = {
     "maluku",
     "maluku utara",
 }
+# By the first two digits of a village code (the province's code, Kemendagri/BPS), which no
+# spelling of a province's name can get wrong ("Sulsel" is Sulawesi Selatan, WITA).
+ZONE_BY_PROVINCE_CODE = {
+    **dict.fromkeys(("11", "12", "13", "14", "15", "16", "17", "18", "19", "21"), WIB),
+    **dict.fromkeys(("31", "32", "33", "34", "35", "36", "61", "62"), WIB),
+    **dict.fromkeys(("51", "52", "53", "63", "64", "65"), WITA),
+    **dict.fromkeys(("71", "72", "73", "74", "75", "76"), WITA),
+    **dict.fromkeys(("81", "82", "91", "92", "93", "94", "95", "96", "97"), WIT),
+}
 WITA_PROVINCES = {
     "bali",
     "nusa tenggara barat",
@@ -51,19 +60,18 @@ def zones_for(phones: list[str]) -> dict[str, ZoneInfo]:
     """zone_for() of many numbers, in a few queries (a round's or a broadcast's recipients)."""
     zones = {phone: _zone_abroad(phone) for phone in phones if not phone.startswith("+62")}
     home = [phone for phone in phones if phone.startswith("+62")]
-    provinces: dict[str, str] = {}
+    villages: dict[str, Village] = {}
     for start in range(0, len(home), CHUNK):
         chunk = home[start : start + CHUNK]
-        for phone, province in (
-            Village.select(Person.phone, Village.province)
+        for village in (
+            Village.select(Person.phone, Village.province, Village.code)
             .join(Person)
             .where(Person.phone.in_(chunk))
-            .tuples()
+            .objects()
         ):
-            provinces.setdefault(phone, province)
+            villages.setdefault(village.phone, village)
     for phone in home:
-        province = provinces.get(phone)
-        zones[phone] = _zone_of(province if province is not None else _staff_province(phone))
+        zones[phone] = zone_of(villages.get(phone) or _staff_village(phone))
     return zones
 
 
@@ -73,26 +81,33 @@ def _zone_abroad(phone: str) -> ZoneInfo:
     return ZoneInfo(known[0]) if known else WIB
 
 
-def _staff_province(phone: str) -> str:
-    """An officer's village's province; a supervisor has a district, and any village of it
-    tells the zone."""
+def _staff_village(phone: str) -> Village | None:
+    """An officer's village; a supervisor has a district, and any village of it tells the
+    zone."""
     officer_district = Officer.select(Officer.district).where(Officer.phone == phone)
-    village = (
-        Village.select(Village.province).join(Officer).where(Officer.phone == phone).first()
-        or Village.select(Village.province).where(Village.district.in_(officer_district)).first()
+    fields = (Village.province, Village.code)
+    return (
+        Village.select(*fields).join(Officer).where(Officer.phone == phone).first()
+        or Village.select(*fields).where(Village.district.in_(officer_district)).first()
     )
-    return village.province if village else ""
 
 
 def local_time_label(moment: datetime, village: Village | None) -> str:
     """A stored (UTC) time as the village's people read it: `26-11 14:06 WIB`."""
-    zone = _zone_of(village.province if village else "")
+    zone = zone_of(village)
     label = {WIT: "WIT", WITA: "WITA"}.get(zone, "WIB")
     return moment.replace(tzinfo=UTC).astimezone(zone).strftime("%d-%m %H:%M ") + label
 
 
-def _zone_of(province: str) -> ZoneInfo:
-    province = province.strip().lower()
+def zone_of(village: Village | None) -> ZoneInfo:
+    """A village's time zone: by its code's province digits, else by its province's name
+    (WIB when neither is known)."""
+    if village is None:
+        return WIB
+    by_code = ZONE_BY_PROVINCE_CODE.get((village.code or "")[:2])
+    if by_code is not None:
+        return by_code
+    province = (village.province or "").strip().lower()
     if province in WIT_PROVINCES:
         return WIT
     return WITA if province in WITA_PROVINCES else WIB

@@ -157,12 +157,16 @@ def test_a_login_lasts_desk_session_minutes(client, desk):
 
 
 @pytest.mark.parametrize(
-    "province, shown", [("Jawa Timur", "08:30 WIB"), ("Nusa Tenggara Barat", "09:30 WITA")]
+    "province, code, shown",
+    [
+        ("Jawa Timur", "3507102001", "08:30 WIB"),
+        ("Nusa Tenggara Barat", "5201010001", "09:30 WITA"),
+    ],
 )
-def test_times_read_as_the_officer_clock_with_its_zone(client, desk, province, shown):
+def test_times_read_as_the_officer_clock_with_its_zone(client, desk, province, code, shown):
     case = tolong(client)
     Alert.update(opened_at=datetime(2026, 11, 26, 1, 30)).where(Alert.id == case.id).execute()
-    Village.update(province=province).where(Village.id == desk.id).execute()
+    Village.update(province=province, code=code).where(Village.id == desk.id).execute()
     log_in(client, OFFICER)
     assert f"26-11-2026 {shown}" in client.get("/desk/").text
     page = client.get(f"/desk/cases/{case.ref}").text

@@ -11,26 +11,28 @@ from gateway.statuses import MessageKind
 PHONE = "+6281234567890"
 
 
-def living_in(province):
-    village = Village.create(code="3507102001", name="X", district="Y", province=province)
+def living_in(province, code="3507102001"):
+    village = Village.create(code=code, name="X", district="Y", province=province)
     Person.create(phone=PHONE, name="Siti", role="caregiver", village=village)
 
 
 @pytest.mark.parametrize(
-    "phone, province, hours_ahead_of_utc",
+    "phone, province, code, hours_ahead_of_utc",
     [
-        (PHONE, "Jawa Timur", 7),  # WIB
-        (PHONE, "Bali", 8),  # WITA
-        (PHONE, "Papua", 9),  # WIT
-        ("+6281299990000", None, 7),  # no village known: WIB
-        ("+886912345678", None, 8),  # Taiwan
-        ("+60123456789", None, 8),  # Malaysia
-        ("+966501234567", None, 3),  # Saudi Arabia
+        (PHONE, "Jawa Timur", "3507102001", 7),  # WIB
+        (PHONE, "Bali", "5171010001", 8),  # WITA
+        (PHONE, "Papua", "9171010001", 9),  # WIT
+        (PHONE, "Sulsel", "7371010001", 8),  # Makassar: the code says WITA, whatever the name
+        (PHONE, "Bali", "9901010001", 8),  # a code of no province (a demo's): by the name
+        ("+6281299990000", None, None, 7),  # no village known: WIB
+        ("+886912345678", None, None, 8),  # Taiwan
+        ("+60123456789", None, None, 8),  # Malaysia
+        ("+966501234567", None, None, 3),  # Saudi Arabia
     ],
 )
-def test_the_recipients_time_zone(app, phone, province, hours_ahead_of_utc):
+def test_the_recipients_time_zone(app, phone, province, code, hours_ahead_of_utc):
     if province:
-        living_in(province)
+        living_in(province, code)
     offset = quiet_hours.zone_for(phone).utcoffset(datetime(2026, 11, 25))
     assert offset.total_seconds() == hours_ahead_of_utc * 3600
 
