@@ -13,6 +13,7 @@ from datetime import time, timedelta
 from pathlib import Path
 from typing import Any
 
+import click
 import phonenumbers
 from cryptography.fernet import Fernet
 
@@ -22,8 +23,13 @@ LOCAL_SECRETS = Path("instance")  # where a local run keeps the keys it made for
 LANGUAGES = ("id", "en", "jv")
 
 
-class ConfigError(ValueError):
-    """A setting has a value the gateway cannot run with."""
+class ConfigError(click.ClickException, ValueError):
+    """A setting has a value the gateway cannot run with. A flask command says so in one line
+    (a click error), not in a traceback."""
+
+    def format_message(self) -> str:
+        """What the operator reads: `Error: configuration: ...`."""
+        return f"configuration: {self.message}"
 
 
 def _text(value: str) -> str:
@@ -32,6 +38,8 @@ def _text(value: str) -> str:
 
 def _whole_number(minimum: int) -> Callable[[str], int]:
     def parse(value: str) -> int:
+        if not value.strip().lstrip("-").isdigit():
+            raise ValueError(f"must be a whole number, {minimum} or more")
         number = int(value.strip())
         if number < minimum:
             raise ValueError(f"must be a whole number, {minimum} or more")

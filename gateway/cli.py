@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+from cryptography.fernet import InvalidToken
 from flask import Flask, current_app
 from flask.cli import AppGroup
 from redis import RedisError
@@ -226,8 +227,14 @@ def purge_command() -> None:
 def rotate_key() -> None:
     """Re-encrypt personal data with the first (newest) key of DATA_KEY; afterwards the older
     keys may be removed from DATA_KEY (docs/SECURITY.md)."""
-    with db.connection_context():
-        counts = rotation.rotate_all()
+    try:
+        with db.connection_context():
+            counts = rotation.rotate_all()
+    except InvalidToken:
+        raise click.ClickException(
+            "a stored value opens with no key of DATA_KEY: keep the old key in DATA_KEY, after "
+            "the new one (newest first), until rotate-key has run. Nothing was changed."
+        ) from None
     total = sum(counts.values())
     click.echo(
         f"Re-encrypted {total} value(s) with the newest key: "

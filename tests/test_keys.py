@@ -35,6 +35,25 @@ def test_rotate_key_re_encrypts_so_the_old_key_can_go(make_app, test_config):
         assert not created  # found by its new keyed hash: no double
 
 
+def test_rotate_key_without_the_old_key_says_what_to_do_and_changes_nothing(make_app):
+    with make_app().app_context():
+        people.upsert_person("+6281234567890", "Siti Aminah", "caregiver")
+    stranger = make_app(DATA_KEY=Fernet.generate_key().decode())
+    with stranger.app_context():
+        result = stranger.test_cli_runner().invoke(args=["rotate-key"])
+    assert result.exit_code == 1 and "keep the old key in DATA_KEY" in result.output
+    assert "Traceback" not in result.output
+    db.close()
+
+
+def test_a_bad_setting_is_one_line_for_the_operator():
+    with pytest.raises(settings.ConfigError) as error:
+        settings.load({"RETENTION_DAYS": "abc"})
+    assert error.value.format_message() == (
+        "configuration: RETENTION_DAYS='abc' is not valid: must be a whole number, 1 or more"
+    )
+
+
 def test_without_the_key_the_data_cannot_be_read(make_app):
     with make_app().app_context():
         people.upsert_person("+6281234567890", "Siti Aminah", "caregiver")

@@ -8,6 +8,7 @@ import sys
 from redis import Redis
 from rq.cron import CronScheduler
 
+from config.settings import ConfigError
 from gateway import create_app
 from gateway.queues import QUEUE_NAMES
 from workers.jobs import hand_back_outbox
@@ -16,7 +17,10 @@ from workers.resilient import ResilientWorker, run_forever
 
 def main(argv: list[str]) -> None:
     """Run the worker, or with `cron` the periodic scheduler, until stopped."""
-    app = create_app()
+    try:
+        app = create_app()
+    except ConfigError as error:  # one line, not a traceback: the operator fixes the setting
+        sys.exit(f"Error: {error.format_message()}")
     # Its own client without the web's short time-outs: a worker blocks on Redis by design.
     connection = Redis.from_url(app.config["REDIS_URL"], health_check_interval=10)
     if argv[:1] == ["cron"]:
