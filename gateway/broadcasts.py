@@ -28,23 +28,29 @@ class OutOfScopeError(Exception):
 
 @dataclass(frozen=True)
 class Length:
-    """How the text goes out: characters typed, encoding, units and SMS segments."""
+    """How the text goes out: as sent (GSM-7: curly quotes straight, accents dropped, other
+    characters '?'), its characters, units and SMS segments, and characters lost on the way."""
 
+    sent: str
     characters: int
     encoding: str
     units: int
     segments: int
+    lost: int
 
     @property
     def needs_confirmation(self) -> bool:
         """More than one SMS, or characters basic phones lack (sent as '?')."""
-        return self.segments > 1 or self.encoding != "GSM-7"
+        return self.segments > 1 or self.lost > 0
 
 
 def measure(text: str) -> Length:
-    """Count the text as the form's script does (the server's count is the one that holds)."""
-    encoding, units, count = gsm7.segments(text)
-    return Length(len(text), encoding, units, count)
+    """Count the text as it will be sent, as the form's script does (the server's count is
+    the one that holds)."""
+    sent = gsm7.to_gsm7(text)
+    encoding, units, count = gsm7.segments(sent)
+    lost = sent.count("?") - text.count("?")
+    return Length(sent, len(sent), encoding, units, count if sent else 0, lost)
 
 
 def choices(officer: Officer) -> list[tuple[str, str]]:
@@ -84,7 +90,8 @@ def recipients(villages: list[Village]) -> list[str]:
 def send(officer: Officer, choice: str, text: str, confirmed: bool) -> Broadcast:
     """Store the broadcast and one outbox row per phone, in the caller's unit of work.
     OutOfScopeError for a place not this staff member's; BroadcastRefusedError for a text
-    empty, too long, or longer than one SMS (or not GSM-7) without `confirmed`."""
+    empty, too long, or longer than one SMS (or with characters sent as '?') without
+    `confirmed`."""
     villages, village, district = _villages(officer, choice)
     text = text.strip()
     if not text:
@@ -93,9 +100,9 @@ def send(officer: Officer, choice: str, text: str, confirmed: bool) -> Broadcast
         raise BroadcastRefusedError(desk_text("broadcast.too_long", most=MAX_LENGTH))
     length = measure(text)
     if length.needs_confirmation and not confirmed:
-        raise BroadcastRefusedError(
-            desk_text("broadcast.confirm", segments=length.segments, encoding=length.encoding)
-        )
+        key = "broadcast.confirm_lost" if length.lost else "broadcast.confirm"
+        raise BroadcastRefusedError(desk_text(key, segments=length.segments, sent=length.sent))
+    text = length.sent  # what families receive is what the desk shows
     phones = recipients(villages)
     if not phones:
         raise BroadcastRefusedError(desk_text("broadcast.nobody"))

@@ -34,17 +34,16 @@ def fits(text: str, limit: int = SMS_SEGMENT) -> bool:
     return is_gsm7(text) and septets(text) <= limit
 
 
-_PLAIN = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2026": "...",
-    }
-)
+PLAIN = {  # typographic marks phones insert, and the plain ones sent instead
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2026": "...",
+}
+_PLAIN = str.maketrans(PLAIN)
 
 
 def to_gsm7(text: str) -> str:

@@ -177,9 +177,10 @@ def test_a_broadcast_is_counted_as_typed_sent_and_seen_in_the_outbox(
     desk = new_page()
     log_in(desk, live_server)
     visit(desk, live_server + "/desk/broadcasts/")
-    desk.fill("#text", "Posyandu besok jam 9 di balai desa. Bawa buku KIA.")
-    expect(desk.locator("#count")).to_contain_text("GSM-7")
-    expect(desk.locator("#count")).to_contain_text("1 SMS")
+    desk.fill("#text", "Posyandu “besok” jam 9 — balai desa. Bawa buku KIA.")
+    expect(desk.locator("#count")).to_have_text("51 karakter, 1 SMS")  # sent plain: no tick
+    desk.fill("#text", "Selamat Idul Fitri 🙏")
+    expect(desk.locator("#count")).to_contain_text("Tetap kirim")  # the emoji goes as "?"
     desk.fill("#text", "Posyandu besok jam 9 di balai desa " * 6)
     expect(desk.locator("#count")).to_contain_text("Tetap kirim")  # more than one SMS
     desk.fill("#text", "Posyandu besok jam 9 di balai desa. Bawa buku KIA.")

@@ -295,16 +295,19 @@ def test_an_officer_cannot_broadcast_to_or_read_another_village(client, families
     assert client.get("/desk/broadcasts/99999").status_code == 404
 
 
-def test_more_than_one_sms_or_non_gsm_text_needs_send_anyway(client, families):
+def test_more_than_one_sms_or_characters_lost_need_send_anyway(client, families):
     log_in(client, OFFICER)
     long_text = "Informasi penting untuk keluarga pekerja migran. " * 4  # ~200 septets: 2 SMS
     refused = broadcast(client, long_text)
-    assert refused.status_code == 422 and "2 SMS (GSM-7)" in refused.text
+    assert refused.status_code == 422 and "Pesan ini 2 SMS." in refused.text
     emoji = broadcast(client, "Selamat Idul Fitri 🙏")
-    assert emoji.status_code == 422 and "UCS-2" in emoji.text
+    assert emoji.status_code == 422 and "terkirim sebagai: Selamat Idul Fitri ?" in emoji.text
     assert Broadcast.select().count() == 0
+    # Curly quotes, a dash, an accent: sent plain, one SMS, nothing to confirm.
+    assert broadcast(client, "Rapat “RT” — Bu Dédé jam 9…").status_code == 302
+    assert Broadcast.get().text == 'Rapat "RT" - Bu Dédé jam 9...'  # as families receive it
     assert broadcast(client, long_text, confirmed=True).status_code == 302
-    assert Broadcast.select().count() == 1
+    assert Broadcast.select().count() == 2
 
 
 def test_a_supervisor_broadcasts_to_the_district_and_an_operator_to_any_village(client, families):

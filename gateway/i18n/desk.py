@@ -94,12 +94,12 @@ MESSAGES = {
     "broadcasts.heading": "Siaran SMS ke keluarga",
     "broadcasts.place": "Kepada keluarga di",
     "broadcasts.text": "Pesan",
-    "broadcasts.confirmed": "Tetap kirim (lebih dari 1 SMS, atau huruf di luar GSM-7)",
-    "broadcasts.count": "{characters} karakter, {encoding}, {units} unit, {segments} SMS",
+    "broadcasts.confirmed": "Tetap kirim (lebih dari 1 SMS, atau huruf yang menjadi ?)",
+    "broadcasts.count": "{characters} karakter, {segments} SMS",
     "broadcasts.tick_confirmed": " - centang 'Tetap kirim'",
-    "broadcasts.rules": "1 SMS = 160 huruf GSM-7, atau 70 jika ada huruf lain (emoji, huruf "
-    'non-Latin); huruf di luar GSM-7 dikirim sebagai "?". Nomor yang pernah kirim STOP '
-    "dilewati. Di jam tenang (malam) siaran menunggu pagi.",
+    "broadcasts.rules": "1 SMS = 160 huruf (153 per bagian jika lebih). Tanda kutip miring dan "
+    'huruf beraksen dikirim polos; emoji dan huruf non-Latin dikirim sebagai "?". Nomor yang '
+    "pernah kirim STOP dilewati. Di jam tenang (malam) siaran menunggu pagi.",
     "broadcasts.submit": "Kirim siaran",
     "broadcasts.no_village": "Tidak ada desa di wilayah Anda.",
     "broadcasts.latest": "Siaran terakhir",

@@ -176,7 +176,9 @@ MESSAGES = {
     "place.district": "Seluruh kabupaten {district}",
     "broadcast.empty": "Pesan masih kosong.",
     "broadcast.too_long": "Pesan lebih dari {most} karakter.",
-    "broadcast.confirm": "Pesan ini {segments} SMS ({encoding}). Persingkat, atau centang 'Tetap kirim'.",
+    "broadcast.confirm": "Pesan ini {segments} SMS. Persingkat, atau centang 'Tetap kirim'.",
+    "broadcast.confirm_lost": "Ada huruf yang tidak bisa dikirim lewat SMS; terkirim sebagai: "
+    "{sent} - ubah, atau centang 'Tetap kirim'.",
     "broadcast.nobody": "Belum ada keluarga terdaftar di sana.",
     "staff.password_short": "kata sandi paling sedikit {least} karakter",
     "staff.role_wrong": "peran harus petugas atau pengawas",

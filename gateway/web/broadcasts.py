@@ -40,6 +40,7 @@ def _page(form: BroadcastForm, status: int = 200):
         place=broadcasts.place,
         basic=gsm7.BASIC,
         extension=gsm7.EXTENSION,
+        plain=gsm7.PLAIN,
     ), status
 
 
