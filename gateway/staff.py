@@ -115,5 +115,7 @@ def case(officer: Officer, ref: str) -> tuple[Alert | None, bool]:
 
 
 def history(alert: Alert) -> list[AlertEvent]:
-    """Everything that happened to the case, oldest first."""
-    return list(alert.events.order_by(AlertEvent.at, AlertEvent.id))
+    """Everything that happened to the case, oldest first; who read it in full and when is
+    in the access log (a row per page view buried the family's own words)."""
+    events = alert.events.where(AlertEvent.state != alerts.VIEWED)
+    return list(events.order_by(AlertEvent.at, AlertEvent.id))

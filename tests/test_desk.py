@@ -69,6 +69,9 @@ def test_an_officer_sees_and_acts_on_their_village_case(client, desk):
     assert ("note", OFFICER, "Sudah ke rumahnya") in events
     assert ("closed", OFFICER, "Anak aman di nenek") in events
     assert f">{case.ref}</a>" not in client.get("/desk/").text  # closed: off the list
+    # Its history tells what happened; the page views are in the access log, not there.
+    assert "dibaca lengkap" not in closed and "Sudah ke rumahnya" in closed
+    assert "MENDESAK" not in closed.split("<h1>")[1].split("</h1>")[0]  # closed: no longer
 
 
 @pytest.mark.parametrize(
