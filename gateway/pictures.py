@@ -113,7 +113,7 @@ def alerts_by_month(officer: Officer) -> tuple[list[str], dict[str, list[float]]
         series.setdefault(name, [0] * MONTHS)[months.index(month)] += 1
     if "lain" in series:
         series["lain"] = series.pop("lain")  # last in the legend
-    return [f"{MONTH_NAMES[m - 1]} {y % 100:02d}" for y, m in months], series
+    return [f"{MONTH_NAMES[m - 1]} {y}" for y, m in months], series  # "Nov 26" read as a date
 
 
 def _verifications(officer: Officer, since: datetime):

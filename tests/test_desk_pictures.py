@@ -46,8 +46,8 @@ def test_an_officer_sees_the_numbers_of_their_village(client, ceks):
     assert weekly.startswith("Sumberejo: ") and "23 Nov 33.3%, 30 Nov 33.3%" in weekly
     assert charts["Kabar anak yang dijawab per desa, 4 minggu terakhir"] == "Sumberejo: 33.3%"
     cases = charts["Kasus per bulan, menurut kategori"]
-    assert "Nov 26: perundungan 1, kekerasan pada anak 0" in cases
-    assert "Des 26: perundungan 0, kekerasan pada anak 1" in cases
+    assert "Nov 2026: perundungan 1, kekerasan pada anak 0" in cases
+    assert "Des 2026: perundungan 0, kekerasan pada anak 1" in cases
     assert "tidak sekolah" not in cases  # Ngadirejo's case
     cek = charts["Pertanyaan CEK per minggu, menurut jawaban"]
     assert cek.endswith("30 Nov: terdaftar 1, tidak terdaftar 3, tak dapat dipastikan 0")

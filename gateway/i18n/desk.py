@@ -88,7 +88,7 @@ MESSAGES = {
     "error.forbidden_why": "Halaman ini milik desa atau kabupaten lain. Anda hanya dapat membuka "
     "kasus dan keluarga di wilayah Anda.",
     "error.not_found": "Tidak ditemukan (404)",
-    "error.not_found_why": "Alamat ini tidak ada, atau kasusnya sudah tidak ada.",
+    "error.not_found_why": "Halaman ini tidak ada, atau datanya sudah tidak ada.",
     # Broadcasts (broadcasts.html) and one broadcast (broadcast.html)
     "broadcasts.title": "Siaran",
     "broadcasts.heading": "Siaran SMS ke keluarga",
@@ -138,7 +138,7 @@ MESSAGES = {
     "household.no_consent": "belum ada",
     "household.people": "Orang",
     "household.abroad_in": "di {country}",
-    "household.latest_checkins": "Kabar anak terakhir ({n} terbaru)",
+    "household.latest_checkins": "Kabar anak terakhir (paling banyak {n})",
     "household.no_children": "Belum ada anak terdaftar.",
     "household.back": "Kembali ke daftar keluarga",
     "child.born_in": "lahir {year}",

@@ -314,7 +314,7 @@ MESSAGES = {
     "category.danger": "child in danger",
     "case.head": "INFO {ref}: {category}.",
     "case.child": "Child {child} ({year}), carer {caregiver} {phone}, village {village}. Last news: school {school}, healthy {health}, happy {mood}, parent contact {contact}, problem {problem}.",
-    "case.family": "Family {phone} wrote: \"{text}\".",
+    "case.family": 'Family {phone} wrote: "{text}".',
     "case.report": "Reporter {phone}, village {village}: {text}",
     "kabar.pick_next": "Saved: {kabar_saved}. Report for the next child:",
     "kabar.pick_next_flagged": "Saved: {kabar_saved}. We told {officer}. Emergency: SAPA 129. Next child:",

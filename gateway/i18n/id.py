@@ -322,7 +322,7 @@ MESSAGES = {
     "category.danger": "anak dalam bahaya",
     "case.head": "INFO {ref}: {category}.",
     "case.child": "Anak {child} ({year}), pengasuh {caregiver} {phone}, desa {village}. Kabar terakhir: sekolah {school}, sehat {health}, senang {mood}, kontak ortu {contact}, masalah {problem}.",
-    "case.family": "Keluarga {phone} menulis: \"{text}\".",
+    "case.family": 'Keluarga {phone} menulis: "{text}".',
     "case.report": "Pelapor {phone}, desa {village}: {text}",
     "kabar.pick_next": "Tersimpan: {kabar_saved}. Laporan untuk anak berikutnya:",
     "kabar.pick_next_flagged": "Tersimpan: {kabar_saved}. Kami beri tahu {officer}. Darurat: SAPA 129. Anak lain:",

@@ -319,7 +319,7 @@ MESSAGES = {
     "category.danger": "lare ing bebaya",
     "case.head": "INFO {ref}: {category}.",
     "case.child": "Lare {child} ({year}), pengasuh {caregiver} {phone}, desa {village}. Kabar pungkasan: sekolah {school}, sehat {health}, seneng {mood}, kontak tiyang sepuh {contact}, masalah {problem}.",
-    "case.family": "Kulawarga {phone} nyerat: \"{text}\".",
+    "case.family": 'Kulawarga {phone} nyerat: "{text}".',
     "case.report": "Pelapur {phone}, desa {village}: {text}",
     "kabar.pick_next": "Dipunsimpen: {kabar_saved}. Laporan kangge lare salajengipun:",
     "kabar.pick_next_flagged": "Dipunsimpen: {kabar_saved}. Sampun matur {officer}. Darurat: SAPA 129. Lare sanes:",
