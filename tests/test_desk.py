@@ -12,6 +12,7 @@ from tests.conftest import (
     OFFICER,
     OPERATOR,
     OTHER_OFFICER,
+    PASSWORD,
     SUPERVISOR,
     add_officer,
     csrf,
@@ -29,6 +30,26 @@ def tolong(client) -> Alert:
 def test_the_desk_asks_for_a_login_first(client, desk):
     answer = client.get("/desk/")
     assert answer.status_code == 302 and "/desk/login" in answer.headers["Location"]
+
+
+@pytest.mark.parametrize(
+    "asked, lands",
+    [
+        ("/desk/cases/K12345", "/desk/cases/K12345"),  # the page asked for, after the login
+        ("//evil.example/desk/", "/desk/"),  # never another site
+        ("https://evil.example/desk/", "/desk/"),
+        ("/sms/incoming", "/desk/"),
+    ],
+)
+def test_the_login_goes_on_to_the_desk_page_asked_for(client, desk, asked, lands):
+    from urllib.parse import quote
+
+    token = csrf(client.get("/desk/login").text)
+    answer = client.post(
+        f"/desk/login?next={quote(asked, safe='')}",
+        data={"phone": OFFICER, "password": PASSWORD, "csrf_token": token},
+    )
+    assert answer.status_code == 302 and answer.headers["Location"] == lands
 
 
 def test_a_wrong_password_is_refused_and_five_lock_the_account(client, desk):

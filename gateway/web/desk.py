@@ -190,9 +190,16 @@ def login():
         if officer is not None:
             session.permanent = True  # the cookie ends after DESK_SESSION_MINUTES
             login_user(officer)
-            return redirect(url_for("desk.case_list"))
+            return redirect(_after_login(request.args.get("next", "")))
         flash(desk_text("login.wrong"), "error")
     return render_template("desk/login.html", form=form)
+
+
+def _after_login(wanted: str) -> str:
+    """The desk page asked for before the login (Flask-Login's `next`), never another site's."""
+    if wanted.startswith("/desk/") and "//" not in wanted and "\\" not in wanted:
+        return wanted
+    return url_for("desk.case_list")
 
 
 class NewPasswordForm(DeskForm):
