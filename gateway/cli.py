@@ -188,6 +188,8 @@ def add_officer(
     """Add or update a village officer, a district supervisor or an operator (web desk)."""
     if pin is not None and not (pin.isdigit() and 4 <= len(pin) <= 8):
         raise click.ClickException("--pin must be 4 to 8 digits")
+    if password is not None and invite:
+        raise click.ClickException("--password or --invite: one of them")
     if password is not None and len(password) < staff.MIN_PASSWORD:
         raise click.ClickException(f"--password needs {staff.MIN_PASSWORD} characters or more")
     try:

@@ -22,12 +22,19 @@ def add(
 ) -> Officer:
     """Add or update an officer (needs a village), a supervisor (needs a district) or an
     operator (neither)."""
+    if not name.strip():
+        raise OfficerError(desk_text("staff.name_needed"))
     village = Village.get_or_none(Village.code == village_code) if village_code else None
     if village_code and village is None:
         raise OfficerError(desk_text("staff.village_unknown", code=village_code))
     if role == OfficerRole.OFFICER and village is None:
         raise OfficerError(desk_text("staff.officer_village"))
+    if role == OfficerRole.OPERATOR and (village or district):
+        raise OfficerError(desk_text("staff.operator_everywhere"))
     district = known_district(district) if district else (village.district if village else None)
+    if village is not None and district != village.district:  # alerts would go elsewhere
+        params = {"village": village.name, "district": village.district}
+        raise OfficerError(desk_text("staff.district_not_villages", **params))
     if role == OfficerRole.OPERATOR:
         village, district = None, ""  # every village, on the web desk only
     elif not district:

@@ -752,6 +752,27 @@ def test_a_supervisors_district_must_be_one_the_villages_know(app, districts):
     assert right.output.strip().endswith("district Bojonegoro")
 
 
+@pytest.mark.parametrize(
+    "extra, said",
+    [
+        (["--name", "", "--village", "3212010001"], "nama wajib diisi"),
+        (["--name", "Off", "--village", "3212010001", "--district", "Bojonegoro"],
+         "desa Kenanga ada di kabupaten Indramayu"),
+        (["--name", "Op", "--role", "operator", "--village", "3212010001"],
+         "operator melihat semua desa"),
+        (["--name", "Off", "--village", "3212010001", "--password", "rahasia-panjang",
+          "--invite"], "--password or --invite"),
+    ],
+)  # fmt: skip
+def test_add_officer_refuses_what_would_send_alerts_astray(app, districts, extra, said):
+    from gateway.models import Officer
+
+    before = Officer.select().count()
+    result = app.test_cli_runner().invoke(args=["add-officer", "--phone", "+6281130000009", *extra])
+    assert result.exit_code == 1 and said in result.output
+    assert Officer.select().count() == before
+
+
 def test_a_long_officer_name_still_fits_the_last_screen(app, client, districts):
     from gateway.models import Officer
 

@@ -186,6 +186,10 @@ MESSAGES = {
     "staff.pin_digits": "PIN harus 4 sampai 8 angka",
     "staff.village_unknown": "kode desa {code} tidak dikenal",
     "staff.officer_village": "petugas desa perlu kode desa",
+    "staff.name_needed": "nama wajib diisi",
+    "staff.operator_everywhere": "operator melihat semua desa: tanpa kode desa atau kabupaten",
+    "staff.district_not_villages": "desa {village} ada di kabupaten {district}: kosongkan "
+    "kabupaten, atau isi {district}",
     "staff.supervisor_district": "pengawas perlu kabupaten atau kode desa",
     "staff.district_unknown": "tidak ada desa di kabupaten {district!r}; kabupaten yang dikenal: {known}",
     "staff.no_districts": "belum ada desa di kabupaten {district!r}: impor desa dulu (import-villages)",
