@@ -261,3 +261,12 @@ def test_every_desk_page_fits_a_phone_and_a_laptop_without_sideways_scrolling(
         if scroll_width > width:
             too_wide[path] = scroll_width
     assert not too_wide, f"sideways scrolling at {width} px: {too_wide}"
+    # A chart wider than the phone opens on its right end: this week and this month.
+    visit(page, live_server + "/desk/pictures")
+    ends_hidden = page.evaluate(
+        """Array.from(document.querySelectorAll("figure")).filter(figure => {
+             const chart = figure.firstElementChild.getBoundingClientRect();
+             return chart.right > figure.getBoundingClientRect().right + 1;
+           }).length"""
+    )
+    assert ends_hidden == 0
