@@ -342,3 +342,13 @@ def test_one_operator_cannot_take_anothers_account(app, desk):
     assert staff_accounts.reset_password(other.id, "ambil-alih-akun") is None
     assert staff_accounts.reset_pin(other.id, "1357") is None
     assert Officer.get_by_id(other.id).password_hash == before
+
+
+def test_the_outbox_says_until_when_an_sms_waits(client, desk, now):
+    from datetime import datetime
+
+    now.value = datetime(2026, 11, 25, 15, 0)  # 22:00 in Malang: quiet hours
+    outbox.add("+6281200000001", "Siaran malam", kind=MessageKind.BROADCAST)
+    log_in(client, OPERATOR)
+    page = client.get("/desk/ops/outbox").text
+    assert "menunggu sampai 26-11 08:00" in page

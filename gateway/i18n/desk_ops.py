@@ -88,6 +88,7 @@ MESSAGES = {
     "ops.outbox.page_of": "halaman {page} dari {pages}",
     "ops.outbox.kind": "Jenis",
     "ops.outbox.attempts": "Coba",
+    "ops.outbox.waits_until": "menunggu sampai {at} (jam tenang atau kuota SMS desa)",
     "ops.outbox.report": "Laporan / alasan",
     "ops.outbox.created": "Dibuat",
     "ops.outbox.broadcast": "siaran",
