@@ -121,7 +121,15 @@ def read_rows(path: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, 
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
-            missing = set(columns) - set(reader.fieldnames or ())
+            header = reader.fieldnames or []
+            if not header:
+                raise ImportFileError("{file}: empty file", file=path)
+            missing = set(columns) - set(header)
+            if missing and len(header) == 1 and ";" in header[0]:  # a spreadsheet's own CSV
+                raise ImportFileError(
+                    "{file}: columns separated by ';': save it as CSV with commas (UTF-8)",
+                    file=path,
+                )
             if missing:
                 raise ImportFileError(
                     "{file}: missing column(s): {columns}",
@@ -131,7 +139,9 @@ def read_rows(path: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, 
             return [(reader.line_num, _cells(row)) for row in reader]
     except UnicodeDecodeError as error:
         why = error.reason
-        raise ImportFileError("{file}: not UTF-8 text ({why})", file=path, why=why) from None
+        raise ImportFileError(
+            "{file}: not UTF-8 text ({why}): save it as CSV UTF-8", file=path, why=why
+        ) from None
     except csv.Error as error:
         raise ImportFileError("{file}: not a CSV file ({why})", file=path, why=error) from None
 

@@ -81,6 +81,12 @@ def test_a_file_without_the_columns_or_not_utf8_changes_nothing(app, csv_file):
     broken = csv_file(b"code,name,district,province\n3507102001,Sumb\xe9rejo,Malang,Jatim\n")
     result = run(app, "import-villages", broken)
     assert result.exit_code == 1 and "not UTF-8" in result.output
+    assert "save it as CSV UTF-8" in result.output
+    semicolons = csv_file("code;name;district;province\n3507102001;Sumberejo;Malang;Jatim\n")
+    result = run(app, "import-villages", semicolons)
+    assert result.exit_code == 1 and "columns separated by ';'" in result.output
+    result = run(app, "import-villages", csv_file(""))
+    assert result.exit_code == 1 and "empty file" in result.output
     assert Village.select().count() == 0
 
 

@@ -25,7 +25,12 @@ INDONESIAN = {
     ),
     # A file
     "{file}: missing column(s): {columns}": "{file}: kolom tidak ada: {columns}",
-    "{file}: not UTF-8 text ({why})": "{file}: bukan teks UTF-8 ({why})",
+    "{file}: not UTF-8 text ({why}): save it as CSV UTF-8": (
+        "{file}: bukan teks UTF-8 ({why}): simpan sebagai CSV UTF-8"
+    ),
+    "{file}: columns separated by ';': save it as CSV with commas (UTF-8)": (
+        "{file}: kolom dipisah ';': simpan sebagai CSV dengan koma (UTF-8)"
+    ),
     "{file}: not a CSV file ({why})": "{file}: bukan berkas CSV ({why})",
     "{file}: no valid row; the registry in force is kept": (
         "{file}: tidak ada baris yang benar; registri yang berlaku tetap dipakai"
