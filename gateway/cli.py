@@ -70,7 +70,7 @@ def alerts_escalate() -> None:
 @outbox_cli.command("sweep")
 def outbox_sweep() -> None:
     """Re-enqueue queued outbox rows RQ lost (the worker does this on start, on finding a new
-    Redis, and the scheduler every minute)."""
+    Redis, and the scheduler every 30 seconds)."""
     with db.connection_context():
         count = sending.sweep()
     click.echo(f"Re-enqueued {count} stuck outbox row(s).")
