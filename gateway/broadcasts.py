@@ -100,8 +100,9 @@ def send(officer: Officer, choice: str, text: str, confirmed: bool) -> Broadcast
         raise BroadcastRefusedError(desk_text("broadcast.too_long", most=MAX_LENGTH))
     length = measure(text)
     if length.needs_confirmation and not confirmed:
-        key = "broadcast.confirm_lost" if length.lost else "broadcast.confirm"
-        raise BroadcastRefusedError(desk_text(key, segments=length.segments, sent=length.sent))
+        if length.lost:
+            raise BroadcastRefusedError(desk_text("broadcast.confirm_lost", sent=length.sent))
+        raise BroadcastRefusedError(desk_text("broadcast.confirm", segments=length.segments))
     text = length.sent  # what families receive is what the desk shows
     phones = recipients(villages)
     if not phones:

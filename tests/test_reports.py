@@ -218,7 +218,7 @@ def test_a_reimport_replaces_the_snapshot_and_its_date(app, registry):
     result = app.test_cli_runner().invoke(
         args=["import-agencies", str(path), "--as-of", "2026-11-24"]
     )
-    assert result.output.startswith("2 row(s) accepted (1 new agencies), 0 refused.")
+    assert result.output.startswith("2 row(s) accepted (1 new agencies, 6 removed), 0 refused.")
     assert sorted(a.licence_no for a in Agency.select()) == ["SIP3MI-001/2024", "SIP3MI-099/2026"]
     assert str(RegistrySnapshot.get(RegistrySnapshot.kind == "agencies").as_of) == "2026-11-24"
 
@@ -259,9 +259,9 @@ def test_refused_registry_rows_are_reported_by_line_and_column(app, registry):
         "  line 3, column status: not one of active, aktif, expired, kedaluwarsa, suspended,"
         " ditangguhkan, dibekukan, revoked, dicabut",
         "  line 4, column licence_no: appears twice in the file",
-        # Both name registered agencies: the registry in force stays, whole.
-        "nothing changed: the refused row(s) at line(s) 3, 4 name registered entries; fix them"
-        " and import the file again.",
+        # A refused row: the registry in force stays, whole.
+        "nothing changed: a list is replaced whole, and the row(s) at line(s) 3, 4 were"
+        " refused; fix them and import the file again.",
     ]
     assert result.output.startswith("0 row(s) accepted") and Agency.select().count() == 7
 
@@ -278,7 +278,11 @@ def test_operators_edit_the_rules_and_answers_follow(app, client, registry, rest
     path = registry / "rules.csv"
     path.write_text("kind,value,note\nclosed_domestic,KW,verified 2026\nbogus,XX,\n")
     result = app.test_cli_runner().invoke(args=["import-rules", str(path)])
-    assert result.output.splitlines()[0] == "1 row(s) accepted (1 new rules), 1 refused."
+    assert "nothing changed" in result.output  # a refused row: the rules in force stay
+    assert "DITUTUP" in cek(client, "JO-SA-0002", msg_id="held")
+    path.write_text("kind,value,note\nclosed_domestic,KW,verified 2026\n")
+    result = app.test_cli_runner().invoke(args=["import-rules", str(path)])
+    assert result.output.splitlines()[0] == "1 row(s) accepted (1 new rules), 0 refused."
     assert cek(client, "JO-SA-0002", msg_id="after").startswith("TERDAFTAR: JO-SA-0002")
     assert RuleItem.select().where(RuleItem.kind == "zero_cost").count() == 10  # untouched
 
