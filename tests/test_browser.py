@@ -261,6 +261,11 @@ def test_every_desk_page_fits_a_phone_and_a_laptop_without_sideways_scrolling(
         if scroll_width > width:
             too_wide[path] = scroll_width
     assert not too_wide, f"sideways scrolling at {width} px: {too_wide}"
+    # On a phone the columns an officer acts on stay: when a case escalates, whom to call.
+    visit(page, live_server + "/desk/")
+    assert page.locator("th", has_text="Eskalasi").is_visible()
+    visit(page, live_server + "/desk/families")
+    assert page.locator("th", has_text="Nomor HP").is_visible()
     # A chart wider than the phone opens on its right end: this week and this month.
     visit(page, live_server + "/desk/pictures")
     ends_hidden = page.evaluate(
