@@ -102,17 +102,32 @@ class Report:
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+EXTRA = "(extra)"  # the key of a row's cells beyond the header's columns, if it has any
 
 
 def _cells(row: dict) -> dict[str, str]:
-    # Cells stripped; a row with more cells than columns keeps the extra under None: dropped.
-    # Control characters (a NUL, a line break inside quotes) never reach the database or an
-    # SMS: each run of them is one space.
-    return {
+    # Cells stripped; cells beyond the header's columns (csv puts them under None) are kept
+    # under EXTRA, for whole() to refuse the row. Control characters (a NUL, a line break
+    # inside quotes) never reach the database or an SMS: each run of them is one space.
+    cells = {
         key: " ".join(_CONTROL.sub(" ", value or "").split())
         for key, value in row.items()
         if isinstance(key, str)
     }
+    extra = [value for value in row.get(None) or [] if value.strip()]
+    if extra:
+        cells[EXTRA] = ", ".join(extra)
+    return cells
+
+
+def whole(cells: dict[str, str]) -> dict[str, str]:
+    """The row's cells; RowError when it has more than the header's columns: a comma inside
+    an unquoted value has shifted every cell after it."""
+    if EXTRA in cells:
+        raise RowError(
+            EXTRA, "more cells than the header's columns: a comma inside a value? quote it"
+        )
+    return cells
 
 
 def read_rows(path: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -166,7 +181,7 @@ def _import(
     for line, row in rows:
         try:
             with db.atomic():
-                import_row(row)
+                import_row(whole(row))
         except RowError as error:
             report.refuse(line, error)
         else:
@@ -286,7 +301,7 @@ def import_households(path: str) -> Report:
     report, good, villages = Report(), [], {}
     for line, cells in rows:
         try:
-            good.append(parse_household(cells, villages))
+            good.append(parse_household(whole(cells), villages))
         except RowError as error:
             report.refuse(line, error)
     for start in range(0, len(good), household_import.CHUNK):

@@ -121,3 +121,18 @@ def test_households_import_people_children_and_paper_consent(app, csv_file):
     again = run(app, "import-households", csv_file(HOUSEHOLDS))
     assert again.output.startswith("3 row(s) accepted (0 new people, 0 new children), 6 refused.")
     assert Consent.select().count() == 4
+
+
+def test_a_row_with_more_cells_than_columns_is_refused_by_line(app, csv_file):
+    # "Sumberejo, Kulon" unquoted: every cell after it moves one column along.
+    result = run(
+        app,
+        "import-villages",
+        csv_file(
+            "code,name,district,province\n"
+            "3507102001,Sumberejo,Malang,Jawa Timur\n"
+            "3507102002,Sumberejo, Kulon,Malang,Jawa Timur\n"
+        ),
+    )
+    assert "line 3, column (extra): more cells than the header's columns" in result.output
+    assert [v.name for v in Village.select()] == ["Sumberejo"]

@@ -20,6 +20,9 @@ INDONESIAN = {
     "no letters or digits": "tanpa huruf atau angka",
     "not a whole number": "bukan bilangan bulat",
     "appears twice in the file": "muncul dua kali dalam berkas",
+    "more cells than the header's columns: a comma inside a value? quote it": (
+        "sel lebih banyak dari kolom judul: ada koma di dalam isian? beri tanda kutip"
+    ),
     "the case category a danger word opens: one of {allowed}": (
         "kategori kasus untuk kata bahaya: salah satu dari {allowed}"
     ),

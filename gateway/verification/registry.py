@@ -10,7 +10,15 @@ import phonenumbers
 from peewee import Model
 
 from gateway import clock, danger
-from gateway.imports import ImportFileError, Reason, Report, RowError, read_rows, required
+from gateway.imports import (
+    ImportFileError,
+    Reason,
+    Report,
+    RowError,
+    read_rows,
+    required,
+    whole,
+)
 from gateway.models import Agency, JobOrder, RegistrySnapshot, RuleItem, db
 from gateway.statuses import AgencyStatus
 from gateway.verification.names import code_key, normalise
@@ -149,7 +157,7 @@ def _replace(
     report, parsed = Report(), {}
     for line, cells in read_rows(path, columns):
         try:
-            fields = parse(cells)
+            fields = parse(whole(cells))
             if parsed.get(fields[key], fields) != fields:  # the same row twice is one row
                 raise RowError(key, "appears twice in the file")
         except RowError as error:
@@ -216,7 +224,7 @@ def import_rules(path: str) -> Report:
     report, rules = Report(), []
     for line, cells in read_rows(path, RULE_COLUMNS):
         try:
-            kind = _one_of(cells, "kind", RULE_KINDS)
+            kind = _one_of(whole(cells), "kind", RULE_KINDS)
             value = required(cells, "value", 80)
         except RowError as error:
             report.refuse(line, error)
