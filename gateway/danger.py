@@ -4,10 +4,9 @@ of danger (rule data), and a family's problem digits: a case for the village off
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import timedelta
 
-from gateway import alerts, checkins, clock, i18n, officers, people, reports
+from gateway import alerts, checkins, clock, gsm7, i18n, officers, people, reports
 from gateway.models import Alert, Child, Person, Report, RuleItem, Village, db
 from gateway.statuses import ReportKind
 
@@ -176,8 +175,7 @@ def _children_named(phone: str, text: str) -> list[Child]:
 
 def _words(text: str) -> list[str]:
     """The words of a text in lower case, accents dropped ("Dédé" is "dede" typed plainly)."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _WORD.findall(plain.lower())
+    return _WORD.findall(gsm7.without_accents(text).lower())
 
 
 def _village_named(text: str) -> Village | None:

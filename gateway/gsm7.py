@@ -34,28 +34,36 @@ def fits(text: str, limit: int = SMS_SEGMENT) -> bool:
     return is_gsm7(text) and septets(text) <= limit
 
 
-PLAIN = {  # typographic marks phones insert, and the plain ones sent instead
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u2013": "-",
-    "\u2014": "-",
-    "\u2026": "...",
-}
+# Typographic marks phones insert (curly quotes, primes, guillemets, dashes), and the plain
+# ones sent instead: the one table the SMS, the desk's counter, names and CEK all use.
+PLAIN = (
+    dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2035`\u00b4", "'")
+    | dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb", '"')
+    | dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-")
+    | {"\u2026": "..."}
+)
 _PLAIN = str.maketrans(PLAIN)
+
+
+def plain_marks(text: str) -> str:
+    """`text` with its typographic marks made plain (PLAIN)."""
+    return text.translate(_PLAIN)
+
+
+def without_accents(text: str) -> str:
+    """`text` in ASCII, accents dropped ("Dédé" is "Dede"), what has no ASCII letter dropped."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def to_gsm7(text: str) -> str:
     """`text` in GSM-7: typographic marks made plain, a letter without its accent ("í" is
     "i"), anything else unsendable '?'. A single such character would make a phone send the
     whole SMS as UCS-2, at 70 a segment."""
-    text = text.translate(_PLAIN)
-    return _NOT_GSM7.sub(_plain_letter, text)
+    return _NOT_GSM7.sub(_plain_letter, plain_marks(text))
 
 
 def _plain_letter(match: re.Match) -> str:
-    bare = unicodedata.normalize("NFKD", match.group()).encode("ascii", "ignore").decode()
+    bare = without_accents(match.group())
     return bare if bare and is_gsm7(bare) else "?"
 
 

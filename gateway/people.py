@@ -29,13 +29,12 @@ CONSENT_VERSION = "ussd-2026-11-25b"  # the consent screens' wording; change it 
 
 # Letters (accented too: "Dédé"), spaces and . , ' - ; 2-40 characters.
 _NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .,'-]){1,39}")
-_APOSTROPHES = str.maketrans("‘’`´", "''''")  # "Nur’aini" as phones type it
 
 
 def clean_name(text: str) -> str | None:
     """A name with its spaces squeezed, or None if it is not one (letters, 2-40 characters,
     each one an SMS can carry)."""
-    cleaned = " ".join(text.translate(_APOSTROPHES).split())
+    cleaned = " ".join(gsm7.plain_marks(text).split())  # "Nur’aini" as typed
     return cleaned if _NAME.fullmatch(cleaned) and gsm7.is_gsm7(cleaned) else None
 
 

@@ -7,6 +7,8 @@ import unicodedata
 
 from rapidfuzz import fuzz, process
 
+from gateway import gsm7
+
 LEGAL_FORMS = frozenset({"PT", "CV"})  # the only words a name is forgiven (DOMAIN.md rule 1)
 # PT or CV, dotted or spaced ("P.T.", "C. V."), as a word of its own at the start or the end:
 # "Sinar PT Harapan" or "Sinar Harapan Mulia Tbk" is another name, not a way to write one.
@@ -17,16 +19,10 @@ CLOSE = 72  # a registered name this close to the query is named in the answer
 WORD_FIT = 75  # a word this close to one of the name's is that word mistyped ("AMJU", "MAJU")
 
 
-# Curly quotes, primes and dashes as phones' keyboards write them, and their straight kin.
-_STRAIGHT = str.maketrans(
-    dict.fromkeys("‘’‚‛′‵", "'") | dict.fromkeys("“”„‟″‶«»", '"') | dict.fromkeys("‐‑‒–—―−", "-")
-)
-
-
 def plain_punctuation(text: str) -> str:
     """`text` with its Unicode punctuation and spaces made ASCII: curly quotes, primes and
     dashes as their straight kin, any other as a space. Letters stay as typed ("Ö" is no "O")."""
-    text = text.translate(_STRAIGHT)
+    text = gsm7.plain_marks(text)
     if text.isascii():
         return text
     return "".join(
