@@ -191,13 +191,12 @@ def cases_text(officer: Officer, lang: str, page: int = 1, by_sms: bool = True) 
     cases = open_for(officer)
     if not cases:
         return i18n.text(lang, "officer.no_cases")
-    start = 0
-    for number in range(1, page + 1):
+    start, number = 0, 1
+    while True:
         text, shown = _cases_page(lang, cases, start, number + 1, by_sms)
-        if number == page or start + shown >= len(cases):
+        if number >= page or start + shown >= len(cases):  # past the last page: the last
             return text
-        start += shown
-    return text
+        start, number = start + shown, number + 1
 
 
 def _cases_page(

@@ -63,13 +63,11 @@ def stored_about(phone: str, lang: str) -> list[str]:
     return summary
 
 
-def ask(phone: str) -> int | None:
-    """HAPUS: remember the request for CONFIRM_WITHIN; return how many children the people on
-    this number care for (their data goes too), None when nothing is stored."""
-    people = Person.select(Person.id).where(Person.phone == phone)
-    if not people.exists():
-        return None
+def ask(phone: str) -> int:
+    """HAPUS from someone registered: remember the request for CONFIRM_WITHIN; return how many
+    children the people on this number care for (their data goes too)."""
     contacts.note_erase_request(phone)
+    people = Person.select(Person.id).where(Person.phone == phone)
     return Child.select().where(Child.caregiver.in_(people)).count()
 
 

@@ -36,8 +36,9 @@ def open_cases(message: Message, rest: str) -> str:
     officer = cases.officer_on(message.phone)
     if officer is None:
         return message.reply("officer.only")
-    page = int(rest.split()[0]) if rest.split() and rest.split()[0].isdigit() else 1
-    return alerts.cases_text(officer, message.lang, page=max(page, 1))
+    first = rest.split()[0] if rest.split() else ""
+    page = int(first) if first.isdigit() else 1
+    return alerts.cases_text(officer, message.lang, page=page)
 
 
 def info(message: Message, rest: str) -> str:
