@@ -36,10 +36,14 @@ def new_ref(prefix: str) -> str:
 
 
 def open_case(
-    category: str, village: Village | None, child_id: int | None = None, ref: str | None = None
+    category: str,
+    village: Village | None,
+    child_id: int | None = None,
+    ref: str | None = None,
+    reporter: str | None = None,
 ) -> Alert:
     """A child-protection case: its SMS names reference, category, urgency and village, never
-    the child; officers read the rest with INFO."""
+    the child; officers read the rest with INFO. A staff member who reported it is not sent it."""
     urgent = category in checkin_codes.URGENT
     ref = ref or new_ref("K")
     params = {
@@ -49,7 +53,9 @@ def open_case(
         "village": village_name(village, "id"),
     }
     text = i18n.fit("id", "alert.checkin", params, shorten="village")
-    return open_alert(category, village, urgent, text=text, ref=ref, child_id=child_id)
+    return open_alert(
+        category, village, urgent, text=text, ref=ref, child_id=child_id, reporter=reporter
+    )
 
 
 def open_alert(
@@ -59,10 +65,11 @@ def open_alert(
     text: str,
     ref: str | None = None,
     child_id: int | None = None,
+    reporter: str | None = None,
 ) -> Alert:
     """Open an alert and queue its SMS (`text`, which carries the reference) to the village's
-    officers (else its district's supervisors, else the fallback hotline); the deadline follows
-    ESCALATE_(URGENT_)MINUTES."""
+    officers but the `reporter` (else its district's supervisors, else the fallback hotline);
+    the deadline follows ESCALATE_(URGENT_)MINUTES."""
     config = current_app.config
     minutes = config["ESCALATE_URGENT_MINUTES"] if urgent else config["ESCALATE_MINUTES"]
     now = clock.now()
@@ -83,7 +90,7 @@ def open_alert(
             if ref:
                 raise
     AlertEvent.create(alert=alert, state=AlertState.OPENED.value, at=now)
-    send_to(officers.for_village(village), text, alert, f"alert {alert.ref}")
+    send_to(officers.for_village(village, besides=reporter), text, alert, f"alert {alert.ref}")
     return alert
 
 

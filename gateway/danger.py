@@ -89,7 +89,7 @@ def report(reporter: str, text: str, channel: str, lang: str, category: str | No
     case = checkins.open_case_about(child, category) if child else None
     if case is not None:  # one open case per child and danger: it hears the new words
         alerts.add_family_words(case, reporter, squeezed)
-        return answer(case.ref, lang)
+        return answer(case.ref, lang, reporter)
     stored = _same_report(reporter, squeezed)
     if stored is None:
         village = (
@@ -99,8 +99,13 @@ def report(reporter: str, text: str, channel: str, lang: str, category: str | No
         )
         with db.atomic():
             stored = reports.create(reporter, squeezed, village, channel, ReportKind.CHILD)
-            alerts.open_case(category, village, child_id=child and child.id, ref=stored.ref)
-    return answer(stored.ref, lang)
+            alerts.open_case(
+                category, village, child_id=child and child.id, ref=stored.ref, reporter=reporter
+            )
+    if stored.village is None and officers.is_officer(reporter):
+        # A supervisor has no village of their own: the officer to tell is the child's.
+        return i18n.text(i18n.STAFF, "tolong.staff_village", ref=stored.ref)
+    return answer(stored.ref, lang, reporter)
 
 
 def report_code(reporter: str, category: str, lang: str) -> str:
@@ -112,14 +117,14 @@ def report_code(reporter: str, category: str, lang: str) -> str:
     return answer(checkins.alert_about(child, category).ref, lang)
 
 
-def answer(ref: str, lang: str) -> str:
+def answer(ref: str, lang: str, reporter: str | None = None) -> str:
     """The reporter's answer: the reference and who was told (the officer of the case's
-    village), or, with nobody to tell, SAPA 129 at once (never a promise that someone will
-    call)."""
+    village; for an officer's own report, their supervisor), or, with nobody to tell, SAPA 129
+    at once (never a promise that someone will call)."""
     if not alerts.anyone_told(ref):
         return i18n.text(lang, "tolong.nobody", ref=ref)
     village = Alert.get(Alert.ref == ref).village
-    params = {"ref": ref, "officer": officers.contact_name(village, lang)}
+    params = {"ref": ref, "officer": officers.contact_name(village, lang, besides=reporter)}
     return i18n.fit(lang, "tolong.thanks", params, shorten="officer")
 
 

@@ -97,28 +97,30 @@ def supervisors(district: str | None) -> list[Officer]:
     )
 
 
-def for_village(village: Village | None) -> list[Officer]:
-    """Who gets a village's alerts: its officers, else its district's supervisors."""
+def for_village(village: Village | None, besides: str | None = None) -> list[Officer]:
+    """Who gets a village's alerts: its officers, else its district's supervisors; never the
+    staff member who reported it (`besides`): an officer's own report goes to the others, else
+    to their supervisors."""
     if village is None:
         return []
-    officers = list(
-        Officer.select().where(
-            (Officer.role == OfficerRole.OFFICER.value) & (Officer.village == village)
-        )
+    officers = Officer.select().where(
+        (Officer.role == OfficerRole.OFFICER.value) & (Officer.village == village)
     )
-    return officers or supervisors(village.district)
+    return [o for o in officers if o.phone != besides] or [
+        s for s in supervisors(village.district) if s.phone != besides
+    ]
 
 
-def first_contact(village: Village | None) -> Officer | None:
+def first_contact(village: Village | None, besides: str | None = None) -> Officer | None:
     """The one person a family of this village is told will contact them."""
-    recipients = for_village(village)
+    recipients = for_village(village, besides)
     return recipients[0] if recipients else None
 
 
-def contact_name(village: Village | None, lang: str) -> str:
+def contact_name(village: Village | None, lang: str, besides: str | None = None) -> str:
     """Who a family of this village will hear from, by name, for its texts: the village
-    officer, or the district supervisor where the village has none."""
-    contact = first_contact(village)
+    officer, or the district supervisor where the village has none (or it reported itself)."""
+    contact = first_contact(village, besides)
     if contact is None:
         return i18n.text(lang, "officer.generic")
     name = contact.name

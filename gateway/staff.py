@@ -114,8 +114,19 @@ def case(officer: Officer, ref: str) -> tuple[Alert | None, bool]:
     return alert, alert is not None and alerts.entitled(officer, alert)
 
 
-def history(alert: Alert) -> list[AlertEvent]:
-    """Everything that happened to the case, oldest first; who read it in full and when is
-    in the access log (a row per page view buried the family's own words)."""
-    events = alert.events.where(AlertEvent.state != alerts.VIEWED)
-    return list(events.order_by(AlertEvent.at, AlertEvent.id))
+def history(alert: Alert) -> list[tuple[AlertEvent, str]]:
+    """Everything that happened to the case, oldest first, each with who did it (or was sent
+    it): a staff member by name and phone, anyone else by phone. Who read it in full and when
+    is in the access log (a row per page view buried the family's own words)."""
+    events = list(
+        alert.events.where(AlertEvent.state != alerts.VIEWED).order_by(AlertEvent.at, AlertEvent.id)
+    )
+    phones = {event.actor for event in events if event.actor}
+    names = {o.phone: o.name for o in Officer.select().where(Officer.phone.in_(phones))}
+    return [(event, _who(event.actor, names)) for event in events]
+
+
+def _who(phone: str | None, names: dict[str, str]) -> str:
+    if not phone:
+        return "-"
+    return f"{names[phone]}, {phone}" if phone in names else phone

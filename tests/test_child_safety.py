@@ -373,9 +373,29 @@ def test_an_officers_own_tolong_is_a_case_of_the_officers_village(app, client, d
     answer = sms(client, "TOLONG anak tetangga dipukul ayahnya", sender=BOJ_OFFICER)
     alert = Alert.get()
     assert alert.village.name == "Sumberejo" and alert.child_id is None
-    # The case reaches the village's officers (this one too: it is on the desk to act on).
-    assert answer[0].startswith(f"KASUS {alert.ref}: kekerasan pada anak")
-    assert answer[1].startswith(f"Laporan {alert.ref} diteruskan ke")
+    # The officer is not told of their own report, nor that they will call themselves: it
+    # goes to their district's supervisor, whom the answer names.
+    assert answer == [
+        f"Laporan {alert.ref} diteruskan ke pengawas Bu Sri, yang akan menghubungi Anda. "
+        "Anak dalam bahaya: telepon SAPA 129, WA 08111-129-129."
+    ]
+    assert list(staff_messages()) == [BOJ_OFFICER, BOJ_SUPERVISOR]
+    assert texts_to(BOJ_SUPERVISOR)[0].startswith(f"KASUS {alert.ref}: kekerasan pada anak")
+    # Still the officer's village's case: the officer acknowledges it.
+    assert "Anda tangani" in sms(client, f"OK {alert.ref}", sender=BOJ_OFFICER)[0]
+
+
+def test_a_supervisors_own_tolong_asks_for_the_childs_village(app, client, districts):
+    answer = sms(client, "TOLONG anak tetangga dipukul ayahnya", sender=BOJ_SUPERVISOR)
+    first = Alert.get()
+    assert first.village is None and staff_messages() == {BOJ_SUPERVISOR: answer}
+    assert answer[0].startswith(f"Laporan {first.ref} tersimpan. Agar petugas desa anak itu")
+    assert "TOLONG <kode desa> <kabar>" in answer[0] and "SAPA 129" in answer[0]
+    again = sms(client, "TOLONG 3522010001 anak tetangga dipukul", sender=BOJ_SUPERVISOR)
+    second = Alert.get(Alert.id != first.id)
+    assert second.village.name == "Sumberejo"
+    assert texts_to(BOJ_OFFICER)[0].startswith(f"KASUS {second.ref}: kekerasan pada anak")
+    assert "petugas desa Pak Joko" in again[0]
 
 
 def test_tolong_alone_is_still_a_case(app, client, districts):

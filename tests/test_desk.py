@@ -92,6 +92,8 @@ def test_an_officer_sees_and_acts_on_their_village_case(client, desk):
     assert f">{case.ref}</a>" not in client.get("/desk/").text  # closed: off the list
     # Its history tells what happened; the page views are in the access log, not there.
     assert "dibaca lengkap" not in closed and "Sudah ke rumahnya" in closed
+    # Who did it by name, and phone to call back.
+    assert closed.count(f"<td>Bu Ani, {OFFICER}</td>") == 3  # acknowledged, noted, closed
     assert "MENDESAK" not in closed.split("<h1>")[1].split("</h1>")[0]  # closed: no longer
 
 
@@ -124,6 +126,15 @@ def test_an_unknown_case_is_a_404_that_says_so(client, desk):
     log_in(client, OFFICER)
     answer = client.get("/desk/cases/KZZZZZ")
     assert answer.status_code == 404 and "Tidak ditemukan" in answer.text
+
+
+def test_a_buttons_address_typed_in_is_a_page_that_says_so(client, desk):
+    log_in(client, OFFICER)
+    answer = client.get("/desk/logout")
+    assert answer.status_code == 405 and "dibuka dengan tombol" in answer.text
+    assert "Method Not Allowed" not in answer.text
+    assert 'action="/desk/logout"' in answer.text  # the button itself is on the page
+    assert client.get("/desk/").status_code == 200  # and nothing was done
 
 
 def test_a_new_password_ends_the_old_sessions(client, app, desk):

@@ -362,6 +362,7 @@ MESSAGES = {
     "village.confirm": "Village {village_name}, {village_district}?",
     "village.change": "Change",
     "tolong.nobody": "Report {ref} saved, but no officer can be reached yet. Call SAPA 129 now or WhatsApp 08111-129-129.",
+    "tolong.staff_village": "Report {ref} saved. To tell the child's village officer, send again: TOLONG <village code> <news>. A child in danger: SAPA 129, WA 08111-129-129.",
     "answer.wrong_fact": "That birth year does not match.",
     "reg.name_other": "Type the name of the person you register:",
     "pin.prove": "For safety: type the birth year of one of the registered children (e.g. 2015):",

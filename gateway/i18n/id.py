@@ -370,6 +370,7 @@ MESSAGES = {
     "village.confirm": "Desa {village_name}, {village_district}?",
     "village.change": "Ubah",
     "tolong.nobody": "Laporan {ref} tersimpan, tapi belum ada petugas yang bisa dihubungi. Segera telepon SAPA 129 atau WA 08111-129-129.",
+    "tolong.staff_village": "Laporan {ref} tersimpan. Agar petugas desa anak itu diberi tahu, kirim lagi: TOLONG <kode desa> <kabar>. Anak dalam bahaya: SAPA 129, WA 08111-129-129.",
     "answer.wrong_fact": "Tahun lahir tidak cocok.",
     "reg.name_other": "Ketik nama orang yang didaftarkan:",
     "pin.prove": "Untuk keamanan: ketik tahun lahir salah satu anak yang terdaftar (contoh 2015):",

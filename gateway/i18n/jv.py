@@ -367,6 +367,7 @@ MESSAGES = {
     "village.confirm": "Desa {village_name}, {village_district}?",
     "village.change": "Gantos",
     "tolong.nobody": "Laporan {ref} dipunsimpen, nanging dereng wonten petugas ingkang saged dipunhubungi. Enggal telpon SAPA 129 utawi WA 08111-129-129.",
+    "tolong.staff_village": "Laporan {ref} dipunsimpen. Supados petugas desa lare dipunwartosi, kintun malih: TOLONG <kode desa> <kabar>. Lare ing bebaya: SAPA 129, WA 08111-129-129.",
     "answer.wrong_fact": "Taun lair boten cocog.",
     "reg.name_other": "Ketik nami tiyang ingkang dipundaftar:",
     "pin.prove": "Kangge keamanan: ketik taun lair salah satunggaling lare ingkang kadaftar (tuladha 2015):",

@@ -74,12 +74,15 @@ def init_app(app: Flask, callbacks: list[Blueprint]) -> None:
         csrf.exempt(blueprint)
     app.add_template_filter(lambda category: i18n.text("id", f"category.{category}"), "category")
     app.add_template_filter(lambda state: i18n.text("id", f"case_state.{state}"), "case_state")
+    app.add_template_filter(lambda code: i18n.country("id", code), "country")
     app.add_template_global(desk_text, "t")
     app.add_template_filter(local_time)
     app.add_template_filter(local_date)
     app.context_processor(_menu)
     app.after_request(_never_cached)
-    app.register_error_handler(404, _not_found)
+    # Both raised before any blueprint is chosen: for a desk address, the desk's own page.
+    app.register_error_handler(404, _outside_or_explained)
+    app.register_error_handler(405, _outside_or_explained)
     app.register_blueprint(bp)
 
 
@@ -91,12 +94,13 @@ def _never_cached(response):
 
 
 def explain(error):
-    """A 400, 403 or 404 that says what happened and where to go."""
+    """A 400, 403, 404 or 405 that says what happened and where to go."""
     return render_template("desk/error.html", code=error.code), error.code
 
 
-def _not_found(error):
-    """An address no page has: under /desk, the desk's page that explains; elsewhere Flask's."""
+def _outside_or_explained(error):
+    """An address no page has, or a button's address typed in (GET /desk/logout): under /desk,
+    the desk's page that explains; elsewhere Flask's."""
     return explain(error) if request.path.startswith("/desk") else error
 
 
