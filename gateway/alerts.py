@@ -10,7 +10,7 @@ from datetime import timedelta
 from flask import current_app
 from peewee import IntegrityError
 
-from gateway import checkin_codes, clock, gsm7, i18n, officers, outbox, quiet_hours, sending
+from gateway import checkin_codes, clock, i18n, officers, outbox, quiet_hours, sending
 from gateway.models import Alert, AlertEvent, Officer, OutboxMessage, Village, db
 from gateway.statuses import AlertState, MessageKind, OutboxStatus
 from gateway.transactions import unit_of_work
@@ -23,6 +23,9 @@ TAKEN = (AlertState.ACKNOWLEDGED, AlertState.CLOSED)  # someone has the case: no
 NOTED = "note"  # the event of an officer's note on the web desk
 VIEWED = "info"  # the event of an officer reading the case in full (INFO, the USSD case screen)
 FAMILY = "family"  # the event of a family's own words about the case (after their digits...)
+UNDELIVERED = "undelivered"  # the event of an alert SMS that will never reach its officer
+TOLD_MORE = "told_more"  # the event of the officers being told the family wrote more
+TOLD_MORE_EVERY = timedelta(hours=1)  # a flood of messages is one SMS an hour to the officer
 
 
 def village_name(village: Village | None, lang: str) -> str:
@@ -146,14 +149,39 @@ def record(
 
 
 def follow_sending(change: sending.StatusChange | None) -> None:
-    """An alert's SMS was sent or delivered: that is part of the alert's story."""
+    """An alert's SMS was sent or delivered: that is part of the alert's story. It failed for
+    good (a phone switched off for days, a number gone): nobody may be told, so the case is
+    due for escalation now, not at its deadline."""
     moved = change is not None and change.before != change.after
-    if not moved or change.after not in (OutboxStatus.SENT, OutboxStatus.DELIVERED):
+    watched = (OutboxStatus.SENT, OutboxStatus.DELIVERED, OutboxStatus.FAILED)
+    if not moved or change.after not in watched or not change.row.alert_id:
         return
-    alert = Alert.get_or_none(Alert.id == change.row.alert_id) if change.row.alert_id else None
-    if alert is not None:
-        state = AlertState.SENT if change.after is OutboxStatus.SENT else AlertState.DELIVERED
-        record(alert, state, actor=change.row.to)
+    alert = Alert.get_or_none(Alert.id == change.row.alert_id)
+    if alert is None:
+        return
+    if change.after is OutboxStatus.FAILED:
+        AlertEvent.create(alert=alert, state=UNDELIVERED, actor=change.row.to, at=clock.now())
+        if not _on_its_way(alert, besides=change.row.id):  # another officer's may reach them
+            Alert.update(deadline_at=clock.now()).where(
+                (Alert.id == alert.id) & Alert.state.in_([s.value for s in OPEN])
+            ).execute()
+        return
+    state = AlertState.SENT if change.after is OutboxStatus.SENT else AlertState.DELIVERED
+    record(alert, state, actor=change.row.to)
+
+
+def _on_its_way(alert: Alert, besides: int) -> bool:
+    """Whether another SMS about the alert may still reach someone."""
+    alive = (OutboxStatus.QUEUED, OutboxStatus.SENDING, OutboxStatus.SENT, OutboxStatus.DELIVERED)
+    return (
+        OutboxMessage.select()
+        .where(
+            (OutboxMessage.alert_id == alert.id)
+            & (OutboxMessage.id != besides)
+            & OutboxMessage.status.in_([status.value for status in alive])
+        )
+        .exists()
+    )
 
 
 def add_note(alert: Alert, officer_phone: str, note: str) -> None:
@@ -163,8 +191,29 @@ def add_note(alert: Alert, officer_phone: str, note: str) -> None:
 
 def add_family_words(alert: Alert, phone: str, words: str) -> None:
     """What a family wrote about the case, kept with it as written: the officer reads it in
-    INFO and on the desk."""
+    INFO and on the desk, and is told there is more."""
     AlertEvent.create(alert=alert, state=FAMILY, actor=phone, note=words, at=clock.now())
+    tell_more(alert, phone)
+
+
+def tell_more(alert: Alert, reporter: str) -> None:
+    """The officers of an open case hear that the reporter or family wrote more, to read with
+    INFO (the words themselves may name a child): not for a case this very message opened,
+    and once an hour at most."""
+    now = clock.now()
+    if alert.state == AlertState.CLOSED or alert.opened_at >= now - timedelta(minutes=1):
+        return
+    told = AlertEvent.select().where(
+        (AlertEvent.alert == alert)
+        & (AlertEvent.state == TOLD_MORE)
+        & (AlertEvent.at >= now - TOLD_MORE_EVERY)
+    )
+    if told.exists():
+        return
+    AlertEvent.create(alert=alert, state=TOLD_MORE, actor=reporter, at=now)
+    params = {"ref": alert.ref, "village": village_name(alert.village, "id")}
+    text = i18n.fit("id", "alert.more", params, shorten="village")
+    send_to(officers.for_village(alert.village, besides=reporter), text, alert, f"more {alert.ref}")
 
 
 def family_words(alert: Alert) -> list[AlertEvent]:
@@ -181,62 +230,6 @@ def note_viewed(alert: Alert, officer_phone: str) -> None:
 def entitled(officer: Officer, alert: Alert) -> bool:
     """Whether this officer may see and act on this alert (an operator: every alert)."""
     return officers.sees(officer, alert.village)
-
-
-def open_for(officer: Officer) -> list[Alert]:
-    """The alerts this officer may act on that are not closed: urgent first, then the oldest
-    (the desk, KASUS and the USSD list show them in this order)."""
-    query = Alert.select().where(Alert.state != AlertState.CLOSED.value)
-    cases = [alert for alert in query if entitled(officer, alert)]
-    return sorted(cases, key=lambda alert: (not alert.urgent, alert.opened_at, alert.id))
-
-
-def cases_text(officer: Officer, lang: str, page: int = 1, by_sms: bool = True) -> str:
-    """The officer's open cases in one SMS or screen (reference, category, village), page
-    `page` of them: as many whole as fit, then how many more and how to see them (`KASUS 2`
-    by SMS; on USSD, the menu that opens a case)."""
-    cases = open_for(officer)
-    if not cases:
-        return i18n.text(lang, "officer.no_cases")
-    start, number = 0, 1
-    while True:
-        text, shown = _cases_page(lang, cases, start, number + 1, by_sms)
-        if number >= page or start + shown >= len(cases):  # past the last page: the last
-            return text
-        start, number = start + shown, number + 1
-
-
-def _cases_page(
-    lang: str, cases: list[Alert], start: int, next_page: int, by_sms: bool
-) -> tuple[str, int]:
-    """The text listing the cases from `start` on that fit whole, and how many it lists."""
-    shown: list[str] = []
-    for alert in cases[start:]:  # a few: an SMS holds no more
-        more = [*shown, case_line(alert, lang)]
-        if not gsm7.fits(_cases_listed(lang, len(cases), start, more, next_page, by_sms)):
-            break
-        shown = more
-    if not shown:  # even one case alone is too long (a long village name): cut it
-        params = {"count": str(len(cases)), "cases": case_line(cases[start], lang)}
-        return i18n.fit(lang, "officer.cases", params, shorten="cases"), 1
-    return _cases_listed(lang, len(cases), start, shown, next_page, by_sms), len(shown)
-
-
-def _cases_listed(
-    lang: str, count: int, start: int, lines: list[str], next_page: int, by_sms: bool
-) -> str:
-    listed = "; ".join(lines)
-    more = count - start - len(lines)
-    if more:
-        key = "officer.cases_more" if by_sms else "officer.cases_more_ussd"
-        listed += " " + i18n.text(lang, key, more=str(more), page=str(next_page))
-    return i18n.text(lang, "officer.cases", count=str(count), cases=listed)
-
-
-def case_line(alert: Alert, lang: str) -> str:
-    """A case in a few words, no personal data: reference, category, village."""
-    category = i18n.text(lang, "category." + alert.category)
-    return f"{alert.ref} {category} {village_name(alert.village, lang)}"
 
 
 def escalation_text(alert: Alert) -> str:
@@ -257,8 +250,12 @@ def escalation_text(alert: Alert) -> str:
 def escalate_overdue() -> int:
     """Escalate, once, every alert past its deadline that nobody acknowledged; return how many.
     Safe to run twice at once: the state update decides who escalates."""
-    overdue = Alert.select().where(
-        Alert.state.in_([s.value for s in OPEN]) & (Alert.deadline_at <= clock.now())
+    # Read whole before the first write: on SQLite, a read still open when the worker has
+    # written since cannot become a write ("database is locked", half the cases left).
+    overdue = list(
+        Alert.select().where(
+            Alert.state.in_([s.value for s in OPEN]) & (Alert.deadline_at <= clock.now())
+        )
     )
     count = 0
     for alert in overdue:

@@ -8,6 +8,12 @@ from gateway.models import Alert, Child, Officer
 from gateway.statuses import AlertState
 
 NOTE_LENGTH = 500
+CLOSING_NOTE_LEAST = 3  # a case is closed with what was done, however briefly: "aman" at least
+
+
+def closing_note_enough(note: str) -> bool:
+    """Whether a closing note says something (the same rule by SMS, USSD and on the desk)."""
+    return len(" ".join(note.split())) >= CLOSING_NOTE_LEAST
 
 
 def officer_on(phone: str) -> Officer | None:
@@ -37,7 +43,10 @@ def take(officer: Officer, alert: Alert, state: AlertState, note: str) -> str | 
 
 
 def act(officer: Officer, alert: Alert, state: AlertState, note: str, lang: str) -> str:
-    """take(), and the officer's answer by SMS or USSD (done, or where it already stood)."""
+    """take(), and the officer's answer by SMS or USSD (done, where it already stood, or
+    that a closing needs a note)."""
+    if state is AlertState.CLOSED and not closing_note_enough(note):
+        return i18n.text(lang, "officer.close_needs_note", ref=alert.ref)
     already = take(officer, alert, state, note)
     if already is not None:
         return i18n.text(lang, f"officer.already_{already}", ref=alert.ref)

@@ -37,6 +37,14 @@ def set_language(phone: str, lang: str) -> None:
     _update(phone, language=lang)
 
 
+def keep_language(phone: str, lang: str) -> None:
+    """The language a number used to register is its own unless it chose one: its village's
+    language must not take over from what the person just read and understood."""
+    _update(phone)
+    unchosen = Contact.language.is_null() | (Contact.language == "")
+    Contact.update(language=lang).where((Contact.phone == phone) & unchosen).execute()
+
+
 def set_opted_out(phone: str, opted_out: bool) -> None:
     """STOP (True) or MULAI (False): whether this number receives broadcasts."""
     _update(phone, opted_out=opted_out)

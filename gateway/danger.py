@@ -28,6 +28,7 @@ DANGER_SUFFIXES = (
 )  # fmt: skip
 SAME_REPORT = timedelta(hours=24)  # the same words again within this: the same case
 _WORD = re.compile(r"[a-z]+")
+_WORD_AS_TYPED = re.compile(r"[^\W\d_]+")  # a word of letters, accents and all
 # Before a name, these make it a grown-up's: "Pak Budi merekrut orang" is no child's case.
 TITLES = (
     "pak", "bu", "bapak", "ibu", "mas", "mbak", "om", "tante", "kak", "bang", "pakde", "bude",
@@ -95,26 +96,34 @@ def report(reporter: str, text: str, channel: str, lang: str, category: str | No
         village = (
             child.caregiver.village
             if child
-            else family_village(reporter) or _village_named(squeezed)
+            else family_village(reporter) or _village_named(squeezed, reporter)
         )
         with db.atomic():
             stored = reports.create(reporter, squeezed, village, channel, ReportKind.CHILD)
             alerts.open_case(
                 category, village, child_id=child and child.id, ref=stored.ref, reporter=reporter
             )
-    if stored.village is None and officers.is_officer(reporter):
-        # A supervisor has no village of their own: the officer to tell is the child's.
-        return i18n.text(i18n.STAFF, "tolong.staff_village", ref=stored.ref)
+    if stored.village is None and (
+        officers.is_officer(reporter) or not alerts.anyone_told(stored.ref)
+    ):
+        # A stranger or a supervisor named no village we know: the officer to tell is the
+        # child's village's, so ask which it is.
+        return i18n.text(lang, "tolong.which_village", ref=stored.ref)
     return answer(stored.ref, lang, reporter)
 
 
-def report_code(reporter: str, category: str, lang: str) -> str:
+def report_code(reporter: str, category: str, lang: str, words: str = "") -> str:
     """A family's problem code sent when no check-in waits: the case of their only child (one
-    per child and category, as for check-ins), else a report in the family's name."""
+    per child and category, as for check-ins; the words sent with the code go with it), else
+    a report in the family's name, in their words if they wrote any."""
     child = _only_child(reporter)
     if child is None:
-        return report(reporter, i18n.text("id", "category." + category), "sms", lang, category)
-    return answer(checkins.alert_about(child, category).ref, lang)
+        text = words or i18n.text("id", "category." + category)
+        return report(reporter, text, "sms", lang, category)
+    case = checkins.alert_about(child, category)
+    if words:
+        alerts.add_family_words(case, reporter, words)
+    return answer(case.ref, lang)
 
 
 def answer(ref: str, lang: str, reporter: str | None = None) -> str:
@@ -163,19 +172,47 @@ def _named_child(phone: str, text: str) -> Child | None:
 
 
 def _children_named(phone: str, text: str) -> list[Child]:
-    """The children of this phone's household whose name (any word of it) the text says, but
-    not after a title: "Pak Budi" is a grown man, and a word for a child ("Putri") no name."""
+    """The children of this phone's household whose name (any word of it) the text says."""
+    return _named_among(_household_children(phone), text)
+
+
+def children_said(phone: str, village: Village | None, text: str) -> list[Child]:
+    """The registered children a free text names: of the sender's household, or of their
+    village (a neighbour's child the broker wants to take)."""
+    nearby = {child.id: child for child in _household_children(phone)}
+    if village is not None:
+        nearby.update(
+            {c.id: c for c in Child.select().join(Person).where(Person.village == village)}
+        )
+    return _named_among(nearby.values(), text)
+
+
+def _named_among(children, text: str) -> list[Child]:
+    """The children whose name (any word of it) the text says, but not after a title: "Pak
+    Budi" is a grown man, and a word for a child ("Putri") no name."""
+    said = set(_name_words_said(text))
+    return [child for child in children if said & set(_name_words(child.name))]
+
+
+def _name_words(name: str) -> list[str]:
+    return [word for word in _words(name) if len(word) >= 3 and not _is_child_word(word)]
+
+
+def _name_words_said(text: str) -> list[str]:
     words = _words(text)
     # Each word with the one before it (the first list is one longer: its last is unused).
-    said = {word for before, word in zip(["", *words], words, strict=False) if before not in TITLES}
-    return [
-        child
-        for child in _household_children(phone)
-        if any(
-            len(word) >= 3 and not _is_child_word(word) and word in said
-            for word in _words(child.name)
-        )
-    ]
+    return [word for before, word in zip(["", *words], words, strict=False) if before not in TITLES]
+
+
+def without_names(text: str, children: list[Child]) -> str:
+    """The text with these children's names replaced by "(anak)": an SMS alert never carries a
+    child's name (INFO and the desk show the report whole)."""
+    names = {word for child in children for word in _name_words(child.name)}
+    return _WORD_AS_TYPED.sub(lambda m: "(anak)" if _plain(m.group()) in names else m.group(), text)
+
+
+def _plain(word: str) -> str:
+    return gsm7.without_accents(word).lower()
 
 
 def _words(text: str) -> list[str]:
@@ -183,14 +220,40 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(gsm7.without_accents(text).lower())
 
 
-def _village_named(text: str) -> Village | None:
-    """A village whose code a report gives ("TOLONG 3522010001 anak dinikahkan"): where a
-    stranger's report goes."""
+def _village_named(text: str, reporter: str) -> Village | None:
+    """The village a report names: by its code ("TOLONG 3522010001 ..."), or by its name after
+    "desa" ("anak di desa Sidorejo dipukul"); from a supervisor, by its name alone among their
+    district's villages. A name two villages share names none: never a guess."""
     for code in re.findall(r"\d[\d.]{8,14}\d", text):
         village = people.find_village(code)
         if village is not None:
             return village
+    district = officers.district_of(reporter)
+    villages = Village.select()
+    if district is not None:
+        villages = villages.where(Village.district == district)
+    said = " ".join(_words(text))
+    before = r"\b" if district else r"\b(?:desa|ds|kelurahan|kel|village) "
+    names = [(village, _words(village.name)) for village in villages]
+    for way in (_whole_name, _first_word):  # "Sidorejo Lor" before "Sidorejo" alone
+        named = [v for v, words in names if _says(said, before, way(words))]
+        if named:
+            return named[0] if len(named) == 1 else None
     return None
+
+
+def _says(said: str, before: str, name: str) -> bool:
+    return bool(name) and re.search(rf"{before}{name}\b", said) is not None
+
+
+def _whole_name(words: list[str]) -> str:
+    return " ".join(words)
+
+
+def _first_word(words: list[str]) -> str:
+    """A village's first word when the name has more and it is a long one: "Sidorejo" for
+    "Sidorejo Contoh", not "Karang" for "Karang Anyar"."""
+    return words[0] if len(words) > 1 and len(words[0]) >= 6 else ""
 
 
 def family_village(phone: str) -> Village | None:

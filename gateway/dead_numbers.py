@@ -12,7 +12,8 @@ PAUSE_AFTER = 3  # final failures in a row
 DEAD_REASONS = {  # Africa's Talking's failureReason / statusCode names for a dead number
     "UserDoesNotExist",
     "UserIsInactive",
-    "NotNetworkSubcriber",
+    "NotNetworkSubcriber",  # as Africa's Talking's documentation spells it...
+    "NotNetworkSubscriber",  # ...and as it may be spelt correctly one day
     "InvalidPhoneNumber",
 }
 

@@ -12,6 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
+
+import phonenumbers
 
 from config.settings import LANGUAGES
 from gateway import clock, household_import, people, phone
@@ -33,6 +36,7 @@ HOUSEHOLD_COLUMNS = (
     "consent_date",
 )
 YES, NO = {"yes", "ya", "y", "1"}, {"no", "tidak", "n", "0"}
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -65,12 +69,41 @@ class ImportFileError(ValueError):
 
 
 class RowError(ValueError):
-    """One row refused: the column at fault and why."""
+    """One row refused: each column at fault and why (most often one)."""
 
     def __init__(self, column: str, template: str, **params: object):
-        self.column = column
-        self.reason = Reason(template, tuple((k, str(v)) for k, v in params.items()))
-        super().__init__(f"{column}: {self.reason}")
+        reason = Reason(template, tuple((k, str(v)) for k, v in params.items()))
+        self.faults: list[tuple[str, Reason]] = [(column, reason)]
+        super().__init__(f"{column}: {reason}")
+
+    @classmethod
+    def of(cls, faults: list[tuple[str, Reason]]) -> RowError:
+        """One refusal naming every fault found in a row."""
+        error = cls.__new__(cls)
+        error.faults = faults
+        ValueError.__init__(error, "; ".join(f"{column}: {why}" for column, why in faults))
+        return error
+
+
+class Faults:
+    """A row's columns checked one by one with every fault kept, so that the report names
+    them all and the operator fixes a row in one go."""
+
+    def __init__(self) -> None:
+        self.found: list[tuple[str, Reason]] = []
+
+    def check(self, parse: Callable[..., T], *args: object) -> T | None:
+        """What `parse(*args)` gives, or None with its fault noted."""
+        try:
+            return parse(*args)
+        except RowError as error:
+            self.found += error.faults
+            return None
+
+    def raise_any(self) -> None:
+        """Refuse the row if any column was at fault."""
+        if self.found:
+            raise RowError.of(self.found)
 
 
 @dataclass
@@ -82,17 +115,24 @@ class Report:
     created: dict[str, int] = field(default_factory=dict)
     held: Reason | None = None  # why nothing was applied at all (a registry snapshot)
     removed: int = 0  # entries a replaced list no longer holds (a registry snapshot)
+    updated: int = 0  # rows that changed one already stored (a village renamed)
 
     def refuse(self, line: int, error: RowError) -> None:
-        """Note a refused row."""
-        self.refused.append((line, error.column, error.reason))
+        """Note a refused row, each of its faults."""
+        self.refused += [(line, column, reason) for column, reason in error.faults]
+
+    @property
+    def refused_lines(self) -> list[int]:
+        """The lines refused, each once (a row may have several faults)."""
+        return sorted({line for line, _, _ in self.refused})
 
     def render(self) -> str:
         """The report as the operator reads it."""
         made = [f"{count} new {name}" for name, count in self.created.items()]
+        made += [f"{self.updated} updated"] if self.updated else []
         made += [f"{self.removed} removed"] if self.removed else []
         what = f" ({', '.join(made)})" if made else ""
-        lines = [f"{self.accepted} row(s) accepted{what}, {len(self.refused)} refused."]
+        lines = [f"{self.accepted} row(s) accepted{what}, {len(self.refused_lines)} refused."]
         lines += [
             f"  line {line}, column {column}: {reason}" for line, column, reason in self.refused
         ]
@@ -172,7 +212,7 @@ def _created_since(before: dict[str, int], counted: dict[str, type[BaseModel]]) 
 def _import(
     path: str,
     columns: tuple[str, ...],
-    import_row: Callable[[dict], None],
+    import_row: Callable[[dict], bool],
     counted: dict[str, type[BaseModel]],
 ) -> Report:
     rows = read_rows(path, columns)
@@ -181,11 +221,12 @@ def _import(
     for line, row in rows:
         try:
             with db.atomic():
-                import_row(whole(row))
+                updated = import_row(whole(row))
         except RowError as error:
             report.refuse(line, error)
         else:
             report.accepted += 1
+            report.updated += updated
     report.created = _created_since(before, counted)
     return report
 
@@ -206,7 +247,9 @@ def _village_code(cells: dict, column: str) -> str:
     return digits
 
 
-def _village_row(cells: dict) -> None:
+def _village_row(cells: dict) -> bool:
+    """Store a village row; True when it changed a village already stored (its name is in
+    every alert: the operator must see a rename)."""
     fields = {key: required(cells, key) for key in ("name", "district", "province")}
     language = cells.get("language", "").lower() or None
     if language and language not in LANGUAGES:
@@ -215,13 +258,12 @@ def _village_row(cells: dict) -> None:
     village = Village.get_or_none(Village.code == code)
     if village is None:
         Village.create(code=code, language=language, **fields)
-    elif (village.name, village.district, village.province, village.language) != (
-        fields["name"],
-        fields["district"],
-        fields["province"],
-        language,
-    ):
-        Village.update(language=language, **fields).where(Village.id == village.id).execute()
+        return False
+    stored = (village.name, village.district, village.province, village.language)
+    if stored == (fields["name"], fields["district"], fields["province"], language):
+        return False
+    Village.update(language=language, **fields).where(Village.id == village.id).execute()
+    return True
 
 
 def import_villages(path: str) -> Report:
@@ -252,42 +294,64 @@ def _village(cells: dict, known: dict[str, Village | None]) -> Village:
     return known[code]
 
 
-def parse_household(cells: dict, villages: dict[str, Village | None]) -> Household:
-    """A register row checked, not yet applied; RowError names its first fault, the columns
-    checked in this order. `villages`: the codes looked up so far."""
-    village = _village(cells, villages)
-    caregiver_phone, caregiver_name = (
-        _phone(cells, "caregiver_phone"),
-        _name(cells, "caregiver_name"),
-    )
-    migrant_phone = _phone(cells, "migrant_phone") if cells.get("migrant_phone") else None
+def _country(cells: dict) -> str | None:
     country = cells.get("destination_country", "").upper() or None
-    if country and not (len(country) == 2 and country.isalpha()):
+    if country and country not in phonenumbers.SUPPORTED_REGIONS:  # "XX" is no country
         raise RowError("destination_country", "not an ISO 3166 two-letter country code")
-    child_name = _name(cells, "child_name")
+    return country
+
+
+def _birth_year(cells: dict) -> int:
     year = cells.get("child_birth_year", "")
     if not (year.isdigit() and len(year) == 4 and people.is_child_birth_year(int(year))):
         raise RowError("child_birth_year", "not the birth year of a child under 18")
+    return int(year)
+
+
+def _in_school(cells: dict) -> bool:
     in_school = cells.get("in_school", "").lower()
     if in_school not in YES | NO:
         raise RowError("in_school", "not yes or no")
+    return in_school in YES
+
+
+def _consent_date(cells: dict) -> date:
     try:
         consent_date = date.fromisoformat(required(cells, "consent_date"))
     except ValueError:
         raise RowError("consent_date", "not a date (YYYY-MM-DD)") from None
     if consent_date > clock.now().date():
         raise RowError("consent_date", "in the future")
+    return consent_date
+
+
+def parse_household(cells: dict, villages: dict[str, Village | None]) -> Household:
+    """A register row checked, not yet applied; RowError names every fault, in the columns'
+    order. `villages`: the codes looked up so far."""
+    faults = Faults()
+    village = faults.check(_village, cells, villages)
+    caregiver_phone = faults.check(_phone, cells, "caregiver_phone")
+    caregiver_name = faults.check(_name, cells, "caregiver_name")
+    migrant_phone = (
+        faults.check(_phone, cells, "migrant_phone") if cells.get("migrant_phone") else None
+    )
+    migrant_name = faults.check(_name, cells, "migrant_name") if migrant_phone else None
+    country = faults.check(_country, cells)
+    child_name = faults.check(_name, cells, "child_name")
+    birth_year = faults.check(_birth_year, cells)
+    in_school = faults.check(_in_school, cells)
+    consent_date = faults.check(_consent_date, cells)
+    faults.raise_any()
     return Household(
         village_id=village.id,
         caregiver_phone=caregiver_phone,
         caregiver_name=caregiver_name,
         migrant_phone=migrant_phone,
-        # Checked last, as ever: a row with several faults is refused for the same column.
-        migrant_name=_name(cells, "migrant_name") if migrant_phone else None,
+        migrant_name=migrant_name,
         country=country,
         child_name=child_name,
-        birth_year=int(year),
-        in_school=in_school in YES,
+        birth_year=birth_year,
+        in_school=in_school,
         consent_date=consent_date,
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gateway import i18n
 from gateway.i18n import desk_text
-from gateway.models import Officer, Village
+from gateway.models import Officer, Person, Village
 from gateway.statuses import OfficerRole
 
 NAME_ROOM = 25  # an officer's name in a family's answer: it stays one SMS segment
@@ -41,10 +41,18 @@ def add(
         raise OfficerError(desk_text("staff.supervisor_district"))
     fields = {"name": name, "role": role, "village": village, "district": district}
     officer = Officer.get_or_none(Officer.phone == phone)
+    if officer is None and role != OfficerRole.OPERATOR and _family_on(phone):
+        # A staff phone gets the staff menu and every alert: the family's own menu, check-ins
+        # and SMS answers would stop on it.
+        raise OfficerError(desk_text("staff.family_phone"))
     if officer is None:
         return Officer.create(phone=phone, **fields)
     Officer.update(**fields).where(Officer.id == officer.id).execute()
     return Officer.get_by_id(officer.id)
+
+
+def _family_on(phone: str) -> bool:
+    return Person.select().where(Person.phone == phone).exists()
 
 
 def known_district(name: str) -> str:
@@ -84,6 +92,14 @@ def village_of(phone: str) -> Village | None:
         (Officer.phone == phone) & (Officer.role == OfficerRole.OFFICER.value)
     )
     return officer.village if officer else None
+
+
+def district_of(phone: str) -> str | None:
+    """The district of the supervisor on this phone, if it is one."""
+    supervisor = Officer.get_or_none(
+        (Officer.phone == phone) & (Officer.role == OfficerRole.SUPERVISOR.value)
+    )
+    return supervisor.district if supervisor else None
 
 
 def supervisors(district: str | None) -> list[Officer]:

@@ -245,6 +245,7 @@ def register(phone: str, answers: dict[str, Any], lang: str) -> Person:
             for child in answers.get("children", []):
                 add_child(person, child, answers.get("parent_phone"))
         if created:  # by this session: the others finishing the same answers send nothing
+            contacts.keep_language(phone, lang)
             _confirm_by_sms(person, lang, answers.get("ussd_code", ""))
     return person
 

@@ -42,6 +42,31 @@ def normalise(raw: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+def normalise_abroad(raw: str) -> str:
+    """Like normalise, for the number of someone working abroad: digits with no "+", "00" or
+    "0" before them ("85291234567", "886912345678": how Hong Kong and Taiwan numbers are
+    written, and a USSD keypad has no "+") are a foreign number with its country code when
+    they are one, not an Indonesian number missing its 0."""
+    digits = re.sub(r"\D", "", raw or "")
+    if _PHONE_CHARS.fullmatch((raw or "").strip()) and digits[:1] not in ("", "0"):
+        try:
+            return _foreign("+" + digits)
+        except InvalidPhoneError:
+            pass
+    return normalise(raw)
+
+
+def _foreign(candidate: str) -> str:
+    try:
+        number = phonenumbers.parse(candidate, None)
+    except phonenumbers.NumberParseException:
+        raise InvalidPhoneError(candidate) from None
+    region = phonenumbers.region_code_for_number(number)
+    if region in (None, HOME_REGION) or not phonenumbers.is_valid_number(number):
+        raise InvalidPhoneError(candidate)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
 def is_abroad(e164: str) -> bool:
     """Whether a number (E.164) is not Indonesian: a migrant abroad, who cannot dial our USSD."""
     return not e164.startswith("+" + str(phonenumbers.country_code_for_region(HOME_REGION)))

@@ -51,18 +51,15 @@ def _case_state(child: Child, category: str, lang: str) -> str:
 
 
 def for_parent(phone: str, lang: str, ussd_code: str) -> list[str]:
-    """A migrant's ANAK answer, one SMS or more: each linked child's latest check-in whole (a
-    child's news cut off would lose where their case stands), or why there is none."""
-    if not Person.select().where((Person.phone == phone) & (Person.role == Role.MIGRANT)).exists():
-        if Person.select().where(Person.phone == phone).exists():  # a caregiver, say: not them
-            return [i18n.text(lang, "anak.for_parents_abroad", ussd_code=ussd_code)]
-        key = "anak.not_migrant_abroad" if is_abroad(phone) else "anak.not_migrant"
-        return [i18n.text(lang, key, ussd_code=ussd_code)]
+    """A parent abroad's ANAK answer, one SMS or more: each child whose caregiver gave this
+    number as the parent's (registered as a migrant or not: the caregiver agreed that this
+    number reads the news), its latest check-in whole (a child's news cut off would lose
+    where their case stands); or why there is none."""
     children = sorted(  # birth years are encrypted: sorted here, not by the database
         Child.select().where(Child.parent_phone == phone), key=lambda child: child.birth_year
     )
     if not children:
-        return [i18n.text(lang, "anak.no_children")]
+        return [_why_no_news(phone, lang, ussd_code)]
     packed: list[list[str]] = [[]]
     for line in (_child_line(child, lang) for child in children):
         if packed[-1] and not gsm7.fits(_summary(lang, [*packed[-1], line])):
@@ -72,6 +69,15 @@ def for_parent(phone: str, lang: str, ussd_code: str) -> list[str]:
         i18n.fit(lang, "anak.summary", {"children": "; ".join(lines)}, shorten="children")
         for lines in packed
     ]
+
+
+def _why_no_news(phone: str, lang: str, ussd_code: str) -> str:
+    if Person.select().where((Person.phone == phone) & (Person.role == Role.MIGRANT)).exists():
+        return i18n.text(lang, "anak.no_children")
+    if Person.select().where(Person.phone == phone).exists():  # a caregiver, say: not them
+        return i18n.text(lang, "anak.for_parents_abroad", ussd_code=ussd_code)
+    key = "anak.not_migrant_abroad" if is_abroad(phone) else "anak.not_migrant"
+    return i18n.text(lang, key, ussd_code=ussd_code)
 
 
 def for_screen(phone: str, lang: str, ussd_code: str) -> str:

@@ -63,6 +63,17 @@ def test_the_alert_goes_to_the_village_officer_and_its_sending_is_stored(client,
     assert Alert.get_by_id(case.id).state == "delivered"
 
 
+def test_an_alert_that_fails_for_good_escalates_at_once(app, client, case, run_jobs):
+    run_jobs()
+    row = OutboxMessage.get(OutboxMessage.to == OFFICER)
+    report = {"id": row.provider_id, "status": "Failed", "failureReason": "UserIsInactive"}
+    assert client.post("/sms/delivery", data=report).status_code == 200
+    assert states(case) == ["opened", "sent", "undelivered"]
+    # Nobody was told: due now, not in 24 hours, and the cron's next run escalates it.
+    assert escalate(app) == "Escalated 1 overdue alert(s)."
+    assert last_to(SUPERVISOR).startswith(f"ESKALASI {case.ref}")
+
+
 def test_ok_acknowledges_and_the_alert_never_escalates(app, client, case, monkeypatch):
     sms(client, f"ok {case.ref.lower()}", sender=OFFICER)
     assert last_to(OFFICER) == i18n.text("id", "officer.acknowledged", ref=case.ref)
@@ -104,6 +115,10 @@ def test_the_scheduled_job_escalates_through_rq(app, case, monkeypatch, run_jobs
 def test_selesai_closes_with_a_note_and_kasus_lists_what_is_open(client, case):
     sms(client, "KASUS", sender=OFFICER)
     assert last_to(OFFICER) == f"Kasus terbuka (1): {case.ref} calo Sumberejo"
+    for bare in (f"SELESAI {case.ref}", f"SELESAI {case.ref} ok"):  # what was done, please
+        sms(client, bare, sender=OFFICER)
+        assert last_to(OFFICER) == i18n.text("id", "officer.close_needs_note", ref=case.ref)
+        assert Alert.get_by_id(case.id).state != "closed"
     sms(client, f"SELESAI {case.ref} calo sudah dilaporkan ke polisi", sender=OFFICER)
     assert last_to(OFFICER) == i18n.text("id", "officer.closed", ref=case.ref)
     closed = AlertEvent.get(AlertEvent.state == "closed")

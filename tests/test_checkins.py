@@ -205,6 +205,19 @@ def test_answers_by_ussd_after_the_pin(app, client, families):
     assert phone.press("3", "1234") == "END " + i18n.text("id", "kabar.none")
 
 
+def test_the_last_child_answered_by_sms_during_the_session_ends_it(app, client, families):
+    siti = Person.get(Person.phone == CAREGIVER)
+    siti.pin_hash = unpeppered_pin_hash("1234")
+    siti.save()
+    start(app)
+    phone = Phone(client, CAREGIVER)
+    phone.dial()
+    phone.press("3", "1234", "2", "1", "1", "1", "1")  # Ani, all well...
+    assert "1 Budi" in phone.press("1")  # ...saved; Budi next
+    sms(client, "1 1 1 1 1", sender=CAREGIVER)  # meanwhile, Budi's answer by SMS
+    assert phone.press_raw("1") == "END " + i18n.text("id", "kabar.done", kabar_saved=1)
+
+
 @pytest.fixture
 def migrant(families):
     Person.create(phone="+886912345678", name="Sri", role="pmi", village=families)
@@ -227,6 +240,13 @@ def test_anak_gives_the_parent_abroad_the_latest_news(app, client, families, mig
         "Kabar anak: Ani (ada masalah: dilaporkan ke petugas) 25-11: sekolah Tidak, sehat Ya,"
         " senang Ya, kontak Anda Ya",
     ]  # a child's news whole, in an SMS of its own when two do not fit one; a problem first
+
+
+def test_anak_reaches_the_parent_number_the_caregiver_gave_unregistered(app, client, families):
+    # The caregiver typed the parent's number at registration; the parent never dialled in
+    # (a USSD code cannot be dialled from abroad): the consent shown says this number reads it.
+    Child.update(parent_phone="+85291234567").where(Child.id == by_name(Child, "Budi").id).execute()
+    assert sms(client, "ANAK", sender="+85291234567") == ["Kabar anak: Budi: belum ada laporan"]
 
 
 def test_anak_from_someone_who_is_no_migrant(app, client, families):

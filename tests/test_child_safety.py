@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 from flask import current_app
 
-from gateway import checkin_codes, checkins, gsm7, i18n
+from gateway import alerts, checkin_codes, checkins, gsm7, i18n
 from gateway.flows import FLOW, engine
 from gateway.flows.screens import State
 from gateway.models import (
@@ -385,17 +385,38 @@ def test_an_officers_own_tolong_is_a_case_of_the_officers_village(app, client, d
     assert "Anda tangani" in sms(client, f"OK {alert.ref}", sender=BOJ_OFFICER)[0]
 
 
-def test_a_supervisors_own_tolong_asks_for_the_childs_village(app, client, districts):
+def test_a_supervisors_own_tolong_goes_to_the_village_it_names(app, client, districts):
     answer = sms(client, "TOLONG anak tetangga dipukul ayahnya", sender=BOJ_SUPERVISOR)
     first = Alert.get()
     assert first.village is None and staff_messages() == {BOJ_SUPERVISOR: answer}
-    assert answer[0].startswith(f"Laporan {first.ref} tersimpan. Agar petugas desa anak itu")
-    assert "TOLONG <kode desa> <kabar>" in answer[0] and "SAPA 129" in answer[0]
-    again = sms(client, "TOLONG 3522010001 anak tetangga dipukul", sender=BOJ_SUPERVISOR)
-    second = Alert.get(Alert.id != first.id)
-    assert second.village.name == "Sumberejo"
-    assert texts_to(BOJ_OFFICER)[0].startswith(f"KASUS {second.ref}: kekerasan pada anak")
-    assert "petugas desa Pak Joko" in again[0]
+    assert answer == [i18n.text("id", "tolong.which_village", ref=first.ref)]
+    assert "TOLONG desa <nama desa> <kabar>" in answer[0] and "SAPA 129" in answer[0]
+    # A village of the supervisor's district by its name alone, or by its code.
+    for text in ("TOLONG ada anak dipukul di Sumberejo", "TOLONG 3522010001 anak dipukul"):
+        again = sms(client, text, sender=BOJ_SUPERVISOR)
+        case = Alert.select().order_by(Alert.id.desc()).get()
+        assert case.village.name == "Sumberejo" and "petugas desa Pak Joko" in again[0]
+        assert texts_to(BOJ_OFFICER)[-1].startswith(f"KASUS {case.ref}: kekerasan pada anak")
+
+
+@pytest.mark.parametrize(
+    "text, village",
+    [
+        ("tolong anak tetangga di desa Ngasem mau dinikahkan", "Ngasem"),
+        ("TOLONG ds. sumberejo anak dipukul", "Sumberejo"),
+        ("HELP my son was beaten in village Ngasem", "Ngasem"),
+        ("TOLONG anak di Ngasem dipukul", None),  # no "desa": a word, not surely the village
+        ("TOLONG anak di desa Kenangan dipukul", None),  # no such village
+    ],
+)
+def test_a_strangers_report_goes_to_the_village_it_names(app, client, districts, text, village):
+    answer = sms(client, text, sender=STRANGER)
+    case = Alert.get()
+    assert (case.village.name if case.village else None) == village
+    if village is None:  # nobody to tell: asked which village, and to call SAPA 129 now
+        assert answer == [i18n.text("id", "tolong.which_village", ref=case.ref)]
+    else:
+        assert "diteruskan ke petugas desa" in answer[0] or "pengawas" in answer[0]
 
 
 def test_tolong_alone_is_still_a_case(app, client, districts):
@@ -436,7 +457,27 @@ def test_a_problem_code_after_the_round_was_answered_is_a_report(app, client, di
     alert = Alert.get()
     assert (alert.category, alert.village.name, alert.urgent) == ("bullying", "Kenanga", False)
     assert "petugas desa Bu Ani" in answer[0]
-    assert sms(client, "1 1 1 1 1", sender=SITI)[0].startswith("Desmigratif: CEK")
+    # All well again, or sent twice: she hears her answer is not lost, not the keyword list.
+    for again in ("1 1 1 1 1", "11111 sudah"):
+        assert sms(client, again, sender=SITI) == [i18n.text("id", "checkin.none_waiting")]
+
+
+def test_a_problem_code_with_words_and_no_check_in_waiting_is_a_case_with_the_words(
+    app, client, districts
+):
+    start_round(app)
+    sms(client, "1 1 1 1 1", sender=SITI)
+    answer = sms(client, "1 1 1 1 5 Budi ora mulih wis 2 dina", sender=SITI)
+    alert = Alert.get()
+    assert (alert.category, alert.urgent, Child.get_by_id(alert.child_id).name) == (
+        "missing",
+        True,
+        "Budi",
+    )
+    assert "petugas desa Bu Ani" in answer[0]
+    words = [e.note for e in alerts.family_words(alert)]
+    assert words == ["Budi ora mulih wis 2 dina"]
+    assert "Budi" not in " ".join(texts_to(IND_OFFICER))  # the SMS names no child
 
 
 def test_operators_edit_the_danger_words(app, client, districts, restore_rules, tmp_path):
@@ -453,7 +494,10 @@ def test_operators_edit_the_danger_words(app, client, districts, restore_rules, 
         "kind,value,note\ndanger_word,Dipaksa,recruitment\ndanger_word,dipukul,violence\n"
     )
     result = app.test_cli_runner().invoke(args=["import-rules", str(path)])
-    assert result.output.splitlines()[0] == "2 row(s) accepted (2 new rules), 0 refused."
+    # The file replaces the danger words whole: the report says how many defaults went.
+    assert (
+        result.output.splitlines()[0] == "2 row(s) accepted (1 new rules, 86 removed), 0 refused."
+    )
     sms(client, "anak saya dipaksa kerja di kota", sender=SITI)
     assert Alert.select().order_by(Alert.id.desc()).get().category == "recruitment"
     sms(client, "anak saya hilang", sender=YANI)  # no longer a danger word
@@ -793,6 +837,15 @@ def test_add_officer_refuses_what_would_send_alerts_astray(app, districts, extra
     assert Officer.select().count() == before
 
 
+def test_a_familys_phone_is_not_made_a_staff_phone(app, districts):
+    from gateway.models import Officer
+
+    args = ["add-officer", "--phone", SITI, "--name", "Siti", "--village", "3212010001"]
+    result = app.test_cli_runner().invoke(args=args)
+    assert result.exit_code == 1 and "terdaftar sebagai keluarga" in result.output
+    assert not Officer.select().where(Officer.phone == SITI).exists()
+
+
 def test_a_long_officer_name_still_fits_the_last_screen(app, client, districts):
     from gateway.models import Officer
 
@@ -850,3 +903,41 @@ def test_an_officer_without_a_pin_is_told_to_ask_the_admin(app, client, district
     phone = Phone(client, IND_SUPERVISOR)
     phone.dial()
     assert phone.press("3") == "END " + i18n.text("id", "officer.no_pin")
+
+
+def test_a_broker_report_naming_a_registered_child_names_no_child_and_is_her_case(
+    app, client, districts
+):
+    # Rina (Sumberejo) reports a broker after Dewi, her own child; then after Eka, Wati's
+    # child in Ngasem, by a neighbour of Ngasem's.
+    answer = sms(client, "LAPOR calo Pak Harun mau bawa Dewi kerja ke Malaysia", sender=RINA)
+    broker = Alert.get(Alert.category == "broker")
+    child_case = Alert.get(Alert.category == "recruitment")
+    assert (child_case.urgent, Child.get_by_id(child_case.child_id).name) == (True, "Dewi")
+    alert_sms = " ".join(texts_to(BOJ_OFFICER))
+    assert f"LAPOR CALO {broker.ref}" in alert_sms
+    assert "Pak Harun mau bawa (anak) kerja" in alert_sms
+    assert "Dewi" not in alert_sms
+    assert answer[0].startswith(f"Laporan {child_case.ref} diteruskan ke petugas desa Pak Joko")
+    assert "SAPA 129" in answer[0]
+    # INFO still shows the report whole, to the officer entitled to it.
+    assert "Dewi" in Report.get(Report.ref == broker.ref).text
+    Person.create(phone=STRANGER, name="Tono", role="calon_pmi", village=districts["ngasem"])
+    sms(client, "LAPOR calo minta Eka ikut kerja ke kota", sender=STRANGER)
+    assert "Eka" not in " ".join(texts_to(BOJ_SUPERVISOR))  # Ngasem's cases go to Bu Sri
+    assert Alert.select().where(Alert.category == "recruitment").count() == 2
+
+
+def test_the_officer_hears_that_a_family_wrote_more_once_an_hour(app, client, districts, now):
+    sms(client, "TOLONG anak saya dipukul", sender=SITI)
+    case = Alert.get()
+    assert len(texts_to(IND_OFFICER)) == 1  # the case itself
+    now.advance(minutes=20)
+    sms(client, "TOLONG Budi dipukul lagi pakai kayu", sender=SITI)  # joins the open case
+    more = texts_to(IND_OFFICER)[1:]
+    assert more == [i18n.text("id", "alert.more", ref=case.ref, village="Kenanga")]
+    assert "Budi" not in more[0]
+    now.advance(minutes=10)
+    sms(client, "TOLONG Budi dipukul lagi, sekarang di rumah nenek", sender=SITI)
+    assert len(texts_to(IND_OFFICER)) == 2  # within the hour: INFO shows it, no new SMS
+    assert len(alerts.family_words(case)) == 2

@@ -55,3 +55,10 @@ def test_three_dead_number_failures_pause_broadcasts_and_tell_the_officer(client
     client.post("/sms/delivery", data={"id": "OK1", "status": "Success", "phoneNumber": FAMILY})
     assert outbox.add(FAMILY, "siaran 2", kind=MessageKind.BROADCAST).status == "queued"
     assert OutboxMessage.select().where(OutboxMessage.to == OFFICER).count() == 1  # told once
+
+
+def test_both_spellings_of_not_a_network_subscriber_mean_a_dead_number():
+    from gateway.dead_numbers import means_dead
+
+    assert means_dead("NotNetworkSubcriber") and means_dead("NotNetworkSubscriber")
+    assert not means_dead("AbsentSubscriber")

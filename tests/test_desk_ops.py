@@ -137,6 +137,11 @@ def test_a_registry_upload_needs_its_date_and_a_file_of_no_good_row_changes_noth
     # Only one agency in the file: the rest leave the list, and the page says how many.
     smaller = upload(client, "agencies", f"{header}\n{first}\n{first}\n", "2026-11-21")
     assert "2 baris diterima" in smaller.text and "6 dihapus dari daftar" in smaller.text
+    older = upload(client, "agencies", registry_data.AGENCIES, "2026-11-01")
+    assert older.status_code == 422 and "lebih lama dari data yang berlaku" in older.text
+    assert Agency.select().count() == 1
+    unknown = upload(client, "foo", registry_data.AGENCIES, "2026-11-22")
+    assert unknown.status_code == 422 and 'class="flash error"' in unknown.text
 
 
 def test_an_operator_adds_an_officer_and_resets_pin_and_password(client, desk):

@@ -193,8 +193,11 @@ def test_the_info_screen_says_free_in_each_language(client, village):
 # 6. Numbers abroad are never told to dial the USSD code.
 
 
+@pytest.mark.parametrize("registered", [False, True])
 @pytest.mark.parametrize("text", ["halo", "DAFTAR", "ANAK"])
-def test_sms_to_numbers_abroad_point_to_keywords_not_to_ussd(client, village, text):
+def test_sms_to_numbers_abroad_point_to_keywords_not_to_ussd(client, village, text, registered):
+    if registered:  # a parent abroad already registered, who texts DAFTAR again
+        Person.create(phone=ABROAD, name="Sri", role="pmi", village=village)
     answer = sms(client, text, sender=ABROAD)[-1]
     assert "*123#" not in answer and gsm7.fits(answer), answer
 

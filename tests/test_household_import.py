@@ -107,6 +107,26 @@ def test_one_caregiver_on_many_rows_is_one_person_with_all_the_children(register
     assert Consent.select().count() == 4
 
 
+def test_a_row_with_several_faults_names_them_all_once_counted(register, village):
+    code, report = register(
+        row(phone="0812", name="S", year="1990", school="mungkin", consent="besok"),
+        row(phone="+6281211110005", name="Yanti", child="Fajar", year="2030", country="XX"),
+    )
+    assert (code, report) == (
+        1,
+        [
+            "0 row(s) accepted (0 new people, 0 new children), 2 refused.",
+            "  line 2, column caregiver_phone: not a phone number",
+            "  line 2, column caregiver_name: not a name (letters, 2-40 characters)",
+            "  line 2, column child_birth_year: not the birth year of a child under 18",
+            "  line 2, column in_school: not yes or no",
+            "  line 2, column consent_date: not a date (YYYY-MM-DD)",
+            "  line 3, column destination_country: not an ISO 3166 two-letter country code",
+            "  line 3, column child_birth_year: not the birth year of a child under 18",
+        ],
+    )
+
+
 def test_a_refused_row_among_good_ones_leaves_nothing_and_the_good_ones_are_whole(
     register, village, chunk
 ):

@@ -72,6 +72,10 @@ def test_importing_the_same_file_twice_changes_nothing(app, csv_file):
     again = run(app, "import-villages", path)
     assert again.output.startswith("2 row(s) accepted (0 new villages), 3 refused.")
     assert Village.select().count() == 2
+    renamed = VILLAGES.replace("3507102002,Sukorejo,", "3507102002,Sukorejo Lor,")
+    result = run(app, "import-villages", csv_file(renamed))
+    # Every alert names the village: a rename is said, not done silently.
+    assert result.output.startswith("2 row(s) accepted (0 new villages, 1 updated), 3 refused.")
 
 
 def test_a_file_without_the_columns_or_not_utf8_changes_nothing(app, csv_file):

@@ -1,6 +1,6 @@
 import pytest
 
-from gateway.phone import InvalidPhoneError, normalise
+from gateway.phone import InvalidPhoneError, normalise, normalise_abroad
 
 
 @pytest.mark.parametrize(
@@ -27,3 +27,21 @@ def test_numbers_are_stored_in_e164(raw, e164):
 def test_garbage_is_refused(raw):
     with pytest.raises(InvalidPhoneError):
         normalise(raw)
+
+
+@pytest.mark.parametrize(
+    "raw, e164",
+    [
+        ("85291234567", "+85291234567"),  # Hong Kong as written there, no "+" on a keypad
+        ("886912345678", "+886912345678"),  # Taiwan
+        ("60123456789", "+60123456789"),  # Malaysia
+        ("0852 9123 4567", "+6285291234567"),  # with its 0: an Indonesian number abroad
+        ("6281234567890", "+6281234567890"),
+        ("+85291234567", "+85291234567"),
+    ],
+)
+def test_a_parent_abroads_number_is_read_with_its_country_code_first(raw, e164):
+    assert normalise_abroad(raw) == e164
+    # Anywhere else (a caller's own number, a register's caregiver), an Indonesian one.
+    if raw == "85291234567":
+        assert normalise(raw) == "+6285291234567"

@@ -111,6 +111,25 @@ def test_every_wrong_answer_repeats_the_question_with_a_reason(client, village, 
     assert Child.get().parent_phone is None  # "1": the parent's number is not known
 
 
+def test_a_parent_abroads_number_typed_with_its_country_code_is_that_countrys(client, village):
+    phone = Phone(client)
+    phone.dial()
+    phone.press("1", "3", "Wati", "35.07.10.2001", "1", "85291234567", "Sari", "2016", "1", "2")
+    assert phone.press("1234", "1234", "1") == "END " + t("id", "reg.done")
+    assert Child.get().parent_phone == "+85291234567"  # Hong Kong, not Telkomsel's 0852
+
+
+def test_the_language_a_family_registered_in_stays_theirs(client, village):
+    from gateway import people
+
+    village.language = "jv"  # a Javanese-speaking village: its default for the unknown
+    village.save()
+    phone = Phone(client)
+    assert register(phone, "caregiver") == "END " + t("id", "reg.done")  # read in Indonesian
+    assert people.language_for(phone.number, "id") == "id"
+    assert "1 " + t("id", "home.my_data") in phone.dial()
+
+
 def test_back_goes_one_question_back_and_00_home(client, village):
     phone = Phone(client)
     phone.dial()

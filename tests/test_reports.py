@@ -276,13 +276,20 @@ def test_a_future_snapshot_date_is_refused(app, registry):
 def test_operators_edit_the_rules_and_answers_follow(app, client, registry, restore_rules):
     assert "DITUTUP" in cek(client, "JO-SA-0002", msg_id="before")
     path = registry / "rules.csv"
+    path.write_text("kind,value,note\nclosed_domestic,Arab Saudi,\nclosed_domestic,KW,\n")
+    result = app.test_cli_runner().invoke(args=["import-rules", str(path)])
+    assert "line 2, column value: not an ISO 3166 two-letter country code" in result.output
+    assert "nothing changed" in result.output  # a name instead of a code would close nothing
     path.write_text("kind,value,note\nclosed_domestic,KW,verified 2026\nbogus,XX,\n")
     result = app.test_cli_runner().invoke(args=["import-rules", str(path)])
     assert "nothing changed" in result.output  # a refused row: the rules in force stay
     assert "DITUTUP" in cek(client, "JO-SA-0002", msg_id="held")
     path.write_text("kind,value,note\nclosed_domestic,KW,verified 2026\n")
     result = app.test_cli_runner().invoke(args=["import-rules", str(path)])
-    assert result.output.splitlines()[0] == "1 row(s) accepted (1 new rules), 0 refused."
+    # KW was closed already; the other closed countries are gone, and the report says so.
+    assert (
+        result.output.splitlines()[0] == "1 row(s) accepted (0 new rules, 20 removed), 0 refused."
+    )
     assert cek(client, "JO-SA-0002", msg_id="after").startswith("TERDAFTAR: JO-SA-0002")
     assert RuleItem.select().where(RuleItem.kind == "zero_cost").count() == 10  # untouched
 

@@ -28,7 +28,7 @@ def test_halo_produces_exactly_one_help_sms_through_the_worker(client, run_jobs,
     assert (inbound.sender, inbound.text, inbound.keyword) == (PHONE, "halo", None)
 
 
-@pytest.mark.parametrize("text", ["STOP", "stop", "  Stop  ", "STPO"])
+@pytest.mark.parametrize("text", ["STOP", "stop", "  Stop  ", "STPO", "UNREG", "unreg", "Berhenti"])
 def test_stop_opts_out_of_broadcasts_only(client, text):
     sms(client, text)
     assert Contact.get(Contact.phone == PHONE).opted_out is True

@@ -233,6 +233,32 @@ def test_the_look_alike_answer_in_english_and_javanese(client, export, lang, sta
     assert text.startswith(start) and registered in text and gsm7.fits(text), text
 
 
+LONG_NAME = "PT Bumi Putra Sejahtera Mandiri Internasional Indonesia Raya Nusantara Jaya"
+
+
+def test_a_long_registered_name_with_words_added_after_its_60th_is_no_yes(app, client, export):
+    reimport(
+        app,
+        export,
+        "agencies",
+        AGENCIES + f"KEP.108/PK.02/2024,{LONG_NAME},Jl. Raya 2 Kediri,2027-12-31,aktif\n",
+    )
+    assert cek(client, LONG_NAME, msg_id="whole").startswith("TERDAFTAR:")
+    fake = cek(client, LONG_NAME + " Cabang Palsu Batam", msg_id="fake")
+    assert fake.startswith("TIDAK DITEMUKAN:") and "(aktif" in fake, fake
+    phone = Phone(client)
+    phone.dial()
+    assert phone.press("2", "1", LONG_NAME).startswith("END TERDAFTAR:")  # USSD takes it whole
+
+
+@pytest.mark.parametrize("query", ["شركة", "😀😀😀"])
+def test_a_name_in_other_letters_keeps_its_reason_in_one_gsm7_sms(client, export, query):
+    text = cek(client, query)
+    assert gsm7.is_gsm7(text) and gsm7.fits(text), text
+    assert text.startswith("TIDAK TERDAFTAR: ") and "Tidak ada di data KP2MI." in text, text
+    assert "  " not in text
+
+
 def test_ussd_shows_every_candidates_status_and_none_of_these(client, export):
     phone = Phone(client)
     phone.dial()
@@ -357,6 +383,35 @@ def test_a_job_order_of_an_unknown_country_code_is_refused(app, export):
     assert "nothing changed" in result.output and JobOrder.select().count() == 16
 
 
+def test_an_older_export_than_the_one_in_force_changes_nothing(app, client, export):
+    path = export / "old.csv"
+    path.write_text(AGENCIES.replace(",dicabut", ",aktif"))  # before Maju Jaya's revocation
+    result = app.test_cli_runner().invoke(
+        args=["import-agencies", str(path), "--as-of", "2026-01-01"]
+    )
+    assert result.exit_code == 1
+    assert "--as-of 2026-01-01 is older than the export in force (2026-11-20)" in result.output
+    assert cek(client, "PT Maju Jaya Sentosa").startswith("TIDAK TERDAFTAR: PT Maju Jaya Sentosa")
+
+
+def test_a_registry_row_with_several_faults_names_them_all(app, export):
+    result = reimport(
+        app,
+        export,
+        "job-orders",
+        JOB_ORDERS.splitlines()[0] + "\n"
+        "JO-XX-2025-0001,KEP.101/PK.02/2024,XX,operator,family,lima,2027-31-03,aktif\n"
+        "JO-TW-2025-0099,KEP.101/PK.02/2024,tw,operator,company,5,2027-03-31,aktif\n",
+    )
+    assert [line for line in result.output.splitlines() if line.startswith("  line")] == [
+        "  line 2, column country: not an ISO 3166 two-letter country code",
+        "  line 2, column employer_type: not one of individual, company",
+        "  line 2, column positions: not a whole number",
+        "  line 2, column valid_until: not a date (YYYY-MM-DD)",
+    ]
+    assert "1 refused" in result.output and "line(s) 2" in result.output
+
+
 # 3. A fake licence number.
 
 
@@ -383,11 +438,20 @@ def offer_answer(client, region, job):
     return screen
 
 
-@pytest.mark.parametrize("code", ["JO-SA-2025-0007", "JO-SA-2025-0008", "JO-AE-2025-0001"])
-def test_domestic_work_in_the_middle_east_is_closed_by_both_checks(client, export, code):
-    assert cek(client, code).startswith(
-        f"TIDAK TERDAFTAR: {code} Sinar Harapan Mulia. PRT ke negara ini DITUTUP."
+@pytest.mark.parametrize(
+    "code, country",
+    [
+        ("JO-SA-2025-0007", "Arab Saudi"),
+        ("JO-SA-2025-0008", "Arab Saudi"),
+        ("JO-AE-2025-0001", "Uni Emirat Arab"),
+    ],
+)
+def test_domestic_work_in_the_middle_east_is_closed_by_both_checks(client, export, code, country):
+    text = cek(client, code)
+    assert text.startswith(
+        f"TIDAK TERDAFTAR: {code} Sinar Harapan Mulia. PRT ke {country} DITUTUP."
     )
+    assert gsm7.fits(text)
     shown = offer_answer(client, "1", "1")  # Middle East, domestic work
     assert "TANDA BAHAYA" in shown and "PRT ke Timur Tengah DITUTUP" in shown
     assert "SPSK" in shown

@@ -111,3 +111,27 @@ def _answers(url: str) -> bool:
         return requests.get(f"{url}/healthz", timeout=1).status_code in (200, 503)
     except requests.RequestException:
         return False
+
+
+@pytest.mark.parametrize(
+    "method, path, want",
+    [
+        ("get", "/ussd", 405),  # a GET on the provider's POST-only callbacks
+        ("get", "/sms/incoming", 405),
+        ("post", "/ussd/nothing-here", 404),
+        ("post", "/sms/nothing-here", 404),
+    ],
+)
+def test_a_callback_address_misused_answers_one_plain_line(client, method, path, want):
+    answer = getattr(client, method)(path)
+    assert answer.status_code == want and answer.mimetype == "text/plain"
+    assert "<" not in answer.text and answer.text.startswith(str(want))
+
+
+def test_a_callback_without_its_token_is_refused_in_one_plain_line(make_app):
+    app = make_app(WEBHOOK_TOKEN="t0ken")
+    answer = app.test_client().post("/sms/incoming", data={"id": "x", "from": "0812"})
+    refused = (answer.status_code, answer.mimetype, answer.text)
+    assert refused == (403, "text/plain", "403 Forbidden")
+    too_big = app.test_client().post("/ussd?token=t0ken", data={"text": "x" * 70_000})
+    assert (too_big.status_code, too_big.mimetype) == (413, "text/plain")

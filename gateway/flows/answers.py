@@ -52,12 +52,13 @@ def birth_year(_state: State, answer: str) -> int:
     return int(answer)
 
 
-def phone_or_skip(_state: State, answer: str) -> str | None:
-    """A phone number in E.164, or None for SKIP."""
+def phone_abroad_or_skip(_state: State, answer: str) -> str | None:
+    """The phone number of a parent working abroad in E.164 ("852..." is Hong Kong's country
+    code, not an Indonesian number missing its 0), or None for SKIP."""
     if answer == SKIP:
         return None
     try:
-        return phone.normalise(answer)
+        return phone.normalise_abroad(answer)
     except phone.InvalidPhoneError:
         raise InvalidAnswerError("answer.bad_phone") from None
 

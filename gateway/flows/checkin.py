@@ -73,10 +73,16 @@ def _yes_no(question: str, goto: str) -> Menu:
 SCREENS = {
     "kabar": Branch(any_waiting, ("kabar.pick", "kabar.none")),
     "kabar.none": End("kabar.none"),
-    "kabar.pick": Pick("kabar.pick", child_names, "kabar.school", choose_child),
-    "kabar.pick_next": Pick("kabar.pick_next", child_names, "kabar.school", choose_child),
+    "kabar.pick": Pick("kabar.pick", child_names, "kabar.school", choose_child, when_empty="kabar"),
+    "kabar.pick_next": Pick(
+        "kabar.pick_next", child_names, "kabar.school", choose_child, when_empty="kabar.saved"
+    ),
     "kabar.pick_next_flagged": Pick(
-        "kabar.pick_next_flagged", child_names, "kabar.school", choose_child
+        "kabar.pick_next_flagged",
+        child_names,
+        "kabar.school",
+        choose_child,
+        when_empty="kabar.saved",
     ),
     "kabar.school": _yes_no("school", "kabar.health"),
     "kabar.health": _yes_no("health", "kabar.mood"),

@@ -55,6 +55,9 @@ def step(flow: Flow, state: State, answer: str) -> tuple[State, Reply]:
     if len(answer) > MAX_ANSWER:
         return state, render(flow, state, error="error.too_long")
     screen = flow.screens[state.screen]
+    if isinstance(screen, Pick) and screen.when_empty and not screen.items(state):
+        _show(flow, state, screen.when_empty)  # nothing left to pick: what follows, not a loop
+        return state, render(flow, state)
     try:
         goto = _answer(flow, screen, state, answer)
     except InvalidAnswerError as error:

@@ -3,7 +3,7 @@ it, and logged), acknowledged, or closed with a note."""
 
 from __future__ import annotations
 
-from gateway import alerts, cases, pins
+from gateway import case_lists, cases, pins
 from gateway.flows.screens import (
     Branch,
     Choice,
@@ -24,7 +24,7 @@ def _officer(state: State):
 
 def load_cases(state: State, _answer: str) -> None:
     """The officer's open cases (references, categories, villages: no personal data)."""
-    state.data["cases_text"] = alerts.cases_text(_officer(state), state.lang, by_sms=False)
+    state.data["cases_text"] = case_lists.cases_text(_officer(state), state.lang, by_sms=False)
 
 
 def pin_gate(state: State) -> str:
@@ -53,8 +53,8 @@ def unlock(state: State, _ok: bool) -> None:
 def any_cases(state: State) -> str:
     """The list of open cases, or word that there is none."""
     state.data["officer_cases"] = [
-        [alert.ref, alerts.case_line(alert, state.lang)]
-        for alert in alerts.open_for(_officer(state))
+        [alert.ref, case_lists.case_line(alert, state.lang)]
+        for alert in case_lists.open_for(_officer(state))
     ]
     return "officer.case_pick" if state.data["officer_cases"] else "officer.none"
 
@@ -75,7 +75,7 @@ def open_case(state: State, index: int) -> None:
 def note(_state: State, answer: str) -> str:
     """A closing note: a few words at least."""
     cleaned = " ".join(answer.split())
-    if len(cleaned) < 3:
+    if not cases.closing_note_enough(cleaned):
         raise InvalidAnswerError("answer.bad_text")
     return cleaned
 

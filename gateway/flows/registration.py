@@ -168,7 +168,7 @@ SCREENS = {
     "reg.agency_check": Menu("reg.agency_check", (Choice("reg.continue", "reg.pin"),)),
     # Caregiver.
     "reg.parent_phone": Input(
-        "reg.parent_phone", answers.phone_or_skip, "reg.child_name", keep("parent_phone")
+        "reg.parent_phone", answers.phone_abroad_or_skip, "reg.child_name", keep("parent_phone")
     ),
     "reg.child_name": Input("reg.child_name", answers.name, "reg.child_year", start_child),
     "reg.child_year": Input(

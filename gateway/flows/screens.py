@@ -74,6 +74,9 @@ class Pick:
     goto: str
     action: Action
     choices: tuple[Choice, ...] = ()  # fixed lines after the items, numbered on from them
+    # Where the session goes when the list has emptied since it was shown (each child's
+    # check-in answered meanwhile by SMS): never a screen with nothing left to pick.
+    when_empty: str | None = None
 
 
 @dataclass(frozen=True)

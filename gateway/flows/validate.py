@@ -10,8 +10,8 @@ from gateway.flows.screens import Branch, Flow, Input, Menu, Pick, Screen
 def targets(screen: Screen) -> list[str]:
     """Every screen id `screen` can lead to."""
     if isinstance(screen, Menu | Pick):
-        extra = [screen.goto] if isinstance(screen, Pick) else []
-        return extra + [choice.goto for choice in screen.choices]
+        extra = [screen.goto, screen.when_empty] if isinstance(screen, Pick) else []
+        return [goto for goto in extra if goto] + [choice.goto for choice in screen.choices]
     if isinstance(screen, Input):
         return [screen.goto]
     if isinstance(screen, Branch):

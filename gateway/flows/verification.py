@@ -10,9 +10,10 @@ USSD_NAME_ROOM = 60  # a registered name and its status on one line of the list
 
 
 def query(_state: State, answer: str) -> str:
-    """An agency name, licence number or job-order code: 2-60 characters."""
+    """An agency name, licence number or job-order code: 2-120 characters (the longest name
+    the registry holds)."""
     cleaned = " ".join(answer.split())
-    if not 2 <= len(cleaned) <= 60:
+    if not 2 <= len(cleaned) <= 120:
         raise InvalidAnswerError("answer.bad_text")
     return cleaned
 

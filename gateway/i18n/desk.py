@@ -79,7 +79,7 @@ MESSAGES = {
     "case.done_acknowledge": "Kasus {ref} Anda tangani. Bila selesai: tulis catatan, lalu Tutup kasus.",
     "case.done_close": "Kasus {ref} ditutup.",
     "case.already": "Kasus {ref} sudah {state}.",
-    # The pages that explain a 400, 403, 404 or 405 (error.html)
+    # The pages that explain a 400, 403, 404, 405 or 413 (error.html)
     "error.bad_request": "Permintaan tidak dapat diproses (400)",
     "error.bad_request_why": "Formulir ini sudah kedaluwarsa (misalnya setelah lama terbuka atau "
     "setelah keluar), atau isiannya memuat karakter yang tidak sah. Buka lagi halamannya dan "
@@ -89,6 +89,8 @@ MESSAGES = {
     "kasus dan keluarga di wilayah Anda.",
     "error.not_found": "Tidak ditemukan (404)",
     "error.not_found_why": "Halaman ini tidak ada, atau datanya sudah tidak ada.",
+    "error.too_large": "Isian terlalu besar (413)",
+    "error.too_large_why": "Yang dikirim melebihi batas. Kirim berkas atau teks yang lebih kecil.",
     "error.not_allowed": "Alamat ini dibuka dengan tombol (405)",
     "error.not_allowed_why": "Alamat ini menjalankan tombol sebuah halaman (misalnya Keluar) dan "
     "tidak dapat dibuka langsung. Gunakan tombolnya di halaman.",

@@ -24,6 +24,7 @@ MESSAGES = {
     "ops.imports.accepted": "{n} baris diterima",
     "ops.imports.created": "{count} {name} baru",
     "ops.imports.removed": "{n} dihapus dari daftar (tidak ada di berkas)",
+    "ops.imports.updated": "{n} yang sudah ada diubah (misalnya nama desa)",
     "ops.imports.refused": "{n} ditolak",
     "ops.imports.line": "Baris",
     "ops.imports.column": "Kolom",
@@ -188,6 +189,8 @@ MESSAGES = {
     "staff.village_unknown": "kode desa {code} tidak dikenal",
     "staff.officer_village": "petugas desa perlu kode desa",
     "staff.name_needed": "nama wajib diisi",
+    "staff.family_phone": "nomor ini terdaftar sebagai keluarga (pengasuh/PMI): petugas perlu "
+    "nomor sendiri, karena di nomor staf menu keluarga dan kabar anak berhenti",
     "staff.operator_everywhere": "operator melihat semua desa: tanpa kode desa atau kabupaten",
     "staff.district_not_villages": "desa {village} ada di kabupaten {district}: kosongkan "
     "kabupaten, atau isi {district}",

@@ -42,6 +42,9 @@ INDONESIAN = {
         "{file}: tidak ada baris yang benar; aturan yang berlaku tetap dipakai"
     ),
     "--as-of {as_of} is in the future": "tanggal data {as_of} di masa depan",
+    "--as-of {as_of} is older than the export in force ({in_force}); nothing changed:"
+    " import the newest export": "tanggal data {as_of} lebih lama dari data yang berlaku"
+    " ({in_force}); tidak ada yang diubah: unggah ekspor terbaru",
     "unknown import {kind}": "jenis impor tidak dikenal: {kind}",
     "the registry export's date (as of) is needed": "tanggal ekspor registri wajib diisi",
     "{file}: empty file": "{file}: berkas kosong",

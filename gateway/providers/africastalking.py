@@ -119,6 +119,10 @@ class BadCallbackError(ValueError):
     """A callback we cannot act on; the message names the field."""
 
 
+class NotAPhoneError(BadCallbackError):
+    """A number field holds something else: an SMS from "Telkomsel" or a short code."""
+
+
 def _required(form: Mapping[str, str], name: str, max_length: int) -> str:
     value = (form.get(name) or "").strip()
     if not value or len(value) > max_length:
@@ -130,7 +134,7 @@ def _phone(form: Mapping[str, str], name: str) -> str:
     try:
         return normalise(_required(form, name, 40))
     except InvalidPhoneError:
-        raise BadCallbackError(f"field {name!r} is not a phone number") from None
+        raise NotAPhoneError(f"field {name!r} is not a phone number") from None
 
 
 def _clipped(form: Mapping[str, str], name: str, max_length: int) -> str | None:

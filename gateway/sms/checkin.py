@@ -15,11 +15,9 @@ def answer(message: Message) -> list[str] | None:
         return None
     waiting = checkins.pending(message.phone)
     if not waiting:
-        if reading.words or not danger.is_registered(message.phone):
-            return None  # "11114 anak saya dipukul" with no check-in: read whole, as words
-        # A family's problem code when no check-in waits: a report all the same.
-        problems = [checkin_codes.problem(a["problem"]) for a in reading.answers or []]
-        return [_report(message, p) for p in problems if p] or None
+        if not danger.is_registered(message.phone):
+            return None  # a stranger's digits: the danger rules read the words
+        return _nothing_waiting(message, reading)
     if reading.answers is None:
         return _unreadable(message, reading, waiting)
     if len(reading.answers) > 1 and len(reading.answers) != len(waiting):
@@ -40,6 +38,19 @@ def answer(message: Message) -> list[str] | None:
         # "1 1 1 1 1 tapi anak saya dipukul": a danger the digits did not say, as written.
         replies.append(danger.report(message.phone, reading.words, "sms", message.lang))
     return replies
+
+
+def _nothing_waiting(message: Message, reading: checkin_codes.Reading) -> list[str]:
+    """A family's digits when no check-in waits (answered already, or none asked yet): a
+    problem named is a report all the same, with the words written after it ("1 1 1 1 5 Budi
+    ora mulih"); a danger the words name besides is reported as written; else the family
+    hears that nothing waits for an answer."""
+    problems = [checkin_codes.problem(a["problem"]) for a in reading.answers or []]
+    problems = [category for category in problems if category]
+    replies = [_report(message, category, reading.words) for category in problems]
+    if reading.words and not set(danger.categories_in(reading.words)) <= set(problems):
+        replies.append(danger.report(message.phone, reading.words, "sms", message.lang))
+    return replies or [message.reply("checkin.none_waiting")]
 
 
 def _unreadable(message: Message, reading: checkin_codes.Reading, waiting: list) -> list[str]:
@@ -71,8 +82,8 @@ def _which_children(message: Message, answers: list[dict[str, int]], waiting: li
     return [*(_report(message, p) for p in problems if p), ask]
 
 
-def _report(message: Message, category: str) -> str:
-    return danger.report_code(message.phone, category, message.lang)
+def _report(message: Message, category: str, words: str = "") -> str:
+    return danger.report_code(message.phone, category, message.lang, words)
 
 
 def _thanks(message: Message, flagged: bool, years: list[str], still_waiting: list) -> list[str]:

@@ -96,6 +96,8 @@ KEYWORDS: dict[str, Callable[[Message, str], str]] = {
     "TLG": help_child,  # how "tolong" is often shortened in an SMS
     "DAFTAR": register,
     "STOP": stop,
+    "UNREG": stop,  # how Indonesian SMS services are left
+    "BERHENTI": stop,
     "MULAI": resume,
     "OK": officer.acknowledge,
     "SELESAI": officer.close,

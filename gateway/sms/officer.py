@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gateway import alerts, cases, i18n, pins
+from gateway import case_lists, cases, i18n, pins
 from gateway.sms.message import Message
 from gateway.statuses import AlertState
 
@@ -38,7 +38,7 @@ def open_cases(message: Message, rest: str) -> str:
         return message.reply("officer.only")
     first = rest.split()[0] if rest.split() else ""
     page = int(first) if first.isdigit() else 1
-    return alerts.cases_text(officer, message.lang, page=page)
+    return case_lists.cases_text(officer, message.lang, page=page)
 
 
 def info(message: Message, rest: str) -> str:

@@ -90,7 +90,9 @@ def job_order_status(job_order: JobOrder, today: date) -> str:
 def lookup(query: str, today: date) -> Answer:
     """Check a job-order code, a licence number or an agency name (rules 1, 2, 3 and 6)."""
     # Curly quotes or dashes are the straight ones: punctuation is forgiven however typed.
-    query = " ".join(names.plain_punctuation(query).split())[:60]
+    # Compared whole, never cut: a registered name (up to 120 characters) with words added
+    # after its 60th is not that name.
+    query = " ".join(names.plain_punctuation(query).split())
     key, groups = names.code_key(query), names.grouped(query)
     job_orders = _JOB_ORDERS_BY_CODE.rows(key=key) if key else []
     job_order = next((j for j in job_orders if names.grouped(j.code) == groups), None)
@@ -173,7 +175,7 @@ def _looks_like_licence(query: str) -> bool:
 
 def not_registered(query: str) -> Answer:
     """The answer for a name the asker says is none of the registered ones offered."""
-    return Answer(Result.NOT_REGISTERED, " ".join(query.split())[:60], ["reason.not_found"])
+    return Answer(Result.NOT_REGISTERED, " ".join(query.split()), ["reason.not_found"])
 
 
 def check_agency(agency: Agency, today: date, subject: str | None = None) -> Answer:

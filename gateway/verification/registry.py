@@ -11,6 +11,7 @@ from peewee import Model
 
 from gateway import clock, danger
 from gateway.imports import (
+    Faults,
     ImportFileError,
     Reason,
     Report,
@@ -95,43 +96,70 @@ def _status(cells: dict, vocabulary: dict[str, str]) -> str:
     return vocabulary[word]
 
 
+def _valid_until(cells: dict) -> date:
+    return parse_date(required(cells, "valid_until"), "valid_until")
+
+
+def _letters_or_digits(cells: dict, column: str, most: int, key: Callable[[str], str]) -> str:
+    value = required(cells, column, most)
+    if not key(value):
+        raise RowError(column, "no letters or digits")
+    return value
+
+
 def _agency(cells: dict) -> dict:
-    licence_no = required(cells, "licence_no", 60)
-    name = required(cells, "name", 120)
-    if not code_key(licence_no) or not normalise(name):
-        raise RowError("name" if code_key(licence_no) else "licence_no", "no letters or digits")
-    return {
+    faults = Faults()
+    licence_no = faults.check(_letters_or_digits, cells, "licence_no", 60, code_key) or ""
+    name = faults.check(_letters_or_digits, cells, "name", 120, normalise) or ""
+    agency = {
         "licence_no": licence_no,
         "licence_key": code_key(licence_no),
         "name": name,
         "name_key": normalise(name),
         "address": cells.get("address", "")[:200],
-        "valid_until": parse_date(required(cells, "valid_until"), "valid_until"),
-        "status": _status(cells, AGENCY_STATUSES),
+        "valid_until": faults.check(_valid_until, cells),
+        "status": faults.check(_status, cells, AGENCY_STATUSES),
     }
+    faults.raise_any()
+    return agency
 
 
-def _job_order(cells: dict) -> dict:
-    code = required(cells, "code", 40)
+def _country(cells: dict) -> str:
     country = required(cells, "country", 2).upper()
     if country not in phonenumbers.SUPPORTED_REGIONS:  # every ISO 3166 country that has phones
         raise RowError("country", "not an ISO 3166 two-letter country code")
+    return country
+
+
+def _positions(cells: dict) -> int:
     positions = cells.get("positions", "")
     if not positions.isdigit():
         raise RowError("positions", "not a whole number")
-    return {
+    return int(positions)
+
+
+def _job_order(cells: dict) -> dict:
+    faults = Faults()
+    code = faults.check(required, cells, "code", 40) or ""
+    job_order = {  # checked in the columns' order
         "code": code,
         "code_key": code_key(code),
-        "licence_no": required(cells, "licence_no", 60),
-        "country": country,
-        "occupation": required(cells, "occupation", 80).lower(),
-        "employer_type": _one_of(cells, "employer_type", ("individual", "company")),
-        "positions": int(positions),
-        "valid_until": parse_date(required(cells, "valid_until"), "valid_until"),
-        "status": _status(cells, JOB_ORDER_STATUSES),
+        "licence_no": faults.check(required, cells, "licence_no", 60),
+        "country": faults.check(_country, cells),
+        "occupation": (faults.check(required, cells, "occupation", 80) or "").lower(),
+        "employer_type": faults.check(_one_of, cells, "employer_type", ("individual", "company")),
+        "positions": faults.check(_positions, cells),
+        "valid_until": faults.check(_valid_until, cells),
+        "status": faults.check(_status, cells, JOB_ORDER_STATUSES),
     }
+    faults.raise_any()
+    return job_order
 
 
+OLDER = (
+    "--as-of {as_of} is older than the export in force ({in_force}); nothing changed:"
+    " import the newest export"
+)
 HELD = (
     "nothing changed: a list is replaced whole, and the row(s) at line(s) {lines} were refused;"
     " fix them and import the file again"
@@ -154,6 +182,10 @@ def _replace(
     entries the new snapshot no longer holds."""
     if as_of > clock.now().date():
         raise ImportFileError("--as-of {as_of} is in the future", as_of=as_of)
+    in_force = RegistrySnapshot.get_or_none(RegistrySnapshot.kind == kind)
+    if in_force is not None and as_of < in_force.as_of:
+        # An old export by mistake would bring back licences revoked since, under CEK's word.
+        raise ImportFileError(OLDER, as_of=as_of, in_force=in_force.as_of)
     report, parsed = Report(), {}
     for line, cells in read_rows(path, columns):
         try:
@@ -204,7 +236,7 @@ def _replace(
 
 def _held(report: Report) -> Report:
     """The report of an import that changed nothing, naming the refused lines."""
-    lines = ", ".join(str(line) for line, _, _ in report.refused)
+    lines = ", ".join(str(line) for line in report.refused_lines)
     report.accepted, report.held = 0, Reason(HELD, (("lines", lines),))
     return report
 
@@ -219,37 +251,50 @@ def import_job_orders(path: str, as_of: date) -> Report:
     return _replace(path, JOB_ORDER_COLUMNS, _job_order, JobOrder, "code", "job_orders", as_of)
 
 
+def _rule(cells: dict) -> dict:
+    """A rule row checked: its value as rules compare it."""
+    kind = _one_of(cells, "kind", RULE_KINDS)
+    value = required(cells, "value", 80)
+    note = cells.get("note", "")[:160] or None
+    if kind in ("closed_domestic", "no_route"):
+        value = value.upper()
+        if value not in phonenumbers.SUPPORTED_REGIONS:  # "Arab Saudi" would close nothing
+            raise RowError("value", "not an ISO 3166 two-letter country code")
+    elif kind in ("zero_cost", "danger_word"):
+        value = value.lower()
+    elif kind == "spsk_agency":
+        value = code_key(value)  # a licence number, compared as letters and digits
+    if kind == "danger_word" and note not in danger.PRIORITY:
+        template = "the case category a danger word opens: one of {allowed}"
+        raise RowError("note", template, allowed=", ".join(danger.PRIORITY))
+    return {"kind": kind, "value": value, "note": note}
+
+
 def import_rules(path: str) -> Report:
-    """Rule data: kind,value,note. The kinds in the file replace those kinds' rules whole."""
+    """Rule data: kind,value,note. The kinds in the file replace those kinds' rules whole; the
+    report counts the rules the file no longer holds (a file of local danger words alone
+    drops the defaults: the operator must see it)."""
     report, rules = Report(), []
     for line, cells in read_rows(path, RULE_COLUMNS):
         try:
-            kind = _one_of(whole(cells), "kind", RULE_KINDS)
-            value = required(cells, "value", 80)
+            rules.append(_rule(whole(cells)))
         except RowError as error:
             report.refuse(line, error)
             continue
-        if kind in ("closed_domestic", "no_route"):
-            value = value.upper()
-        elif kind in ("zero_cost", "danger_word"):
-            value = value.lower()
-        elif kind == "spsk_agency":
-            value = code_key(value)  # a licence number, compared as letters and digits
-        note = cells.get("note", "")[:160] or None
-        if kind == "danger_word" and note not in danger.PRIORITY:
-            template = "the case category a danger word opens: one of {allowed}"
-            report.refuse(line, RowError("note", template, allowed=", ".join(danger.PRIORITY)))
-            continue
-        rules.append({"kind": kind, "value": value, "note": note})
         report.accepted += 1
     if not rules:
         raise ImportFileError("{file}: no valid row; the rules in force are kept", file=path)
     if report.refused:  # a kind replaced without a refused row's rule (a danger word...)
         return _held(report)
-    kinds = {rule["kind"] for rule in rules}
+    kinds = list({rule["kind"] for rule in rules})
     unique = list({(r["kind"], r["value"]): r for r in rules}.values())
     with db.atomic():
-        RuleItem.delete().where(RuleItem.kind.in_(list(kinds))).execute()
+        in_force = set(
+            RuleItem.select(RuleItem.kind, RuleItem.value).where(RuleItem.kind.in_(kinds)).tuples()
+        )
+        RuleItem.delete().where(RuleItem.kind.in_(kinds)).execute()
         RuleItem.insert_many(unique).execute()
-    report.created = {"rules": len(unique)}
+    now_in_force = {(rule["kind"], rule["value"]) for rule in unique}
+    report.created = {"rules": len(now_in_force - in_force)}
+    report.removed = len(in_force - now_in_force)
     return report

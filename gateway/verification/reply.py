@@ -24,12 +24,14 @@ def render(answer: Answer, lang: str, as_of: date | None) -> str:
     """The answer's text: result word, reason, data date, the warning, where to ask."""
     params = {
         "date": as_of.strftime(DATE) if as_of else i18n.text(lang, "cek.no_data"),
-        "subject": answer.subject,
         "help": help_lines.help_line(),
     }
+    # As typed, but in GSM-7 ("????" for Arabic letters): one letter outside it would send
+    # the whole answer as UCS-2, and the reason would be cut to fit.
+    typed = gsm7.to_gsm7(answer.subject)
     if answer.result is Result.NOT_FOUND:
-        return _not_found(answer, lang, params)
-    for template, subject, reasons, values in _shorter_and_shorter(answer, lang):
+        return _not_found(answer, lang, params, typed)
+    for template, subject, reasons, values in _shorter_and_shorter(answer, lang, typed):
         filled = {**params, "subject": subject, "reason": _reasons(lang, reasons, values)}
         text = i18n.text(lang, template, **filled).replace(".  ", ". ")  # no reason left
         if gsm7.fits(text):
@@ -40,12 +42,12 @@ def render(answer: Answer, lang: str, as_of: date | None) -> str:
     return i18n.fit(lang, template, filled, shorten=("subject", "reason"))
 
 
-def _shorter_and_shorter(answer: Answer, lang: str):
+def _shorter_and_shorter(answer: Answer, lang: str, subject: str):
     """(template, subject, reasons, values) from the answer as it is to its most compact. The
     name is what the papers must match, so it is never cut here: room comes from the legal form
     (PT/CV, forgiven when names are compared), a shorter wording of the warning, the advice, and
     the job's details (its occupation cut, then left out)."""
-    template, subject = TEMPLATES[answer.result], answer.subject
+    template = TEMPLATES[answer.result]
     reasons, values = answer.reasons, _localised(answer.values, lang)
     yield template, subject, reasons, values
     if answer.job_order is None:
@@ -82,11 +84,11 @@ SUBJECT_KEPT = 20  # at least this much of the name as typed stays in a "not fou
 SUBJECT_LEAST = 8  # ...and never less than this
 
 
-def _not_found(answer: Answer, lang: str, params: dict[str, str]) -> str:
+def _not_found(answer: Answer, lang: str, params: dict[str, str], typed: str) -> str:
     """As many of the closest registered names as fit whole, with their status always and their
     town while there is room (a cut name would be a wrong name to look for on the papers); the
     name as typed is what gets cut."""
-    subject = names.without_legal_form(answer.subject)
+    subject = names.without_legal_form(typed)
     room = gsm7.SMS_SEGMENT - gsm7.septets(
         i18n.text(lang, "cek.not_found", **{**params, "subject": "", "candidates": ""})
     )

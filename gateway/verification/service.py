@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from peewee import fn
 
-from gateway import alerts, clock, help_lines, i18n, officers, people, reports
+from gateway import alerts, clock, danger, help_lines, i18n, officers, people, reports
 from gateway.db import insert_rows
-from gateway.models import ScamWave, Verification, Village, db
+from gateway.models import Alert, ScamWave, Verification, Village, db
 from gateway.statuses import AgencyStatus, ReportKind
 from gateway.verification import check, names, reply
 from gateway.verification.check import Answer, Result
@@ -100,12 +100,19 @@ def verdict_for_choice(query: str, licence_no: str | None, lang: str) -> str:
 
 def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
     """Store a broker report and open an alert for the reporter's village officer (the alert
-    carries the report's reference); return the reporter's thanks with the reference."""
+    carries the report's reference, never a child's name); return the reporter's thanks with
+    the reference. A broker after a registered child is also a child's urgent case: its
+    answer, with SAPA 129, is the one the reporter gets."""
     village = people.village_of(reporter)
+    children = danger.children_said(reporter, village, text)
+    child_case = (
+        danger.report(reporter, text, channel, lang, category="recruitment") if children else None
+    )
     joined = reports.open_recent(reporter, ReportKind.BROKER, within=ONE_ALERT_PER)
     if joined is not None:  # a flood of reports is one case and one alert to the officer
         reports.add_to(joined, text)
-        return _thanks(joined.ref, lang)
+        alerts.tell_more(Alert.get(Alert.ref == joined.ref), reporter)
+        return child_case or _thanks(joined.ref, lang)
     with db.atomic():
         report = reports.create(reporter, text, village, channel, ReportKind.BROKER)
         sms = i18n.fit(
@@ -114,13 +121,13 @@ def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
             {
                 "ref": report.ref,
                 "village": alerts.village_name(village, "id"),
-                "text": report.text,
+                "text": danger.without_names(report.text, children),
                 "phone": reporter,
             },
             shorten="text",
         )
         alerts.open_alert("broker", village, urgent=False, text=sms, ref=report.ref)
-    return _thanks(report.ref, lang)
+    return child_case or _thanks(report.ref, lang)
 
 
 def _thanks(ref: str, lang: str) -> str:

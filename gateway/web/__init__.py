@@ -1,10 +1,12 @@
 """HTTP: one blueprint per channel (the callbacks), the web desk and the phone simulator."""
 
-from flask import Flask
+from flask import Flask, request
+from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
 
 from gateway.web import (
     broadcasts,
+    common,
     desk,
     export,
     families,
@@ -35,8 +37,26 @@ def register(app: Flask) -> None:
     callbacks = [ussd.bp, sms.bp, health.bp]
     for blueprint in callbacks:
         app.register_blueprint(blueprint)
+    # Raised before a blueprint is chosen (an unknown address, a GET on a POST-only one, a
+    # body too large) or by a callback's token check.
+    for code in (403, 404, 405, 413):
+        app.register_error_handler(code, _http_error)
     app.before_request(operators.room_for_uploads)  # before CSRF reads the form
     desk.init_app(app, callbacks)
     app.register_blueprint(operators.bp)
     app.register_blueprint(broadcasts.bp)
     app.register_blueprint(simulator.bp)
+
+
+CALLBACK_PATHS = ("/ussd", "/sms")
+
+
+def _http_error(error: HTTPException):
+    """An HTTP error in the words of whoever reads it: the desk's page under /desk, one plain
+    line for the provider's callbacks (no HTML in a provider's log or on a phone's screen),
+    Flask's own elsewhere."""
+    if request.path.startswith("/desk"):
+        return desk.explain(error)
+    if request.path.startswith(CALLBACK_PATHS):
+        return common.plain(f"{error.code} {error.name}", error.code)
+    return error

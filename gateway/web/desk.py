@@ -24,7 +24,7 @@ from flask_wtf.csrf import CSRFProtect
 from wtforms import PasswordField, StringField, TextAreaField
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from gateway import alerts, cases, i18n, quiet_hours, staff, staff_invites
+from gateway import alerts, case_lists, cases, i18n, quiet_hours, staff, staff_invites
 from gateway.i18n import desk_text
 from gateway.phone import InvalidPhoneError, normalise
 from gateway.statuses import AlertState, OfficerRole
@@ -80,9 +80,6 @@ def init_app(app: Flask, callbacks: list[Blueprint]) -> None:
     app.add_template_filter(local_date)
     app.context_processor(_menu)
     app.after_request(_never_cached)
-    # Both raised before any blueprint is chosen: for a desk address, the desk's own page.
-    app.register_error_handler(404, _outside_or_explained)
-    app.register_error_handler(405, _outside_or_explained)
     app.register_blueprint(bp)
 
 
@@ -94,14 +91,8 @@ def _never_cached(response):
 
 
 def explain(error):
-    """A 400, 403, 404 or 405 that says what happened and where to go."""
+    """A 400, 403, 404, 405 or 413 that says what happened and where to go."""
     return render_template("desk/error.html", code=error.code), error.code
-
-
-def _outside_or_explained(error):
-    """An address no page has, or a button's address typed in (GET /desk/logout): under /desk,
-    the desk's page that explains; elsewhere Flask's."""
-    return explain(error) if request.path.startswith("/desk") else error
 
 
 def _refuse_nul() -> None:
@@ -255,7 +246,7 @@ def case_list():
     """The open cases in the user's scope, urgent first, then the oldest."""
     return render_template(
         "desk/cases.html",
-        cases=alerts.open_for(current_user),
+        cases=case_lists.open_for(current_user),
         scope=staff.scope_label(current_user),
     )
 
@@ -299,7 +290,7 @@ def case_action(ref: str, action: str):
     if not form.validate_on_submit() or action not in ("acknowledge", "close", "note"):
         abort(400)
     note = (form.note.data or "").strip()
-    if action in ("close", "note") and len(note) < 3:
+    if action in ("close", "note") and not cases.closing_note_enough(note):
         flash(desk_text("case.note_too_short"), "error")
         return redirect(url_for("desk.case_page", ref=alert.ref))
     with unit_of_work():

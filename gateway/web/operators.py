@@ -125,7 +125,8 @@ def imports():
             )
         except ImportFileError as refused:
             error = refused.reason.indonesian()
-    status = 422 if error or (report and report.refused) else 200
+    refused_form = bool(form.errors) and request.method == "POST"  # e.g. an unknown kind
+    status = 422 if error or refused_form or (report and report.refused) else 200
     return render_template("desk/ops/imports.html", form=form, report=report, error=error), status
 
 
