@@ -49,16 +49,29 @@ def open_case(
     the child; officers read the rest with INFO. A staff member who reported it is not sent it."""
     urgent = category in checkin_codes.URGENT
     ref = ref or new_ref("K")
+    text = _case_text(ref, category, urgent, village)
+    return open_alert(
+        category, village, urgent, text=text, ref=ref, child_id=child_id, reporter=reporter
+    )
+
+
+def _case_text(ref: str, category: str, urgent: bool, village: Village | None) -> str:
     params = {
         "ref": ref,
         "category": i18n.text("id", "category." + category),
         "urgency": i18n.text("id", "urgency.urgent" if urgent else "urgency.normal"),
         "village": village_name(village, "id"),
     }
-    text = i18n.fit("id", "alert.checkin", params, shorten="village")
-    return open_alert(
-        category, village, urgent, text=text, ref=ref, child_id=child_id, reporter=reporter
-    )
+    return i18n.fit("id", "alert.checkin", params, shorten="village")
+
+
+def place(alert: Alert, village: Village, reporter: str) -> None:
+    """A case opened with no village (its reporter was asked which) gets one: its officers
+    are sent the case now, as if it had opened there."""
+    Alert.update(village=village).where(Alert.id == alert.id).execute()
+    alert.village = village
+    text = _case_text(alert.ref, alert.category, alert.urgent, village)
+    send_to(officers.for_village(village, besides=reporter), text, alert, f"alert {alert.ref}")
 
 
 def open_alert(
@@ -189,11 +202,12 @@ def add_note(alert: Alert, officer_phone: str, note: str) -> None:
     AlertEvent.create(alert=alert, state=NOTED, actor=officer_phone, note=note, at=clock.now())
 
 
-def add_family_words(alert: Alert, phone: str, words: str) -> None:
+def add_family_words(alert: Alert, phone: str, words: str, tell: bool = True) -> None:
     """What a family wrote about the case, kept with it as written: the officer reads it in
-    INFO and on the desk, and is told there is more."""
+    INFO and on the desk, and is told there is more (unless just sent the case itself)."""
     AlertEvent.create(alert=alert, state=FAMILY, actor=phone, note=words, at=clock.now())
-    tell_more(alert, phone)
+    if tell:
+        tell_more(alert, phone)
 
 
 def tell_more(alert: Alert, reporter: str) -> None:
@@ -213,7 +227,18 @@ def tell_more(alert: Alert, reporter: str) -> None:
     AlertEvent.create(alert=alert, state=TOLD_MORE, actor=reporter, at=now)
     params = {"ref": alert.ref, "village": village_name(alert.village, "id")}
     text = i18n.fit("id", "alert.more", params, shorten="village")
-    send_to(officers.for_village(alert.village, besides=reporter), text, alert, f"more {alert.ref}")
+    send_to(_holders(alert, besides=reporter), text, alert, f"more {alert.ref}")
+
+
+def _holders(alert: Alert, besides: str) -> list[Officer]:
+    """Who has the case in hand: the village's officers, and once escalated, the district's
+    supervisors too."""
+    holders = {o.phone: o for o in officers.for_village(alert.village, besides=besides)}
+    if alert.state == AlertState.ESCALATED and alert.village is not None:
+        for supervisor in officers.supervisors(alert.village.district):
+            if supervisor.phone != besides:
+                holders.setdefault(supervisor.phone, supervisor)
+    return list(holders.values())
 
 
 def family_words(alert: Alert) -> list[AlertEvent]:

@@ -14,7 +14,7 @@ from gateway.models import Broadcast, Officer, OutboxMessage, Person, Village
 from gateway.statuses import MessageKind, OfficerRole, OutboxStatus
 
 MAX_LENGTH = 480  # three GSM-7 segments: longer is not a broadcast but a letter
-WHOLE_DISTRICT = ""  # the form's choice for every village of a supervisor's district
+WHOLE_DISTRICT = "district"  # the form's choice for every village of a supervisor's district
 COUNTED = ("queued", "sent", "delivered", "failed", "suppressed")
 
 
@@ -54,13 +54,17 @@ def measure(text: str) -> Length:
 
 
 def choices(officer: Officer) -> list[tuple[str, str]]:
-    """The (value, label) places this staff member may write to; the first is the default."""
+    """The (value, label) places this staff member may write to; the first is the default:
+    with more than one, none ("choose"), so that a whole district is never written to by a
+    choice left as it was."""
     places = [
         (v.code, desk_text("place.village", name=v.name, district=v.district))
         for v in staff.villages(officer)
     ]
     if officer.role == OfficerRole.SUPERVISOR:
-        places.insert(0, (WHOLE_DISTRICT, desk_text("place.district", district=officer.district)))
+        places.append((WHOLE_DISTRICT, desk_text("place.district", district=officer.district)))
+    if len(places) > 1:
+        places.insert(0, ("", desk_text("place.choose")))
     return places
 
 
@@ -92,6 +96,8 @@ def send(officer: Officer, choice: str, text: str, confirmed: bool) -> Broadcast
     OutOfScopeError for a place not this staff member's; BroadcastRefusedError for a text
     empty, too long, or longer than one SMS (or with characters sent as '?') without
     `confirmed`."""
+    if not choice:
+        raise BroadcastRefusedError(desk_text("broadcast.no_place"))
     villages, village, district = _villages(officer, choice)
     text = text.strip()
     if not text:

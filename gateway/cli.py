@@ -12,6 +12,7 @@ from gateway import (
     alerts,
     checkins,
     crypto,
+    csv_rows,
     demo,
     imports,
     officers,
@@ -97,7 +98,7 @@ def _run_import(run, path: str) -> None:
     try:
         with db.connection_context():
             report = run(path)
-    except imports.ImportFileError as error:
+    except csv_rows.ImportFileError as error:
         raise click.ClickException(f"{error}. Nothing was imported.") from None
     click.echo(report.render())
     if report.refused:
@@ -130,28 +131,37 @@ AS_OF = click.option(
 )
 
 
+ALLOW_OLDER = click.option(
+    "--allow-older",
+    is_flag=True,
+    help="Replace a newer export in force (one imported with a wrong --as-of date).",
+)
+
+
 @click.command("import-agencies")
 @click.argument("file", type=CSV_FILE)
 @AS_OF
-def import_agencies(file: str, as_of) -> None:
+@ALLOW_OLDER
+def import_agencies(file: str, as_of, allow_older: bool) -> None:
     """Replace the agency registry: licence_no,name,address,valid_until,status.
 
     status: active/aktif, expired/kedaluwarsa, suspended/ditangguhkan/dibekukan, revoked/dicabut
     (any case); a past valid_until is expired whatever the status says."""
-    _run_import(lambda path: registry.import_agencies(path, as_of.date()), file)
+    _run_import(lambda path: registry.import_agencies(path, as_of.date(), allow_older), file)
 
 
 @click.command("import-job-orders")
 @click.argument("file", type=CSV_FILE)
 @AS_OF
-def import_job_orders(file: str, as_of) -> None:
+@ALLOW_OLDER
+def import_job_orders(file: str, as_of, allow_older: bool) -> None:
     """Replace the job orders: code,licence_no,country,occupation,employer_type,positions,
     valid_until,status.
 
     status: active/aktif, expired/kedaluwarsa, cancelled/dibatalkan, closed/ditutup,
     suspended/ditangguhkan, revoked/dicabut (any case); a past valid_until is expired whatever
     the status says. country: ISO 3166 two letters; employer_type: individual or company."""
-    _run_import(lambda path: registry.import_job_orders(path, as_of.date()), file)
+    _run_import(lambda path: registry.import_job_orders(path, as_of.date(), allow_older), file)
 
 
 @click.command("import-rules")

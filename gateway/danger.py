@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from gateway import alerts, checkins, clock, gsm7, i18n, officers, people, reports
+from gateway import alerts, checkins, clock, gsm7, i18n, officers, people, reports, village_names
 from gateway.models import Alert, Child, Person, Report, RuleItem, Village, db
-from gateway.statuses import ReportKind
+from gateway.statuses import AlertState, ReportKind
 
 GENERIC = "danger"  # TOLONG with no word we know: a child in danger, urgent all the same
 # When one message names several dangers, the case takes the gravest; INFO shows every word.
@@ -34,6 +34,8 @@ TITLES = (
     "pak", "bu", "bapak", "ibu", "mas", "mbak", "om", "tante", "kak", "bang", "pakde", "bude",
     "mbah", "paman", "bibi", "mr", "mrs", "ms", "sir", "haji", "hj",
 )  # fmt: skip
+AGENCY_FORMS = ("pt", "cv")  # the words after these name an agency ("PT Maju Jaya")...
+AGENCY_NAME_WORDS = 4  # ...up to this many
 # "anak saya", "anakku", "anak sy", "putri kula", "my son": the reporter's own child.
 _MY_CHILD = re.compile(
     r"\b(?:(?:anak|putra|putri|lare|yoga)\s*(?:ku|saya|sy|aku|kula|kulo|dalem)"
@@ -79,37 +81,51 @@ def is_registered(phone: str) -> bool:
     return Person.select().where(Person.phone == phone).exists()
 
 
-def report(reporter: str, text: str, channel: str, lang: str, category: str | None = None) -> str:
+def report(
+    reporter: str,
+    text: str,
+    channel: str,
+    lang: str,
+    category: str | None = None,
+    child: Child | None = None,
+) -> str:
     """Store what was said, open an urgent-as-due case for the officer of the child's village
     (the case SMS names no child), and answer with the reference, who was told and SAPA 129.
     The same words again within a day are the same case; words about a child whose case of
     that danger is open go to that case."""
     squeezed = " ".join(text.split()) or "-"
     category = category or next(iter(categories_in(squeezed)), GENERIC)
-    child = _named_child(reporter, squeezed)
-    case = checkins.open_case_about(child, category) if child else None
-    if case is not None:  # one open case per child and danger: it hears the new words
-        alerts.add_family_words(case, reporter, squeezed)
-        return answer(case.ref, lang, reporter)
+    child = child or _named_child(reporter, squeezed)
+    named_village = village_names.named_in(squeezed, officers.district_of(reporter))
+    # One open case per child and danger; a reporter's child not named: their open case of
+    # that danger from the last day (the same child, most likely). It hears the new words,
+    # and gets its village if it had none ("TOLONG desa Sukamaju" after "Di desa mana?").
+    case = checkins.open_case_about(child, category) if child else _open_case_of(reporter, category)
+    if case is not None:
+        placed = case.village is None and named_village is not None
+        if placed:
+            Report.update(village=named_village).where(Report.ref == case.ref).execute()
+            alerts.place(case, named_village, reporter)
+        alerts.add_family_words(case, reporter, squeezed, tell=not placed)
+        return _answer_placed(case.ref, case.village, reporter, lang)
     stored = _same_report(reporter, squeezed)
     if stored is None:
-        village = (
-            child.caregiver.village
-            if child
-            else family_village(reporter) or _village_named(squeezed, reporter)
-        )
+        # A village the text names first: a neighbour's child may live in another village.
+        village = child.caregiver.village if child else named_village or family_village(reporter)
         with db.atomic():
             stored = reports.create(reporter, squeezed, village, channel, ReportKind.CHILD)
             alerts.open_case(
                 category, village, child_id=child and child.id, ref=stored.ref, reporter=reporter
             )
-    if stored.village is None and (
-        officers.is_officer(reporter) or not alerts.anyone_told(stored.ref)
-    ):
-        # A stranger or a supervisor named no village we know: the officer to tell is the
-        # child's village's, so ask which it is.
-        return i18n.text(lang, "tolong.which_village", ref=stored.ref)
-    return answer(stored.ref, lang, reporter)
+    return _answer_placed(stored.ref, stored.village, reporter, lang)
+
+
+def _answer_placed(ref: str, village: Village | None, reporter: str, lang: str) -> str:
+    """The reporter's answer; when a stranger or a supervisor named no village we know, the
+    officer to tell is the child's village's: ask which it is."""
+    if village is None and (officers.is_officer(reporter) or not alerts.anyone_told(ref)):
+        return i18n.text(lang, "tolong.which_village", ref=ref)
+    return answer(ref, lang, reporter)
 
 
 def report_code(reporter: str, category: str, lang: str, words: str = "") -> str:
@@ -135,6 +151,26 @@ def answer(ref: str, lang: str, reporter: str | None = None) -> str:
     village = Alert.get(Alert.ref == ref).village
     params = {"ref": ref, "officer": officers.contact_name(village, lang, besides=reporter)}
     return i18n.fit(lang, "tolong.thanks", params, shorten="officer")
+
+
+def _open_case_of(reporter: str, category: str) -> Alert | None:
+    """This reporter's latest open case about an unnamed child from the last day, of this
+    danger (or of danger not named, either way): where their next such words go."""
+    recent = (
+        Alert.select()
+        .join(Report, on=(Report.ref == Alert.ref))
+        .where(
+            (Report.reporter == reporter)
+            & (Report.kind == ReportKind.CHILD.value)
+            & (Report.created_at >= clock.now() - SAME_REPORT)
+            & (Alert.state != AlertState.CLOSED.value)
+            & Alert.child_id.is_null()  # a named child's case hears only about that child
+        )
+        .order_by(Alert.id.desc())
+    )
+    if category != GENERIC:
+        recent = recent.where(Alert.category.in_([category, GENERIC]))
+    return recent.first()
 
 
 def _same_report(reporter: str, text: str) -> Report | None:
@@ -173,23 +209,34 @@ def _named_child(phone: str, text: str) -> Child | None:
 
 def _children_named(phone: str, text: str) -> list[Child]:
     """The children of this phone's household whose name (any word of it) the text says."""
-    return _named_among(_household_children(phone), text)
+    return named_among(_household_children(phone), text)
 
 
 def children_said(phone: str, village: Village | None, text: str) -> list[Child]:
-    """The registered children a free text names: of the sender's household, or of their
-    village (a neighbour's child the broker wants to take)."""
-    nearby = {child.id: child for child in _household_children(phone)}
+    """The registered children a free text names: of the sender's household (any word of a
+    name), or of their village (a neighbour's child the broker wants to take) by first or
+    whole name: a village's children are many, and "Jaya" or "Indah" is a word too."""
+    household = list(_household_children(phone))
+    said = named_among(household, text)
     if village is not None:
-        nearby.update(
-            {c.id: c for c in Child.select().join(Person).where(Person.village == village)}
-        )
-    return _named_among(nearby.values(), text)
+        known = {child.id for child in household}
+        words = set(_name_words_said(text))
+        in_village = Child.select().join(Person).where(Person.village == village)
+        said += [
+            child for child in in_village if child.id not in known and _called_by(child, words)
+        ]
+    return said
 
 
-def _named_among(children, text: str) -> list[Child]:
-    """The children whose name (any word of it) the text says, but not after a title: "Pak
-    Budi" is a grown man, and a word for a child ("Putri") no name."""
+def _called_by(child: Child, words: set[str]) -> bool:
+    names = _name_words(child.name)
+    return bool(names) and (names[0] in words or set(names) <= words)
+
+
+def named_among(children, text: str) -> list[Child]:
+    """The children whose name (any word of it) the text says, but not after a title ("Pak
+    Budi" is a grown man), nor in an agency's name ("PT Maju Jaya"); a word for a child
+    ("Putri") is no name."""
     said = set(_name_words_said(text))
     return [child for child in children if said & set(_name_words(child.name))]
 
@@ -199,61 +246,44 @@ def _name_words(name: str) -> list[str]:
 
 
 def _name_words_said(text: str) -> list[str]:
-    words = _words(text)
-    # Each word with the one before it (the first list is one longer: its last is unused).
-    return [word for before, word in zip(["", *words], words, strict=False) if before not in TITLES]
+    """The words of a text that may be a child's name: not after a title, nor among the few
+    words after PT or CV."""
+    said, agency_words_left = [], 0
+    for before, word in zip(["", *_words(text)], _words(text), strict=False):
+        if word in AGENCY_FORMS:
+            agency_words_left = AGENCY_NAME_WORDS
+        elif agency_words_left:
+            agency_words_left -= 1
+        elif before not in TITLES:
+            said += _forms(word)
+    return said
+
+
+def _forms(word: str) -> list[str]:
+    """A word and what it is without a possessive ("Ekane", "Budinya": Eka, Budi)."""
+    return [word] + [word[: -len(s)] for s in CHILD_SUFFIXES if word.endswith(s) and s != "s"]
+
+
+def mentions_a_child(text: str) -> bool:
+    """Whether a text has a word for a child ("anak", "anaknya", "lare", "son"...)."""
+    return any(_is_child_word(word) for word in _words(text))
 
 
 def without_names(text: str, children: list[Child]) -> str:
-    """The text with these children's names replaced by "(anak)": an SMS alert never carries a
-    child's name (INFO and the desk show the report whole)."""
+    """The text with these children's names replaced by "(anak)", "Ekane" too: an SMS alert
+    never carries a child's name (INFO and the desk show the report whole)."""
     names = {word for child in children for word in _name_words(child.name)}
-    return _WORD_AS_TYPED.sub(lambda m: "(anak)" if _plain(m.group()) in names else m.group(), text)
 
+    def masked(match: re.Match) -> str:
+        forms = _forms(gsm7.without_accents(match.group()).lower())
+        return "(anak)" if names & set(forms) else match.group()
 
-def _plain(word: str) -> str:
-    return gsm7.without_accents(word).lower()
+    return _WORD_AS_TYPED.sub(masked, text)
 
 
 def _words(text: str) -> list[str]:
     """The words of a text in lower case, accents dropped ("Dédé" is "dede" typed plainly)."""
     return _WORD.findall(gsm7.without_accents(text).lower())
-
-
-def _village_named(text: str, reporter: str) -> Village | None:
-    """The village a report names: by its code ("TOLONG 3522010001 ..."), or by its name after
-    "desa" ("anak di desa Sidorejo dipukul"); from a supervisor, by its name alone among their
-    district's villages. A name two villages share names none: never a guess."""
-    for code in re.findall(r"\d[\d.]{8,14}\d", text):
-        village = people.find_village(code)
-        if village is not None:
-            return village
-    district = officers.district_of(reporter)
-    villages = Village.select()
-    if district is not None:
-        villages = villages.where(Village.district == district)
-    said = " ".join(_words(text))
-    before = r"\b" if district else r"\b(?:desa|ds|kelurahan|kel|village) "
-    names = [(village, _words(village.name)) for village in villages]
-    for way in (_whole_name, _first_word):  # "Sidorejo Lor" before "Sidorejo" alone
-        named = [v for v, words in names if _says(said, before, way(words))]
-        if named:
-            return named[0] if len(named) == 1 else None
-    return None
-
-
-def _says(said: str, before: str, name: str) -> bool:
-    return bool(name) and re.search(rf"{before}{name}\b", said) is not None
-
-
-def _whole_name(words: list[str]) -> str:
-    return " ".join(words)
-
-
-def _first_word(words: list[str]) -> str:
-    """A village's first word when the name has more and it is a long one: "Sidorejo" for
-    "Sidorejo Contoh", not "Karang" for "Karang Anyar"."""
-    return words[0] if len(words) > 1 and len(words[0]) >= 6 else ""
 
 
 def family_village(phone: str) -> Village | None:

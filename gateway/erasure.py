@@ -36,6 +36,9 @@ def stored_about(phone: str, lang: str) -> list[str]:
     name: a phone is often shared, and DATA asks for no PIN (USSD "Data saya" shows more)."""
     people = list(Person.select().where(Person.phone == phone).order_by(Person.id))
     if not people:
+        linked = Child.select().where(Child.parent_phone == phone).count()
+        if linked:  # a parent abroad whose number the family gave: that is data about them
+            return [i18n.text(lang, "data.linked_parent", children=str(linked))]
         return [i18n.text(lang, "data.none")]
     described = "; ".join(
         f"{person.name} ({i18n.text(lang, f'role.{person.role}')}"
@@ -61,6 +64,15 @@ def stored_about(phone: str, lang: str) -> list[str]:
         counts = {k: str(n) for k, n in kept.items()}
         summary.append(i18n.text(lang, "data.kept", see_all=see_all, **counts))
     return summary
+
+
+def holds_data(phone: str) -> bool:
+    """Whether anything is kept about this number: someone registered on it, or children
+    whose parent abroad it is (the family gave it)."""
+    return (
+        Person.select().where(Person.phone == phone).exists()
+        or Child.select().where(Child.parent_phone == phone).exists()
+    )
 
 
 def ask(phone: str) -> int:

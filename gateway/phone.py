@@ -42,28 +42,40 @@ def normalise(raw: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+class AmbiguousPhoneError(InvalidPhoneError):
+    """Digits that read two ways: a number abroad with its country code ("85291234567", Hong
+    Kong) and an Indonesian one without its 0 (0852-9123-4567): a guess would send a child's
+    news to a stranger."""
+
+
 def normalise_abroad(raw: str) -> str:
     """Like normalise, for the number of someone working abroad: digits with no "+", "00" or
-    "0" before them ("85291234567", "886912345678": how Hong Kong and Taiwan numbers are
-    written, and a USSD keypad has no "+") are a foreign number with its country code when
-    they are one, not an Indonesian number missing its 0."""
-    digits = re.sub(r"\D", "", raw or "")
-    if _PHONE_CHARS.fullmatch((raw or "").strip()) and digits[:1] not in ("", "0"):
-        try:
-            return _foreign("+" + digits)
-        except InvalidPhoneError:
-            pass
-    return normalise(raw)
+    "0" before them (a USSD keypad has no "+") are read as a number abroad with its country
+    code when they are one ("60123456789", Malaysia); AmbiguousPhoneError when they are an
+    Indonesian number too."""
+    text = (raw or "").strip()
+    digits = re.sub(r"\D", "", text)
+    foreign = None
+    if _PHONE_CHARS.fullmatch(text) and not text.startswith("+") and digits[:1] not in ("", "0"):
+        foreign = _foreign("+" + digits)
+    if foreign is None:
+        return normalise(raw)
+    try:
+        normalise(raw)
+    except InvalidPhoneError:
+        return foreign
+    raise AmbiguousPhoneError(raw)
 
 
-def _foreign(candidate: str) -> str:
+def _foreign(candidate: str) -> str | None:
+    """The E.164 number abroad `candidate` is, if it is one."""
     try:
         number = phonenumbers.parse(candidate, None)
     except phonenumbers.NumberParseException:
-        raise InvalidPhoneError(candidate) from None
+        return None
     region = phonenumbers.region_code_for_number(number)
     if region in (None, HOME_REGION) or not phonenumbers.is_valid_number(number):
-        raise InvalidPhoneError(candidate)
+        return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 

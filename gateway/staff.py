@@ -10,7 +10,7 @@ from peewee import Field, ModelSelect
 
 from gateway import alerts, crypto, lockout
 from gateway.i18n import desk_text
-from gateway.models import Alert, AlertEvent, Officer, Village
+from gateway.models import Alert, AlertEvent, Officer, Person, Village
 from gateway.statuses import OfficerRole
 
 LOGIN_TRIES = 5
@@ -116,13 +116,18 @@ def case(officer: Officer, ref: str) -> tuple[Alert | None, bool]:
 
 def history(alert: Alert) -> list[tuple[AlertEvent, str]]:
     """Everything that happened to the case, oldest first, each with who did it (or was sent
-    it): a staff member by name and phone, anyone else by phone. Who read it in full and when
-    is in the access log (a row per page view buried the family's own words)."""
+    it): by name and phone, a staff member or the person registered on the number (a family
+    writing more), else by phone. Who read it in full and when is in the access log (a row per
+    page view buried the family's own words)."""
     events = list(
         alert.events.where(AlertEvent.state != alerts.VIEWED).order_by(AlertEvent.at, AlertEvent.id)
     )
     phones = {event.actor for event in events if event.actor}
     names = {o.phone: o.name for o in Officer.select().where(Officer.phone.in_(phones))}
+    for phone in phones - set(names):  # a few: the family's and the reporter's numbers
+        person = Person.select().where(Person.phone == phone).order_by(Person.id).first()
+        if person is not None:
+            names[phone] = person.name
     return [(event, _who(event.actor, names)) for event in events]
 
 

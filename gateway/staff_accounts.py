@@ -34,10 +34,19 @@ def check_password(password: str) -> None:
 
 
 def add(
-    phone: str, name: str, role: str, village_code: str, district: str, pin: str, password: str
+    phone: str,
+    name: str,
+    role: str,
+    village_code: str,
+    district: str,
+    pin: str,
+    password: str,
+    replace: bool = False,
 ) -> Officer:
     """Add or update an officer or supervisor (OfficerError saying why not); the PIN and the
-    password are set when given. The caller's transaction holds it all or nothing."""
+    password are set when given. Moving someone to another role or area needs `replace`: a
+    typed number that is a supervisor's would otherwise leave a district without one. The
+    caller's transaction holds it all or nothing."""
     if role not in ADDABLE:
         raise officers.OfficerError(desk_text("staff.role_wrong"))
     if pin:
@@ -48,6 +57,26 @@ def add(
     if existing is not None and existing.role == OfficerRole.OPERATOR:
         raise officers.OfficerError(desk_text("staff.operators_number"))
     code = "".join(filter(str.isdigit, village_code)) or None
+    if existing is not None and not replace:
+        moved = (
+            existing.role != role
+            or (existing.village.code != code if existing.village else bool(code))
+            or (role == OfficerRole.SUPERVISOR and existing.district != district.strip())
+        )
+        if moved:
+            area = existing.village.name if existing.village else existing.district
+            raise officers.OfficerError(
+                desk_text(
+                    "staff.would_replace",
+                    name=existing.name,
+                    role=desk_text(
+                        "ops.staff.supervisor"
+                        if existing.role == OfficerRole.SUPERVISOR
+                        else "ops.staff.officer"
+                    ),
+                    area=area,
+                )
+            )
     officer = officers.add(phone, name, role, code, district.strip() or None)
     if pin:
         pins.set_pin_hash(officer, crypto.hash_pin(pin))

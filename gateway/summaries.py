@@ -19,9 +19,14 @@ def _yes_no(lang: str, value: int | None) -> str:
 
 def _child_line(child: Child, lang: str) -> str:
     latest = checkins.latest_answer(child)
+    problem = checkin_codes.problem(latest.problem) if latest else None
+    # The check-in's problem and where its case stands; else a case still open about the
+    # child (a TOLONG): the parent is never told "no problem" while one is.
+    case = None if problem else _open_case(child)
+    category = problem or (case.category if case else None)
+    said = _case_state(child, category, lang) if category else ""
     if latest is None:
-        return i18n.text(lang, "anak.no_news", name=child.name)
-    problem = checkin_codes.problem(latest.problem)
+        return i18n.text(lang, "anak.no_news", name=child.name, problem=said)
     return i18n.text(
         lang,
         "anak.child",
@@ -31,7 +36,17 @@ def _child_line(child: Child, lang: str) -> str:
         health=_yes_no(lang, latest.health),
         mood=_yes_no(lang, latest.mood),
         contact=_yes_no(lang, latest.contact),
-        problem=_case_state(child, problem, lang) if problem else "",
+        problem=said,
+    )
+
+
+def _open_case(child: Child) -> Alert | None:
+    """The latest case about the child not closed yet, whatever opened it."""
+    return (
+        Alert.select()
+        .where((Alert.child_id == child.id) & (Alert.state != AlertState.CLOSED.value))
+        .order_by(Alert.id.desc())
+        .first()
     )
 
 

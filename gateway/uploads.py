@@ -9,8 +9,8 @@ from collections.abc import Callable
 from datetime import date
 
 from gateway import imports
+from gateway.csv_rows import ImportFileError, Report
 from gateway.i18n import desk_text
-from gateway.imports import ImportFileError, Report
 from gateway.verification import registry
 
 MAX_BYTES = 5 * 1024 * 1024  # a district's register is well under 1 MB

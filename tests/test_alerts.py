@@ -74,6 +74,24 @@ def test_an_alert_that_fails_for_good_escalates_at_once(app, client, case, run_j
     assert last_to(SUPERVISOR).startswith(f"ESKALASI {case.ref}")
 
 
+def test_one_officers_failed_sms_waits_while_anothers_may_reach_them(app, client, village):
+    from gateway.models import Person
+
+    Person.create(phone=REPORTER, name="Rina", role="calon_pmi", village=village)
+    add_officer(app, OFFICER, "Bu Ani", "--village", village.code)
+    add_officer(app, "+6281110000009", "Pak Dua", "--village", village.code)
+    add_officer(app, SUPERVISOR, "Pak Budi", "--role", "supervisor", "--district", "Malang")
+    sms(client, "LAPOR calo minta uang ikatan", sender=REPORTER)
+    case = Alert.get()
+    row = OutboxMessage.get(OutboxMessage.to == OFFICER)
+    OutboxMessage.update(provider_id="P1", status="sent").where(
+        OutboxMessage.id == row.id
+    ).execute()
+    client.post("/sms/delivery", data={"id": "P1", "status": "Failed"})
+    assert states(case) == ["opened", "undelivered"]
+    assert escalate(app) == "Escalated 0 overdue alert(s)."  # Pak Dua's SMS is on its way
+
+
 def test_ok_acknowledges_and_the_alert_never_escalates(app, client, case, monkeypatch):
     sms(client, f"ok {case.ref.lower()}", sender=OFFICER)
     assert last_to(OFFICER) == i18n.text("id", "officer.acknowledged", ref=case.ref)

@@ -30,6 +30,17 @@ def start(app):
     return app.test_cli_runner().invoke(args=["checkins", "start"]).output.strip()
 
 
+def siti_dials_after_the_round(app, client) -> Phone:
+    """Siti, PIN 1234, dials the USSD code once a round has opened her children's check-ins."""
+    siti = Person.get(Person.phone == CAREGIVER)
+    siti.pin_hash = unpeppered_pin_hash("1234")
+    siti.save()
+    start(app)
+    phone = Phone(client, CAREGIVER)
+    phone.dial()
+    return phone
+
+
 def to(phone):
     return [
         r.text
@@ -177,13 +188,7 @@ def test_an_urgent_alert_escalates_once_after_two_hours_unless_acknowledged(
 
 
 def test_answers_by_ussd_after_the_pin(app, client, families):
-    siti = Person.get(Person.phone == CAREGIVER)
-
-    siti.pin_hash = unpeppered_pin_hash("1234")
-    siti.save()
-    start(app)
-    phone = Phone(client, CAREGIVER)
-    phone.dial()
+    phone = siti_dials_after_the_round(app, client)
     pick = phone.press("3", "1234")
     assert pick.startswith("CON " + i18n.text("id", "kabar.pick"))
     assert "1 Budi" in pick and "2 Ani" in pick
@@ -206,16 +211,37 @@ def test_answers_by_ussd_after_the_pin(app, client, families):
 
 
 def test_the_last_child_answered_by_sms_during_the_session_ends_it(app, client, families):
-    siti = Person.get(Person.phone == CAREGIVER)
-    siti.pin_hash = unpeppered_pin_hash("1234")
-    siti.save()
-    start(app)
-    phone = Phone(client, CAREGIVER)
-    phone.dial()
+    phone = siti_dials_after_the_round(app, client)
     phone.press("3", "1234", "2", "1", "1", "1", "1")  # Ani, all well...
     assert "1 Budi" in phone.press("1")  # ...saved; Budi next
     sms(client, "1 1 1 1 1", sender=CAREGIVER)  # meanwhile, Budi's answer by SMS
     assert phone.press_raw("1") == "END " + i18n.text("id", "kabar.done", kabar_saved=1)
+
+
+def test_a_child_answered_by_sms_meanwhile_is_not_answered_for_another(app, client, families):
+    phone = siti_dials_after_the_round(app, client)
+    assert "1 Budi\n2 Ani" in phone.press("3", "1234")
+    sms(client, "1 1 1 1 1", sender=CAREGIVER)  # Budi's answer, the oldest, by SMS meanwhile
+    again = phone.press_raw("1")  # "1" meant Budi, as shown: never Ani's check-in
+    assert again.startswith("CON " + i18n.text("id", "kabar.answered_meanwhile"))
+    assert "1 Ani" in again and "Budi" not in again
+    phone.press("1", "2", "1", "1", "1", "1")  # Ani: out of school
+    ani = Checkin.get(Checkin.child == by_name(Child, "Ani"))
+    assert (ani.channel, ani.school) == ("ussd", 2)
+    budi = Checkin.get(Checkin.child == by_name(Child, "Budi"))
+    assert (budi.channel, budi.school) == ("sms", 1)
+
+
+def test_a_danger_said_on_ussd_after_an_sms_answered_the_check_in_is_a_case(app, client, families):
+    phone = siti_dials_after_the_round(app, client)
+    phone.press("3", "1234", "1", "1", "1", "1", "1")  # Budi, at the problem question
+    sms(client, "11111 11111", sender=CAREGIVER)  # both children, all well, by SMS meanwhile
+    done = phone.press("4")  # violence
+    assert done == "END " + i18n.text(
+        "id", "kabar.done_flagged", kabar_saved=0, officer="petugas desa Bu Ani"
+    )
+    alert = Alert.get()
+    assert (alert.category, Child.get_by_id(alert.child_id).name) == ("violence", "Budi")
 
 
 @pytest.fixture
@@ -247,6 +273,12 @@ def test_anak_reaches_the_parent_number_the_caregiver_gave_unregistered(app, cli
     # (a USSD code cannot be dialled from abroad): the consent shown says this number reads it.
     Child.update(parent_phone="+85291234567").where(Child.id == by_name(Child, "Budi").id).execute()
     assert sms(client, "ANAK", sender="+85291234567") == ["Kabar anak: Budi: belum ada laporan"]
+
+
+def test_anak_says_a_case_from_a_report_is_open(app, client, families, migrant):
+    sms(client, "TOLONG Budi dipukul tetangga", sender=CAREGIVER)
+    news = sms(client, "ANAK", sender=migrant)[0]
+    assert news.startswith("Kabar anak: Budi (ada masalah: dilaporkan ke petugas): belum ada")
 
 
 def test_anak_from_someone_who_is_no_migrant(app, client, families):

@@ -391,8 +391,13 @@ def test_a_supervisors_own_tolong_goes_to_the_village_it_names(app, client, dist
     assert first.village is None and staff_messages() == {BOJ_SUPERVISOR: answer}
     assert answer == [i18n.text("id", "tolong.which_village", ref=first.ref)]
     assert "TOLONG desa <nama desa> <kabar>" in answer[0] and "SAPA 129" in answer[0]
-    # A village of the supervisor's district by its name alone, or by its code.
-    for text in ("TOLONG ada anak dipukul di Sumberejo", "TOLONG 3522010001 anak dipukul"):
+    # No "desa": "di pasar" may be a market, not a village Pasar; asked again.
+    assert sms(client, "TOLONG ada anak dipukul di Sumberejo", sender=BOJ_SUPERVISOR)[0].startswith(
+        "Laporan "
+    )
+    assert "Di desa mana" in texts_to(BOJ_SUPERVISOR)[-1]
+    # A village of the supervisor's district by "desa" and its name, or by its code.
+    for text in ("TOLONG ada anak dipukul di desa Sumberejo", "TOLONG 3522010001 anak dipukul"):
         again = sms(client, text, sender=BOJ_SUPERVISOR)
         case = Alert.select().order_by(Alert.id.desc()).get()
         assert case.village.name == "Sumberejo" and "petugas desa Pak Joko" in again[0]
@@ -457,9 +462,11 @@ def test_a_problem_code_after_the_round_was_answered_is_a_report(app, client, di
     alert = Alert.get()
     assert (alert.category, alert.village.name, alert.urgent) == ("bullying", "Kenanga", False)
     assert "petugas desa Bu Ani" in answer[0]
-    # All well again, or sent twice: she hears her answer is not lost, not the keyword list.
-    for again in ("1 1 1 1 1", "11111 sudah"):
+    # All well again, or sent twice: she hears her answer is not lost, not the keyword list;
+    # a danger word about no child ("my phone is lost") opens nothing.
+    for again in ("1 1 1 1 1", "11111 sudah", "11111 HP saya hilang"):
         assert sms(client, again, sender=SITI) == [i18n.text("id", "checkin.none_waiting")]
+    assert Alert.select().count() == 1
 
 
 def test_a_problem_code_with_words_and_no_check_in_waiting_is_a_case_with_the_words(
@@ -910,22 +917,48 @@ def test_a_broker_report_naming_a_registered_child_names_no_child_and_is_her_cas
 ):
     # Rina (Sumberejo) reports a broker after Dewi, her own child; then after Eka, Wati's
     # child in Ngasem, by a neighbour of Ngasem's.
-    answer = sms(client, "LAPOR calo Pak Harun mau bawa Dewi kerja ke Malaysia", sender=RINA)
+    answer = sms(client, "LAPOR calo Pak Harun mau bawa anak saya Dewi kerja", sender=RINA)
     broker = Alert.get(Alert.category == "broker")
     child_case = Alert.get(Alert.category == "recruitment")
     assert (child_case.urgent, Child.get_by_id(child_case.child_id).name) == (True, "Dewi")
     alert_sms = " ".join(texts_to(BOJ_OFFICER))
     assert f"LAPOR CALO {broker.ref}" in alert_sms
-    assert "Pak Harun mau bawa (anak) kerja" in alert_sms
+    assert "Pak Harun mau bawa anak saya (anak) kerja" in alert_sms
     assert "Dewi" not in alert_sms
     assert answer[0].startswith(f"Laporan {child_case.ref} diteruskan ke petugas desa Pak Joko")
     assert "SAPA 129" in answer[0]
     # INFO still shows the report whole, to the officer entitled to it.
     assert "Dewi" in Report.get(Report.ref == broker.ref).text
     Person.create(phone=STRANGER, name="Tono", role="calon_pmi", village=districts["ngasem"])
-    sms(client, "LAPOR calo minta Eka ikut kerja ke kota", sender=STRANGER)
+    for text in ("LAPOR calo minta anak Eka ikut kerja", "LAPOR calonya datang lagi ke anak Eka"):
+        sms(client, text, sender=STRANGER)  # a flood about one child: her one case
     assert "Eka" not in " ".join(texts_to(BOJ_SUPERVISOR))  # Ngasem's cases go to Bu Sri
-    assert Alert.select().where(Alert.category == "recruitment").count() == 2
+    recruitment = Alert.select().where(Alert.category == "recruitment")
+    assert sorted(Child.get_by_id(a.child_id).name for a in recruitment) == ["Dewi", "Eka"]
+
+
+def test_a_childs_name_with_no_word_for_a_child_is_masked_but_no_case(app, client, districts):
+    # "calo bernama Dewi ..." may be a grown woman; "ngajak Ekane" is Eka in Javanese.
+    sms(client, "LAPOR calo bernama Dewi Santoso minta uang", sender=RINA)
+    sms(client, "LAPOR wonten calo badhe ngajak Ekane dhateng Malaysia", sender=WATI)
+    assert sorted(a.category for a in Alert.select()) == ["broker", "broker"]
+    sent = " ".join(texts_to(BOJ_OFFICER) + texts_to(BOJ_SUPERVISOR))
+    assert "Dewi" not in sent and "Ekane" not in sent and "ngajak (anak) dhateng" in sent
+
+
+def test_an_agency_or_a_word_that_is_also_a_childs_name_is_no_child(app, client, districts):
+    Child.create(
+        caregiver=Person.get(Person.phone == RINA),
+        name="Jaya Saputra",
+        birth_year=2012,
+        in_school=True,
+    )
+    # Rina's own child Jaya: any word of a household child's name would do, but not in an
+    # agency's name.
+    answer = sms(client, "LAPOR calo dari PT Maju Jaya minta uang 20 juta", sender=RINA)
+    assert [a.category for a in Alert.select()] == ["broker"]
+    assert "PT Maju Jaya minta uang" in " ".join(texts_to(BOJ_OFFICER))
+    assert answer[0].startswith("Terima kasih. Laporan")
 
 
 def test_the_officer_hears_that_a_family_wrote_more_once_an_hour(app, client, districts, now):
@@ -941,3 +974,78 @@ def test_the_officer_hears_that_a_family_wrote_more_once_an_hour(app, client, di
     sms(client, "TOLONG Budi dipukul lagi, sekarang di rumah nenek", sender=SITI)
     assert len(texts_to(IND_OFFICER)) == 2  # within the hour: INFO shows it, no new SMS
     assert len(alerts.family_words(case)) == 2
+    # Escalated since: an hour later, the supervisor who has it too hears of more words.
+    now.advance(hours=2)
+    alerts.escalate_overdue()
+    sms(client, "TOLONG Budi dipukul lagi tadi malam", sender=SITI)
+    assert texts_to(IND_OFFICER)[-1] == more[0]
+    assert texts_to(IND_SUPERVISOR)[-1] == more[0]
+
+
+def test_the_longest_village_name_said_wins_and_a_shared_one_names_none(app, districts):
+    from gateway import village_names
+
+    lor = Village.create(code="3522010003", name="Sumberejo Lor", district="Bojonegoro",
+                         province="Jawa Timur")  # fmt: skip
+    assert village_names.named_in("anak di desa Sumberejo Lor dipukul") == lor
+    assert village_names.named_in("anak di desa Sumberejo dipukul") == districts["sumberejo"]
+    Village.create(code="3212010009", name="Ngasem", district="Indramayu", province="Jawa Barat")
+    assert village_names.named_in("anak di desa Ngasem dipukul") is None  # two of that name
+    assert village_names.named_in("anak di desa Ngasem", "Bojonegoro") == districts["ngasem"]
+    assert village_names.named_in("anak di Ngasem dipukul", "Bojonegoro") is None  # no "desa"
+    # A supervisor naming a village of another district: found all the same.
+    assert village_names.named_in("anak di desa Kenanga", "Bojonegoro") == districts["kenanga"]
+
+
+def test_a_strangers_report_gets_its_village_and_later_words_join_it(app, client, districts):
+    first = sms(client, "TOLONG anak tetangga dipukuli bapaknya tiap malam", sender=STRANGER)
+    case = Alert.get()
+    assert first == [i18n.text("id", "tolong.which_village", ref=case.ref)]
+    placed = sms(client, "TOLONG desa Kenanga", sender=STRANGER)  # as asked
+    case = Alert.get()  # the same case, now Kenanga's: its officer has it, with its words
+    assert Alert.select().count() == 1 and case.village.name == "Kenanga"
+    assert case.category == "violence" and "petugas desa Bu Ani" in placed[0]
+    assert texts_to(IND_OFFICER) == [texts_to(IND_OFFICER)[0]]
+    assert texts_to(IND_OFFICER)[0].startswith(f"KASUS {case.ref}: kekerasan pada anak")
+    sms(client, "TOLONG dia dipukul lagi malam ini", sender=STRANGER)
+    assert Alert.select().count() == 1
+    assert [e.note for e in alerts.family_words(case)] == [
+        "desa Kenanga",
+        "dia dipukul lagi malam ini",
+    ]
+    assert "tiap malam" in Report.get(Report.ref == case.ref).text
+
+
+def test_a_village_the_text_names_comes_before_the_reporters_own(app, client, districts):
+    # Siti lives in Kenanga (Indramayu); the neighbour's child is in Sumberejo (Bojonegoro).
+    sms(client, "TOLONG anak tetangga di desa Sumberejo dipukul ayahnya", sender=SITI)
+    assert Alert.get().village.name == "Sumberejo"
+    assert list(staff_messages()) == [BOJ_OFFICER]
+
+
+def test_a_familys_second_report_about_an_unnamed_child_joins_the_first(app, client, districts):
+    siti = Person.get(Person.phone == SITI)
+    Child.create(caregiver=siti, name="Cici", birth_year=2019, in_school=True)
+    for text in ("11114", "1 1 1 1 4 masih dipukul", "TOLONG anak saya dipukul lagi"):
+        sms(client, text, sender=SITI)
+    assert [(a.category, a.child_id) for a in Alert.select()] == [("violence", None)]
+    assert len(texts_to(IND_OFFICER)) == 1  # within the minute: no "more words" SMS
+
+
+def test_a_strangers_broker_report_goes_to_the_village_it_names(app, client, districts):
+    answer = sms(client, "LAPOR calo Pak Rudi di desa Sumberejo rekrut anak SMP", sender=STRANGER)
+    assert [(a.category, a.village.name) for a in Alert.select()] == [("broker", "Sumberejo")]
+    assert texts_to(BOJ_OFFICER)[0].startswith("LAPOR CALO")
+    assert answer[0].startswith("Terima kasih. Laporan") and "diteruskan ke petugas" in answer[0]
+
+
+def test_one_childs_digits_whose_words_name_the_other_child_are_that_childs(app, client, districts):
+    siti = Person.get(Person.phone == SITI)
+    Child.create(caregiver=siti, name="Cici", birth_year=2019, in_school=True)
+    start_round(app)
+    answer = sms(client, "11114 Cici dipukul tetangga", sender=SITI)  # Budi (2015) is oldest
+    alert = Alert.get()
+    assert (alert.category, Child.get_by_id(alert.child_id).name) == ("violence", "Cici")
+    assert "lahir 2019" in answer[0]
+    statuses = {c.child.name: c.status for c in Checkin.select()}
+    assert (statuses["Budi"], statuses["Cici"]) == ("open", "answered")

@@ -39,6 +39,9 @@ def test_the_desk_asks_for_a_login_first(client, desk):
         ("//evil.example/desk/", "/desk/"),  # never another site
         ("https://evil.example/desk/", "/desk/"),
         ("/sms/incoming", "/desk/"),
+        # A button pressed after the login expired: back to its case, to press it again.
+        ("/desk/cases/K12345/acknowledge", "/desk/cases/K12345"),
+        ("/desk/logout", "/desk"),  # the desk's home, which opens the cases
     ],
 )
 def test_the_login_goes_on_to_the_desk_page_asked_for(client, desk, asked, lands):
@@ -128,6 +131,14 @@ def test_an_unknown_case_is_a_404_that_says_so(client, desk):
     assert answer.status_code == 404 and "Tidak ditemukan" in answer.text
 
 
+def test_a_familys_later_words_are_shown_with_their_name(client, desk):
+    case = tolong(client)
+    sms(client, "TOLONG anak tetangga dipukul lagi pagi ini", sender=CAREGIVER)
+    log_in(client, OFFICER)
+    page = client.get(f"/desk/cases/{case.ref}").text
+    assert f"<td>Siti, {CAREGIVER}</td><td>anak tetangga dipukul lagi pagi ini</td>" in page
+
+
 def test_a_buttons_address_typed_in_is_a_page_that_says_so(client, desk):
     log_in(client, OFFICER)
     answer = client.get("/desk/logout")
@@ -135,6 +146,14 @@ def test_a_buttons_address_typed_in_is_a_page_that_says_so(client, desk):
     assert "Method Not Allowed" not in answer.text
     assert 'action="/desk/logout"' in answer.text  # the button itself is on the page
     assert client.get("/desk/").status_code == 200  # and nothing was done
+
+
+def test_logout_with_a_login_already_expired_lands_on_the_login(client, desk):
+    log_in(client, OFFICER)
+    with client.session_transaction() as stored:
+        stored.clear()  # the session ran out while the page stayed open
+    answer = client.post("/desk/logout", data={"csrf_token": "stale"})
+    assert answer.status_code == 302 and "/desk/login" in answer.headers["Location"]
 
 
 def test_a_new_password_ends_the_old_sessions(client, app, desk):

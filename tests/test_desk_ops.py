@@ -169,6 +169,13 @@ def test_an_operator_adds_an_officer_and_resets_pin_and_password(client, desk):
     assert "Tidak disimpan" in refused.text and "perlu kode desa" in refused.text
     odd_role = client.post("/desk/ops/staff", data={**form, "role": "raja"}).text
     assert "Pilihan tidak dikenal." in odd_role and "Not a valid choice" not in odd_role
+    # A supervisor's number typed by mistake: not moved away from the district unasked.
+    mistaken = {**form, "phone": SUPERVISOR, "name": "Pak Budi", "pin": "", "password": ""}
+    said = client.post("/desk/ops/staff", data=mistaken).text
+    assert "nomor ini milik Pak Budi (pengawas, Malang)" in said
+    assert Officer.get(Officer.phone == SUPERVISOR).role == "supervisor"
+    moved = client.post("/desk/ops/staff", data={**mistaken, "replace": "y"})
+    assert moved.status_code == 302 and Officer.get(Officer.phone == SUPERVISOR).role == "officer"
     token = csrf(client.get("/desk/ops/staff").text)
     client.post(f"/desk/ops/staff/{wati.id}/pin", data={"csrf_token": token, "secret": "97531"})
     from gateway import pins
@@ -239,6 +246,9 @@ def test_queue_health_shows_depths_failed_jobs_and_workers(client, desk, redis):
     SIZES["queues"] = len(page.data)
     assert "<tr><td>sms</td><td>2</td><td>0</td><td>0</td><td>0</td></tr>" in page.text
     assert "Worker hidup: 0" in page.text and "Tidak ada worker" in page.text
+    from gateway.web.operators import worker_state
+
+    assert (worker_state("idle"), worker_state("busy")) == ("menunggu tugas", "bekerja")
 
 
 def broadcast(client, text, place="3507102001", confirmed=False):
@@ -317,14 +327,19 @@ def test_more_than_one_sms_or_characters_lost_need_send_anyway(client, families)
 
 def test_a_supervisor_broadcasts_to_the_district_and_an_operator_to_any_village(client, families):
     log_in(client, SUPERVISOR)
-    assert broadcast(client, "Untuk seluruh Malang", place="").status_code == 302
+    page = client.get("/desk/broadcasts/").text  # no place chosen yet: the first is none
+    assert '<select id="place" name="place"><option value="">' in page
+    unchosen = broadcast(client, "Untuk seluruh Malang", place="")
+    assert "Pilih dulu kepada siapa" in unchosen.text and Broadcast.select().count() == 0
+    assert broadcast(client, "Untuk seluruh Malang", place="district").status_code == 302
     whole = Broadcast.get()
     assert (whole.village, whole.district, whole.recipients) == (None, "Malang", 4)
     assert broadcast(client, "Bojonegoro", place="3522010001").status_code == 403
     client.post("/desk/logout", data={"csrf_token": csrf(client.get("/desk/").text)})
     log_in(client, OPERATOR)
     assert broadcast(client, "Untuk Ngadirejo", place="3507102002").status_code == 302
-    assert broadcast(client, "Tanpa desa", place="").status_code == 403  # operators pick one
+    assert broadcast(client, "Tanpa desa", place="district").status_code == 403  # no district
+    assert "Pilih dulu" in broadcast(client, "Tanpa desa", place="").text  # operators pick one
     assert client.get(f"/desk/broadcasts/{whole.id}").status_code == 200
 
 

@@ -235,3 +235,18 @@ def test_a_case_opened_while_erasure_is_confirmed_on_ussd_holds_it(client, house
     held = i18n.text("id", "erase.held", ref=Alert.get().ref, officer="petugas desa Bu Ani")
     assert phone.press("1") == "END " + held
     assert Person.select().where(Person.phone == CAREGIVER).exists()
+
+
+def test_a_parent_number_the_family_gave_is_data_to_see_and_erase(client, household):
+    parent = "+85291234567"  # never registered: the caregiver typed it
+    Child.update(parent_phone=parent).where(
+        Child.caregiver == Person.get(phone=CAREGIVER)
+    ).execute()
+    assert sms(client, "DATA", sender=parent) == [
+        i18n.text("id", "data.linked_parent", children="2")
+    ]
+    assert sms(client, "HAPUS", sender=parent) == [i18n.text("id", "erase.confirm_self")]
+    assert sms(client, "HAPUS YA", sender=parent) == [i18n.text("id", "me.erased")]
+    assert not Child.select().where(Child.parent_phone == parent).exists()
+    assert Child.select().count() == 3  # the children stay with their caregiver
+    assert sms(client, "DATA", sender=parent) == [i18n.text("id", "data.none")]

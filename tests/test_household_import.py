@@ -9,7 +9,7 @@ from datetime import datetime, time
 import pytest
 from cryptography.fernet import Fernet
 
-from gateway import household_import, imports, people
+from gateway import csv_rows, household_import, imports, people
 from gateway.imports import HOUSEHOLD_COLUMNS
 from gateway.models import Child, Consent, Person, Village, db
 from tests.conftest import VILLAGE_CODE, unpeppered_pin_hash
@@ -247,8 +247,8 @@ def test_a_chunk_that_fails_half_way_stores_none_of_its_rows(app, village, tmp_p
 def one_by_one(path: str) -> str:
     """The register imported as before the bulk import: a transaction and the single upserts
     (the ones USSD registration uses) for each row; its report."""
-    report, before = imports.Report(), (Person.select().count(), Child.select().count())
-    for line, cells in imports.read_rows(path, HOUSEHOLD_COLUMNS):
+    report, before = csv_rows.Report(), (Person.select().count(), Child.select().count())
+    for line, cells in csv_rows.read_rows(path, HOUSEHOLD_COLUMNS):
         try:
             with db.atomic():
                 row = imports.parse_household(cells, {})
@@ -270,7 +270,7 @@ def one_by_one(path: str) -> str:
                 people.upsert_child(
                     caregiver, row.child_name, row.birth_year, row.in_school, row.migrant_phone
                 )
-        except imports.RowError as error:
+        except csv_rows.RowError as error:
             report.refuse(line, error)
         else:
             report.accepted += 1

@@ -1,6 +1,6 @@
 import pytest
 
-from gateway.phone import InvalidPhoneError, normalise, normalise_abroad
+from gateway.phone import AmbiguousPhoneError, InvalidPhoneError, normalise, normalise_abroad
 
 
 @pytest.mark.parametrize(
@@ -32,16 +32,22 @@ def test_garbage_is_refused(raw):
 @pytest.mark.parametrize(
     "raw, e164",
     [
-        ("85291234567", "+85291234567"),  # Hong Kong as written there, no "+" on a keypad
-        ("886912345678", "+886912345678"),  # Taiwan
-        ("60123456789", "+60123456789"),  # Malaysia
+        ("60123456789", "+60123456789"),  # Malaysia: no "+" on a keypad, and no Indonesian number
+        ("966501234567", "+966501234567"),  # Saudi Arabia
+        ("0085291234567", "+85291234567"),  # Hong Kong with 00
+        ("+852 9123 4567", "+85291234567"),
         ("0852 9123 4567", "+6285291234567"),  # with its 0: an Indonesian number abroad
         ("6281234567890", "+6281234567890"),
-        ("+85291234567", "+85291234567"),
     ],
 )
-def test_a_parent_abroads_number_is_read_with_its_country_code_first(raw, e164):
+def test_a_parent_abroads_number_is_read_with_its_country_code(raw, e164):
     assert normalise_abroad(raw) == e164
-    # Anywhere else (a caller's own number, a register's caregiver), an Indonesian one.
-    if raw == "85291234567":
-        assert normalise(raw) == "+6285291234567"
+
+
+@pytest.mark.parametrize("raw", ["85291234567", "886912345678", "81234567890"])
+def test_digits_that_read_two_ways_are_asked_about_never_guessed(raw):
+    # Hong Kong or 0852..., Taiwan or 0886..., Japan or 0812...: a guess would send a child's
+    # news to a stranger.
+    with pytest.raises(AmbiguousPhoneError):
+        normalise_abroad(raw)
+    assert normalise(raw).startswith("+62")  # anywhere else: an Indonesian number

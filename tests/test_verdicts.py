@@ -392,6 +392,11 @@ def test_an_older_export_than_the_one_in_force_changes_nothing(app, client, expo
     assert result.exit_code == 1
     assert "--as-of 2026-01-01 is older than the export in force (2026-11-20)" in result.output
     assert cek(client, "PT Maju Jaya Sentosa").startswith("TIDAK TERDAFTAR: PT Maju Jaya Sentosa")
+    # The one in force was dated wrongly: the operator says so, and the file goes in.
+    forced = app.test_cli_runner().invoke(
+        args=["import-agencies", str(path), "--as-of", "2026-01-01", "--allow-older"]
+    )
+    assert forced.exit_code == 0, forced.output
 
 
 def test_a_registry_row_with_several_faults_names_them_all(app, export):

@@ -53,12 +53,14 @@ def birth_year(_state: State, answer: str) -> int:
 
 
 def phone_abroad_or_skip(_state: State, answer: str) -> str | None:
-    """The phone number of a parent working abroad in E.164 ("852..." is Hong Kong's country
-    code, not an Indonesian number missing its 0), or None for SKIP."""
+    """The phone number of a parent working abroad in E.164 ("0060..." or "60..." Malaysia's;
+    "852..." asks: Hong Kong's, or Indonesia's 0852?), or None for SKIP."""
     if answer == SKIP:
         return None
     try:
         return phone.normalise_abroad(answer)
+    except phone.AmbiguousPhoneError:
+        raise InvalidAnswerError("answer.phone_which_country") from None
     except phone.InvalidPhoneError:
         raise InvalidAnswerError("answer.bad_phone") from None
 

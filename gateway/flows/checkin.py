@@ -6,34 +6,58 @@ translators' catalogs name them so."""
 from __future__ import annotations
 
 from gateway import checkin_codes, checkins, danger
-from gateway.flows.screens import Branch, Choice, End, Menu, Pick, State
+from gateway.flows.screens import Branch, Choice, End, InvalidAnswerError, Menu, Pick, State
+from gateway.statuses import CheckinStatus
 
 
 def _waiting(state: State) -> list:  # of Checkin rows, from the check-ins service
     return checkins.pending(state.phone)
 
 
+def _list_waiting(state: State) -> bool:
+    """Keep the check-ins about to be listed: a number typed means the child shown under it,
+    even if another was answered by SMS meanwhile. True if any."""
+    state.data["kabar_listed"] = [checkin.id for checkin in _waiting(state)]
+    return bool(state.data["kabar_listed"])
+
+
+def _listed(state: State) -> list:
+    """The check-ins as listed on the screen (None for one gone since), in their order."""
+    if "kabar_listed" not in state.data:  # a session begun before lists were kept
+        _list_waiting(state)
+    return [checkins.get(checkin_id) for checkin_id in state.data["kabar_listed"]]
+
+
 def any_waiting(state: State) -> str:
     """The list of children whose check-in is open, or word that none is."""
-    return "kabar.pick" if _waiting(state) else "kabar.none"
+    return "kabar.pick" if _list_waiting(state) else "kabar.none"
 
 
 def after_saving(state: State) -> str:
     """The next child waiting, or the end: how many were saved, and who was told of danger."""
     flagged = bool(state.data.get("officer"))  # said at once: the caller may hang up here
-    if _waiting(state):
+    if _list_waiting(state):
         return "kabar.pick_next_flagged" if flagged else "kabar.pick_next"
     return "kabar.done_flagged" if flagged else "kabar.done"
 
 
 def child_names(state: State) -> list[str]:
-    """The children waiting, by name (the PIN was asked before this screen)."""
-    return [c.child.name for c in _waiting(state)]
+    """The children listed, by name (the PIN was asked before this screen); none when every
+    one of them has been answered since (by SMS): the session then goes on."""
+    listed = _listed(state)
+    if not any(checkin and checkin.status == CheckinStatus.OPEN for checkin in listed):
+        return []
+    return [checkin.child.name if checkin else "-" for checkin in listed]
 
 
 def choose_child(state: State, index: int) -> None:
-    """Answer for this child's check-in."""
-    state.data["kabar"] = {"checkin": _waiting(state)[index].id}
+    """Answer for this child's check-in; one answered meanwhile by SMS is said so, and the
+    list shown again without it."""
+    checkin = _listed(state)[index]
+    if checkin is None or checkin.status != CheckinStatus.OPEN:
+        _list_waiting(state)
+        raise InvalidAnswerError("kabar.answered_meanwhile")
+    state.data["kabar"] = {"checkin": checkin.id}
 
 
 def keep_digit_for(question: str):
@@ -48,14 +72,19 @@ def keep_digit_for(question: str):
 def save(state: State, answer: str) -> None:
     """The last answer: store the check-in (once) and let red flags raise their alerts."""
     kabar = state.data.pop("kabar")
+    state.data.setdefault("kabar_saved", 0)
     checkin = checkins.get(kabar.pop("checkin"))
     if checkin is None:
         return
     # The menu numbers are the problem codes themselves, as in the SMS answer.
     flags = checkins.record_answer(checkin, {**kabar, "problem": int(answer)}, "ussd")
     if flags is None:
-        return  # answered meanwhile by SMS: the first answer stands
-    state.data["kabar_saved"] = state.data.get("kabar_saved", 0) + 1
+        # Answered meanwhile by SMS: the first answer stands, but a danger said here is a
+        # case all the same (never lost to a race between two channels).
+        problem = checkin_codes.problem(int(answer))
+        flags = [checkins.alert_about(checkin.child, problem).ref] if problem else []
+    else:
+        state.data["kabar_saved"] += 1
     if flags:
         state.data["officer"] = danger.officer_name(state.phone, state.lang)
 

@@ -55,10 +55,11 @@ MESSAGES = {
     "ops.staff.change": "Ganti",
     "ops.staff.send_link": "Kirim tautan kata sandi (SMS)",
     "ops.staff.add": "Tambah petugas atau pengawas",
-    "ops.staff.add_explain": "Nomor yang sudah ada: datanya diperbarui. Tanpa kata sandi, petugas "
+    "ops.staff.add_explain": "Nomor yang sudah ada: datanya diperbarui (pindah peran atau wilayah: centang Ganti data). Tanpa kata sandi, petugas "
     "menerima SMS berisi tautan sekali pakai untuk membuatnya sendiri. Operator ditambah lewat "
     "perintah",
     "ops.staff.save": "Simpan",
+    "ops.staff.replace": "Ganti data orang ini (nomor yang sudah terdaftar sebagai staf)",
     "ops.staff.village_officer": "Petugas desa",
     "ops.staff.district_supervisor": "Pengawas",
     "ops.staff.village_code": "Kode desa (petugas)",
@@ -175,8 +176,10 @@ MESSAGES = {
     "simulator.bad_number": "Nomor {phone} tidak valid.",
     # Services' words shown on these pages (broadcasts.py, staff_accounts.py, uploads.py)
     "place.village": "Desa {name} ({district})",
+    "place.choose": "-- pilih tujuan --",
     "place.district": "Seluruh kabupaten {district}",
     "broadcast.empty": "Pesan masih kosong.",
+    "broadcast.no_place": "Pilih dulu kepada siapa siaran ini dikirim.",
     "broadcast.too_long": "Pesan lebih dari {most} karakter.",
     "broadcast.confirm": "Pesan ini {segments} SMS. Persingkat, atau centang 'Tetap kirim'.",
     "broadcast.confirm_lost": "Ada huruf yang tidak bisa dikirim lewat SMS; terkirim sebagai: "
@@ -189,6 +192,8 @@ MESSAGES = {
     "staff.village_unknown": "kode desa {code} tidak dikenal",
     "staff.officer_village": "petugas desa perlu kode desa",
     "staff.name_needed": "nama wajib diisi",
+    "staff.would_replace": 'nomor ini milik {name} ({role}, {area}); centang "Ganti data '
+    'orang ini" bila memang ia pindah peran atau wilayah',
     "staff.family_phone": "nomor ini terdaftar sebagai keluarga (pengasuh/PMI): petugas perlu "
     "nomor sendiri, karena di nomor staf menu keluarga dan kabar anak berhenti",
     "staff.operator_everywhere": "operator melihat semua desa: tanpa kode desa atau kabupaten",
@@ -218,4 +223,12 @@ OUTBOX_WORDS = {
     "reply": "balasan",
     "alert": "kasus",
     "broadcast": "siaran",
+}
+
+# An RQ worker's state as the queues page shows it.
+WORKER_STATES = {
+    "idle": "menunggu tugas",
+    "busy": "bekerja",
+    "started": "baru mulai",
+    "suspended": "dihentikan sementara",
 }

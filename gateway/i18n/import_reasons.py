@@ -29,7 +29,7 @@ INDONESIAN = {
     # A file
     "{file}: missing column(s): {columns}": "{file}: kolom tidak ada: {columns}",
     "{file}: not UTF-8 text ({why}): save it as CSV UTF-8": (
-        "{file}: bukan teks UTF-8 ({why}): simpan sebagai CSV UTF-8"
+        '{file}: bukan teks UTF-8 (mungkin disimpan Excel biasa): simpan sebagai "CSV UTF-8"'
     ),
     "{file}: columns separated by ';': save it as CSV with commas (UTF-8)": (
         "{file}: kolom dipisah ';': simpan sebagai CSV dengan koma (UTF-8)"
@@ -43,8 +43,10 @@ INDONESIAN = {
     ),
     "--as-of {as_of} is in the future": "tanggal data {as_of} di masa depan",
     "--as-of {as_of} is older than the export in force ({in_force}); nothing changed:"
-    " import the newest export": "tanggal data {as_of} lebih lama dari data yang berlaku"
-    " ({in_force}); tidak ada yang diubah: unggah ekspor terbaru",
+    " import the newest export (--allow-older if the one in force is wrongly dated)": "tanggal"
+    " data {as_of} lebih lama dari data yang berlaku ({in_force}); tidak ada yang diubah:"
+    " unggah ekspor terbaru (bila tanggal data yang berlaku salah: perintah import dengan"
+    " --allow-older)",
     "unknown import {kind}": "jenis impor tidak dikenal: {kind}",
     "the registry export's date (as of) is needed": "tanggal ekspor registri wajib diisi",
     "{file}: empty file": "{file}: berkas kosong",

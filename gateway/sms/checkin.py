@@ -22,6 +22,7 @@ def answer(message: Message) -> list[str] | None:
         return _unreadable(message, reading, waiting)
     if len(reading.answers) > 1 and len(reading.answers) != len(waiting):
         return _which_children(message, reading.answers, waiting)
+    waiting = _named_first(waiting, reading)
     raised: set[str] = set()
     flagged, years = False, []
     for checkin, answers in zip(waiting, reading.answers, strict=False):
@@ -40,6 +41,17 @@ def answer(message: Message) -> list[str] | None:
     return replies
 
 
+def _named_first(waiting: list, reading: checkin_codes.Reading) -> list:
+    """One child's digits whose words name another child waiting ("11114 Fajar dipukul"):
+    the answer is that child's, not the oldest's."""
+    if len(reading.answers) != 1 or len(waiting) < 2 or not reading.words:
+        return waiting
+    named = danger.named_among([checkin.child for checkin in waiting], reading.words)
+    if len(named) != 1:
+        return waiting
+    return sorted(waiting, key=lambda checkin: checkin.child.id != named[0].id)
+
+
 def _nothing_waiting(message: Message, reading: checkin_codes.Reading) -> list[str]:
     """A family's digits when no check-in waits (answered already, or none asked yet): a
     problem named is a report all the same, with the words written after it ("1 1 1 1 5 Budi
@@ -48,8 +60,12 @@ def _nothing_waiting(message: Message, reading: checkin_codes.Reading) -> list[s
     problems = [checkin_codes.problem(a["problem"]) for a in reading.answers or []]
     problems = [category for category in problems if category]
     replies = [_report(message, category, reading.words) for category in problems]
-    if reading.words and not set(danger.categories_in(reading.words)) <= set(problems):
-        replies.append(danger.report(message.phone, reading.words, "sms", message.lang))
+    words = reading.words
+    # Words of a danger besides: only those about a child ("11111 HP saya hilang" is no
+    # missing child), as for any free text; no check-in tells what the words are about.
+    if words and not set(danger.categories_in(words)) <= set(problems):
+        if danger.speaks_of_danger(words, message.phone):
+            replies.append(danger.report(message.phone, words, "sms", message.lang))
     return replies or [message.reply("checkin.none_waiting")]
 
 

@@ -68,7 +68,7 @@ def my_data(message: Message, _rest: str) -> str:
 def erase(message: Message, rest: str) -> str:
     """HAPUS asks for confirmation; HAPUS YA within 10 minutes erases the number's data. Both
     wait while a case about the children (or reported from this number) is open."""
-    if not danger.is_registered(message.phone):
+    if not erasure.holds_data(message.phone):
         return message.reply("data.none")
     held = erasure.held(message.phone, message.lang)
     if held is not None:

@@ -10,7 +10,7 @@ import phonenumbers
 from peewee import Model
 
 from gateway import clock, danger
-from gateway.imports import (
+from gateway.csv_rows import (
     Faults,
     ImportFileError,
     Reason,
@@ -158,7 +158,7 @@ def _job_order(cells: dict) -> dict:
 
 OLDER = (
     "--as-of {as_of} is older than the export in force ({in_force}); nothing changed:"
-    " import the newest export"
+    " import the newest export (--allow-older if the one in force is wrongly dated)"
 )
 HELD = (
     "nothing changed: a list is replaced whole, and the row(s) at line(s) {lines} were refused;"
@@ -174,6 +174,7 @@ def _replace(
     key: str,
     kind: str,
     as_of: date,
+    allow_older: bool = False,
 ) -> Report:
     """Parse every row, then swap the whole snapshot in one transaction (or change nothing).
     A refused row changes nothing at all: dropping its entry would call a real agency
@@ -183,7 +184,7 @@ def _replace(
     if as_of > clock.now().date():
         raise ImportFileError("--as-of {as_of} is in the future", as_of=as_of)
     in_force = RegistrySnapshot.get_or_none(RegistrySnapshot.kind == kind)
-    if in_force is not None and as_of < in_force.as_of:
+    if in_force is not None and as_of < in_force.as_of and not allow_older:
         # An old export by mistake would bring back licences revoked since, under CEK's word.
         raise ImportFileError(OLDER, as_of=as_of, in_force=in_force.as_of)
     report, parsed = Report(), {}
@@ -241,14 +242,18 @@ def _held(report: Report) -> Report:
     return report
 
 
-def import_agencies(path: str, as_of: date) -> Report:
+def import_agencies(path: str, as_of: date, allow_older: bool = False) -> Report:
     """The agency registry snapshot: licence_no,name,address,valid_until,status."""
-    return _replace(path, AGENCY_COLUMNS, _agency, Agency, "licence_no", "agencies", as_of)
+    return _replace(
+        path, AGENCY_COLUMNS, _agency, Agency, "licence_no", "agencies", as_of, allow_older
+    )
 
 
-def import_job_orders(path: str, as_of: date) -> Report:
+def import_job_orders(path: str, as_of: date, allow_older: bool = False) -> Report:
     """The job-order snapshot (DESIGN section 8 columns)."""
-    return _replace(path, JOB_ORDER_COLUMNS, _job_order, JobOrder, "code", "job_orders", as_of)
+    return _replace(
+        path, JOB_ORDER_COLUMNS, _job_order, JobOrder, "code", "job_orders", as_of, allow_older
+    )
 
 
 def _rule(cells: dict) -> dict:

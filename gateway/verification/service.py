@@ -6,7 +6,17 @@ from datetime import timedelta
 
 from peewee import fn
 
-from gateway import alerts, clock, danger, help_lines, i18n, officers, people, reports
+from gateway import (
+    alerts,
+    clock,
+    danger,
+    help_lines,
+    i18n,
+    officers,
+    people,
+    reports,
+    village_names,
+)
 from gateway.db import insert_rows
 from gateway.models import Alert, ScamWave, Verification, Village, db
 from gateway.statuses import AgencyStatus, ReportKind
@@ -103,12 +113,17 @@ def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
     carries the report's reference, never a child's name); return the reporter's thanks with
     the reference. A broker after a registered child is also a child's urgent case: its
     answer, with SAPA 129, is the one the reporter gets."""
-    village = people.village_of(reporter)
+    village = people.village_of(reporter) or village_names.named_in(text)
     children = danger.children_said(reporter, village, text)
-    child_case = (
-        danger.report(reporter, text, channel, lang, category="recruitment") if children else None
-    )
     joined = reports.open_recent(reporter, ReportKind.BROKER, within=ONE_ALERT_PER)
+    child_case = None
+    # A child's case when the report speaks of a child ("anak"; "calo bernama Budi Santoso"
+    # is a grown man even if a child is called Budi: only masked). One case per child (a
+    # flood about the same child joins it); several named: one case for them all.
+    about_a_child = children and danger.mentions_a_child(text)
+    if about_a_child and (len(children) == 1 or joined is None):
+        child = children[0] if len(children) == 1 else None
+        child_case = danger.report(reporter, text, channel, lang, "recruitment", child=child)
     if joined is not None:  # a flood of reports is one case and one alert to the officer
         reports.add_to(joined, text)
         alerts.tell_more(Alert.get(Alert.ref == joined.ref), reporter)

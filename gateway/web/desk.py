@@ -10,6 +10,7 @@ from flask import (
     Blueprint,
     Flask,
     abort,
+    current_app,
     flash,
     g,
     redirect,
@@ -21,6 +22,7 @@ from flask import (
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.exceptions import HTTPException
 from wtforms import PasswordField, StringField, TextAreaField
 from wtforms.validators import DataRequired, EqualTo, Length
 
@@ -191,9 +193,18 @@ def login():
 
 
 def _after_login(wanted: str) -> str:
-    """The desk page asked for before the login (Flask-Login's `next`), never another site's."""
-    if wanted.startswith("/desk/") and "//" not in wanted and "\\" not in wanted:
-        return wanted
+    """The desk page asked for before the login (Flask-Login's `next`), never another site's;
+    for a button's address (a case's "acknowledge", sent when the login had expired) the page
+    the button is on, to press it again."""
+    if not (wanted.startswith("/desk/") and "//" not in wanted and "\\" not in wanted):
+        return url_for("desk.case_list")
+    path = wanted.split("?")[0]
+    for page in (path, path.rsplit("/", 1)[0]):
+        try:
+            endpoint, args = current_app.url_map.bind("").match(page, method="GET")
+        except HTTPException:
+            continue
+        return wanted if page == path else url_for(endpoint, **args)
     return url_for("desk.case_list")
 
 
@@ -231,6 +242,7 @@ def set_password():
 
 
 @bp.post("/logout")
+@csrf.exempt  # a login already expired: its form's token too, and leaving must still work
 @login_required
 def logout():
     """End the session, and any copy of its cookie."""

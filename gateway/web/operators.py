@@ -17,7 +17,7 @@ from flask_login import current_user
 from flask_wtf.file import FileField, FileRequired
 from redis import RedisError
 from werkzeug.exceptions import RequestEntityTooLarge
-from wtforms import DateField, PasswordField, SelectChoice, SelectField, StringField
+from wtforms import BooleanField, DateField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
 from gateway import (
@@ -29,9 +29,9 @@ from gateway import (
     staff_invites,
     uploads,
 )
+from gateway.csv_rows import ImportFileError
 from gateway.i18n import desk_text, import_reasons
-from gateway.i18n.desk_ops import OUTBOX_WORDS
-from gateway.imports import ImportFileError
+from gateway.i18n.desk_ops import OUTBOX_WORDS, WORKER_STATES
 from gateway.outbox import resend
 from gateway.phone import InvalidPhoneError, normalise
 from gateway.statuses import OfficerRole, OutboxStatus
@@ -146,6 +146,7 @@ class StaffForm(DeskForm):
     district = StringField(desk_text("ops.staff.district"), validators=[Length(max=100)])
     pin = PasswordField(desk_text("ops.staff.pin"), validators=[Length(max=8)])
     password = PasswordField(desk_text("ops.staff.password"), validators=[Length(max=200)])
+    replace = BooleanField(desk_text("ops.staff.replace"))
 
 
 class SecretForm(DeskForm):
@@ -175,6 +176,7 @@ def staff_list():
                     form.district.data or "",
                     form.pin.data or "",
                     form.password.data or "",
+                    replace=form.replace.data,
                 )
                 invited = not added.password_hash  # no password yet: a link to set one
                 if invited:
@@ -267,6 +269,12 @@ def outbox_resend(row_id: int):
     else:
         flash(desk_text("ops.outbox.not_failed", id=row_id), "error")
     return redirect(url_for("operators.outbox_page", status=request.args.get("status")))
+
+
+@bp.app_template_filter("worker_state")
+def worker_state(state: str) -> str:
+    """An RQ worker's state in the desk's words (one RQ may add later: as RQ says it)."""
+    return WORKER_STATES.get(state, state)
 
 
 @bp.get("/queues")

@@ -1,0 +1,41 @@
+"""The village a free-text report names: by its Kemendagri code, or by its name after "desa"
+("anak di desa Sidorejo dipukul"). Where a child's case goes: never a guess between two."""
+
+from __future__ import annotations
+
+import re
+
+from gateway import gsm7, people
+from gateway.models import Village
+
+_CODE = re.compile(r"\d[\d.]{8,14}\d")  # 3522010001 or 35.22.01.0001
+_WORD = re.compile(r"[a-z]+")
+# What a person writes before a village's name: "desa", "ds.", "kelurahan", "kel.", "village".
+_BEFORE_A_NAME = r"\b(?:desa|ds|kelurahan|kel|village) "
+
+
+def named_in(text: str, district: str | None = None) -> Village | None:
+    """The village `text` names by code, or by name after "desa"; the longest name wins
+    ("desa Sumberejo Lor" is not Sumberejo), one of `district` first when given (a
+    supervisor's), and a name two villages share names none."""
+    for code in _CODE.findall(text):
+        village = people.find_village(code)
+        if village is not None:
+            return village
+    said = " ".join(_words(text))
+    if not re.search(_BEFORE_A_NAME, said):
+        return None  # no "desa ...": no village's name to look for among them all
+    named = [
+        (len(name), village)
+        for village in Village.select()
+        if (name := " ".join(_words(village.name)))
+        and re.search(rf"{_BEFORE_A_NAME}{name}\b", said)
+    ]
+    ours = [(size, village) for size, village in named if village.district == district]
+    named = ours or named
+    longest = [village for size, village in named if size == max(size for size, _ in named)]
+    return longest[0] if len(longest) == 1 else None
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(gsm7.without_accents(text).lower())
