@@ -10,8 +10,10 @@ from gateway.models import Village
 
 _CODE = re.compile(r"\d[\d.]{8,14}\d")  # 3522010001 or 35.22.01.0001
 _WORD = re.compile(r"[a-z]+")
-# What a person writes before a village's name: "desa", "ds.", "kelurahan", "kel.", "village".
+# What a person writes before a village's name: "desa", "ds.", "kelurahan", "kel.", "village";
+# or after it, in English: "in Sidorejo village".
 _BEFORE_A_NAME = r"\b(?:desa|ds|kelurahan|kel|village) "
+_AFTER_A_NAME = r" village\b"
 
 
 def named_in(text: str, district: str | None = None) -> Village | None:
@@ -23,13 +25,13 @@ def named_in(text: str, district: str | None = None) -> Village | None:
         if village is not None:
             return village
     said = " ".join(_words(text))
-    if not re.search(_BEFORE_A_NAME, said):
+    if not re.search(f"{_BEFORE_A_NAME}|{_AFTER_A_NAME}", said):
         return None  # no "desa ...": no village's name to look for among them all
     named = [
         (len(name), village)
         for village in Village.select()
         if (name := " ".join(_words(village.name)))
-        and re.search(rf"{_BEFORE_A_NAME}{name}\b", said)
+        and re.search(rf"{_BEFORE_A_NAME}{name}\b|\b{name}{_AFTER_A_NAME}", said)
     ]
     ours = [(size, village) for size, village in named if village.district == district]
     named = ours or named

@@ -410,6 +410,7 @@ def test_a_supervisors_own_tolong_goes_to_the_village_it_names(app, client, dist
         ("tolong anak tetangga di desa Ngasem mau dinikahkan", "Ngasem"),
         ("TOLONG ds. sumberejo anak dipukul", "Sumberejo"),
         ("HELP my son was beaten in village Ngasem", "Ngasem"),
+        ("HELP a child in Ngasem village is being beaten", "Ngasem"),
         ("TOLONG anak di Ngasem dipukul", None),  # no "desa": a word, not surely the village
         ("TOLONG anak di desa Kenangan dipukul", None),  # no such village
     ],
