@@ -17,9 +17,9 @@ _AFTER_A_NAME = r" village\b"
 
 
 def named_in(text: str, district: str | None = None) -> Village | None:
-    """The village `text` names by code, or by name after "desa"; the longest name wins
-    ("desa Sumberejo Lor" is not Sumberejo), one of `district` first when given (a
-    supervisor's), and a name two villages share names none."""
+    """The village `text` names by code, or by name after "desa" (whole, else its first word);
+    the longest name wins ("desa Sumberejo Lor" is not Sumberejo), one of `district` first
+    when given (a supervisor's), and a name two villages share names none."""
     for code in _CODE.findall(text):
         village = people.find_village(code)
         if village is not None:
@@ -27,16 +27,30 @@ def named_in(text: str, district: str | None = None) -> Village | None:
     said = " ".join(_words(text))
     if not re.search(f"{_BEFORE_A_NAME}|{_AFTER_A_NAME}", said):
         return None  # no "desa ...": no village's name to look for among them all
-    named = [
-        (len(name), village)
-        for village in Village.select()
-        if (name := " ".join(_words(village.name)))
-        and re.search(rf"{_BEFORE_A_NAME}{name}\b|\b{name}{_AFTER_A_NAME}", said)
-    ]
-    ours = [(size, village) for size, village in named if village.district == district]
-    named = ours or named
-    longest = [village for size, village in named if size == max(size for size, _ in named)]
-    return longest[0] if len(longest) == 1 else None
+    villages = [(village, _words(village.name)) for village in Village.select()]
+    for way in (_whole, _first_word):  # "desa Sidorejo" for "Sidorejo Lor" only if unique
+        named = [(len(n), v) for v, words in villages if (n := way(words)) and _says(said, n)]
+        ours = [(size, village) for size, village in named if village.district == district]
+        named = ours or named
+        if named:
+            most = max(size for size, _ in named)
+            longest = [village for size, village in named if size == most]
+            return longest[0] if len(longest) == 1 else None
+    return None
+
+
+def _says(said: str, name: str) -> bool:
+    return re.search(rf"{_BEFORE_A_NAME}{name}\b|\b{name}{_AFTER_A_NAME}", said) is not None
+
+
+def _whole(words: list[str]) -> str:
+    return " ".join(words)
+
+
+def _first_word(words: list[str]) -> str:
+    """The first word of a name of several, when it is not a short common one ("Sukamaju"
+    for "Sukamaju Contoh"; not "Sei" of "Sei Rampah")."""
+    return words[0] if len(words) > 1 and len(words[0]) >= 5 else ""
 
 
 def _words(text: str) -> list[str]:

@@ -216,6 +216,13 @@ def test_words_of_a_danger_the_digits_did_not_say_are_reported_too(app, client, 
     assert sorted(a.category for a in Alert.select()) == ["out_of_school", "violence"]
 
 
+
+def test_words_of_danger_about_no_child_after_the_digits_open_nothing(app, client, districts):
+    start_round(app)
+    sms(client, "1 1 1 1 1 maaf telat, HP saya hilang", sender=SITI)  # my phone was lost
+    assert Alert.select().count() == 0
+
+
 def test_digits_and_words_with_no_check_in_waiting_are_one_case(app, client, districts):
     sms(client, "11114 anak saya dipukul", sender=SITI)
     assert [(a.category, Child.get_by_id(a.child_id).name) for a in Alert.select()] == [
@@ -994,6 +1001,13 @@ def test_the_longest_village_name_said_wins_and_a_shared_one_names_none(app, dis
     assert village_names.named_in("anak di desa Ngasem dipukul") is None  # two of that name
     assert village_names.named_in("anak di desa Ngasem", "Bojonegoro") == districts["ngasem"]
     assert village_names.named_in("anak di Ngasem dipukul", "Bojonegoro") is None  # no "desa"
+    # A name's first word alone, when no other village's begins so.
+    Village.create(code="3522010004", name="Kedungadem Wetan", district="Bojonegoro",
+                   province="Jawa Timur")  # fmt: skip
+    assert village_names.named_in("anak di desa Kedungadem dipukul").name == "Kedungadem Wetan"
+    Village.create(code="3522010005", name="Kedungadem Kulon", district="Bojonegoro",
+                   province="Jawa Timur")  # fmt: skip
+    assert village_names.named_in("anak di desa Kedungadem dipukul") is None
     # A supervisor naming a village of another district: found all the same.
     assert village_names.named_in("anak di desa Kenanga", "Bojonegoro") == districts["kenanga"]
 

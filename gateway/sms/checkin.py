@@ -35,10 +35,18 @@ def answer(message: Message) -> list[str] | None:
             case = checkins.alert_about(checkin.child, category)
             alerts.add_family_words(case, message.phone, reading.words)
     replies = _thanks(message, flagged, years, waiting[len(reading.answers) :])
-    if reading.words and not set(danger.categories_in(reading.words)) <= raised:
-        # "1 1 1 1 1 tapi anak saya dipukul": a danger the digits did not say, as written.
-        replies.append(danger.report(message.phone, reading.words, "sms", message.lang))
-    return replies
+    return replies + _danger_in_words(message, reading.words, raised)
+
+
+def _danger_in_words(message: Message, words: str, said: set[str]) -> list[str]:
+    """A danger the digits did not say, in the words after them, reported as written ("1 1 1
+    1 1 tapi anak saya dipukul"); only about a child, as for any free text: "11111 HP saya
+    hilang" (my phone is lost) is no missing child."""
+    if not words or set(danger.categories_in(words)) <= said:
+        return []
+    if not danger.speaks_of_danger(words, message.phone):
+        return []
+    return [danger.report(message.phone, words, "sms", message.lang)]
 
 
 def _named_first(waiting: list, reading: checkin_codes.Reading) -> list:
@@ -60,12 +68,7 @@ def _nothing_waiting(message: Message, reading: checkin_codes.Reading) -> list[s
     problems = [checkin_codes.problem(a["problem"]) for a in reading.answers or []]
     problems = [category for category in problems if category]
     replies = [_report(message, category, reading.words) for category in problems]
-    words = reading.words
-    # Words of a danger besides: only those about a child ("11111 HP saya hilang" is no
-    # missing child), as for any free text; no check-in tells what the words are about.
-    if words and not set(danger.categories_in(words)) <= set(problems):
-        if danger.speaks_of_danger(words, message.phone):
-            replies.append(danger.report(message.phone, words, "sms", message.lang))
+    replies += _danger_in_words(message, reading.words, set(problems))
     return replies or [message.reply("checkin.none_waiting")]
 
 
