@@ -238,7 +238,7 @@ def test_a_danger_said_on_ussd_after_an_sms_answered_the_check_in_is_a_case(app,
     sms(client, "11111 11111", sender=CAREGIVER)  # both children, all well, by SMS meanwhile
     done = phone.press("4")  # violence
     assert done == "END " + i18n.text(
-        "id", "kabar.done_flagged", kabar_saved=0, officer="petugas desa Bu Ani"
+        "id", "kabar.done_flagged", kabar_saved=1, officer="petugas desa Bu Ani"
     )
     alert = Alert.get()
     assert (alert.category, Child.get_by_id(alert.child_id).name) == ("violence", "Budi")

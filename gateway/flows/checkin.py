@@ -78,12 +78,13 @@ def save(state: State, answer: str) -> None:
         return
     # The menu numbers are the problem codes themselves, as in the SMS answer.
     flags = checkins.record_answer(checkin, {**kabar, "problem": int(answer)}, "ussd")
-    if flags is None:
+    answered_meanwhile = flags is None
+    if answered_meanwhile:
         # Answered meanwhile by SMS: the first answer stands, but a danger said here is a
         # case all the same (never lost to a race between two channels).
         problem = checkin_codes.problem(int(answer))
         flags = [checkins.alert_about(checkin.child, problem).ref] if problem else []
-    else:
+    if flags or not answered_meanwhile:  # what this session said was kept (a danger: a case)
         state.data["kabar_saved"] += 1
     if flags:
         state.data["officer"] = danger.officer_name(state.phone, state.lang)
