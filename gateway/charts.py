@@ -35,11 +35,11 @@ def _text(x: float, y: float, content: str, **attrs: str) -> str:
     return f'<text x="{x:.0f}" y="{y:.0f}"{extra}>{escape(content)}</text>'
 
 
-def _frame(title: str, desc: str, height: int, body: list[str]) -> Markup:
+def _frame(title: str, desc: str, height: int, body: list[str], css: str = "chart") -> Markup:
     """The <svg> around a chart's marks: scales to its container, read aloud as title + desc."""
     uid = f"chart{next(_ids)}"
     return Markup(
-        f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {height}" width="100%"'
+        f'<svg class="{css}" role="img" viewBox="0 0 {WIDTH} {height}" width="100%"'
         f' aria-labelledby="{uid}t {uid}d" font-size="{FONT}" font-family="sans-serif">'
         f'<title id="{uid}t">{escape(title)}</title><desc id="{uid}d">{escape(desc)}</desc>'
         + _text(0, 16, title, font_size="15", font_weight="bold")
@@ -49,7 +49,9 @@ def _frame(title: str, desc: str, height: int, body: list[str]) -> Markup:
 
 
 def _empty(title: str) -> Markup:
-    return _frame(title, "Belum ada data.", 60, [_text(0, 44, "Belum ada data.", fill="#666")])
+    # "chart empty": nothing to scroll to on a phone, so no width of its own to scroll in.
+    body = [_text(0, 44, "Belum ada data.", fill="#666")]
+    return _frame(title, "Belum ada data.", 60, body, css="chart empty")
 
 
 def _legend(names: Sequence[str]) -> list[str]:

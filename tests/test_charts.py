@@ -58,6 +58,7 @@ def test_several_lines_get_a_legend_and_stacked_bars_their_totals():
 )
 def test_a_chart_without_data_says_so(svg):
     assert "Belum ada data." in texts(svg)
+    assert 'class="chart empty"' in svg  # nothing to scroll to: no phone scrolls it away
 
 
 def test_each_chart_has_its_own_ids_for_screen_readers():
