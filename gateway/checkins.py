@@ -10,7 +10,7 @@ from typing import Any
 
 from peewee import fn
 
-from gateway import alerts, checkin_codes, checkin_prompts, clock, queues
+from gateway import alerts, checkin_codes, checkin_prompts, clock, outbox, queues
 from gateway.db import insert_rows
 from gateway.models import Alert, Checkin, CheckinRound, Child, Person, Village
 from gateway.statuses import AlertState, CheckinStatus
@@ -229,6 +229,9 @@ def record_answer(checkin: Checkin, answers: dict[str, int], channel: str) -> li
     )
     if not stored:
         return None
+    phone = checkin.child.caregiver.phone
+    if not pending(phone):  # all answered: the round's question held for the morning goes
+        outbox.cancel_held_prompts(phone, checkin.round.started_at)
     flags = red_flags(Checkin.get_by_id(checkin.id))
     for category in flags:
         alert_about(checkin.child, category)

@@ -250,6 +250,23 @@ def resend(row_id: int) -> bool:
     return bool(changed)
 
 
+def cancel_held_prompts(phone: str, since: datetime) -> int:
+    """Cancel what we started ourselves for this number since `since` (not a desk broadcast)
+    that quiet hours still hold: a round's question once the household answered it."""
+    return (
+        OutboxMessage.update(status=OutboxStatus.CANCELLED.value, updated_at=clock.now())
+        .where(
+            (OutboxMessage.to == phone)
+            & (OutboxMessage.status == OutboxStatus.QUEUED.value)
+            & (OutboxMessage.kind == MessageKind.BROADCAST.value)
+            & OutboxMessage.broadcast_id.is_null()
+            & (OutboxMessage.not_before > clock.now())
+            & (OutboxMessage.created_at >= since)
+        )
+        .execute()
+    )
+
+
 def cancel_for_alert(alert_id: int) -> int:
     """Cancel the alert's SMS not yet handed to a worker; return how many."""
     return (

@@ -244,6 +244,22 @@ def test_a_danger_said_on_ussd_after_an_sms_answered_the_check_in_is_a_case(app,
     assert (alert.category, Child.get_by_id(alert.child_id).name) == ("violence", "Budi")
 
 
+def test_a_question_held_for_the_morning_goes_once_the_household_answered(
+    app, client, families, now
+):
+    now.advance(hours=14)  # 17:00 UTC: midnight in Java, quiet hours
+    start(app)
+    held = OutboxMessage.select().where(OutboxMessage.to == CAREGIVER)
+    assert [r.status for r in held] == ["queued", "queued"]  # the question and the codes
+    sms(client, "11111 11111", sender=CAREGIVER)  # answered at once, at night
+    assert [r.status for r in held.where(OutboxMessage.kind == "broadcast")] == [
+        "cancelled",
+        "cancelled",
+    ]
+    other = OutboxMessage.select().where(OutboxMessage.to == OTHER)
+    assert {r.status for r in other} == {"queued"}  # Rahmat's still waits for the morning
+
+
 @pytest.fixture
 def migrant(families):
     Person.create(phone="+886912345678", name="Sri", role="pmi", village=families)
