@@ -44,10 +44,12 @@ def open_case(
     child_id: int | None = None,
     ref: str | None = None,
     reporter: str | None = None,
+    urgent: bool = False,
 ) -> Alert:
-    """A child-protection case: its SMS names reference, category, urgency and village, never
-    the child; officers read the rest with INFO. A staff member who reported it is not sent it."""
-    urgent = category in checkin_codes.URGENT
+    """A child-protection case: its SMS names reference, category, urgency (that of the
+    category, or `urgent`: someone asked for help) and village, never the child; officers read
+    the rest with INFO. A staff member who reported it is not sent it."""
+    urgent = urgent or category in checkin_codes.URGENT
     ref = ref or new_ref("K")
     text = _case_text(ref, category, urgent, village)
     return open_alert(

@@ -272,17 +272,14 @@ def alert_about(child: Child, category: str) -> Alert:
     return alerts.open_case(category, child.caregiver.village, child_id=child.id)
 
 
-def open_case_about(child: Child, category: str) -> Alert | None:
-    """The case about this child and category not closed yet, if there is one."""
-    return (
-        Alert.select()
-        .where(
-            (Alert.child_id == child.id)
-            & (Alert.category == category)
-            & (Alert.state != AlertState.CLOSED.value)
-        )
-        .first()
+def open_case_about(child: Child, category: str | None = None) -> Alert | None:
+    """The case about this child and category (None: any, the latest) not closed yet."""
+    query = Alert.select().where(
+        (Alert.child_id == child.id) & (Alert.state != AlertState.CLOSED.value)
     )
+    if category is not None:
+        query = query.where(Alert.category == category)
+    return query.order_by(Alert.id.desc()).first()
 
 
 def remind_due(settings: Mapping[str, Any]) -> int:

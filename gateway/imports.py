@@ -102,6 +102,19 @@ def _phone(cells: dict, column: str) -> str:
         raise RowError(column, "not a phone number") from None
 
 
+def _migrant_phone(cells: dict) -> str:
+    """The parent abroad's number; "85291234567" (a spreadsheet drops the "+") is Hong Kong's
+    when destination_country says HK, else it must be written with + or 00."""
+    try:
+        return phone.normalise_abroad(
+            required(cells, "migrant_phone"), cells.get("destination_country") or None
+        )
+    except phone.AmbiguousPhoneError:
+        raise RowError("migrant_phone", "abroad or Indonesian? write it with + or 00") from None
+    except phone.InvalidPhoneError:
+        raise RowError("migrant_phone", "not a phone number") from None
+
+
 def _name(cells: dict, column: str) -> str:
     cleaned = people.clean_name(required(cells, column))
     if cleaned is None:
@@ -156,9 +169,7 @@ def parse_household(cells: dict, villages: dict[str, Village | None]) -> Househo
     village = faults.check(_village, cells, villages)
     caregiver_phone = faults.check(_phone, cells, "caregiver_phone")
     caregiver_name = faults.check(_name, cells, "caregiver_name")
-    migrant_phone = (
-        faults.check(_phone, cells, "migrant_phone") if cells.get("migrant_phone") else None
-    )
+    migrant_phone = faults.check(_migrant_phone, cells) if cells.get("migrant_phone") else None
     migrant_name = faults.check(_name, cells, "migrant_name") if migrant_phone else None
     country = faults.check(_country, cells)
     child_name = faults.check(_name, cells, "child_name")

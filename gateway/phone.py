@@ -48,11 +48,12 @@ class AmbiguousPhoneError(InvalidPhoneError):
     news to a stranger."""
 
 
-def normalise_abroad(raw: str) -> str:
+def normalise_abroad(raw: str, country: str | None = None) -> str:
     """Like normalise, for the number of someone working abroad: digits with no "+", "00" or
-    "0" before them (a USSD keypad has no "+") are read as a number abroad with its country
-    code when they are one ("60123456789", Malaysia); AmbiguousPhoneError when they are an
-    Indonesian number too."""
+    "0" before them (a USSD keypad has no "+", a spreadsheet drops it) are read as a number
+    abroad with its country code when they are one ("60123456789", Malaysia); when they are an
+    Indonesian number too, the `country` the person works in settles it, else
+    AmbiguousPhoneError."""
     text = (raw or "").strip()
     digits = re.sub(r"\D", "", text)
     foreign = None
@@ -61,8 +62,13 @@ def normalise_abroad(raw: str) -> str:
     if foreign is None:
         return normalise(raw)
     try:
-        normalise(raw)
+        local = normalise(raw)
     except InvalidPhoneError:
+        return foreign
+    region = (country or "").upper()
+    if region == HOME_REGION:
+        return local
+    if region and phonenumbers.region_code_for_number(phonenumbers.parse(foreign)) == region:
         return foreign
     raise AmbiguousPhoneError(raw)
 

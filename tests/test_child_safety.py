@@ -18,6 +18,7 @@ from gateway.models import (
     OutboxMessage,
     Person,
     Report,
+    RuleItem,
     Village,
 )
 from tests.conftest import by_name, sms, unpeppered_pin_hash
@@ -214,7 +215,6 @@ def test_words_of_a_danger_the_digits_did_not_say_are_reported_too(app, client, 
     start_round(app)
     sms(client, "2 1 1 1 1 anak saya dipukul", sender=SITI)  # out of school, and violence
     assert sorted(a.category for a in Alert.select()) == ["out_of_school", "violence"]
-
 
 
 def test_words_of_danger_about_no_child_after_the_digits_open_nothing(app, client, districts):
@@ -508,10 +508,12 @@ def test_operators_edit_the_danger_words(app, client, districts, restore_rules, 
     path.write_text(
         "kind,value,note\ndanger_word,Dipaksa,recruitment\ndanger_word,dipukul,violence\n"
     )
+    in_force = RuleItem.select().where(RuleItem.kind == "danger_word").count()
     result = app.test_cli_runner().invoke(args=["import-rules", str(path)])
-    # The file replaces the danger words whole: the report says how many defaults went.
-    assert (
-        result.output.splitlines()[0] == "2 row(s) accepted (1 new rules, 86 removed), 0 refused."
+    # The file replaces the danger words whole: the report says how many defaults went (all
+    # but "dipukul", which the file keeps).
+    assert result.output.splitlines()[0] == (
+        f"2 row(s) accepted (1 new rules, {in_force - 1} removed), 0 refused."
     )
     sms(client, "anak saya dipaksa kerja di kota", sender=SITI)
     assert Alert.select().order_by(Alert.id.desc()).get().category == "recruitment"
@@ -945,13 +947,22 @@ def test_a_broker_report_naming_a_registered_child_names_no_child_and_is_her_cas
     assert sorted(Child.get_by_id(a.child_id).name for a in recruitment) == ["Dewi", "Eka"]
 
 
-def test_a_childs_name_with_no_word_for_a_child_is_masked_but_no_case(app, client, districts):
-    # "calo bernama Dewi ..." may be a grown woman; "ngajak Ekane" is Eka in Javanese.
-    sms(client, "LAPOR calo bernama Dewi Santoso minta uang", sender=RINA)
+def test_a_neighbours_childs_name_with_no_word_for_a_child_is_masked_but_no_case(
+    app, client, districts
+):
+    # "calo bernama Dewi ..." from Dewi's neighbour may be a grown woman: masked, no case.
+    Person.create(phone=STRANGER, name="Tono", role="calon_pmi", village=districts["sumberejo"])
+    sms(client, "LAPOR calo bernama Dewi Santoso minta uang", sender=STRANGER)
+    assert [a.category for a in Alert.select()] == ["broker"]
+    assert "Dewi" not in " ".join(texts_to(BOJ_OFFICER))
+
+
+def test_a_broker_after_ones_own_child_by_name_is_her_case(app, client, districts):
+    # "ngajak Ekane" is Eka in Javanese: Wati's own child, no word for a child needed.
     sms(client, "LAPOR wonten calo badhe ngajak Ekane dhateng Malaysia", sender=WATI)
-    assert sorted(a.category for a in Alert.select()) == ["broker", "broker"]
-    sent = " ".join(texts_to(BOJ_OFFICER) + texts_to(BOJ_SUPERVISOR))
-    assert "Dewi" not in sent and "Ekane" not in sent and "ngajak (anak) dhateng" in sent
+    assert sorted(a.category for a in Alert.select()) == ["broker", "recruitment"]
+    sent = " ".join(texts_to(BOJ_SUPERVISOR))
+    assert "Ekane" not in sent and "ngajak (anak) dhateng" in sent
 
 
 def test_an_agency_or_a_word_that_is_also_a_childs_name_is_no_child(app, client, districts):
@@ -1064,3 +1075,61 @@ def test_one_childs_digits_whose_words_name_the_other_child_are_that_childs(app,
     assert "lahir 2019" in answer[0]
     statuses = {c.child.name: c.status for c in Checkin.select()}
     assert (statuses["Budi"], statuses["Cici"]) == ("open", "answered")
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("anak saya di pukul ayah tirinya", "violence"),  # "di" written apart
+        ("Ani di culik orang tadi pagi", "missing"),  # a household child by name
+        ("anak saya dihajar bapaknya sampai berdarah", "violence"),
+        ("HELP desa Kenanga, a girl next door is locked in and starving", "no_caregiver"),
+    ],
+)
+def test_danger_as_families_type_it(app, client, districts, text, category):
+    siti = Person.get(Person.phone == SITI)
+    Child.create(caregiver=siti, name="Ani", birth_year=2018, in_school=True)
+    sms(client, text, sender=SITI if not text.startswith("HELP") else STRANGER)
+    assert [(a.category, a.village.name) for a in Alert.select()] == [(category, "Kenanga")]
+
+
+def test_a_grown_mans_name_after_a_title_is_no_child(app, client, districts):
+    sms(client, "Mas Yoga dipukuli warga karena mencuri motor", sender=STRANGER)
+    assert Alert.select().count() == 0
+
+
+def test_a_neighbours_child_with_the_name_of_ones_own_is_not_ones_own(app, client, districts):
+    sms(client, "TOLONG anak tetangga sebelah namanya Budi juga, hilang sejak kemarin", sender=SITI)
+    assert [(a.category, a.child_id) for a in Alert.select()] == [("missing", None)]
+
+
+def test_ones_own_child_hurt_in_another_village_is_ones_own_villages_case(app, client, districts):
+    sms(client, "anak saya dipukul waktu main ke desa Sumberejo", sender=SITI)
+    assert [(a.category, a.village.name) for a in Alert.select()] == [("violence", "Kenanga")]
+    assert list(staff_messages()) == [IND_OFFICER]
+
+
+def test_a_strangers_unplaced_case_is_placed_by_a_report_of_another_danger(app, client, districts):
+    sms(client, "TOLONG ada anak kecil hilang dari kemarin", sender=STRANGER)
+    sms(client, "TOLONG desa Kenanga, anaknya tadi dipukuli sebelum hilang", sender=STRANGER)
+    assert [(a.category, a.village.name) for a in Alert.select()] == [("missing", "Kenanga")]
+
+
+def test_tolong_about_a_named_child_joins_the_childs_open_case(app, client, districts):
+    start_round(app)
+    sms(client, "1 1 1 1 5", sender=SITI)  # Budi missing: a check-in case
+    sms(client, "TOLONG Budi belum pulang, tolong dicari", sender=SITI)  # no danger word
+    assert [(a.category, a.child_id is not None) for a in Alert.select()] == [("missing", True)]
+
+
+def test_tolong_is_urgent_whatever_the_danger(app, client, districts):
+    sms(client, "TOLONG anak tetangga dirundung terus di desa Kenanga", sender=STRANGER)
+    assert [(a.category, a.urgent) for a in Alert.select()] == [("bullying", True)]
+    sms(client, "anak saya dirundung di sekolah", sender=RINA)  # no TOLONG: as its category
+    assert Alert.get(Alert.village == districts["sumberejo"]).urgent is False
+
+
+def test_an_officers_reference_with_a_full_stop_is_found(app, client, districts):
+    sms(client, "TOLONG anak saya dipukul", sender=SITI)
+    ref = Alert.get().ref
+    assert "Anda tangani" in sms(client, f"ok {ref.lower()}.", sender=IND_OFFICER)[0]

@@ -251,6 +251,13 @@ def test_a_long_registered_name_with_words_added_after_its_60th_is_no_yes(app, c
     assert phone.press("2", "1", LONG_NAME).startswith("END TERDAFTAR:")  # USSD takes it whole
 
 
+@pytest.mark.parametrize("name", ["شركة النور", "Пётр Групп"])
+def test_a_licence_number_with_a_name_in_other_letters_is_no_yes(client, export, name):
+    text = cek(client, f"KEP.101/PK.02/2024 {name}")
+    assert not text.startswith("TERDAFTAR"), text
+    assert "Sinar Harapan Mulia" in text  # the licence's own name, to compare with the papers
+
+
 @pytest.mark.parametrize("query", ["شركة", "😀😀😀"])
 def test_a_name_in_other_letters_keeps_its_reason_in_one_gsm7_sms(client, export, query):
     text = cek(client, query)

@@ -172,7 +172,7 @@ MESSAGES = {
     "alert.broker": "LAPOR CALO {ref} desa {village}: {text} | Pelapor {phone} | Balas OK {ref}",
     "alert.scam_wave": "GELOMBANG CALO? {askers} orang tanya '{name}' (tidak terdaftar/dicabut) dalam {days} hari. Mohon cek dan beri info ke desa.",
     "lapor.thanks": "Terima kasih. Laporan {ref} diterima dan diteruskan ke petugas. Nomor Anda hanya dilihat petugas. Bantuan: {help}",
-    "lapor.kept": "Terima kasih. Laporan {ref} disimpan untuk tim Desmigratif; belum ada petugas desa untuk nomor ini. Nomor Anda hanya dilihat petugas. Bantuan: {help}",
+    "lapor.kept": "Terima kasih. Laporan {ref} disimpan untuk tim Desmigratif; nomor ini belum punya petugas desa. Nomor Anda hanya dilihat petugas. Bantuan: {help}",
     "lapor.empty": "Kirim LAPOR lalu cerita singkat: nama calo/agensi, tempat, apa yang diminta. Contoh: LAPOR calo minta 5 juta",
     "root.check": "Cek agen/lowongan",
     "root.report": "Lapor calo",

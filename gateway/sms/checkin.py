@@ -3,7 +3,7 @@ lost to a typo, words of danger after the digits reported as they are."""
 
 from __future__ import annotations
 
-from gateway import alerts, checkin_codes, checkins, danger, i18n
+from gateway import alerts, checkin_codes, checkins, child_names, danger, i18n
 from gateway.sms.message import MAX_PARSED, Message
 
 
@@ -54,7 +54,7 @@ def _named_first(waiting: list, reading: checkin_codes.Reading) -> list:
     the answer is that child's, not the oldest's."""
     if len(reading.answers) != 1 or len(waiting) < 2 or not reading.words:
         return waiting
-    named = danger.named_among([checkin.child for checkin in waiting], reading.words)
+    named = child_names.named_among([checkin.child for checkin in waiting], reading.words)
     if len(named) != 1:
         return waiting
     return sorted(waiting, key=lambda checkin: checkin.child.id != named[0].id)

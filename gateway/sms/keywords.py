@@ -40,7 +40,7 @@ def report(message: Message, rest: str) -> str:
 
 def help_child(message: Message, rest: str) -> str:
     """TOLONG <text>: a child in danger; a case for the village officer at once, from anyone."""
-    return danger.report(message.phone, rest, "sms", message.lang)
+    return danger.report(message.phone, rest, "sms", message.lang, urgent=True)  # asked for help
 
 
 def register(message: Message, _rest: str) -> str:
@@ -94,6 +94,7 @@ KEYWORDS: dict[str, Callable[[Message, str], str]] = {
     "TOLONG": help_child,
     "TULUNG": help_child,  # Javanese
     "TLG": help_child,  # how "tolong" is often shortened in an SMS
+    "HELP": help_child,  # a parent abroad may write in English
     "DAFTAR": register,
     "STOP": stop,
     "UNREG": stop,  # how Indonesian SMS services are left

@@ -5,6 +5,7 @@ name (after normalisation) is ever answered TERDAFTAR; a look-alike is "not foun
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -93,7 +94,10 @@ def lookup(query: str, today: date) -> Answer:
     # Compared whole, never cut: a registered name (up to 120 characters) with words added
     # after its 60th is not that name.
     query = " ".join(names.plain_punctuation(query).split())
-    key, groups = names.code_key(query), names.grouped(query)
+    # Letters of another script are no part of a code, and no way to write a registered name:
+    # "KEP.2/PK.02/2024 شركة النور" is a licence number with a name that cannot be its own.
+    key = "" if _other_letters(query) else names.code_key(query)
+    groups = names.grouped(query)
     job_orders = _JOB_ORDERS_BY_CODE.rows(key=key) if key else []
     job_order = next((j for j in job_orders if names.grouped(j.code) == groups), None)
     if job_order is None and len(job_orders) == 1 and "-" not in groups:
@@ -138,6 +142,12 @@ def lookup(query: str, today: date) -> Answer:
         # what to ask for (rule 2), never "not in the data" for one code and "unknown" for another.
         return Answer(Result.UNCONFIRMED, query, ["reason.code_unknown"])
     return Answer(Result.NOT_REGISTERED, query, ["reason.not_found"])
+
+
+def _other_letters(text: str) -> bool:
+    """Whether a text has letters outside the 26 of the registry's names (accents aside)."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.search(r"[^\W\d_A-Za-z]", bare) is not None
 
 
 def _licence_among_words(query: str) -> tuple[Agency, str] | None:

@@ -8,6 +8,7 @@ from peewee import fn
 
 from gateway import (
     alerts,
+    child_names,
     clock,
     danger,
     help_lines,
@@ -114,13 +115,17 @@ def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
     the reference. A broker after a registered child is also a child's urgent case: its
     answer, with SAPA 129, is the one the reporter gets."""
     village = people.village_of(reporter) or village_names.named_in(text)
-    children = danger.children_said(reporter, village, text)
+    children = child_names.children_said(reporter, village, text)
     joined = reports.open_recent(reporter, ReportKind.BROKER, within=ONE_ALERT_PER)
     child_case = None
-    # A child's case when the report speaks of a child ("anak"; "calo bernama Budi Santoso"
-    # is a grown man even if a child is called Budi: only masked). One case per child (a
-    # flood about the same child joins it); several named: one case for them all.
-    about_a_child = children and danger.mentions_a_child(text)
+    # A child's case when the report names the reporter's own child, or speaks of a child
+    # ("anak"): "calo bernama Budi Santoso" is a grown man even if a neighbour's child is
+    # called Budi (only masked). One case per child (a flood about the same child joins it);
+    # several named: one case for them all.
+    own = {child.id for child in child_names.household_children(reporter)}
+    about_a_child = children and (
+        child_names.mentions_a_child(text) or any(child.id in own for child in children)
+    )
     if about_a_child and (len(children) == 1 or joined is None):
         child = children[0] if len(children) == 1 else None
         child_case = danger.report(reporter, text, channel, lang, "recruitment", child=child)
@@ -136,7 +141,7 @@ def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
             {
                 "ref": report.ref,
                 "village": alerts.village_name(village, "id"),
-                "text": danger.without_names(report.text, children),
+                "text": child_names.without_names(report.text, children),
                 "phone": reporter,
             },
             shorten="text",

@@ -1,0 +1,155 @@
+"""Children in free text: a word for a child ("anak", "anakku", "lare", "son"), and which
+registered children a report names (never a grown man with a title, nor a word of an agency's
+name) or means ("anak saya"); and their names left out of an SMS to an officer."""
+
+from __future__ import annotations
+
+import re
+
+from gateway import gsm7
+from gateway.models import Child, Person, Village
+
+_WORD = re.compile(r"[a-z]+")
+_WORD_AS_TYPED = re.compile(r"[^\W\d_]+")  # a word of letters, accents and all
+
+# Free text is a report only when it speaks of a child too ("HP saya hilang" is not).
+CHILD_WORDS = (
+    "anak", "putra", "putri", "bocah", "cucu", "adik", "keponakan",  # Indonesian
+    "lare", "yoga",  # Javanese
+    "child", "son", "daughter", "kid", "girl", "boy",  # English
+)  # fmt: skip
+# "anakku", "anaknya", "anake", "larene", "kids": a child word with a possessive or plural.
+CHILD_SUFFIXES = ("ku", "mu", "nya", "ne", "e", "ipun", "s")
+# Before a name, these make it a grown-up's: "Pak Budi merekrut orang" is no child's case.
+TITLES = (
+    "pak", "bu", "bapak", "ibu", "mas", "mbak", "om", "tante", "kak", "bang", "pakde", "bude",
+    "mbah", "paman", "bibi", "mr", "mrs", "ms", "sir", "haji", "hj",
+)  # fmt: skip
+AGENCY_FORMS = ("pt", "cv")  # the words after these name an agency ("PT Maju Jaya")...
+AGENCY_NAME_WORDS = 4  # ...up to this many
+# "anak tetangga", "anake tonggo", "neighbour's son": another family's child, whatever name
+# (not "dipukul tetangga", beaten by a neighbour).
+_NOT_MY_CHILD = re.compile(
+    r"\b(?:anak|anake|putra|putri|lare|larene|bocah)\s+(?:tetangga|tonggo|tanggane)\b"
+    r"|\bneighbou?r'?s\s+(?:child|son|daughter|kid|girl|boy)"
+)
+# "anak saya", "anakku", "anak sy", "putri kula", "my son": the reporter's own child.
+MY_CHILD = re.compile(
+    r"\b(?:(?:anak|putra|putri|lare|yoga)\s*(?:ku|saya|sy|aku|kula|kulo|dalem)"
+    r"|my\s+(?:child|son|daughter|kid|girl|boy))\b"
+)
+
+
+def is_child_word(word: str) -> bool:
+    """Whether a word (lower case) is one for a child, with a possessive or plural or not."""
+    return word in CHILD_WORDS or any(
+        word.endswith(suffix) and word[: -len(suffix)] in CHILD_WORDS for suffix in CHILD_SUFFIXES
+    )
+
+
+def household_children(phone: str):
+    """The children in the care of someone on this phone, or whose parent abroad it is."""
+    caring = Person.select(Person.id).where(Person.phone == phone)
+    return Child.select().where(Child.caregiver.in_(caring) | (Child.parent_phone == phone))
+
+
+def only_child(phone: str) -> Child | None:
+    """The child a family means when it has only one; None when it is unclear."""
+    children = list(household_children(phone).limit(2))
+    return children[0] if len(children) == 1 else None
+
+
+def named_child(phone: str, text: str) -> Child | None:
+    """The child of this phone's household a report is about: the one it names, or the only
+    one when it says "my child" ("anak saya", "anakku"). None when it may be another child
+    ("anak tetangga"): a case on the wrong child tells its parent abroad the wrong news."""
+    if _NOT_MY_CHILD.search(text.lower()):  # "anak tetangga ... namanya Budi juga"
+        return None
+    named = children_named(phone, text)
+    if len(named) == 1:
+        return named[0]
+    if not named and MY_CHILD.search(text.lower()):
+        return only_child(phone)
+    return None
+
+
+def children_named(phone: str, text: str) -> list[Child]:
+    """The children of this phone's household whose name (any word of it) the text says."""
+    return named_among(household_children(phone), text)
+
+
+def children_said(phone: str, village: Village | None, text: str) -> list[Child]:
+    """The registered children a free text names: of the sender's household (any word of a
+    name), or of their village (a neighbour's child the broker wants to take) by first or
+    whole name: a village's children are many, and "Jaya" or "Indah" is a word too."""
+    household = list(household_children(phone))
+    said = named_among(household, text)
+    if village is not None:
+        known = {child.id for child in household}
+        words = set(_name_words_said(text))
+        in_village = Child.select().join(Person).where(Person.village == village)
+        said += [
+            child for child in in_village if child.id not in known and _called_by(child, words)
+        ]
+    return said
+
+
+def _called_by(child: Child, words: set[str]) -> bool:
+    names = _name_words(child.name)
+    return bool(names) and (names[0] in words or set(names) <= words)
+
+
+def named_among(children, text: str) -> list[Child]:
+    """The children whose name (any word of it) the text says, but not after a title ("Pak
+    Budi" is a grown man), nor in an agency's name ("PT Maju Jaya"); a word for a child
+    ("Putri") is no name."""
+    said = set(_name_words_said(text))
+    return [child for child in children if said & set(_name_words(child.name))]
+
+
+def _name_words(name: str) -> list[str]:
+    return [word for word in _words(name) if len(word) >= 3 and not is_child_word(word)]
+
+
+def _name_words_said(text: str) -> list[str]:
+    """The words of a text that may be a child's name: not after a title, nor among the few
+    words after PT or CV."""
+    said, agency_words_left = [], 0
+    for before, word in zip(["", *_words(text)], _words(text), strict=False):
+        if word in AGENCY_FORMS:
+            agency_words_left = AGENCY_NAME_WORDS
+        elif agency_words_left:
+            agency_words_left -= 1
+        elif before not in TITLES:
+            said += _forms(word)
+    return said
+
+
+def _forms(word: str) -> list[str]:
+    """A word and what it is without a possessive ("Ekane", "Budinya": Eka, Budi)."""
+    return [word] + [word[: -len(s)] for s in CHILD_SUFFIXES if word.endswith(s) and s != "s"]
+
+
+def mentions_a_child(text: str) -> bool:
+    """Whether a text has a word for a child ("anak", "anaknya", "lare", "son"...), not after
+    a title: "Mas Yoga" is a grown man's name, not "yoga" (a son, in Javanese)."""
+    words = _words(text)
+    after = zip(["", *words], words, strict=False)
+    return any(is_child_word(word) and before not in TITLES for before, word in after)
+
+
+def without_names(text: str, children: list[Child]) -> str:
+    """The text with these children's names replaced by "(anak)", "Ekane" too: an SMS alert
+    never carries a child's name (INFO and the desk show the report whole)."""
+    names = {word for child in children for word in _name_words(child.name)}
+
+    def masked(match: re.Match) -> str:
+        forms = _forms(gsm7.without_accents(match.group()).lower())
+        return "(anak)" if names & set(forms) else match.group()
+
+    return _WORD_AS_TYPED.sub(masked, text)
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text in lower case, accents dropped ("Dédé" is "dede" typed plainly)."""
+    return _WORD.findall(gsm7.without_accents(text).lower())
