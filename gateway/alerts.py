@@ -67,13 +67,33 @@ def _case_text(ref: str, category: str, urgent: bool, village: Village | None) -
     return i18n.fit("id", "alert.checkin", params, shorten="village")
 
 
-def place(alert: Alert, village: Village, reporter: str) -> None:
-    """A case opened with no village (its reporter was asked which) gets one: its officers
-    are sent the case now, as if it had opened there."""
-    Alert.update(village=village).where(Alert.id == alert.id).execute()
-    alert.village = village
-    text = _case_text(alert.ref, alert.category, alert.urgent, village)
-    send_to(officers.for_village(village, besides=reporter), text, alert, f"alert {alert.ref}")
+def update_case(
+    alert: Alert,
+    reporter: str,
+    village: Village | None = None,
+    category: str | None = None,
+    urgent: bool = False,
+) -> bool:
+    """A case that learns its village (its reporter was asked which), a graver danger or an
+    urgent call for help takes it, and its officers are sent the case as it now stands.
+    False if nothing changed."""
+    changes: dict = {}
+    if village is not None and alert.village is None:
+        changes["village"] = village
+    if category is not None and category != alert.category:
+        changes["category"] = category
+    if (urgent or category in checkin_codes.URGENT) and not alert.urgent:
+        soon = clock.now() + timedelta(minutes=current_app.config["ESCALATE_URGENT_MINUTES"])
+        changes.update(urgent=True, deadline_at=min(alert.deadline_at, soon))
+    if not changes:
+        return False
+    Alert.update(**changes).where(Alert.id == alert.id).execute()
+    for name, value in changes.items():
+        setattr(alert, name, value)
+    if alert.village is not None:
+        text = _case_text(alert.ref, alert.category, alert.urgent, alert.village)
+        send_to(_holders(alert, besides=reporter), text, alert, f"alert {alert.ref} updated")
+    return True
 
 
 def open_alert(

@@ -33,3 +33,17 @@ def _years_in_order(lang: str, years: list[int]) -> str:
         return str(years[0])
     rest = ", ".join(str(year) for year in years[1:])
     return i18n.text(lang, "checkin.years_then", first=str(years[0]), rest=rest)
+
+
+KEYS = ("checkin.prompt", "checkin.reminder")
+
+
+def is_round_text(text: str) -> bool:
+    """Whether an SMS is a round's question or reminder (in any language), or its problem
+    codes: what a household's answer makes news to nobody."""
+    for lang, catalog in i18n.CATALOGS.items():
+        if text == checkin_codes.codes_sms(lang):
+            return True
+        if any(text.startswith(catalog[key].split("{years}")[0]) for key in KEYS):
+            return True
+    return False

@@ -231,7 +231,8 @@ def record_answer(checkin: Checkin, answers: dict[str, int], channel: str) -> li
         return None
     phone = checkin.child.caregiver.phone
     if not pending(phone):  # all answered: the round's question held for the morning goes
-        outbox.cancel_held_prompts(phone, checkin.round.started_at)
+        held = outbox.held_for(phone, checkin.round.started_at)
+        outbox.cancel([row.id for row in held if checkin_prompts.is_round_text(row.text)])
     flags = red_flags(Checkin.get_by_id(checkin.id))
     for category in flags:
         alert_about(checkin.child, category)

@@ -24,13 +24,14 @@ CHILD_SUFFIXES = ("ku", "mu", "nya", "ne", "e", "ipun", "s")
 TITLES = (
     "pak", "bu", "bapak", "ibu", "mas", "mbak", "om", "tante", "kak", "bang", "pakde", "bude",
     "mbah", "paman", "bibi", "mr", "mrs", "ms", "sir", "haji", "hj",
+    "calo", "sponsor", "agen", "tekong",  # "calo Budi": a broker, whatever his name
 )  # fmt: skip
 AGENCY_FORMS = ("pt", "cv")  # the words after these name an agency ("PT Maju Jaya")...
 AGENCY_NAME_WORDS = 4  # ...up to this many
 # "anak tetangga", "anake tonggo", "neighbour's son": another family's child, whatever name
 # (not "dipukul tetangga", beaten by a neighbour).
 _NOT_MY_CHILD = re.compile(
-    r"\b(?:anak|anake|putra|putri|lare|larene|bocah)\s+(?:tetangga|tonggo|tanggane)\b"
+    r"\b(?:anak|putra|putri|lare|bocah|cucu|adik|keponakan)\w*\s+(?:tetangga|tonggo|tangga)\w*"
     r"|\bneighbou?r'?s\s+(?:child|son|daughter|kid|girl|boy)"
 )
 # "anak saya", "anakku", "anak sy", "putri kula", "my son": the reporter's own child.
@@ -63,7 +64,10 @@ def named_child(phone: str, text: str) -> Child | None:
     """The child of this phone's household a report is about: the one it names, or the only
     one when it says "my child" ("anak saya", "anakku"). None when it may be another child
     ("anak tetangga"): a case on the wrong child tells its parent abroad the wrong news."""
-    if _NOT_MY_CHILD.search(text.lower()):  # "anak tetangga ... namanya Budi juga"
+    said = text.lower()
+    # "anak tetangga ... namanya Budi juga": another's child; but "Budi anak saya dipukul anak
+    # tetangga" is the family's own, beaten by a neighbour's.
+    if _NOT_MY_CHILD.search(said) and not MY_CHILD.search(said):
         return None
     named = children_named(phone, text)
     if len(named) == 1:
@@ -105,6 +109,13 @@ def named_among(children, text: str) -> list[Child]:
     ("Putri") is no name."""
     said = set(_name_words_said(text))
     return [child for child in children if said & set(_name_words(child.name))]
+
+
+def whole_name_said(child: Child, text: str) -> bool:
+    """Whether the text says every word of the child's name ("Muhammad Rizki", not
+    "Muhammad" alone: a grown man may be called so too)."""
+    names = set(_name_words(child.name))
+    return bool(names) and names <= set(_name_words_said(text))
 
 
 def _name_words(name: str) -> list[str]:

@@ -89,11 +89,11 @@ def report(
     named_village = village_names.named_in(squeezed, officers.district_of(reporter))
     case = _case_to_join(reporter, child, category, named_village)
     if case is not None:
-        placed = case.village is None and named_village is not None
-        if placed:
+        if case.village is None and named_village is not None:
             Report.update(village=named_village).where(Report.ref == case.ref).execute()
-            alerts.place(case, named_village, reporter)
-        alerts.add_family_words(case, reporter, squeezed, tell=not placed)
+        graver = category if _graver(category, case.category) else None
+        told = alerts.update_case(case, reporter, named_village, graver, urgent)
+        alerts.add_family_words(case, reporter, squeezed, tell=not told)
         return _answer_placed(case.ref, case.village, reporter, lang)
     stored = _same_report(reporter, squeezed)
     if stored is None:
@@ -151,6 +151,16 @@ def answer(ref: str, lang: str, reporter: str | None = None) -> str:
     village = Alert.get(Alert.ref == ref).village
     params = {"ref": ref, "officer": officers.contact_name(village, lang, besides=reporter)}
     return i18n.fit(lang, "tolong.thanks", params, shorten="officer")
+
+
+def _graver(category: str, than: str) -> bool:
+    """Whether a danger is graver than a case's: a named one than none, or than a check-in's
+    (out of school, no answer); between two named, by PRIORITY."""
+    if category == GENERIC or category == than:
+        return False
+    if than == GENERIC or than not in PRIORITY:
+        return True
+    return category in PRIORITY and PRIORITY.index(category) < PRIORITY.index(than)
 
 
 def _case_to_join(

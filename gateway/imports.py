@@ -71,28 +71,45 @@ def _village_code(cells: dict, column: str) -> str:
     return digits
 
 
-def _village_row(cells: dict) -> bool:
-    """Store a village row; True when it changed a village already stored (its name is in
-    every alert: the operator must see a rename)."""
-    fields = {key: required(cells, key) for key in ("name", "district", "province")}
+def _language(cells: dict) -> str | None:
     language = cells.get("language", "").lower() or None
     if language and language not in LANGUAGES:
         raise RowError("language", "not one of {allowed}", allowed=", ".join(LANGUAGES))
-    code = _village_code(cells, "code")
-    village = Village.get_or_none(Village.code == code)
-    if village is None:
-        Village.create(code=code, language=language, **fields)
-        return False
-    stored = (village.name, village.district, village.province, village.language)
-    if stored == (fields["name"], fields["district"], fields["province"], language):
-        return False
-    Village.update(language=language, **fields).where(Village.id == village.id).execute()
-    return True
+    return language
+
+
+def _village_rows() -> Callable[[dict], bool]:
+    """What stores the rows of one villages file: each row checked whole (every fault), and a
+    code the file gave already with other values refused (imported twice, it would rename
+    the village back and forth)."""
+    seen: dict[str, tuple] = {}
+
+    def store(cells: dict) -> bool:
+        """Store a village row; True when it changed a village already stored (its name is in
+        every alert: the operator must see a rename)."""
+        faults = Faults()
+        fields = {key: faults.check(required, cells, key) for key in VILLAGE_COLUMNS[1:]}
+        language = faults.check(_language, cells)
+        code = faults.check(_village_code, cells, "code")
+        faults.raise_any()
+        values = (fields["name"], fields["district"], fields["province"], language)
+        if seen.setdefault(code, values) != values:
+            raise RowError("code", "appears twice in the file")
+        village = Village.get_or_none(Village.code == code)
+        if village is None:
+            Village.create(code=code, language=language, **fields)
+            return False
+        if (village.name, village.district, village.province, village.language) == values:
+            return False
+        Village.update(language=language, **fields).where(Village.id == village.id).execute()
+        return True
+
+    return store
 
 
 def import_villages(path: str) -> Report:
     """Villages CSV: code,name,district,province[,language]."""
-    return _import(path, VILLAGE_COLUMNS, _village_row, {"villages": Village})
+    return _import(path, VILLAGE_COLUMNS, _village_rows(), {"villages": Village})
 
 
 def _phone(cells: dict, column: str) -> str:
@@ -103,12 +120,10 @@ def _phone(cells: dict, column: str) -> str:
 
 
 def _migrant_phone(cells: dict) -> str:
-    """The parent abroad's number; "85291234567" (a spreadsheet drops the "+") is Hong Kong's
-    when destination_country says HK, else it must be written with + or 00."""
+    """The parent abroad's number; "60123456789" (a spreadsheet drops the "+") is Malaysia's,
+    "85291234567" (Hong Kong's, or 0852... without its 0?) must be written with + or 00."""
     try:
-        return phone.normalise_abroad(
-            required(cells, "migrant_phone"), cells.get("destination_country") or None
-        )
+        return phone.normalise_abroad(required(cells, "migrant_phone"))
     except phone.AmbiguousPhoneError:
         raise RowError("migrant_phone", "abroad or Indonesian? write it with + or 00") from None
     except phone.InvalidPhoneError:

@@ -250,12 +250,11 @@ def resend(row_id: int) -> bool:
     return bool(changed)
 
 
-def cancel_held_prompts(phone: str, since: datetime) -> int:
-    """Cancel what we started ourselves for this number since `since` (not a desk broadcast)
-    that quiet hours still hold: a round's question once the household answered it."""
-    return (
-        OutboxMessage.update(status=OutboxStatus.CANCELLED.value, updated_at=clock.now())
-        .where(
+def held_for(phone: str, since: datetime) -> list[OutboxMessage]:
+    """What we started ourselves for this number since `since` (not a desk broadcast) that
+    quiet hours still hold."""
+    return list(
+        OutboxMessage.select().where(
             (OutboxMessage.to == phone)
             & (OutboxMessage.status == OutboxStatus.QUEUED.value)
             & (OutboxMessage.kind == MessageKind.BROADCAST.value)
@@ -263,6 +262,14 @@ def cancel_held_prompts(phone: str, since: datetime) -> int:
             & (OutboxMessage.not_before > clock.now())
             & (OutboxMessage.created_at >= since)
         )
+    )
+
+
+def cancel(row_ids: list[int]) -> int:
+    """Cancel these SMS if no worker has them yet; return how many."""
+    return (
+        OutboxMessage.update(status=OutboxStatus.CANCELLED.value, updated_at=clock.now())
+        .where(OutboxMessage.id.in_(row_ids) & (OutboxMessage.status == OutboxStatus.QUEUED.value))
         .execute()
     )
 

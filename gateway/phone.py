@@ -48,12 +48,12 @@ class AmbiguousPhoneError(InvalidPhoneError):
     news to a stranger."""
 
 
-def normalise_abroad(raw: str, country: str | None = None) -> str:
+def normalise_abroad(raw: str) -> str:
     """Like normalise, for the number of someone working abroad: digits with no "+", "00" or
     "0" before them (a USSD keypad has no "+", a spreadsheet drops it) are read as a number
-    abroad with its country code when they are one ("60123456789", Malaysia); when they are an
-    Indonesian number too, the `country` the person works in settles it, else
-    AmbiguousPhoneError."""
+    abroad with its country code when they are one ("60123456789", Malaysia);
+    AmbiguousPhoneError when they are an Indonesian number too (where the parent works says
+    nothing of the SIM they kept)."""
     text = (raw or "").strip()
     digits = re.sub(r"\D", "", text)
     foreign = None
@@ -62,13 +62,8 @@ def normalise_abroad(raw: str, country: str | None = None) -> str:
     if foreign is None:
         return normalise(raw)
     try:
-        local = normalise(raw)
+        normalise(raw)
     except InvalidPhoneError:
-        return foreign
-    region = (country or "").upper()
-    if region == HOME_REGION:
-        return local
-    if region and phonenumbers.region_code_for_number(phonenumbers.parse(foreign)) == region:
         return foreign
     raise AmbiguousPhoneError(raw)
 

@@ -3,7 +3,7 @@
 "di pukul" written apart is read as "dipukul" by gateway/danger.py."""
 
 NEW_WORDS = {
-    "violence": "dihajar hajar digebukin gebukin dicekik cekik dibanting disundut ditempeleng "
+    "violence": "dihajar menghajar digebukin dicekik mencekik dibanting disundut ditempeleng "
     "dikurung",
     "missing": "runaway",
     "no_caregiver": "kelaparan starving neglected",

@@ -251,11 +251,17 @@ def test_a_question_held_for_the_morning_goes_once_the_household_answered(
     start(app)
     held = OutboxMessage.select().where(OutboxMessage.to == CAREGIVER)
     assert [r.status for r in held] == ["queued", "queued"]  # the question and the codes
+    from gateway import outbox
+    from gateway.statuses import MessageKind
+
+    other_news = outbox.add(CAREGIVER, "Kabar desa: posyandu besok pagi", MessageKind.BROADCAST)
     sms(client, "11111 11111", sender=CAREGIVER)  # answered at once, at night
     assert [r.status for r in held.where(OutboxMessage.kind == "broadcast")] == [
         "cancelled",
         "cancelled",
+        "queued",  # other news waits for the morning as before
     ]
+    assert other_news.status == "queued"
     other = OutboxMessage.select().where(OutboxMessage.to == OTHER)
     assert {r.status for r in other} == {"queued"}  # Rahmat's still waits for the morning
 

@@ -1112,7 +1112,19 @@ def test_ones_own_child_hurt_in_another_village_is_ones_own_villages_case(app, c
 def test_a_strangers_unplaced_case_is_placed_by_a_report_of_another_danger(app, client, districts):
     sms(client, "TOLONG ada anak kecil hilang dari kemarin", sender=STRANGER)
     sms(client, "TOLONG desa Kenanga, anaknya tadi dipukuli sebelum hilang", sender=STRANGER)
-    assert [(a.category, a.village.name) for a in Alert.select()] == [("missing", "Kenanga")]
+    # One case, now Kenanga's and of the graver danger; its officer gets it once, as it stands.
+    assert [(a.category, a.village.name) for a in Alert.select()] == [("violence", "Kenanga")]
+    assert len(texts_to(IND_OFFICER)) == 1 and "kekerasan pada anak" in texts_to(IND_OFFICER)[0]
+
+
+def test_a_case_joined_by_a_graver_or_urgent_report_takes_it(app, client, districts):
+    sms(client, "anak saya dirundung di sekolah", sender=RINA)  # bullying: not urgent
+    case = Alert.get()
+    assert (case.category, case.urgent) == ("bullying", False)
+    sms(client, "TOLONG Dewi, mohon dibantu", sender=RINA)  # no danger named: Dewi's case
+    case = Alert.get_by_id(case.id)
+    assert (case.category, case.urgent, Alert.select().count()) == ("bullying", True, 1)
+    assert "perundungan, MENDESAK" in texts_to(BOJ_OFFICER)[-1]  # told as it now stands
 
 
 def test_tolong_about_a_named_child_joins_the_childs_open_case(app, client, districts):
@@ -1133,3 +1145,31 @@ def test_an_officers_reference_with_a_full_stop_is_found(app, client, districts)
     sms(client, "TOLONG anak saya dipukul", sender=SITI)
     ref = Alert.get().ref
     assert "Anda tangani" in sms(client, f"ok {ref.lower()}.", sender=IND_OFFICER)[0]
+
+
+def test_danger_words_after_an_answer_are_the_answered_childs_case(app, client, districts):
+    start_round(app)
+    sms(client, "1 1 1 1 1 tapi sering dipukul bapak tirinya", sender=SITI)  # no "anak"
+    alert = Alert.get()
+    assert (alert.category, Child.get_by_id(alert.child_id).name) == ("violence", "Budi")
+
+
+@pytest.mark.parametrize(
+    "text, budi",
+    [
+        ("TOLONG anak tetanggaku Budi dipukul", False),
+        ("TOLONG anaknya tetangga namanya Budi hilang", False),
+        ("TOLONG Budi anak saya dipukul anak tetangga", True),
+    ],
+)
+def test_a_neighbours_child_and_ones_own_beaten_by_one(app, client, districts, text, budi):
+    sms(client, text, sender=SITI)
+    assert (Alert.get().child_id is not None) is budi
+
+
+def test_a_broker_named_like_ones_own_child_is_no_case_about_her(app, client, districts):
+    rina = Person.get(Person.phone == RINA)
+    Child.create(caregiver=rina, name="Muhammad Rizki", birth_year=2012, in_school=True)
+    sms(client, "LAPOR sponsor Muhammad Yusuf minta uang 10 juta", sender=RINA)
+    sms(client, "LAPOR calo Dewi datang lagi minta uang", sender=RINA)  # "calo Dewi": a broker
+    assert [a.category for a in Alert.select()] == ["broker"]

@@ -127,14 +127,26 @@ def test_a_row_with_several_faults_names_them_all_once_counted(register, village
     )
 
 
-def test_a_parent_abroads_number_without_its_plus_is_read_by_the_country(register, village):
+def test_a_parent_abroads_number_without_its_plus_is_read_when_it_is_one(register, village):
     code, report = register(
-        row(migrant="85291234567", migrant_name="Sri Wahyuni", country="HK"),
-        row(phone="+6281211110005", name="Yanti", child="Fajar", migrant="60123456789",
-            migrant_name="Tini", country="MY"),  # fmt: skip
-        row(phone="+6281211110006", name="Lina", child="Eka", migrant="886912345678",
-            migrant_name="Rudi"),  # fmt: skip
+        row(migrant="0085291234567", migrant_name="Sri Wahyuni", country="HK"),
+        row(
+            phone="+6281211110005",
+            name="Yanti",
+            child="Fajar",
+            migrant="60123456789",
+            migrant_name="Tini",
+            country="MY",
+        ),  # fmt: skip
+        row(
+            phone="+6281211110006",
+            name="Lina",
+            child="Eka",
+            migrant="886912345678",
+            migrant_name="Rudi",
+        ),  # fmt: skip
     )
+    # 886912345678: Taiwan's, or 0886-912-345-678 (Smartfren) without its 0? Asked.
     assert report[1:] == [
         "  line 4, column migrant_phone: abroad or Indonesian? write it with + or 00"
     ]

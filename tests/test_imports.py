@@ -58,6 +58,26 @@ def test_villages_import_reports_each_refused_row_and_keeps_the_good_ones(app, c
     ]
 
 
+def test_a_village_row_names_every_fault_and_a_code_twice_is_refused(app, csv_file):
+    result = run(
+        app,
+        "import-villages",
+        csv_file(
+            "code,name,district,province,language\n"
+            "3212010010,Ci9,,Jawa Barat,xx\n"
+            "3212010001,Kenanga,Indramayu,Jawa Barat,\n"
+            "3212010001,Kenanga Baru,Indramayu,Jawa Barat,\n"
+            "3212010001,Kenanga,Indramayu,Jawa Barat,\n"  # the same row again: one row
+        ),
+    )
+    assert result.output.splitlines()[1:] == [
+        "  line 2, column district: empty",
+        "  line 2, column language: not one of id, en, jv",
+        "  line 4, column code: appears twice in the file",
+    ]
+    assert [v.name for v in Village.select()] == ["Kenanga"]
+
+
 def test_control_characters_in_a_cell_never_reach_the_database(app, csv_file):
     # A NUL (refused by PostgreSQL, invisible in SQLite) and a line break inside quotes (a
     # village name broken across an SMS) become one space.

@@ -251,6 +251,19 @@ def test_a_long_registered_name_with_words_added_after_its_60th_is_no_yes(app, c
     assert phone.press("2", "1", LONG_NAME).startswith("END TERDAFTAR:")  # USSD takes it whole
 
 
+def test_a_long_revoked_name_keeps_its_reason(app, client, export):
+    long_name = "PT Sinar Cahaya Abadi Makmur Sentosa Sejahtera Jaya Internasional Raya Nusantara"
+    reimport(
+        app,
+        export,
+        "agencies",
+        AGENCIES + f"KEP.702/PK.02/2024,{long_name},Kediri,2027-12-31,dicabut\n",
+    )
+    text = cek(client, "KEP.702/PK.02/2024")
+    assert text.startswith("TIDAK TERDAFTAR: ") and "DICABUT" in text and gsm7.fits(text), text
+    assert "  " not in text
+
+
 @pytest.mark.parametrize("name", ["شركة النور", "Пётр Групп"])
 def test_a_licence_number_with_a_name_in_other_letters_is_no_yes(client, export, name):
     text = cek(client, f"KEP.101/PK.02/2024 {name}")

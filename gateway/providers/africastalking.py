@@ -123,6 +123,10 @@ class NotAPhoneError(BadCallbackError):
     """A number field holds something else: an SMS from "Telkomsel" or a short code."""
 
 
+class UnknownStatusError(BadCallbackError):
+    """A delivery report with a status this gateway does not know (a new one, a typo)."""
+
+
 def _required(form: Mapping[str, str], name: str, max_length: int) -> str:
     value = (form.get(name) or "").strip()
     if not value or len(value) > max_length:
@@ -231,9 +235,13 @@ class DeliveryReport:
     def parse(cls, form: Mapping[str, str]) -> DeliveryReport:
         """id and a known status are required; a malformed phoneNumber is dropped."""
         provider_id = _required(form, "id", 100)
-        status = (form.get("status") or "").strip()
-        if status not in INTERIM_DELIVERY | FINAL_DELIVERY.keys():
-            raise BadCallbackError(f"field 'status' is not a delivery status: {status[:20]!r}")
+        given = (form.get("status") or "").strip()
+        # "success" is Success: the provider's own words, whatever their case.
+        known = {name.lower(): name for name in INTERIM_DELIVERY | FINAL_DELIVERY.keys()}
+        status = known.get(given.lower())
+        if status is None:
+            error = UnknownStatusError if given else BadCallbackError
+            raise error(f"field 'status' is not a delivery status: {given[:20]!r}")
         try:
             phone = normalise(form.get("phoneNumber") or "")
         except InvalidPhoneError:

@@ -35,18 +35,27 @@ def answer(message: Message) -> list[str] | None:
             case = checkins.alert_about(checkin.child, category)
             alerts.add_family_words(case, message.phone, reading.words)
     replies = _thanks(message, flagged, years, waiting[len(reading.answers) :])
-    return replies + _danger_in_words(message, reading.words, raised)
+    answered = waiting[0].child if len(reading.answers) == 1 else None
+    return replies + _danger_in_words(message, reading.words, raised, answered)
 
 
-def _danger_in_words(message: Message, words: str, said: set[str]) -> list[str]:
+# Dangers whose words also say what befalls things: "HP saya hilang", "motor dijual".
+ALSO_OF_THINGS = {"missing", "recruitment"}
+
+
+def _danger_in_words(message: Message, words: str, said: set[str], answered=None) -> list[str]:
     """A danger the digits did not say, in the words after them, reported as written ("1 1 1
-    1 1 tapi anak saya dipukul"); only about a child, as for any free text: "11111 HP saya
-    hilang" (my phone is lost) is no missing child."""
-    if not words or set(danger.categories_in(words)) <= said:
+    1 1 tapi sering dipukul"): about the child just answered for (`answered`, unless they
+    name another); with no check-in to say so, or in words that may be about a thing ("11111
+    HP saya hilang", my phone is lost), only when they speak of a child."""
+    new = set(danger.categories_in(words)) - said if words else set()
+    if not new:
         return []
-    if not danger.speaks_of_danger(words, message.phone):
+    about_a_child = danger.speaks_of_danger(words, message.phone)
+    if not about_a_child and (answered is None or new <= ALSO_OF_THINGS):
         return []
-    return [danger.report(message.phone, words, "sms", message.lang)]
+    child = child_names.named_child(message.phone, words) or answered
+    return [danger.report(message.phone, words, "sms", message.lang, child=child)]
 
 
 def _named_first(waiting: list, reading: checkin_codes.Reading) -> list:

@@ -267,8 +267,12 @@ def _rule(cells: dict) -> dict:
             raise RowError("value", "not an ISO 3166 two-letter country code")
     elif kind in ("zero_cost", "danger_word"):
         value = value.lower()
+        if kind == "danger_word" and not value.isalpha():  # matched a word at a time
+            raise RowError("value", "one word of letters")
     elif kind == "spsk_agency":
         value = code_key(value)  # a licence number, compared as letters and digits
+        if not any(ch.isdigit() for ch in value):
+            raise RowError("value", "not a licence number")
     if kind == "danger_word" and note not in danger.PRIORITY:
         template = "the case category a danger word opens: one of {allowed}"
         raise RowError("note", template, allowed=", ".join(danger.PRIORITY))

@@ -65,7 +65,9 @@ def _shorter_and_shorter(answer: Answer, lang: str, subject: str):
     if occupation:  # ...then left out (countries stay named: a code means nothing to many)
         reasons = ["reason.jo_valid_short" if key == "reason.jo_valid" else key for key in reasons]
         yield template, subject, reasons, values
-    if answer.job_order is None and reasons:  # a very long agency name: whole, the reason goes
+    if answer.job_order is None and reasons and answer.result is Result.REGISTERED:
+        # A very long registered name: whole, the reason goes. Not registered, the reason
+        # (revoked, expired) is the news: it stays, and the name is cut (render's last step).
         yield template, subject, [], values
 
 

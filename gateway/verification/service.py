@@ -118,13 +118,14 @@ def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
     children = child_names.children_said(reporter, village, text)
     joined = reports.open_recent(reporter, ReportKind.BROKER, within=ONE_ALERT_PER)
     child_case = None
-    # A child's case when the report names the reporter's own child, or speaks of a child
-    # ("anak"): "calo bernama Budi Santoso" is a grown man even if a neighbour's child is
-    # called Budi (only masked). One case per child (a flood about the same child joins it);
+    # A child's case when the report speaks of a child ("anak"), or names the reporter's own
+    # child whole: "sponsor Muhammad Yusuf" is a grown man even if the child is Muhammad
+    # Rizki (only masked). One case per child (a flood about the same child joins it);
     # several named: one case for them all.
     own = {child.id for child in child_names.household_children(reporter)}
     about_a_child = children and (
-        child_names.mentions_a_child(text) or any(child.id in own for child in children)
+        child_names.mentions_a_child(text)
+        or any(c.id in own and child_names.whole_name_said(c, text) for c in children)
     )
     if about_a_child and (len(children) == 1 or joined is None):
         child = children[0] if len(children) == 1 else None

@@ -7,7 +7,12 @@ import logging
 from flask import Blueprint, Response, current_app
 
 from gateway import delivery
-from gateway.providers.africastalking import DeliveryReport, IncomingSms, NotAPhoneError
+from gateway.providers.africastalking import (
+    DeliveryReport,
+    IncomingSms,
+    NotAPhoneError,
+    UnknownStatusError,
+)
 from gateway.sms import inbound
 from gateway.web.common import callback_form, check_callback, plain, refuse_bad_callbacks
 
@@ -37,5 +42,12 @@ def incoming() -> Response:
 @bp.post("/delivery")
 def delivery_report() -> Response:
     """Apply a delivery report to the outbox row with that provider id."""
-    known = delivery.receive(DeliveryReport.parse(callback_form()))
+    form = callback_form()
+    try:
+        report = DeliveryReport.parse(form)
+    except UnknownStatusError as error:
+        # Nothing to apply, and a 400 would only have the provider send it again: logged.
+        log.warning("delivery report %r: %s", form.get("id"), error)
+        return plain("OK (status not known: logged)")
+    known = delivery.receive(report)
     return plain("OK" if known else "OK (unknown id, kept)")
