@@ -249,7 +249,7 @@ def test_a_question_held_for_the_morning_goes_once_the_household_answered(
 ):
     now.advance(hours=14)  # 17:00 UTC: midnight in Java, quiet hours
     start(app)
-    held = OutboxMessage.select().where(OutboxMessage.to == CAREGIVER)
+    held = OutboxMessage.select().where(OutboxMessage.to == CAREGIVER).order_by(OutboxMessage.id)
     assert [r.status for r in held] == ["queued", "queued"]  # the question and the codes
     from gateway import outbox
     from gateway.statuses import MessageKind

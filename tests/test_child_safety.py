@@ -428,8 +428,9 @@ def test_a_strangers_report_goes_to_the_village_it_names(app, client, districts,
     assert (case.village.name if case.village else None) == village
     if village is None:  # nobody to tell: asked which village, and to call SAPA 129 now
         assert answer == [i18n.text("id", "tolong.which_village", ref=case.ref)]
-    else:
-        assert "diteruskan ke petugas desa" in answer[0] or "pengawas" in answer[0]
+    else:  # answered in the language it was written in (HELP: English)
+        told = ("diteruskan ke petugas desa", "pengawas", "passed to supervisor")
+        assert any(words in answer[0] for words in told), answer[0]
 
 
 def test_tolong_alone_is_still_a_case(app, client, districts):
@@ -1173,3 +1174,8 @@ def test_a_broker_named_like_ones_own_child_is_no_case_about_her(app, client, di
     sms(client, "LAPOR sponsor Muhammad Yusuf minta uang 10 juta", sender=RINA)
     sms(client, "LAPOR calo Dewi datang lagi minta uang", sender=RINA)  # "calo Dewi": a broker
     assert [a.category for a in Alert.select()] == ["broker"]
+
+
+def test_help_in_english_is_answered_in_english(app, client, districts):
+    answer = sms(client, "HELP my son was beaten by his uncle", sender="+886912300001")
+    assert answer[0].startswith("Report ") and "SAPA 129" in answer[0]

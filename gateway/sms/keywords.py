@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from gateway import contacts, danger, erasure, i18n, officers, summaries
 from gateway.sms import checkin, officer
@@ -154,6 +155,10 @@ def route(message: Message) -> tuple[str | None, list[str]]:
     if answered is not None:
         return "checkin", answered
     keyword, rest = parse(message.text)
+    if keyword == "HELP" and not contacts.language_of(message.phone, ""):
+        # Written in English by a number that chose no language (a parent abroad, often):
+        # answered in English, not in the village's language.
+        message = replace(message, lang="en")
     if KEYWORDS.get(keyword) is help_child:
         # "tolong cek PT X" is "please check": before a family's keyword, and with no word of
         # danger, TOLONG is a courtesy.
