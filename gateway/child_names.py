@@ -14,7 +14,7 @@ _WORD_AS_TYPED = re.compile(r"[^\W\d_]+")  # a word of letters, accents and all
 
 # Free text is a report only when it speaks of a child too ("HP saya hilang" is not).
 CHILD_WORDS = (
-    "anak", "putra", "putri", "bocah", "cucu", "adik", "keponakan",  # Indonesian
+    "anak", "ank", "putra", "putri", "bocah", "cucu", "adik", "keponakan",  # Indonesian
     "lare", "yoga",  # Javanese
     "child", "son", "daughter", "kid", "girl", "boy",  # English
 )  # fmt: skip
@@ -36,7 +36,9 @@ _NOT_MY_CHILD = re.compile(
 )
 # "anak saya", "anakku", "anak sy", "putri kula", "my son": the reporter's own child.
 MY_CHILD = re.compile(
-    r"\b(?:(?:anak|putra|putri|lare|yoga)\s*(?:ku|saya|sy|aku|kula|kulo|dalem)"
+    r"\b(?:(?:anak|ank|putra|putri|lare|yoga)"
+    r"(?:\s+(?:perempuan|laki-laki|laki|lanang|wadon|cewek|cowok|sulung|bungsu))?"
+    r"\s*(?:ku|saya|sy|aku|kula|kulo|dalem)"
     r"|my\s+(?:child|son|daughter|kid|girl|boy))\b"
 )
 
@@ -60,14 +62,19 @@ def only_child(phone: str) -> Child | None:
     return children[0] if len(children) == 1 else None
 
 
+def is_anothers_child(text: str) -> bool:
+    """Whether a text is about another family's child ("anak tetangga"), not the sender's."""
+    said = text.lower()
+    return bool(_NOT_MY_CHILD.search(said)) and not MY_CHILD.search(said)
+
+
 def named_child(phone: str, text: str) -> Child | None:
     """The child of this phone's household a report is about: the one it names, or the only
     one when it says "my child" ("anak saya", "anakku"). None when it may be another child
     ("anak tetangga"): a case on the wrong child tells its parent abroad the wrong news."""
-    said = text.lower()
     # "anak tetangga ... namanya Budi juga": another's child; but "Budi anak saya dipukul anak
     # tetangga" is the family's own, beaten by a neighbour's.
-    if _NOT_MY_CHILD.search(said) and not MY_CHILD.search(said):
+    if is_anothers_child(text):
         return None
     named = children_named(phone, text)
     if len(named) == 1:

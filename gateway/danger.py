@@ -168,23 +168,21 @@ def _case_to_join(
 ) -> Alert | None:
     """The open case this report is more about, if any: the child's of that danger (any of
     the child's when no danger is named: "TOLONG Fajar belum pulang"); a child not named: the
-    reporter's own case of the last day, of that danger, or any of theirs still without a
-    village when this names one ("TOLONG desa Sukamaju" after "Di desa mana?")."""
+    reporter's latest open case of the last day about an unnamed child, whatever its danger
+    ("anak itu sekarang hilang" after "... dipukul"), unless this names another village than
+    the case's (another child, most likely)."""
     if child is not None:
         case = checkins.open_case_about(child, category)
         return case or (checkins.open_case_about(child) if category == GENERIC else None)
-    if named_village is not None:
-        unplaced = _open_case_of(reporter, GENERIC, unplaced=True)
-        if unplaced is not None:
-            return unplaced
-    return _open_case_of(reporter, category)
+    case = _open_case_of(reporter)
+    if case is not None and named_village is not None and case.village not in (None, named_village):
+        return None
+    return case
 
 
-def _open_case_of(reporter: str, category: str, unplaced: bool = False) -> Alert | None:
-    """This reporter's latest open case about an unnamed child from the last day, of this
-    danger (or of danger not named, either way; `unplaced`: with no village yet): where their
-    next such words go."""
-    recent = (
+def _open_case_of(reporter: str) -> Alert | None:
+    """This reporter's latest open case about an unnamed child from the last day."""
+    return (
         Alert.select()
         .join(Report, on=(Report.ref == Alert.ref))
         .where(
@@ -195,12 +193,8 @@ def _open_case_of(reporter: str, category: str, unplaced: bool = False) -> Alert
             & Alert.child_id.is_null()  # a named child's case hears only about that child
         )
         .order_by(Alert.id.desc())
+        .first()
     )
-    if category != GENERIC:
-        recent = recent.where(Alert.category.in_([category, GENERIC]))
-    if unplaced:
-        recent = recent.where(Alert.village.is_null())
-    return recent.first()
 
 
 def _same_report(reporter: str, text: str) -> Report | None:

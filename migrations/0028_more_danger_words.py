@@ -1,10 +1,10 @@
 """More words of danger (rule data, kind danger_word) as families type them: beaten ("dihajar",
-"digebukin"), choked, locked up, left hungry, run away. A word matches with its suffixes;
-"di pukul" written apart is read as "dipukul" by gateway/danger.py."""
+"digebukin"), choked, raped, stabbed, locked up, left hungry, run away. A word matches with its
+suffixes; "di pukul" written apart is read as "dipukul" by gateway/danger.py."""
 
 NEW_WORDS = {
     "violence": "dihajar menghajar digebukin dicekik mencekik dibanting disundut ditempeleng "
-    "dikurung",
+    "dikurung disetubuhi menyetubuhi ditusuk menusuk dibacok ditikam",
     "missing": "runaway",
     "no_caregiver": "kelaparan starving neglected",
 }

@@ -1179,3 +1179,47 @@ def test_a_broker_named_like_ones_own_child_is_no_case_about_her(app, client, di
 def test_help_in_english_is_answered_in_english(app, client, districts):
     answer = sms(client, "HELP my son was beaten by his uncle", sender="+886912300001")
     assert answer[0].startswith("Report ") and "SAPA 129" in answer[0]
+
+
+@pytest.mark.parametrize(
+    "sender, text, category",
+    [
+        (SITI, "anak saya disetubuhi pamannya", "violence"),
+        (SITI, "anak saya ditusuk orang mabuk", "violence"),
+        (RINA, "ank sy dipukuli bapak tirinya", "violence"),
+        (RINA, "anak perempuan saya hilang sejak kemarin", "missing"),  # her only child
+    ],
+)
+def test_more_ways_families_write_danger(app, client, districts, sender, text, category):
+    sms(client, text, sender=sender)
+    assert [a.category for a in Alert.select()] == [category]
+    if sender == RINA and category == "missing":
+        assert Child.get_by_id(Alert.get().child_id).name == "Dewi"
+
+
+def test_words_about_a_neighbours_child_after_digits_are_not_the_answered_childs(
+    app, client, districts
+):
+    start_round(app)
+    sms(client, "11111 anak tetangga dipukuli ibunya", sender=SITI)
+    assert [(a.category, a.child_id) for a in Alert.select()] == [("violence", None)]
+
+
+def test_a_later_report_naming_another_village_is_another_case(app, client, districts):
+    sms(client, "TOLONG anak di desa Sumberejo dipukul", sender=STRANGER)
+    sms(client, "TOLONG anak di desa Kenanga dicekik ayahnya", sender=STRANGER)
+    assert sorted(a.village.name for a in Alert.select()) == ["Kenanga", "Sumberejo"]
+    sms(client, "anak itu sekarang hilang, dibawa kabur bapaknya", sender=STRANGER)
+    assert Alert.select().count() == 2  # the latest case hears it
+
+
+def test_oke_from_an_officer_acknowledges(app, client, districts):
+    sms(client, "TOLONG anak saya dipukul", sender=SITI)
+    ref = Alert.get().ref
+    sms(client, f"Oke {ref}, anak yg dipukul sudah saya datangi", sender=IND_OFFICER)
+    assert Alert.select().count() == 1 and Alert.get().state == "acknowledged"
+
+
+def test_a_lapor_naming_a_child_of_another_named_village_masks_her(app, client, districts):
+    sms(client, "LAPOR sponsor mau bawa anak Eka dari desa Ngasem ke Malaysia", sender=SITI)
+    assert "Eka" not in " ".join(texts_to(IND_OFFICER))

@@ -54,6 +54,8 @@ def _danger_in_words(message: Message, words: str, said: set[str], answered=None
     about_a_child = danger.speaks_of_danger(words, message.phone)
     if not about_a_child and (answered is None or new <= ALSO_OF_THINGS):
         return []
+    if child_names.is_anothers_child(words):  # "11111 anak tetangga dipukuli": not hers
+        answered = None
     child = child_names.named_child(message.phone, words) or answered
     return [danger.report(message.phone, words, "sms", message.lang, child=child)]
 

@@ -102,6 +102,7 @@ KEYWORDS: dict[str, Callable[[Message, str], str]] = {
     "BERHENTI": stop,
     "MULAI": resume,
     "OK": officer.acknowledge,
+    "OKE": officer.acknowledge,  # as many write it
     "SELESAI": officer.close,
     "KASUS": officer.open_cases,
     "INFO": officer.info,
@@ -111,7 +112,7 @@ KEYWORDS: dict[str, Callable[[Message, str], str]] = {
 }
 
 
-OFFICER_COMMANDS = ("OK", "SELESAI", "KASUS", "INFO")  # an officer's note may name a danger
+OFFICER_COMMANDS = ("OK", "OKE", "SELESAI", "KASUS", "INFO")  # an officer's note may name a danger
 COURTESY_KEYWORDS = ("CEK", "LAPOR", "DAFTAR", "STOP", "MULAI")  # "tolong cek ..."
 
 

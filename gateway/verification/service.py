@@ -114,8 +114,16 @@ def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
     carries the report's reference, never a child's name); return the reporter's thanks with
     the reference. A broker after a registered child is also a child's urgent case: its
     answer, with SAPA 129, is the one the reporter gets."""
-    village = people.village_of(reporter) or village_names.named_in(text)
-    children = child_names.children_said(reporter, village, text)
+    named = village_names.named_in(text)
+    village = people.village_of(reporter) or named
+    # The children of the reporter's household and village, and of a village the text names
+    # ("anak Hana dari desa Sidorejo"): none of their names goes out in the alert SMS.
+    children = {
+        child.id: child
+        for place in {village, named}
+        for child in child_names.children_said(reporter, place, text)
+    }.values()
+    children = list(children)
     joined = reports.open_recent(reporter, ReportKind.BROKER, within=ONE_ALERT_PER)
     child_case = None
     # A child's case when the report speaks of a child ("anak"), or names the reporter's own
