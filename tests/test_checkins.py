@@ -266,6 +266,23 @@ def test_a_question_held_for_the_morning_goes_once_the_household_answered(
     assert {r.status for r in other} == {"queued"}  # Rahmat's still waits for the morning
 
 
+def test_on_a_shared_phone_each_person_answers_only_for_their_own_children(app, client, families):
+    tarmi = Person.create(phone=CAREGIVER, name="Tarmi", role="caregiver", village=families)
+    Child.create(caregiver=tarmi, name="Sari", birth_year=2017, in_school=True)
+    tarmi.pin_hash = unpeppered_pin_hash("7777")
+    tarmi.save()
+    start(app)
+    phone = Phone(client, CAREGIVER)
+    phone.dial()
+    picked = phone.press("2", "3", "7777")  # Tarmi, menu 3, her PIN
+    assert "1 Sari" in picked and "Budi" not in picked and "Ani" not in picked
+    phone.press("1", "1", "1", "1", "1", "4")  # Sari: violence
+    alert = Alert.get()
+    assert Child.get_by_id(alert.child_id).name == "Sari"
+    budi = Checkin.get(Checkin.child == by_name(Child, "Budi"))
+    assert budi.status == "open"  # Siti's children are Siti's to answer
+
+
 @pytest.fixture
 def migrant(families):
     Person.create(phone="+886912345678", name="Sri", role="pmi", village=families)

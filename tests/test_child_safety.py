@@ -1223,3 +1223,10 @@ def test_oke_from_an_officer_acknowledges(app, client, districts):
 def test_a_lapor_naming_a_child_of_another_named_village_masks_her(app, client, districts):
     sms(client, "LAPOR sponsor mau bawa anak Eka dari desa Ngasem ke Malaysia", sender=SITI)
     assert "Eka" not in " ".join(texts_to(IND_OFFICER))
+
+
+@pytest.mark.parametrize("text", ["HELP", "help, what are the keywords?"])
+def test_help_with_no_danger_is_the_keyword_list_in_english(app, client, districts, text):
+    answer = sms(client, text, sender=STRANGER)
+    assert Alert.select().count() == 0
+    assert answer == [i18n.text("en", "sms.help", ussd_code="*123#", help="KP2MI 0800-1000")]

@@ -11,7 +11,13 @@ from gateway.statuses import CheckinStatus
 
 
 def _waiting(state: State) -> list:  # of Checkin rows, from the check-ins service
-    return checkins.pending(state.phone)
+    """The open check-ins of the children in the care of the person who gave their PIN (a
+    shared phone may hold another family's: theirs are not this person's to answer)."""
+    waiting = checkins.pending(state.phone)
+    person_id = state.data.get("person_id")
+    if person_id is None:
+        return waiting
+    return [checkin for checkin in waiting if checkin.child.caregiver_id == person_id]
 
 
 def _list_waiting(state: State) -> bool:

@@ -394,8 +394,8 @@ MESSAGES = {
     "officer.read_case": "Bikak kasus (PIN)",
     "officer.pick_case": "Kasus dereng rampung:",
     "officer.case_text": "{case_text}",
-    "officer.do_acknowledge": "Tangani (OK)",
-    "officer.do_close": "Tutup kasus (SELESAI)",
+    "officer.do_acknowledge": "Kula tangani (OK)",
+    "officer.do_close": "Kasus dipuntutup (SELESAI)",
     "officer.close_note": "Cathetan cekak panutupan kasus:",
     "officer.acted": "{acted_text}",
     "sms.desk_invite": (

@@ -156,10 +156,13 @@ def route(message: Message) -> tuple[str | None, list[str]]:
     if answered is not None:
         return "checkin", answered
     keyword, rest = parse(message.text)
-    if keyword == "HELP" and not contacts.language_of(message.phone, ""):
-        # Written in English by a number that chose no language (a parent abroad, often):
-        # answered in English, not in the village's language.
-        message = replace(message, lang="en")
+    if keyword == "HELP":
+        if not contacts.language_of(message.phone, ""):
+            # Written in English by a number that chose no language (a parent abroad, often):
+            # answered in English, not in the village's language.
+            message = replace(message, lang="en")
+        if not danger.categories_in(rest):
+            keyword = None  # "help, what are the keywords?": the keyword list, no case
     if KEYWORDS.get(keyword) is help_child:
         # "tolong cek PT X" is "please check": before a family's keyword, and with no word of
         # danger, TOLONG is a courtesy.
