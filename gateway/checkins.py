@@ -64,6 +64,16 @@ def get(checkin_id: int) -> Checkin | None:
     return Checkin.get_or_none(Checkin.id == checkin_id)
 
 
+def listed(checkin_ids: list[int]) -> list[Checkin | None]:
+    """These check-ins with their children, in the order given (None for one gone since): one
+    query, however often a screen lists them."""
+    found = {
+        checkin.id: checkin
+        for checkin in Checkin.select(Checkin, Child).join(Child).where(Checkin.id.in_(checkin_ids))
+    }
+    return [found.get(checkin_id) for checkin_id in checkin_ids]
+
+
 def pending(phone: str) -> list[Checkin]:
     """Open check-ins of the children in the care of people on this phone, oldest child first."""
     waiting = (

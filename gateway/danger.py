@@ -58,8 +58,12 @@ def _is_form_of(word: str, danger_word: str) -> bool:
 def speaks_of_danger(text: str, sender: str | None = None) -> bool:
     """Whether free text names a child (a word for one, or by name a child of the sender's
     household: "Fajar mau dinikahkan") and a danger: it is read as a report."""
-    if not categories_in(text):
-        return False
+    return bool(categories_in(text)) and is_about_a_child(text, sender)
+
+
+def is_about_a_child(text: str, sender: str | None = None) -> bool:
+    """Whether free text names a child: a word for one, or by name a child of the sender's
+    household."""
     if child_names.mentions_a_child(text):
         return True
     return sender is not None and bool(child_names.children_named(sender, text))

@@ -31,7 +31,7 @@ def _listed(state: State) -> list:
     """The check-ins as listed on the screen (None for one gone since), in their order."""
     if "kabar_listed" not in state.data:  # a session begun before lists were kept
         _list_waiting(state)
-    return [checkins.get(checkin_id) for checkin_id in state.data["kabar_listed"]]
+    return checkins.listed(state.data["kabar_listed"])
 
 
 def any_waiting(state: State) -> str:

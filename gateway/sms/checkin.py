@@ -51,7 +51,7 @@ def _danger_in_words(message: Message, words: str, said: set[str], answered=None
     new = set(danger.categories_in(words)) - said if words else set()
     if not new:
         return []
-    about_a_child = danger.speaks_of_danger(words, message.phone)
+    about_a_child = danger.is_about_a_child(words, message.phone)  # its dangers known: `new`
     if not about_a_child and (answered is None or new <= ALSO_OF_THINGS):
         return []
     if child_names.is_anothers_child(words):  # "11111 anak tetangga dipukuli": not hers
