@@ -231,3 +231,32 @@ def test_a_cek_scans_no_table_and_a_new_import_is_used_at_once(app, client, regi
     )
     assert result.exit_code == 0, result.output
     assert "Mirip: Surya Abadi" in cek(client, "Surya Abaid")
+
+
+def test_ranking_offers_what_scoring_every_name_would():
+    """The C-level prefilter never drops a name score() would offer: typos, words left out,
+    a word alone, words run together, swapped."""
+    registered = [
+        "MAJU JAYA ABADI",
+        "MAJU JAYA",
+        "BINA KARYA SENTOSA",
+        "SINAR HARAPAN MULIA",
+        "SURYA ABADI",
+        "CIPTA KARYA MANDIRI UTAMA",
+        "KARYA",
+        "GLOBAL INTERNASIONAL",
+        "MITRA GLOBAL INTERNASIONAL SEJAHTERA",
+    ]
+    keys = {agency_id: name for agency_id, name in enumerate(registered, start=1)}
+    queries = [
+        "MAJU JAAY ABADI", "MAJU", "JAYA ABADI", "BNA KRYA SENTOSA", "SINARHARAPAN MULIA",
+        "HARAPAN SINAR", "KARYA", "KARYA MANDIRI", "GLOBAL", "INTERNASIONAL GLOBAL",
+        "MITRA SEJAHTERA", "SURYA", "ABADI", "XYZ", "CIPTA",
+    ]  # fmt: skip
+    for query in queries:
+        every = [(i, names.score(query, name)) for i, name in keys.items()]
+        expected = sorted(
+            [(i, value) for i, value in every if value >= names.CLOSE], key=lambda f: (-f[1], f[0])
+        )[:3]
+        assert names.rank(query, keys, index._word_names(keys)) == expected, query
+    assert names.rank("MAJU", keys, index._word_names(keys))  # the check can fail: some offered

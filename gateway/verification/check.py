@@ -132,7 +132,8 @@ def lookup(query: str, today: date) -> Answer:
         return Answer(Result.NOT_FOUND, query, candidates=exact)
     if re.search(r"\d", query) and _looks_like_licence(query):
         return Answer(Result.NOT_REGISTERED, query, ["reason.licence_unknown"])
-    ranked = names.rank(name_key, index.current().name_keys)
+    registry = index.current()
+    ranked = names.rank(name_key, registry.name_keys, registry.word_names)
     if ranked:
         found = {a.id: a for a in Agency.select().where(Agency.id.in_([i for i, _ in ranked]))}
         candidates = [found[agency_id] for agency_id, _ in ranked if agency_id in found]

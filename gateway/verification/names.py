@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from rapidfuzz import fuzz, process
-
 from gateway import gsm7
 
 LEGAL_FORMS = frozenset({"PT", "CV"})  # the only words a name is forgiven (DOMAIN.md rule 1)
@@ -85,6 +83,8 @@ def grouped(code: str) -> str:
 def score(query: str, name: str) -> float:
     """How well a normalised query fits a normalised name (0-100): typos, swapped and missing
     words forgiven; a name holding every word typed scores by how much of it was typed."""
+    from rapidfuzz import fuzz  # here: 4 MB that a worker process, which never compares, spares
+
     # Word order counts a little, so "ABADI BANGUN" beats "BANGUN ABADI" for "ABADI BANGUN".
     whole = (3 * fuzz.token_sort_ratio(query, name) + fuzz.ratio(query, name)) / 4
     query_words, name_words = query.split(), name.split()
@@ -97,12 +97,40 @@ def score(query: str, name: str) -> float:
     return max(whole, (70 + 30 * min(typed, 1.0)) * sum(fits) / len(fits) / 100)
 
 
-def rank(query: str, names: dict[int, str]) -> list[tuple[int, float]]:
-    """(id, score) of the names worth offering for `query`, best first, at most three."""
-    found = process.extract(
-        query, names, scorer=lambda q, n, **_: score(q, n), limit=3, score_cutoff=CLOSE
-    )
-    return [(name_id, value) for _, value, name_id in found]
+def rank(
+    query: str, names: dict[int, str], word_names: dict[str, frozenset[int]]
+) -> list[tuple[int, float]]:
+    """(id, score) of the names worth offering for `query`, best first (ties: lower id first),
+    at most three. `word_names`: each word of `names` -> the ids of the names holding it."""
+    scored = [
+        (name_id, score(query, names[name_id]))
+        for name_id in _may_score_close(query, names, word_names)
+    ]
+    close = [(name_id, value) for name_id, value in scored if value >= CLOSE]
+    return sorted(close, key=lambda found: (-found[1], found[0]))[:3]
+
+
+def _may_score_close(
+    query: str, names: dict[int, str], word_names: dict[str, frozenset[int]]
+) -> set[int]:
+    """The ids of the names that may score() CLOSE or more, found by rapidfuzz's own (C) scorers,
+    so that the slower score() runs on a few names, not the whole registry: score() reaches
+    CLOSE only if its whole-name part does, which needs ratio() or token_sort_ratio() to, or if
+    every word typed fits (WORD_FIT) a word of the name."""
+    from rapidfuzz import fuzz, process  # here: see score()
+
+    ids = set()
+    for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
+        found = process.extract(query, names, scorer=scorer, score_cutoff=CLOSE, limit=None)
+        ids.update(name_id for _, _, name_id in found)
+    holding_every_word = None
+    for word in query.split():
+        fitting = process.extract(
+            word, tuple(word_names), scorer=fuzz.ratio, score_cutoff=WORD_FIT, limit=None
+        )
+        holding = set().union(*(word_names[fit] for fit, _, _ in fitting))
+        holding_every_word = holding if holding_every_word is None else holding_every_word & holding
+    return ids | (holding_every_word or set())
 
 
 def shape(code: str) -> str:
