@@ -99,6 +99,8 @@ def test_every_wrong_answer_repeats_the_question_with_a_reason(client, village, 
     error_then(phone.press("3", "12345"), lang, "answer.bad_name", "reg.name")
     error_then(phone.press("Siti", "9999999999"), lang, "answer.bad_village", "reg.village")
     error_then(phone.press(CODE, "1", "hello"), lang, "answer.bad_phone", "reg.parent_phone")
+    # The caller's own number (0812-3456-7890) is no parent abroad's.
+    error_then(phone.press("081234567890"), lang, "answer.own_phone", "reg.parent_phone")
     error_then(phone.press("1", "B"), lang, "answer.bad_name", "reg.child_name")
     error_then(phone.press("Budi", "2001"), lang, "answer.bad_year", "reg.child_year")
     error_then(phone.press("2016", "3"), lang, "error.invalid_choice", "reg.child_school")

@@ -52,17 +52,21 @@ def birth_year(_state: State, answer: str) -> int:
     return int(answer)
 
 
-def phone_abroad_or_skip(_state: State, answer: str) -> str | None:
+def phone_abroad_or_skip(state: State, answer: str) -> str | None:
     """The phone number of a parent working abroad in E.164 ("0060..." or "60..." Malaysia's;
-    "852..." asks: Hong Kong's, or Indonesia's 0852?), or None for SKIP."""
+    "852..." asks: Hong Kong's, or Indonesia's 0852?), or None for SKIP. Never the caller's own:
+    the parent's number lets them ask about the children and see the family's data."""
     if answer == SKIP:
         return None
     try:
-        return phone.normalise_abroad(answer)
+        number = phone.normalise_abroad(answer)
     except phone.AmbiguousPhoneError:
         raise InvalidAnswerError("answer.phone_which_country") from None
     except phone.InvalidPhoneError:
         raise InvalidAnswerError("answer.bad_phone") from None
+    if number == state.phone:
+        raise InvalidAnswerError("answer.own_phone")
+    return number
 
 
 def new_pin(_state: State, answer: str) -> str:

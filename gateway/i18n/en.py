@@ -103,6 +103,7 @@ MESSAGES = {
     "answer.bad_year": "Birth year {min_year}-{max_year} only.",
     "answer.bad_phone": "Phone number not valid.",
     "answer.phone_which_country": "Start 00+country code, or 0.",
+    "answer.own_phone": "That is your own number.",
     "answer.bad_pin": "The PIN must be 4 digits.",
     "answer.pin_mismatch": "The PINs differ.",
     "answer.wrong_pin": "Wrong PIN.",

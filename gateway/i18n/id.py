@@ -109,6 +109,7 @@ MESSAGES = {
     "answer.bad_year": "Tahun lahir {min_year}-{max_year} saja.",
     "answer.bad_phone": "Nomor HP tidak valid.",
     "answer.phone_which_country": "Awali 00+kode negara, atau 0.",
+    "answer.own_phone": "Itu nomor HP Anda sendiri.",
     "answer.bad_pin": "PIN harus 4 angka.",
     "answer.pin_mismatch": "PIN tidak sama.",
     "answer.wrong_pin": "PIN salah.",

@@ -109,6 +109,7 @@ MESSAGES = {
     "answer.bad_year": "Taun lair {min_year}-{max_year} kemawon.",
     "answer.bad_phone": "Nomer HP boten leres.",
     "answer.phone_which_country": "Wiwiti 00+kode negari utawi 0.",
+    "answer.own_phone": "Menika nomer HP panjenengan.",
     "answer.bad_pin": "PIN kedah 4 angka.",
     "answer.pin_mismatch": "PIN boten sami.",
     "answer.wrong_pin": "PIN lepat.",
