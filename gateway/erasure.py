@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from gateway import clock, contacts, i18n, officers, outbox
+from gateway import clock, contacts, gsm7, i18n, officers, outbox
 from gateway.models import (
     Alert,
     Checkin,
@@ -40,18 +40,18 @@ def stored_about(phone: str, lang: str) -> list[str]:
         if linked:  # a parent abroad whose number the family gave: that is data about them
             return [i18n.text(lang, "data.linked_parent", children=str(linked))]
         return [i18n.text(lang, "data.none")]
-    described = "; ".join(
+    described = [
         f"{person.name} ({i18n.text(lang, f'role.{person.role}')}"
         f"{', ' + person.village.name if person.village else ''})"
         for person in people
-    )
+    ]
     # Children in the care of someone on this number, or whose parent abroad it is.
     children = Child.select().where(Child.caregiver.in_(people) | (Child.parent_phone == phone))
     # USSD cannot be dialled from abroad: a parent abroad is sent to the village officer.
     via = "abroad" if is_abroad(phone) else "ussd"
     change, see_all = i18n.text(lang, f"data.change_{via}"), i18n.text(lang, f"data.see_all_{via}")
-    params = {"people": described, "children": str(children.count()), "change": change}
-    summary = [i18n.fit(lang, "data.summary", params, shorten="people")]
+    params = {"children": str(children.count()), "change": change}
+    summary = [_summary_naming_whole_people(lang, described, params)]
     kept = {
         "checkins": Checkin.select()
         .join(Child)
@@ -64,6 +64,19 @@ def stored_about(phone: str, lang: str) -> list[str]:
         counts = {k: str(n) for k, n in kept.items()}
         summary.append(i18n.text(lang, "data.kept", see_all=see_all, **counts))
     return summary
+
+
+def _summary_naming_whole_people(lang: str, described: list[str], params: dict[str, str]) -> str:
+    """The DATA summary in one SMS naming as many of the people as fit, each whole, the rest
+    counted ("+1 lainnya"): a name cut in the middle reads as a mistake in our records."""
+    for shown in range(len(described), 0, -1):
+        people = "; ".join(described[:shown])
+        if shown < len(described):
+            people += "; " + i18n.text(lang, "data.more_people", count=len(described) - shown)
+        text = i18n.text(lang, "data.summary", people=people, **params)
+        if gsm7.septets(text) <= gsm7.SMS_SEGMENT:  # as i18n.fit measures
+            return text
+    return i18n.fit(lang, "data.summary", {**params, "people": people}, shorten="people")
 
 
 def holds_data(phone: str) -> bool:

@@ -250,3 +250,16 @@ def test_a_parent_number_the_family_gave_is_data_to_see_and_erase(client, househ
     assert not Child.select().where(Child.parent_phone == parent).exists()
     assert Child.select().count() == 3  # the children stay with their caregiver
     assert sms(client, "DATA", sender=parent) == [i18n.text("id", "data.none")]
+
+
+def test_data_names_whole_people_and_counts_those_that_do_not_fit(client, household):
+    """Three people on one shared phone: as many named whole as one SMS holds, the rest
+    counted; never a name cut in the middle."""
+    for name in ("Bambang Sulistyo Wicaksono", "Kartika Dewi Anggraeni Putri"):
+        Person.create(phone=CAREGIVER, name=name, role="caregiver", village=household)
+    summary = sms(client, "DATA", sender=CAREGIVER)[0]
+    assert gsm7.fits(summary)
+    assert summary.startswith(
+        "Data Anda di Desmigratif: Siti Aminah (pengasuh anak, Sumberejo); +2 lainnya."
+    )
+    assert ".." not in summary and "Bambang" not in summary

@@ -217,6 +217,7 @@ MESSAGES = {
     "data.see_all_abroad": "See all: ask the village officer.",
     "data.kept": "Also kept: {checkins} check-in answers, {reports} reports you sent, {consents} consents. {see_all} Erase all: SMS HAPUS.",
     "data.summary": "Your data in Desmigratif: {people}. Children: {children}. {change} Erase all: SMS HAPUS.",
+    "data.more_people": "+{count} more",
     "erase.confirm": "Erase all data of this number and your children's? Reply HAPUS YA within 10 minutes. Erased data cannot come back.",
     "erase.confirm_self": "Erase all your data on this number? Reply HAPUS YA within 10 minutes. Erased data cannot come back.",
     "erase.done": "Your data and your children's were erased from Desmigratif. Thank you.",

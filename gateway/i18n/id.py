@@ -225,6 +225,7 @@ MESSAGES = {
     "data.see_all_abroad": "Lihat lengkap: tanya petugas desa.",
     "data.kept": "Juga tersimpan: {checkins} jawaban kabar anak, {reports} laporan Anda, {consents} persetujuan. {see_all} Hapus semua: SMS HAPUS.",
     "data.summary": "Data Anda di Desmigratif: {people}. Anak terdaftar: {children}. {change} Hapus semua: SMS HAPUS.",
+    "data.more_people": "+{count} lainnya",
     "erase.confirm": "Hapus semua data nomor ini dan data anak Anda? Balas HAPUS YA dalam 10 menit. Data yang dihapus tidak bisa kembali.",
     "erase.confirm_self": "Hapus semua data Anda di nomor ini? Balas HAPUS YA dalam 10 menit. Data yang dihapus tidak bisa kembali.",
     "erase.done": "Data Anda dan anak Anda sudah dihapus dari Desmigratif. Terima kasih.",

@@ -222,6 +222,7 @@ MESSAGES = {
     "data.see_all_abroad": "Pirsani: nyuwun dhateng petugas desa.",
     "data.kept": "Ugi dipunsimpen: {checkins} wangsulan kabar lare, {reports} laporan panjenengan, {consents} persetujuan. {see_all} Busak: SMS HAPUS.",
     "data.summary": "Data panjenengan ing Desmigratif: {people}. Lare kadaftar: {children}. {change} Busak sedaya: SMS HAPUS.",
+    "data.more_people": "+{count} sanesipun",
     "erase.confirm": "Busak sedaya data nomer punika lan data lare panjenengan? Bales HAPUS YA ing 10 menit. Data ingkang dipunbusak boten saged wangsul.",
     "erase.confirm_self": "Busak sedaya data panjenengan ing nomer punika? Bales HAPUS YA ing 10 menit. Data ingkang dipunbusak boten saged wangsul.",
     "erase.done": "Data panjenengan lan lare sampun dipunbusak saking Desmigratif. Matur nuwun.",
