@@ -320,3 +320,32 @@ def test_seed_demo_refuses_production_and_a_real_registry(make_app, tmp_path):
         result = local.test_cli_runner().invoke(args=["seed-demo"])
         assert result.exit_code == 1 and "1 real agencies" in result.output
         assert Agency.select().count() == 1
+
+
+def test_info_calls_a_supervisor_standing_in_for_a_village_officer_a_supervisor(app, client):
+    """A village with no officer of its own: the screen names the district's supervisor as
+    such, in every language, never as 'your village officer'."""
+    village = Village.create(
+        code="3507102099", name="Sukamaju", district="Malang", province="Jawa Timur"
+    )
+    add_officer(app, "+6281110000009", "Pak Joko", "--role", "supervisor", "--district", "Malang")
+    for n, (lang, said) in enumerate(
+        (
+            ("id", "Pengawas kabupaten Anda"),
+            ("en", "Your district supervisor"),
+            ("jv", "Pengawas kabupaten panjenengan"),
+        )
+    ):
+        phone_number = f"+628123456780{n}"
+        Person.create(phone=phone_number, name="Siti", role="caregiver", village=village)
+        Contact.create(phone=phone_number, language=lang)
+        phone = Phone(client, phone_number)
+        phone.dial()
+        screen = phone.press("5", "3")
+        while "98 " in screen.splitlines()[-1]:
+            screen += phone.press("98")
+        assert f"{said}: Pak Joko +6281110000009" in screen, screen
+        assert (
+            i18n.text(lang, "info.my_officer", name="", phone="").split(":")[0].strip()
+            not in screen
+        )

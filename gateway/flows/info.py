@@ -2,6 +2,7 @@
 
 from gateway import checkin_codes, help_lines, i18n, officers, people
 from gateway.flows.screens import Choice, Menu, State
+from gateway.statuses import OfficerRole
 
 
 def load_channels(state: State, _answer: str) -> None:
@@ -9,10 +10,13 @@ def load_channels(state: State, _answer: str) -> None:
     in a village, the name and number of its officer (no one else sees them here)."""
     state.data["channels"] = help_lines.channel_lines()
     officer = officers.first_contact(people.village_of(state.phone))
-    state.data["my_officer"] = (
-        i18n.text(state.lang, "info.my_officer", name=officer.name[:30], phone=officer.phone)
-        if officer
-        else ""
+    if officer is None:
+        state.data["my_officer"] = ""
+        return
+    # A village with no officer of its own is looked after by its district's supervisor.
+    key = "info.my_supervisor" if officer.role == OfficerRole.SUPERVISOR else "info.my_officer"
+    state.data["my_officer"] = i18n.text(
+        state.lang, key, name=officer.name[:30], phone=officer.phone
     )
 
 

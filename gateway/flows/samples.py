@@ -47,7 +47,7 @@ PARAMS = {
     "agency_text": lines("Agen", 60, 3), "candidates": filler("Nama mirip", 20),
     "kabar_saved": 8, "officer": "petugas desa " + filler("Petugas", 25),
     "codes": filler("Kode", 20), "min_year": 2009, "max_year": 2026,
-    "my_officer": "\nPetugas desa Anda: " + filler("Petugas", 30) + " +6281234567890",
+    "my_officer": "\nPengawas kabupaten panjenengan: " + filler("Petugas", 30) + " +6281234567890",
     "role": filler("Peran", 20), "child_count": "8", "case_text": lines("Kasus", 60, 5),
     "acted_text": filler("Kasus diterima", 150), "case": "kasus ditutup petugas",
     "problem_codes": lines("Kode masalah", 25, 8), "people": filler("Orang", 40),

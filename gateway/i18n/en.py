@@ -384,6 +384,7 @@ MESSAGES = {
     "anak.not_migrant_abroad": "ANAK is for registered migrant workers. Ask your family or the village officer to add your number.",
     "info.channels.text": "Village Desmigratif officer\nDistrict Disnaker/LTSA\n{channels}\nCalls to KP2MI are free.{my_officer}",
     "info.my_officer": "\nYour village officer: {name} {phone}",
+    "info.my_supervisor": "\nYour district supervisor: {name} {phone}",
     "reg.confirm_sms": "Desmigratif: registered as {role}, village {village}, {child_count} child(ren). Officer: {officer}. Change: {ussd_code}. See/erase: SMS DATA/HAPUS.",
     "role.calon_pmi": "prospective migrant",
     "role.pmi": "migrant worker",

@@ -392,6 +392,7 @@ MESSAGES = {
     "anak.not_migrant_abroad": "Layanan ANAK untuk PMI yang terdaftar. Minta keluarga atau petugas desa mencatat nomor Anda.",
     "info.channels.text": "Petugas Desmigratif desa\nDisnaker/LTSA kabupaten\n{channels}\nTelepon ke KP2MI gratis.{my_officer}",
     "info.my_officer": "\nPetugas desa Anda: {name} {phone}",
+    "info.my_supervisor": "\nPengawas kabupaten Anda: {name} {phone}",
     "reg.confirm_sms": "Desmigratif: terdaftar sbg {role}, desa {village}, {child_count} anak. Petugas: {officer}. Ubah: {ussd_code}. Lihat/hapus data: SMS DATA/HAPUS.",
     "role.calon_pmi": "calon PMI",
     "role.pmi": "PMI",

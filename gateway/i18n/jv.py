@@ -389,6 +389,7 @@ MESSAGES = {
     "anak.not_migrant_abroad": "Layanan ANAK kangge PMI ingkang kadaftar. Nyuwun kulawarga utawi petugas desa nyathet nomer panjenengan.",
     "info.channels.text": "Petugas Desmigratif desa\nDisnaker/LTSA kabupaten\n{channels}\nTelpon dhateng KP2MI gratis.{my_officer}",
     "info.my_officer": "\nPetugas desa panjenengan: {name} {phone}",
+    "info.my_supervisor": "\nPengawas kabupaten panjenengan: {name} {phone}",
     "reg.confirm_sms": "Desmigratif: kadaftar dados {role}, desa {village}, {child_count} lare. Petugas: {officer}. Gantos: {ussd_code}. Data: SMS DATA/HAPUS.",
     "role.calon_pmi": "calon PMI",
     "role.pmi": "PMI",
