@@ -1,5 +1,6 @@
 """Alerts: a case reference an officer gets by SMS, acknowledges, closes; escalated once to the
-district supervisor when nobody acknowledges it in time. Every state change is stored."""
+district supervisor when nobody acknowledges it in time (escalation.py). Every state change
+is stored."""
 
 from __future__ import annotations
 
@@ -10,10 +11,9 @@ from datetime import timedelta
 from flask import current_app
 from peewee import IntegrityError
 
-from gateway import checkin_codes, clock, i18n, officers, outbox, quiet_hours, sending
+from gateway import checkin_codes, clock, i18n, officers, outbox, sending
 from gateway.models import Alert, AlertEvent, Officer, OutboxMessage, Village, db
 from gateway.statuses import AlertState, MessageKind, OutboxStatus
-from gateway.transactions import unit_of_work
 
 log = logging.getLogger(__name__)
 
@@ -277,44 +277,3 @@ def note_viewed(alert: Alert, officer_phone: str) -> None:
 def entitled(officer: Officer, alert: Alert) -> bool:
     """Whether this officer may see and act on this alert (an operator: every alert)."""
     return officers.sees(officer, alert.village)
-
-
-def escalation_text(alert: Alert) -> str:
-    """The supervisor's SMS for an alert nobody acknowledged (officers read Indonesian)."""
-    return i18n.fit(
-        "id",
-        "alert.escalated",
-        {
-            "ref": alert.ref,
-            "category": i18n.text("id", "category." + alert.category),
-            "village": village_name(alert.village, "id"),
-            "opened": quiet_hours.local_time_label(alert.opened_at, alert.village),
-        },
-        shorten="village",
-    )
-
-
-def escalate_overdue() -> int:
-    """Escalate, once, every alert past its deadline that nobody acknowledged; return how many.
-    Safe to run twice at once: the state update decides who escalates."""
-    # Read whole before the first write: on SQLite, a read still open when the worker has
-    # written since cannot become a write ("database is locked", half the cases left).
-    overdue = list(
-        Alert.select().where(
-            Alert.state.in_([s.value for s in OPEN]) & (Alert.deadline_at <= clock.now())
-        )
-    )
-    count = 0
-    for alert in overdue:
-        with unit_of_work():
-            if not record(alert, AlertState.ESCALATED):
-                continue  # acknowledged or escalated meanwhile
-            district = alert.village.district if alert.village else None
-            send_to(
-                officers.supervisors(district),
-                escalation_text(alert),
-                alert,
-                f"escalation of {alert.ref}",
-            )
-            count += 1
-    return count

@@ -9,11 +9,11 @@ from flask.cli import AppGroup
 from redis import RedisError
 
 from gateway import (
-    alerts,
     checkins,
     crypto,
     csv_rows,
     demo,
+    escalation,
     imports,
     officers,
     outbox_listing,
@@ -64,7 +64,7 @@ def checkins_start(village_code: str | None) -> None:
 def alerts_escalate() -> None:
     """Escalate overdue alerts now (the scheduler also does this every minute)."""
     with db.connection_context():
-        count = alerts.escalate_overdue()
+        count = escalation.escalate_overdue()
     click.echo(f"Escalated {count} overdue alert(s).")
 
 

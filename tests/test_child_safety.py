@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 from flask import current_app
 
-from gateway import alerts, checkin_codes, checkins, gsm7, i18n
+from gateway import alerts, checkin_codes, checkins, escalation, gsm7, i18n
 from gateway.flows import FLOW, engine
 from gateway.flows.screens import State
 from gateway.models import (
@@ -996,7 +996,7 @@ def test_the_officer_hears_that_a_family_wrote_more_once_an_hour(app, client, di
     assert len(alerts.family_words(case)) == 2
     # Escalated since: an hour later, the supervisor who has it too hears of more words.
     now.advance(hours=2)
-    alerts.escalate_overdue()
+    escalation.escalate_overdue()
     sms(client, "TOLONG Budi dipukul lagi tadi malam", sender=SITI)
     assert texts_to(IND_OFFICER)[-1] == more[0]
     assert texts_to(IND_SUPERVISOR)[-1] == more[0]

@@ -68,9 +68,9 @@ def test_an_alert_from_an_unknown_village_says_so(client, app):
     from gateway.models import Alert
 
     assert Alert.get().village is None
-    from gateway import alerts
+    from gateway import escalation
 
-    assert "desa tidak diketahui" in alerts.escalation_text(Alert.get())
+    assert "desa tidak diketahui" in escalation.escalation_text(Alert.get())
 
 
 # Indonesian words left untranslated (names, keywords and the law's short names allowed).

@@ -8,6 +8,7 @@ from gateway import (
     alerts,
     checkins,
     delivery,
+    escalation,
     outbox_jobs,
     providers,
     retention,
@@ -103,7 +104,7 @@ def purge_old_personal_data() -> str:
 def escalate_alerts() -> int:
     """Escalate overdue alerts to the district supervisor, each once; return how many."""
     with db.connection_context():
-        return alerts.escalate_overdue()
+        return escalation.escalate_overdue()
 
 
 def start_checkins() -> int:
