@@ -1,13 +1,20 @@
-"""The SMS that ask a household for its children's news: the prompt (or reminder) naming the
-children by birth year, oldest first, then the problem codes; in the household's language."""
+"""The SMS that ask a household for its children's news: the prompt (or reminder, due after
+REMIND_AFTER) naming the children by birth year, oldest first, then the problem codes; in the
+household's language."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
+from datetime import timedelta
 from typing import Any
 
-from gateway import checkin_codes, i18n, outbox, people
-from gateway.statuses import MessageKind
+from gateway import checkin_codes, clock, i18n, outbox, people
+from gateway.models import Checkin, Child, Person
+from gateway.statuses import CheckinStatus, MessageKind
+from gateway.transactions import unit_of_work
+
+REMIND_AFTER = timedelta(days=3)
 
 
 def send(households: dict[str, list[int]], key: str, settings: Mapping[str, Any]) -> None:
@@ -47,3 +54,24 @@ def is_round_text(text: str) -> bool:
         if any(text.startswith(catalog[key].split("{years}")[0]) for key in KEYS):
             return True
     return False
+
+
+def remind_due(settings: Mapping[str, Any]) -> int:
+    """One reminder per caregiver whose check-ins have waited REMIND_AFTER; return how many."""
+    due = (
+        Checkin.select(Checkin, Child, Person)
+        .join(Child)
+        .join(Person)
+        .where(
+            (Checkin.status == CheckinStatus.OPEN.value)
+            & Checkin.reminded_at.is_null()
+            & (Checkin.opened_at <= clock.now() - REMIND_AFTER)
+        )
+    )
+    households: dict[str, list[int]] = defaultdict(list)  # by phone: one SMS each
+    with unit_of_work():
+        for checkin in due:
+            households[checkin.child.caregiver.phone].append(checkin.child.birth_year)
+            Checkin.update(reminded_at=clock.now()).where(Checkin.id == checkin.id).execute()
+        send(households, "checkin.reminder", settings)
+    return len(households)

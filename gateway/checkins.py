@@ -1,4 +1,5 @@
-"""Parenting check-ins: due per child, answers (one digit each), red flags, reminders, silence."""
+"""Parenting check-ins: due per child, answers (one digit each), red flags, silence (the
+reminders: checkin_prompts.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from gateway.models import Alert, Checkin, CheckinRound, Child, Person, Village
 from gateway.statuses import AlertState, CheckinStatus
 from gateway.transactions import unit_of_work
 
-REMIND_AFTER = timedelta(days=3)
 MONTH = timedelta(days=28)
 CHUNK = 500  # children per IN (...) list or multi-row INSERT
 HOUSEHOLDS_AT_ONCE = 500  # a round opened a page of households at a time
@@ -291,24 +291,3 @@ def open_case_about(child: Child, category: str | None = None) -> Alert | None:
     if category is not None:
         query = query.where(Alert.category == category)
     return query.order_by(Alert.id.desc()).first()
-
-
-def remind_due(settings: Mapping[str, Any]) -> int:
-    """One reminder per caregiver whose check-ins have waited REMIND_AFTER; return how many."""
-    due = (
-        Checkin.select(Checkin, Child, Person)
-        .join(Child)
-        .join(Person)
-        .where(
-            (Checkin.status == CheckinStatus.OPEN.value)
-            & Checkin.reminded_at.is_null()
-            & (Checkin.opened_at <= clock.now() - REMIND_AFTER)
-        )
-    )
-    households: dict[str, list[int]] = defaultdict(list)  # by phone: one SMS each
-    with unit_of_work():
-        for checkin in due:
-            households[checkin.child.caregiver.phone].append(checkin.child.birth_year)
-            Checkin.update(reminded_at=clock.now()).where(Checkin.id == checkin.id).execute()
-        checkin_prompts.send(households, "checkin.reminder", settings)
-    return len(households)

@@ -6,6 +6,7 @@ from flask import current_app
 
 from gateway import (
     alerts,
+    checkin_prompts,
     checkins,
     delivery,
     escalation,
@@ -116,7 +117,7 @@ def start_checkins() -> int:
 def remind_checkins() -> int:
     """Remind caregivers whose check-in has waited three days; return how many."""
     with db.connection_context():
-        return checkins.remind_due(current_app.config)
+        return checkin_prompts.remind_due(current_app.config)
 
 
 def send_monthly_summaries() -> int:
