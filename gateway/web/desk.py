@@ -3,16 +3,12 @@ case's page (acknowledge, close, add a note). Every view of personal data is log
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
-
 from flask import (
     Blueprint,
     Flask,
     abort,
     current_app,
     flash,
-    g,
     redirect,
     render_template,
     request,
@@ -26,11 +22,12 @@ from werkzeug.exceptions import HTTPException
 from wtforms import PasswordField, StringField, TextAreaField
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from gateway import alerts, case_lists, cases, i18n, quiet_hours, staff, staff_invites
+from gateway import alerts, case_lists, cases, i18n, staff, staff_invites
 from gateway.i18n import desk_text
 from gateway.phone import InvalidPhoneError, normalise
 from gateway.statuses import AlertState, OfficerRole
 from gateway.transactions import unit_of_work
+from gateway.web import local_times
 from gateway.web.forms import DeskForm
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
@@ -78,8 +75,8 @@ def init_app(app: Flask, callbacks: list[Blueprint]) -> None:
     app.add_template_filter(lambda state: i18n.text("id", f"case_state.{state}"), "case_state")
     app.add_template_filter(lambda code: i18n.country("id", code), "country")
     app.add_template_global(desk_text, "t")
-    app.add_template_filter(local_time)
-    app.add_template_filter(local_date)
+    app.add_template_filter(local_times.local_time)
+    app.add_template_filter(local_times.local_date)
     app.context_processor(_menu)
     app.after_request(_never_cached)
     app.register_blueprint(bp)
@@ -115,33 +112,6 @@ def guard(blueprint: Blueprint) -> None:
 
 
 guard(bp)
-
-
-def _staff_zone() -> ZoneInfo:
-    # The staff member's own zone (their village's province: WIB, WITA or WIT), once a request.
-    if "staff_zone" not in g:
-        phone = current_user.phone if current_user.is_authenticated else None
-        g.staff_zone = quiet_hours.zone_for(phone) if phone else quiet_hours.WIB
-    return g.staff_zone
-
-
-def _local(moment: datetime) -> datetime:
-    # Times are stored as naive UTC; RQ's heartbeats come with their zone.
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(_staff_zone())
-
-
-def local_time(moment: datetime | None, pattern: str = "%d-%m-%Y %H:%M") -> str:
-    """A stored time as the logged-in staff member reads a clock, zone named (e.g. 08:15 WITA)."""
-    if moment is None:
-        return "-"
-    local = _local(moment)
-    return f"{local.strftime(pattern)} {local.tzname()}"
-
-
-def local_date(moment: datetime | None) -> str:
-    """The day of a stored time in the staff member's zone."""
-    return _local(moment).strftime("%d-%m-%Y") if moment else "-"
 
 
 def _menu() -> dict:
