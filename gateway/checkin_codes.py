@@ -49,15 +49,24 @@ def read(text: str) -> Reading | None:
         return None
     groups = re.split(r"[\s,.;:\-/]+", match.group(1))
     digits = [int(d) for d in "".join(groups)]
-    words = match.group(2).strip()
-    # One digit at a time, or five (or ten...) together per child: "12 12 1" and "1/12/21"
-    # are a time or a date, never an answer.
-    shaped = all(len(g) == 1 for g in groups) or all(len(g) % len(QUESTIONS) == 0 for g in groups)
-    per_child = _per_child(digits) if shaped else []
+    words = re.sub(r"^[^\w(]+", "", match.group(2).strip())  # "11114! dipukul": "dipukul"
+    per_child = _per_child(digits) if _shaped_as_answers(groups) else []
     answers = _answers(per_child)
     if answers is None and words:
         return None
     return Reading(answers, per_child, words)
+
+
+def _shaped_as_answers(groups: list[str]) -> bool:
+    """Whether digit groups are written as answers: one digit at a time, or five (or ten...)
+    together starting a child's answer, mixed as families write them ("11111 1 1 2 1 4");
+    "12 12 1" and "1/12/21" are a time or a date, never an answer."""
+    size, written = len(QUESTIONS), 0
+    for group in groups:
+        if len(group) > 1 and (written % size or len(group) % size):
+            return False
+        written += len(group)
+    return True
 
 
 def _answers(chunks: list[list[int]]) -> list[dict[str, int]] | None:

@@ -241,6 +241,28 @@ def test_a_typo_in_the_second_childs_digits_still_reports_her_danger(app, client
     assert "SAPA 129" in replies[0] and replies[1] == i18n.text("id", "checkin.correction")
 
 
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("11111 1 1 2 1 4", "violence"),  # one child's digits together, the other's spaced
+        ("11111 1-1-2-1-4! dipukul bapake", "violence"),  # dashes, a "!" and words
+        ("1 1 1 1 1 11213", "marriage"),
+        ("11111 0 0 0 0 4", "violence"),  # unreadable, but the fifth digit still says it
+    ],
+)
+def test_two_childrens_digits_written_in_two_ways_still_report_the_danger(
+    app, client, districts, text, category
+):
+    siti = Person.get(Person.phone == SITI)
+    Child.create(caregiver=siti, name="Cici", birth_year=2019, in_school=True)
+    start_round(app)
+    replies = sms(client, text, sender=SITI)
+    assert [(a.category, Child.get_by_id(a.child_id).name) for a in Alert.select()] == [
+        (category, "Cici")
+    ]
+    assert "SAPA 129" in " ".join(replies)
+
+
 def test_answers_for_more_children_than_wait_are_not_guessed(app, client, districts):
     siti = Person.get(Person.phone == SITI)
     Child.create(caregiver=siti, name="Cici", birth_year=2019, in_school=True)
