@@ -3,7 +3,7 @@ they are entitled to, reading it in full (logged), acknowledging and closing it.
 
 from __future__ import annotations
 
-from gateway import alerts, checkin_codes, checkins, i18n, reports
+from gateway import alerts, checkin_codes, checkins, i18n, officers, reports
 from gateway.models import Alert, Child, Officer
 from gateway.statuses import AlertState
 
@@ -34,6 +34,15 @@ def view(officer: Officer, alert: Alert, lang: str) -> str:
     return details(alert, lang)
 
 
+def own_report(officer: Officer, alert: Alert) -> bool:
+    """Whether this staff member reported the case while others hold it: they may read it, not
+    acknowledge or close it (their own report went to the others, or to the supervisor)."""
+    report = reports.for_ref(alert.ref)
+    if report is None or report.reporter != officer.phone:
+        return False
+    return bool(officers.for_village(alert.village, besides=officer.phone))
+
+
 def take(officer: Officer, alert: Alert, state: AlertState, note: str) -> str | None:
     """Acknowledge or close the case; None when done, else the state it already stood at."""
     note = note.strip()[:NOTE_LENGTH] or None
@@ -45,6 +54,8 @@ def take(officer: Officer, alert: Alert, state: AlertState, note: str) -> str | 
 def act(officer: Officer, alert: Alert, state: AlertState, note: str, lang: str) -> str:
     """take(), and the officer's answer by SMS or USSD (done, where it already stood, or
     that a closing needs a note)."""
+    if own_report(officer, alert):
+        return i18n.text(lang, "officer.own_report", ref=alert.ref)
     if state is AlertState.CLOSED and not closing_note_enough(note):
         return i18n.text(lang, "officer.close_needs_note", ref=alert.ref)
     already = take(officer, alert, state, note)

@@ -410,8 +410,14 @@ def test_an_officers_own_tolong_is_a_case_of_the_officers_village(app, client, d
     ]
     assert list(staff_messages()) == [BOJ_OFFICER, BOJ_SUPERVISOR]
     assert texts_to(BOJ_SUPERVISOR)[0].startswith(f"KASUS {alert.ref}: kekerasan pada anak")
-    # Still the officer's village's case: the officer acknowledges it.
-    assert "Anda tangani" in sms(client, f"OK {alert.ref}", sender=BOJ_OFFICER)[0]
+    # The officer sees it, as a case of their village, but those told act on it: never
+    # acknowledged or closed by the one who reported it.
+    for text in (f"OK {alert.ref}", f"SELESAI {alert.ref} sudah beres"):
+        assert sms(client, text, sender=BOJ_OFFICER) == [
+            i18n.text("id", "officer.own_report", ref=alert.ref)
+        ]
+    assert Alert.get_by_id(alert.id).state == "opened"  # nobody has acted yet
+    assert "Anda tangani" in sms(client, f"OK {alert.ref}", sender=BOJ_SUPERVISOR)[0]
 
 
 def test_a_supervisors_own_tolong_goes_to_the_village_it_names(app, client, districts):

@@ -118,6 +118,26 @@ def test_a_case_opens_only_for_its_village_district_or_an_operator(client, desk,
         assert not AlertEvent.select().where(AlertEvent.actor == phone).exists()
 
 
+def test_an_officers_own_report_is_acted_on_by_others_not_by_them(client, desk):
+    """Bu Ani reports a child of her village: the supervisor acts on it; her buttons refuse."""
+    sms(client, "TOLONG anak tetangga dipukul ayahnya", sender=OFFICER)
+    case = Alert.get()
+    log_in(client, OFFICER)
+    page = client.get(f"/desk/cases/{case.ref}").text
+    assert "/acknowledge" not in page and "/close" not in page and "laporkan sendiri" in page
+    token = csrf(page)
+    for action in ("acknowledge", "close"):
+        data = {"csrf_token": token, "note": "sudah beres"}
+        refused = client.post(f"/desk/cases/{case.ref}/{action}", data=data, follow_redirects=True)
+        assert "Anda laporkan sendiri" in refused.text
+    assert Alert.get_by_id(case.id).state == "opened"
+    client.post("/desk/logout", data={"csrf_token": token})
+    log_in(client, SUPERVISOR)
+    token = csrf(client.get(f"/desk/cases/{case.ref}").text)
+    client.post(f"/desk/cases/{case.ref}/acknowledge", data={"csrf_token": token, "note": ""})
+    assert Alert.get_by_id(case.id).state == "acknowledged"
+
+
 def test_a_form_without_its_csrf_token_changes_nothing(client, desk):
     case = tolong(client)
     log_in(client, OFFICER)

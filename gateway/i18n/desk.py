@@ -79,6 +79,7 @@ MESSAGES = {
     "case.done_acknowledge": "Kasus {ref} Anda tangani. Bila selesai: tulis catatan, lalu Tutup kasus.",
     "case.done_close": "Kasus {ref} ditutup.",
     "case.already": "Kasus {ref} sudah {state}.",
+    "case.own_report": "Kasus {ref} Anda laporkan sendiri: petugas lain atau pengawas yang menangani dan menutupnya.",
     # The pages that explain a 400, 403, 404, 405 or 413 (error.html)
     "error.bad_request": "Permintaan tidak dapat diproses (400)",
     "error.bad_request_why": "Formulir ini sudah kedaluwarsa (misalnya setelah lama terbuka atau "

@@ -249,6 +249,7 @@ MESSAGES = {
     "officer.close_needs_note": "Case {ref} not closed yet: say what was done. Send: SELESAI {ref} short note (3 letters at least)",
     "officer.already_acknowledged": "Case {ref} is already being handled.",
     "officer.already_closed": "Case {ref} is already closed.",
+    "officer.own_report": "You reported case {ref} yourself: another officer or the supervisor handles and closes it.",
     "officer.cases_more": "+{more} more: KASUS {page}",
     "officer.cases_more_ussd": "+{more} more: menu 3",
     "officer.cases": "Open cases ({count}): {cases}",

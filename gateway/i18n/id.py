@@ -257,6 +257,7 @@ MESSAGES = {
     "officer.close_needs_note": "Kasus {ref} belum ditutup: tulis apa yang dilakukan. Kirim: SELESAI {ref} catatan singkat (min. 3 huruf)",
     "officer.already_acknowledged": "Kasus {ref} sudah ditangani.",
     "officer.already_closed": "Kasus {ref} sudah ditutup.",
+    "officer.own_report": "Kasus {ref} Anda laporkan sendiri: petugas lain atau pengawas yang menangani dan menutupnya.",
     "officer.cases_more": "+{more} lagi: KASUS {page}",
     "officer.cases_more_ussd": "+{more} lagi: menu 3",
     "officer.cases": "Kasus terbuka ({count}): {cases}",

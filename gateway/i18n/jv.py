@@ -254,6 +254,7 @@ MESSAGES = {
     "officer.close_needs_note": "Kasus {ref} dereng dipuntutup: serat menapa ingkang dipuntindakaken. Kintun: SELESAI {ref} cathetan (min. 3 aksara)",
     "officer.already_acknowledged": "Kasus {ref} sampun dipuntangani.",
     "officer.already_closed": "Kasus {ref} sampun dipuntutup.",
+    "officer.own_report": "Kasus {ref} panjenengan lapuraken piyambak: petugas sanes utawi pengawas ingkang nangani lan nutup.",
     "officer.cases_more": "+{more} malih: KASUS {page}",
     "officer.cases_more_ussd": "+{more} malih: menu 3",
     "officer.cases": "Kasus dereng rampung ({count}): {cases}",

@@ -260,6 +260,7 @@ def case_page(ref: str):
         details=cases.details(alert, "id"),
         history=staff.history(alert),
         form=NoteForm(),
+        own_report=cases.own_report(current_user, alert),
     )
 
 
@@ -272,6 +273,9 @@ def case_action(ref: str, action: str):
     if not form.validate_on_submit() or action not in ("acknowledge", "close", "note"):
         abort(400)
     note = (form.note.data or "").strip()
+    if action != "note" and cases.own_report(current_user, alert):
+        flash(desk_text("case.own_report", ref=alert.ref), "error")
+        return redirect(url_for("desk.case_page", ref=alert.ref))
     if action in ("close", "note") and not cases.closing_note_enough(note):
         flash(desk_text("case.note_too_short"), "error")
         return redirect(url_for("desk.case_page", ref=alert.ref))
