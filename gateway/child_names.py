@@ -11,6 +11,7 @@ from gateway.models import Child, Person, Village
 
 _WORD = re.compile(r"[a-z]+")
 _WORD_AS_TYPED = re.compile(r"[^\W\d_]+")  # a word of letters, accents and all
+_REST_OF_NAME = re.compile(r"\(anak\)(?:\s+(?=[^\W\d_a-z])[^\W\d_]+)+")  # "(anak) Wulandari"
 
 # Free text is a report only when it speaks of a child too ("HP saya hilang" is not).
 CHILD_WORDS = (
@@ -165,7 +166,8 @@ def without_names(text: str, children: list[Child]) -> str:
         forms = _forms(gsm7.without_accents(match.group()).lower())
         return "(anak)" if names & set(forms) else match.group()
 
-    return _WORD_AS_TYPED.sub(masked, text)
+    # The capitalised words right after a name are the rest of it ("Intan Wulandari").
+    return _REST_OF_NAME.sub("(anak)", _WORD_AS_TYPED.sub(masked, text))
 
 
 def _words(text: str) -> list[str]:

@@ -983,7 +983,9 @@ def test_a_neighbours_childs_name_with_no_word_for_a_child_is_masked_but_no_case
     Person.create(phone=STRANGER, name="Tono", role="calon_pmi", village=districts["sumberejo"])
     sms(client, "LAPOR calo bernama Dewi Santoso minta uang", sender=STRANGER)
     assert [a.category for a in Alert.select()] == ["broker"]
-    assert "Dewi" not in " ".join(texts_to(BOJ_OFFICER))
+    sent = " ".join(texts_to(BOJ_OFFICER))
+    assert "Dewi" not in sent and "Santoso" not in sent  # the rest of the name too
+    assert "calo bernama (anak) minta uang" in sent
 
 
 def test_a_broker_after_ones_own_child_by_name_is_her_case(app, client, districts):
