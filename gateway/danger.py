@@ -184,6 +184,16 @@ def _case_to_join(
     return case
 
 
+def case_for_more_words(reporter: str, text: str) -> Alert | None:
+    """The open case words with no danger in them are more about ("Eka sudah pulang tapi
+    badannya lebam"): that of the reporter's child they name, else the reporter's latest of the
+    last day about an unnamed child. None: they are about no case."""
+    child = child_names.named_child(reporter, " ".join(text.split()))
+    if child is not None:
+        return checkins.open_case_about(child)
+    return _open_case_of(reporter)
+
+
 def _open_case_of(reporter: str) -> Alert | None:
     """This reporter's latest open case about an unnamed child from the last day."""
     return (

@@ -1260,3 +1260,29 @@ def test_help_with_no_danger_is_the_keyword_list_in_english(app, client, distric
     answer = sms(client, text, sender=STRANGER)
     assert Alert.select().count() == 0
     assert answer == [i18n.text("en", "sms.help", ussd_code="*123#", help="KP2MI 0800-1000")]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Dewi sudah pulang tapi badannya lebam",  # the child of the case, by name
+        "anak saya sudah pulang tapi badannya lebam semua",  # "anak" first: no ANAK request
+    ],
+)
+def test_a_familys_later_words_with_no_danger_word_go_to_their_open_case(
+    app, client, districts, later
+):
+    sms(client, "TOLONG Dewi kabur dari rumah, hilang", sender=RINA)
+    case = Alert.get()
+    answer = sms(client, later, sender=RINA)
+    assert Alert.select().count() == 1  # the same case
+    assert [e.note for e in alerts.family_words(case)][-1] == later
+    assert answer[0].startswith(f"Laporan {case.ref} diteruskan ke petugas desa Pak Joko")
+
+
+def test_words_of_a_family_with_no_case_open_are_still_the_help(app, client, districts):
+    assert sms(client, "anak saya sudah pulang", sender=RINA) == [
+        i18n.text("id", "anak.for_parents_abroad", ussd_code="*123#")
+    ]
+    assert sms(client, "terima kasih", sender=RINA)[0].startswith("Desmigratif: CEK agensi")
+    assert Alert.select().count() == 0

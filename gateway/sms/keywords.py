@@ -150,6 +150,14 @@ def speaks_of_danger(message: Message) -> bool:
     )
 
 
+def _plain_words(keyword: str | None, rest: str) -> bool:
+    """Whether a message is words rather than a keyword: none known, or ANAK starting a
+    sentence ("anak saya sudah pulang ...") rather than asking for the children's news."""
+    if keyword is None:
+        return True
+    return keyword == "ANAK" and len(rest.split()) > 1
+
+
 def route(message: Message) -> tuple[str | None, list[str]]:
     """Run the handler for this message; return its keyword (None: help) and the SMS to send."""
     answered = checkin.answer(message)
@@ -176,6 +184,9 @@ def route(message: Message) -> tuple[str | None, list[str]]:
     ):
         # "anak saya dipukul", "Lapor anak sy dipukul", "mulai kemarin anak saya hilang":
         # a family's words of danger are a report whatever word comes first.
+        return "TOLONG", [danger.report(message.phone, message.text, "sms", message.lang)]
+    if _plain_words(keyword, rest) and danger.case_for_more_words(message.phone, message.text):
+        # More about a case the family has open: to that case, and its officer is told.
         return "TOLONG", [danger.report(message.phone, message.text, "sms", message.lang)]
     handler = KEYWORDS.get(keyword, help_text) if keyword else help_text
     reply = handler(message, rest)
