@@ -1265,8 +1265,8 @@ def test_help_with_no_danger_is_the_keyword_list_in_english(app, client, distric
 @pytest.mark.parametrize(
     "later",
     [
-        "Dewi sudah pulang tapi badannya lebam",  # the child of the case, by name
-        "anak saya sudah pulang tapi badannya lebam semua",  # "anak" first: no ANAK request
+        "Dewi sudah pulang tapi diam saja, tidak mau makan",  # the child of the case, by name
+        "anak saya sudah pulang tapi diam saja",  # "anak" first: no ANAK request
     ],
 )
 def test_a_familys_later_words_with_no_danger_word_go_to_their_open_case(
@@ -1286,3 +1286,20 @@ def test_words_of_a_family_with_no_case_open_are_still_the_help(app, client, dis
     ]
     assert sms(client, "terima kasih", sender=RINA)[0].startswith("Desmigratif: CEK agensi")
     assert Alert.select().count() == 0
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("anak saya badannya lebam semua", "violence"),
+        ("my child has bruises on her arms", "violence"),
+        ("anak saya diusir dari rumah", "no_caregiver"),
+    ],
+)
+def test_the_marks_of_a_beating_and_a_child_thrown_out_are_danger(
+    app, client, districts, text, category
+):
+    sms(client, text, sender=RINA)
+    assert [(a.category, Child.get_by_id(a.child_id).name) for a in Alert.select()] == [
+        (category, "Dewi")
+    ]
