@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 import phonenumbers
+from peewee import fn
 
 from config.settings import LANGUAGES
 from gateway import clock, household_import, people, phone
@@ -19,6 +20,7 @@ from gateway.household_import import Household
 from gateway.models import BaseModel, Child, Person, Village, db
 
 VILLAGE_COLUMNS = ("code", "name", "district", "province")
+REGENCY_DIGITS = 4  # a village code: province (2), regency (2), subdistrict (2), village (4)
 HOUSEHOLD_COLUMNS = (
     "village_code",
     "caregiver_phone",
@@ -95,6 +97,7 @@ def _village_rows() -> Callable[[dict], bool]:
         values = (fields["name"], fields["district"], fields["province"], language)
         if seen.setdefault(code, values) != values:
             raise RowError("code", "appears twice in the file")
+        _one_regency(fields["district"], code)
         village = Village.get_or_none(Village.code == code)
         if village is None:
             Village.create(code=code, language=language, **fields)
@@ -105,6 +108,25 @@ def _village_rows() -> Callable[[dict], bool]:
         return True
 
     return store
+
+
+def _one_regency(district: str, code: str) -> None:
+    """A district's name belongs to one regency, the first 4 digits of its villages' codes:
+    alerts go to the supervisors of a district by its name, and two regencies of one name
+    (Kota and Kabupaten Malang) would send each one's alerts to the other's supervisor.
+    (The file's earlier rows are stored already.)"""
+    regency = code[:REGENCY_DIGITS]
+    other = (
+        Village.select(Village.code)
+        .where((fn.LOWER(Village.district) == district.lower()) & ~Village.code.startswith(regency))
+        .scalar()
+    )
+    if other:
+        raise RowError(
+            "district",
+            f"{district} is the district of villages coded {other[:REGENCY_DIGITS]}...;"
+            " another regency needs another name (e.g. Kota ...)",
+        )
 
 
 def import_villages(path: str) -> Report:

@@ -78,6 +78,29 @@ def test_a_village_row_names_every_fault_and_a_code_twice_is_refused(app, csv_fi
     assert [v.name for v in Village.select()] == ["Kenanga"]
 
 
+def test_a_district_name_belongs_to_one_regency(app, csv_file):
+    """Alerts go to a district's supervisors by its name: Kota Malang (3573) named "Malang"
+    like Kabupaten Malang (3507) would send each one's alerts to the other's supervisor."""
+    result = run(
+        app,
+        "import-villages",
+        csv_file(
+            "code,name,district,province\n"
+            "3507102001,Sumberejo,Malang,Jawa Timur\n"
+            "3573010001,Klojen,malang,Jawa Timur\n"
+            "3573010002,Oro-oro Dowo,Kota Malang,Jawa Timur\n"
+        ),
+    )
+    assert result.output.splitlines()[1:] == [
+        "  line 3, column district: malang is the district of villages coded 3507...;"
+        " another regency needs another name (e.g. Kota ...)"
+    ]
+    assert [(v.code, v.district) for v in Village.select().order_by(Village.code)] == [
+        ("3507102001", "Malang"),
+        ("3573010002", "Kota Malang"),
+    ]
+
+
 def test_control_characters_in_a_cell_never_reach_the_database(app, csv_file):
     # A NUL (refused by PostgreSQL, invisible in SQLite) and a line break inside quotes (a
     # village name broken across an SMS) become one space.

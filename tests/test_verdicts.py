@@ -667,6 +667,9 @@ def test_look_alikes_asked_by_three_people_make_a_scam_wave(client, export, vill
         ("PT\u2032 Sinar Harapan Mulia\u2033", "TERDAFTAR: PT Sinar Harapan Mulia."),
         ("\u201eSinar\u00a0Harapan Mulia\u201f", "TERDAFTAR: PT Sinar Harapan Mulia."),
         ("Sinar Harapan Mulia\u2026", "TERDAFTAR: PT Sinar Harapan Mulia."),
+        # An emoji or another symbol is no letter of the name either.
+        ("Sinar Harapan Mulia \U0001f600", "TERDAFTAR: PT Sinar Harapan Mulia."),
+        ("\U0001f64f\ufe0f Sinar Harapan Mulia \u2122", "TERDAFTAR: PT Sinar Harapan Mulia."),
         # Punctuation is forgiven however it is typed; a letter never is.
         ("\u201cSinar Harapan Mul\u00eda\u201d", "TIDAK DITEMUKAN: "),
     ],

@@ -13,18 +13,21 @@ LEGAL_FORMS = frozenset({"PT", "CV"})  # the only words a name is forgiven (DOMA
 _FORM = r"(?:P\W{0,2}T|C\W{0,2}V)"
 _LEADING_FORM = re.compile(rf"^\W*({_FORM})(?![A-Z0-9])")
 _TRAILING_FORM = re.compile(rf"(?<![A-Z0-9])({_FORM})\W*$")
+EMOJI_STYLE = "\ufe0f"  # after a symbol, asks for it drawn as an emoji: no character of its own
 CLOSE = 72  # a registered name this close to the query is named in the answer
 WORD_FIT = 75  # a word this close to one of the name's is that word mistyped ("AMJU", "MAJU")
 
 
 def plain_punctuation(text: str) -> str:
-    """`text` with its Unicode punctuation and spaces made ASCII: curly quotes, primes and
-    dashes as their straight kin, any other as a space. Letters stay as typed ("Ö" is no "O")."""
+    """`text` with its Unicode punctuation, spaces and symbols made ASCII: curly quotes, primes
+    and dashes as their straight kin, any other (an emoji too) as a space. Letters stay as
+    typed ("Ö" is no "O")."""
     text = gsm7.plain_marks(text)
     if text.isascii():
         return text
     return "".join(
-        " " if not c.isascii() and unicodedata.category(c)[0] in "PZ" else c for c in text
+        " " if not c.isascii() and unicodedata.category(c)[0] in "PZSC" else c
+        for c in text.replace(EMOJI_STYLE, "")
     )
 
 
