@@ -26,7 +26,8 @@ def send(households: dict[str, list[int]], key: str, settings: Mapping[str, Any]
         lang = languages[phone]
         years = _years_in_order(lang, sorted(birth_years))
         params = {"years": years, "ussd_code": settings["USSD_CODE"]}
-        messages.append((phone, i18n.fit(lang, key, params, shorten="years")))
+        several = f"{key}_many" if len(birth_years) > 1 else key  # "5 digits per child"
+        messages.append((phone, i18n.fit(lang, several, params, shorten="years")))
         if lang not in codes:  # the same in every household of a language
             codes[lang] = checkin_codes.codes_sms(lang)
         messages.append((phone, codes[lang]))
@@ -42,7 +43,7 @@ def _years_in_order(lang: str, years: list[int]) -> str:
     return i18n.text(lang, "checkin.years_then", first=str(years[0]), rest=rest)
 
 
-KEYS = ("checkin.prompt", "checkin.reminder")
+KEYS = ("checkin.prompt", "checkin.reminder", "checkin.prompt_many", "checkin.reminder_many")
 
 
 def is_round_text(text: str) -> bool:

@@ -56,7 +56,7 @@ def test_a_round_prompts_each_household_once(app, families):
     assert opened == f"Round {round_id}: 3 check-in(s) opened, 2 household(s) prompted."
     assert to(CAREGIVER) == [
         # The oldest first, as SMS answers are read: the first answer is the 2015 child's.
-        i18n.text("id", "checkin.prompt", years="2015 lalu 2019", ussd_code="*123#"),
+        i18n.text("id", "checkin.prompt_many", years="2015 lalu 2019", ussd_code="*123#"),
         checkin_codes.codes_sms("id"),
     ]
     assert len(to(OTHER)) == 2 and "Budi" not in " ".join(to(CAREGIVER))
@@ -412,7 +412,7 @@ def test_two_caregivers_sharing_a_phone_get_one_prompt(app, families):
     Child.create(caregiver=grandma, name="Cici", birth_year=2017, in_school=True)
     start(app)
     assert to(CAREGIVER) == [
-        i18n.text("id", "checkin.prompt", years="2015 lalu 2017, 2019", ussd_code="*123#"),
+        i18n.text("id", "checkin.prompt_many", years="2015 lalu 2017, 2019", ussd_code="*123#"),
         checkin_codes.codes_sms("id"),
     ]
 
