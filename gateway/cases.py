@@ -24,7 +24,7 @@ def officer_on(phone: str) -> Officer | None:
 def find(officer: Officer, ref: str) -> Alert | None:
     """The case with this reference, if this officer may see it: another village's case is as
     unknown to them as one that does not exist."""
-    alert = Alert.get_or_none(Alert.ref == ref.strip().strip(".,;:!?").upper())  # "ok k1ab2c."
+    alert = Alert.get_or_none(Alert.ref == ref.strip().strip("#.,;:!?").upper())  # "ok #k1ab2c."
     return alert if alert is not None and alerts.entitled(officer, alert) else None
 
 

@@ -260,7 +260,9 @@ def _confirm_by_sms(person: Person, lang: str, ussd_code: str) -> None:
         "officer": contact.name if contact else i18n.text(lang, "officer.generic"),
         "ussd_code": ussd_code,
     }
-    outbox.add(person.phone, i18n.fit(lang, "reg.confirm_sms", params, shorten="officer"))
+    # A migrant or a prospective one registers themselves: no "0 children" to puzzle over.
+    key = "reg.confirm_sms" if person.role == Role.CAREGIVER else "reg.confirm_sms_self"
+    outbox.add(person.phone, i18n.fit(lang, key, params, shorten="officer"))
 
 
 def add_child(caregiver: Person, child: dict[str, Any], parent_phone: str | None) -> Child:

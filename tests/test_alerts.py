@@ -93,7 +93,7 @@ def test_one_officers_failed_sms_waits_while_anothers_may_reach_them(app, client
 
 
 def test_ok_acknowledges_and_the_alert_never_escalates(app, client, case, monkeypatch):
-    sms(client, f"ok {case.ref.lower()}", sender=OFFICER)
+    sms(client, f"ok #{case.ref.lower()}", sender=OFFICER)  # "#" as some write a reference
     assert last_to(OFFICER) == i18n.text("id", "officer.acknowledged", ref=case.ref)
     later(monkeypatch, 2 * 24 * 60)
     assert escalate(app) == "Escalated 0 overdue alert(s)."
@@ -193,3 +193,13 @@ def test_kasus_lists_urgent_cases_first_and_whole_then_the_next_page(client, cas
             break
         assert text.endswith(f" lagi: KASUS {page + 1}")
     assert listed[0] == urgent.ref and len(listed) == len(set(listed)) == 9
+
+
+def test_an_officers_unknown_command_gets_the_officers_commands(client, case):
+    """'0K' for OK (a zero), or an empty SMS: an officer is shown OK, SELESAI, KASUS, INFO."""
+    for text in (f"0K {case.ref}", ""):
+        sms(client, text, sender=OFFICER)
+        help_text = last_to(OFFICER)
+        assert help_text == i18n.text("id", "sms.help_officer", ussd_code="*123#")
+        assert all(word in help_text for word in ("OK", "SELESAI", "KASUS", "INFO", "TOLONG"))
+    assert Alert.get_by_id(case.id).state != "acknowledged"

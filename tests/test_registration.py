@@ -4,7 +4,7 @@ import pytest
 from werkzeug.security import check_password_hash
 
 from gateway import crypto, i18n
-from gateway.models import Child, Consent, Contact, Person
+from gateway.models import Child, Consent, Contact, OutboxMessage, Person
 from tests.conftest import VILLAGE_CODE as CODE
 from tests.ussd_phone import Phone
 
@@ -51,6 +51,9 @@ def test_each_role_registers_end_to_end_in_each_language(client, village, lang, 
     assert crypto.pin_matches(person.pin_hash, "1234")
     assert not crypto.pin_matches(person.pin_hash, "1235")
     assert not check_password_hash(person.pin_hash.removeprefix(crypto.PEPPERED), "1234")
+    confirmation = OutboxMessage.get(OutboxMessage.to == person.phone).text
+    children_said = {"id": "anak.", "en": "child(ren)", "jv": "lare."}[lang]
+    assert (children_said in confirmation) == (role == "caregiver"), confirmation  # never "0"
     scopes = sorted(c.scope for c in Consent.select().where(Consent.person == person))
     assert scopes == (["children", "self"] if role == "caregiver" else ["self"])
     if role == "pmi":

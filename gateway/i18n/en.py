@@ -44,6 +44,7 @@ MESSAGES = {
     "language.en": "English",
     "language.saved": "Language saved: English. Thank you.",
     "sms.help": "Desmigratif: CEK agency | LAPOR broker | TOLONG child in danger (SAPA 129) | ANAK children | DAFTAR | DATA/HAPUS | STOP/MULAI | {ussd_code} | {help}",
+    "sms.help_officer": "Desmigratif officers: OK <ref> | SELESAI <ref> <note> | KASUS | INFO <ref> <PIN> | TOLONG <news> | menu {ussd_code}",
     "sms.stopped": (
         "You will get no more Desmigratif info. Replies and case news still come. "
         "SMS MULAI to get info again."
@@ -389,6 +390,7 @@ MESSAGES = {
     "info.my_officer": "\nYour village officer: {name} {phone}",
     "info.my_supervisor": "\nYour district supervisor: {name} {phone}",
     "reg.confirm_sms": "Desmigratif: registered as {role}, village {village}, {child_count} child(ren). Officer: {officer}. Change: {ussd_code}. See/erase: SMS DATA/HAPUS.",
+    "reg.confirm_sms_self": "Desmigratif: registered as {role}, village {village}. Officer: {officer}. Change: {ussd_code}. See/erase: SMS DATA/HAPUS.",
     "role.calon_pmi": "prospective migrant",
     "role.pmi": "migrant worker",
     "role.caregiver": "carer of children",

@@ -48,6 +48,7 @@ MESSAGES = {
     "language.saved": "Bahasa disimpan: Bahasa Indonesia. Terima kasih.",
     # SMS.
     "sms.help": "Desmigratif: CEK agensi | LAPOR calo | TOLONG anak dlm bahaya (SAPA 129) | ANAK kabar anak | DAFTAR | DATA/HAPUS | STOP/MULAI | {ussd_code} | {help}",
+    "sms.help_officer": "Desmigratif petugas: OK <kode> | SELESAI <kode> <catatan> | KASUS | INFO <kode> <PIN> | TOLONG <kabar> | menu {ussd_code}",
     "sms.stopped": (
         "Anda berhenti menerima info Desmigratif. Balasan dan kabar kasus tetap dikirim. "
         "SMS MULAI untuk info lagi."
@@ -397,6 +398,7 @@ MESSAGES = {
     "info.my_officer": "\nPetugas desa Anda: {name} {phone}",
     "info.my_supervisor": "\nPengawas kabupaten Anda: {name} {phone}",
     "reg.confirm_sms": "Desmigratif: terdaftar sbg {role}, desa {village}, {child_count} anak. Petugas: {officer}. Ubah: {ussd_code}. Lihat/hapus data: SMS DATA/HAPUS.",
+    "reg.confirm_sms_self": "Desmigratif: terdaftar sbg {role}, desa {village}. Petugas: {officer}. Ubah: {ussd_code}. Lihat/hapus data: SMS DATA/HAPUS.",
     "role.calon_pmi": "calon PMI",
     "role.pmi": "PMI",
     "role.caregiver": "pengasuh anak",

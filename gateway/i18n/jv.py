@@ -48,6 +48,7 @@ MESSAGES = {
     "language.jv": "Basa Jawa",
     "language.saved": "Basa sampun dipunsimpen: Basa Jawa. Matur nuwun.",
     "sms.help": "Desmigratif: CEK agensi | LAPOR calo | TOLONG lare ing bebaya (SAPA 129) | ANAK kabar lare | DAFTAR | DATA/HAPUS | STOP/MULAI | {ussd_code} | {help}",
+    "sms.help_officer": "Desmigratif petugas: OK <kode> | SELESAI <kode> <cathetan> | KASUS | INFO <kode> <PIN> | TOLONG <kabar> | menu {ussd_code}",
     "sms.stopped": (
         "Panjenengan mandheg nampi info Desmigratif. Wangsulan lan kabar kasus tetep dipunkintun. "
         "SMS MULAI kangge info malih."
@@ -394,6 +395,7 @@ MESSAGES = {
     "info.my_officer": "\nPetugas desa panjenengan: {name} {phone}",
     "info.my_supervisor": "\nPengawas kabupaten panjenengan: {name} {phone}",
     "reg.confirm_sms": "Desmigratif: kadaftar dados {role}, desa {village}, {child_count} lare. Petugas: {officer}. Gantos: {ussd_code}. Data: SMS DATA/HAPUS.",
+    "reg.confirm_sms_self": "Desmigratif: kadaftar dados {role}, desa {village}. Petugas: {officer}. Gantos: {ussd_code}. Data: SMS DATA/HAPUS.",
     "role.calon_pmi": "calon PMI",
     "role.pmi": "PMI",
     "role.caregiver": "pengasuh lare",

@@ -85,8 +85,8 @@ def erase(message: Message, rest: str) -> str:
 
 
 def help_text(message: Message, _rest: str) -> str:
-    """Anything we do not understand: what one can send."""
-    return message.reply("sms.help")
+    """Anything we do not understand: what one can send (staff: their own commands)."""
+    return message.reply("sms.help_officer" if officers.is_officer(message.phone) else "sms.help")
 
 
 KEYWORDS: dict[str, Callable[[Message, str], str]] = {
