@@ -18,6 +18,7 @@ from gateway import (
     village_names,
 )
 from gateway.models import Alert, Child, Person, Report, RuleItem, Village, db
+from gateway.phone import is_abroad
 from gateway.statuses import AlertState, ReportKind
 
 GENERIC = "danger"  # TOLONG with no word we know: a child in danger, urgent all the same
@@ -128,7 +129,9 @@ def _answer_placed(ref: str, village: Village | None, reporter: str, lang: str) 
     """The reporter's answer; when a stranger or a supervisor named no village we know, the
     officer to tell is the child's village's: ask which it is."""
     if village is None and (officers.is_officer(reporter) or not alerts.anyone_told(ref)):
-        return i18n.text(lang, "tolong.which_village", ref=ref)
+        return i18n.text(
+            lang, i18n.for_abroad("tolong.which_village", is_abroad(reporter)), ref=ref
+        )
     return answer(ref, lang, reporter)
 
 
@@ -150,11 +153,12 @@ def answer(ref: str, lang: str, reporter: str | None = None) -> str:
     """The reporter's answer: the reference and who was told (the officer of the case's
     village; for an officer's own report, their supervisor), or, with nobody to tell, SAPA 129
     at once (never a promise that someone will call)."""
+    abroad = reporter is not None and is_abroad(reporter)  # SAPA's 129 rings in Indonesia only
     if not alerts.anyone_told(ref):
-        return i18n.text(lang, "tolong.nobody", ref=ref)
+        return i18n.text(lang, i18n.for_abroad("tolong.nobody", abroad), ref=ref)
     village = Alert.get(Alert.ref == ref).village
     params = {"ref": ref, "officer": officers.contact_name(village, lang, besides=reporter)}
-    return i18n.fit(lang, "tolong.thanks", params, shorten="officer")
+    return i18n.fit(lang, i18n.for_abroad("tolong.thanks", abroad), params, shorten="officer")
 
 
 def _graver(category: str, than: str) -> bool:

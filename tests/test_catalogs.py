@@ -25,7 +25,11 @@ SMS_KEYS = (
     "dead_number.",
     "budget.",
 )
-FITTED = {"reg.confirm_sms": "officer", "reg.confirm_sms_self": "officer", "data.summary": "people"}  # sent through i18n.fit()
+FITTED = {
+    "reg.confirm_sms": "officer",
+    "reg.confirm_sms_self": "officer",
+    "data.summary": "people",
+}  # sent through i18n.fit()
 
 
 def test_every_catalog_has_exactly_the_indonesian_keys():

@@ -15,6 +15,7 @@ from gateway.models import (
     AlertEvent,
     Checkin,
     Child,
+    Contact,
     OutboxMessage,
     Person,
     Report,
@@ -678,7 +679,7 @@ def test_a_parent_abroad_naming_their_child_opens_the_childs_case(app, client, d
         (by_name(Child, "Dewi").id, "Sumberejo"),  # the child's village, not the parent's
         (by_name(Child, "Dewi").id, "Sumberejo"),
     ]
-    assert "Pak Joko" in answer[0] and "SAPA 129" in answer[0]
+    assert "Pak Joko" in answer[0] and "SAPA +62 8111-129-129" in answer[0]  # from abroad
 
 
 def test_a_strangers_report_names_the_officer_of_the_village_it_went_to(app, client, districts):
@@ -1208,7 +1209,7 @@ def test_a_broker_named_like_ones_own_child_is_no_case_about_her(app, client, di
 
 def test_help_in_english_is_answered_in_english(app, client, districts):
     answer = sms(client, "HELP my son was beaten by his uncle", sender="+886912300001")
-    assert answer[0].startswith("Report ") and "SAPA 129" in answer[0]
+    assert answer[0].startswith("Report ") and "SAPA +62 8111-129-129" in answer[0]
 
 
 @pytest.mark.parametrize(
@@ -1303,3 +1304,15 @@ def test_the_marks_of_a_beating_and_a_child_thrown_out_are_danger(
     assert [(a.category, Child.get_by_id(a.child_id).name) for a in Alert.select()] == [
         (category, "Dewi")
     ]
+
+
+@pytest.mark.parametrize("lang, said", [("id", "Anak dalam bahaya"), ("en", "A child in danger")])
+def test_a_report_from_abroad_gives_a_sapa_number_that_rings_from_abroad(
+    app, client, districts, lang, said
+):
+    """Dialled from Malaysia, 129 rings nowhere: the answer gives SAPA's WhatsApp number in
+    its international form."""
+    Contact.create(phone="+60123000004", language=lang)
+    answer = sms(client, "TOLONG 3522010001 anak dipukuli pamannya", sender="+60123000004")[0]
+    assert "+62 8111-129-129" in answer and "129," not in answer and said in answer
+    assert gsm7.fits(answer)

@@ -19,6 +19,12 @@ def text(lang: str, key: str, **params: object) -> str:
     return catalog[key].format(**params) if params else catalog[key]
 
 
+def for_abroad(key: str, abroad: bool) -> str:
+    """The key of the text for a number abroad: its `_abroad` version where there is one (no
+    USSD code, no number that only rings in Indonesia)."""
+    return f"{key}_abroad" if abroad and f"{key}_abroad" in CATALOGS[DEFAULT] else key
+
+
 def desk_text(key: str, **params: object) -> str:
     """The web desk's text for `key` (desk.py, Indonesian), filled in."""
     return DESK[key].format(**params) if params else DESK[key]

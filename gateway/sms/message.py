@@ -22,6 +22,5 @@ class Message:
     def reply(self, key: str) -> str:
         """A catalog text in this sender's language; from abroad, where the USSD code cannot be
         dialled, its `_abroad` version (pointing to the SMS keywords) if there is one."""
-        if is_abroad(self.phone) and f"{key}_abroad" in i18n.CATALOGS[i18n.DEFAULT]:
-            key = f"{key}_abroad"
+        key = i18n.for_abroad(key, is_abroad(self.phone))
         return i18n.text(self.lang, key, ussd_code=self.ussd_code, help=help_lines.help_line())
