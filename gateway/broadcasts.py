@@ -14,6 +14,10 @@ from gateway.models import Broadcast, Officer, OutboxMessage, Person, Village
 from gateway.statuses import MessageKind, OfficerRole, OutboxStatus
 
 MAX_LENGTH = 480  # three GSM-7 segments: longer is not a broadcast but a letter
+# Every broadcast says how to stop them (UU PDP; DOMAIN.md): what the officer writes is
+# followed by this line, counted in the SMS the desk shows.
+OPT_OUT = "\n(Berhenti terima info: SMS STOP)"
+TEXT_ROOM = MAX_LENGTH - len(OPT_OUT)  # what the officer may write
 WHOLE_DISTRICT = "district"  # the form's choice for every village of a supervisor's district
 COUNTED = ("queued", "sent", "delivered", "failed", "suppressed")
 
@@ -42,6 +46,11 @@ class Length:
     def needs_confirmation(self) -> bool:
         """More than one SMS, or characters basic phones lack (sent as '?')."""
         return self.segments > 1 or self.lost > 0
+
+
+def with_opt_out(text: str) -> str:
+    """The SMS families get for what the officer wrote: it, then how to stop broadcasts."""
+    return text + OPT_OUT if text else ""
 
 
 def measure(text: str) -> Length:
@@ -102,9 +111,9 @@ def send(officer: Officer, choice: str, text: str, confirmed: bool) -> Broadcast
     text = text.strip()
     if not text:
         raise BroadcastRefusedError(desk_text("broadcast.empty"))
-    if len(text) > MAX_LENGTH:
-        raise BroadcastRefusedError(desk_text("broadcast.too_long", most=MAX_LENGTH))
-    length = measure(text)
+    if len(text) > TEXT_ROOM:
+        raise BroadcastRefusedError(desk_text("broadcast.too_long", most=TEXT_ROOM))
+    length = measure(with_opt_out(text))
     if length.needs_confirmation and not confirmed:
         if length.lost:
             raise BroadcastRefusedError(desk_text("broadcast.confirm_lost", sent=length.sent))

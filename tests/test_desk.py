@@ -32,6 +32,16 @@ def test_the_desk_asks_for_a_login_first(client, desk):
     assert answer.status_code == 302 and "/desk/login" in answer.headers["Location"]
 
 
+def test_the_desks_given_addresses_lead_to_it(client, desk):
+    """DESIGN section 7: the desk at "/", its login at "/login"."""
+    home = client.get("/", follow_redirects=True)
+    login = client.get("/login", follow_redirects=True)
+    assert home.request.path == login.request.path == "/desk/login"
+    assert home.status_code == login.status_code == 200
+    assert log_in(client, OFFICER).status_code == 302
+    assert client.get("/", follow_redirects=True).request.path == "/desk/"
+
+
 @pytest.mark.parametrize(
     "asked, lands",
     [

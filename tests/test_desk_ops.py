@@ -320,7 +320,10 @@ def test_more_than_one_sms_or_characters_lost_need_send_anyway(client, families)
     assert Broadcast.select().count() == 0
     # Curly quotes, a dash, an accent: sent plain, one SMS, nothing to confirm.
     assert broadcast(client, "Rapat “RT” — Bu Dédé jam 9…").status_code == 302
-    assert Broadcast.get().text == 'Rapat "RT" - Bu Dédé jam 9...'  # as families receive it
+    # As families receive it, with how to stop broadcasts (DOMAIN.md: they need an opt-out).
+    sent = 'Rapat "RT" - Bu Dédé jam 9...\n(Berhenti terima info: SMS STOP)'
+    assert Broadcast.get().text == sent
+    assert {row.text for row in OutboxMessage.select()} == {sent}
     assert broadcast(client, long_text, confirmed=True).status_code == 302
     assert Broadcast.select().count() == 2
 

@@ -249,7 +249,16 @@ def test_every_outbound_sms_is_gsm7_so_it_stays_one_segment(app):
 def test_a_cek_with_an_emoji_is_answered_in_gsm7(client):
     client.post("/sms/incoming", data={"from": PHONE, "id": "e1", "text": "CEK agensi \U0001f600"})
     text = OutboxMessage.get().text
-    assert text.startswith("TIDAK TERDAFTAR: agensi ?.") and gsm7.fits(text)
+    assert text.startswith("TIDAK TERDAFTAR: agensi.") and gsm7.fits(text)  # no "?" for it
+    client.post("/sms/incoming", data={"from": PHONE, "id": "e2", "text": "CEK \U0001f600"})
+    assert (
+        OutboxMessage.select()
+        .order_by(OutboxMessage.id.desc())
+        .get()
+        .text.startswith(
+            "Kirim CEK lalu nama agensi"  # nothing to look up: how to ask
+        )
+    )
 
 
 def test_a_job_left_in_redis_by_another_database_does_not_hold_a_new_row(app, redis, run_jobs):

@@ -27,7 +27,7 @@ def resume(message: Message, _rest: str) -> str:
 
 def check(message: Message, rest: str) -> str:
     """CEK <agency name, licence number or job-order code>: the verification answer."""
-    if not rest:
+    if not any(character.isalnum() for character in rest):  # "CEK", "CEK ?", an emoji alone
         return message.reply("cek.empty")
     return service.verify(rest, message.phone, "sms", message.lang)[1]
 

@@ -24,14 +24,14 @@ class BroadcastForm(DeskForm):
 
     place = SelectField(desk_text("broadcasts.place"), validate_choice=False)
     text = TextAreaField(
-        desk_text("broadcasts.text"), validators=[Length(max=broadcasts.MAX_LENGTH)]
+        desk_text("broadcasts.text"), validators=[Length(max=broadcasts.TEXT_ROOM)]
     )
     confirmed = BooleanField(desk_text("broadcasts.confirmed"))
 
 
 def _page(form: BroadcastForm, status: int = 200):
     form.place.choices = [SelectChoice(v, label) for v, label in broadcasts.choices(current_user)]
-    length = broadcasts.measure((form.text.data or "").strip())
+    length = broadcasts.measure(broadcasts.with_opt_out((form.text.data or "").strip()))
     return render_template(
         "desk/broadcasts.html",
         form=form,
@@ -41,6 +41,8 @@ def _page(form: BroadcastForm, status: int = 200):
         basic=gsm7.BASIC,
         extension=gsm7.EXTENSION,
         plain=gsm7.PLAIN,
+        opt_out=broadcasts.OPT_OUT,
+        text_room=broadcasts.TEXT_ROOM,
     ), status
 
 

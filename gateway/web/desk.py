@@ -80,6 +80,11 @@ def init_app(app: Flask, callbacks: list[Blueprint]) -> None:
     app.context_processor(_menu)
     app.after_request(_never_cached)
     app.register_blueprint(bp)
+    # The addresses people are given for the desk (DESIGN section 7): "/" and "/login".
+    app.add_url_rule("/", "desk_home", lambda: redirect(url_for("desk.case_list")))
+    app.add_url_rule(
+        "/login", "desk_login", lambda: redirect(url_for("desk.login", **request.args))
+    )
 
 
 def _never_cached(response):
