@@ -219,3 +219,16 @@ def test_what_is_no_name_is_refused(typed):
     from gateway.people import clean_name
 
     assert clean_name(typed) is None
+
+
+def test_going_back_over_a_child_undoes_it(client, village):
+    """Back from the second child to the first one's school question, changed: one child,
+    not in school (the second typed is gone, the first not stored twice)."""
+    phone = Phone(client)
+    phone.dial()
+    phone.press("1", "3", "Tuti", CODE, "1", "1", "Putri", "2015", "1", "1", "Bayu", "2010")
+    for _ in range(4):  # back to Bayu's year, his name, "another child?", Putri's school
+        phone.press_raw("0")
+    assert phone.last.startswith("CON " + t("id", "reg.child_school").split("\n")[0])
+    phone.press("2", "2", "1234", "1234", "1")  # not in school; no more children; PIN; consent
+    assert [(c.name, c.birth_year, c.in_school) for c in Child.select()] == [("Putri", 2015, False)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 from gateway import gsm7, i18n
@@ -24,6 +25,7 @@ NAV_BACK, NAV_ROOT, NAV_MORE = "0", "00", "98"
 MAX_ANSWER = 160  # longer than any screen can ask for; more is a stuck key or an attack
 ERROR_ROOM = 32  # every page leaves this much room for an error line (the line and its newline)
 HEADING_MOST = 40  # septets: a title's first line this short is a heading, not a sentence
+_GONE = object()  # a key the data does not hold
 
 
 def start(
@@ -41,12 +43,14 @@ def step(flow: Flow, state: State, answer: str) -> tuple[State, Reply]:
     answer = answer.strip()
     if answer == NAV_ROOT:
         state.history.clear()
+        state.undo.clear()
         _show(flow, state, flow.root)
         return state, render(flow, state)
     if answer == NAV_BACK and (state.page > 0 or state.history):
         if state.page > 0:
             state.page -= 1
         else:
+            _undo(state)
             state.screen, state.page = state.history.pop(), 0
         return state, render(flow, state)
     if answer == NAV_MORE and state.page + 1 < len(pages(flow, state)):
@@ -87,9 +91,34 @@ def _answer(flow: Flow, screen: Screen, state: State, answer: str) -> str:
 def _act(state: State, action, value, goto: str) -> str:
     # History first: an action that restores a whole session (resume) may replace it.
     state.history.append(state.screen)
+    history = state.history
+    before = json.loads(json.dumps(state.data)) if action else state.data  # a deep copy
     if action:
         action(state, value)
+    if state.history is history:  # else the action put back a whole session, its undo too
+        done = len(state.history) - 1
+        kept = state.undo[:done] + [{}] * (done - len(state.undo))  # aligned with history
+        state.undo = [*kept, _changes(before, state.data)]
     return goto
+
+
+def _changes(before: dict, after: dict) -> dict:
+    """What an answer changed in a session's data, to put back if the person goes back."""
+    return {
+        "set": {key: value for key, value in before.items() if after.get(key, _GONE) != value},
+        "drop": [key for key in after if key not in before],
+    }
+
+
+def _undo(state: State) -> None:
+    """Going back to the last screen: its answer's changes to the data undone (a child typed,
+    then gone back over, is no child of the registration)."""
+    if not state.undo or len(state.undo) != len(state.history):
+        return  # kept before undo existed: the data stays as it is
+    changes = state.undo.pop()
+    for key in changes.get("drop", []):
+        state.data.pop(key, None)
+    state.data.update(changes.get("set", {}))
 
 
 def _show(flow: Flow, state: State, screen_id: str) -> None:

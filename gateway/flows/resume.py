@@ -17,6 +17,7 @@ def restore(state: State, _answer: str) -> None:
     """Put the saved session back: its answers, its way back, its language."""
     saved = state.data.pop("resume")
     state.history, state.lang = saved["history"], saved["lang"]
+    state.undo = saved.get("undo", [])
     state.data = {**saved["data"], "resume_screen": saved["screen"]}
 
 

@@ -35,6 +35,9 @@ class State:
     page: int = 0
     history: list[str] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)
+    # Beside each screen of `history`: what its answer changed in `data` ({"set": earlier
+    # values, "drop": keys it added}), put back when "back" returns to that screen.
+    undo: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The state as plain JSON-able data, for serialising at once: its lists and dicts are
