@@ -663,8 +663,8 @@ def test_what_a_family_writes_with_its_digits_reaches_the_officer(app, client, d
     whole = " ".join(
         p.split(" ", 1)[1] for p in sms(client, f"INFO {case.ref} 1357", sender=BOJ_OFFICER)
     )
-    assert f'Keluarga {RINA} menulis: "dipukul bapak tirinya".' in whole
-    assert f'Keluarga {RINA} menulis: "Dewi dipukul lagi tadi malam".' in whole
+    assert f'Tambahan dari {RINA}: "dipukul bapak tirinya".' in whole
+    assert f'Tambahan dari {RINA}: "Dewi dipukul lagi tadi malam".' in whole
 
 
 def test_a_parent_abroad_naming_their_child_opens_the_childs_case(app, client, districts):
