@@ -212,9 +212,15 @@ def _close_unanswered(missed: list[int]) -> None:
         )
         for child_id, status in query.tuples():
             history[child_id].append(status)
-    for child_id in ordered:
-        if history[child_id][:2] == [CheckinStatus.MISSED.value] * 2:
-            alert_about(Child.get_by_id(child_id), "no_answer")
+    silent = [c for c in ordered if history[c][:2] == [CheckinStatus.MISSED.value] * 2]
+    # One case a household, about its oldest child: one phone was silent, not each child.
+    households: dict[int, list[Child]] = defaultdict(list)
+    for start in range(0, len(silent), CHUNK):
+        for child in Child.select().where(Child.id.in_(silent[start : start + CHUNK])):
+            households[child.caregiver_id].append(child)
+    for children in households.values():
+        if not any(open_case_about(child, "no_answer") for child in children):
+            alert_about(min(children, key=lambda child: (child.birth_year, child.id)), "no_answer")
 
 
 def latest_answer(child: Child) -> Checkin | None:
