@@ -87,6 +87,9 @@ def test_an_officer_sees_and_acts_on_their_village_case(client, desk):
     acknowledged = client.get(f"/desk/cases/{case.ref}").text  # no button for what is done
     assert "/acknowledge" not in acknowledged and f"/desk/cases/{case.ref}/close" in acknowledged
     assert "lalu Tutup kasus" in acknowledged and "SELESAI" not in acknowledged  # desk words
+    # Acknowledged: no escalation time in the list, as it will not escalate.
+    row = client.get("/desk/").text.split(case.ref)[-1].split("</tr>")[0]
+    assert "ditangani" in row and row.rstrip().endswith("<td>-</td>")
     refused = client.post(f"/desk/cases/{case.ref}/close", data={"csrf_token": token})
     assert refused.status_code == 302 and Alert.get_by_id(case.id).state == "acknowledged"
     client.post(

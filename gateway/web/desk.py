@@ -234,6 +234,7 @@ def case_list():
     return render_template(
         "desk/cases.html",
         cases=case_lists.open_for(current_user),
+        escalating={state.value for state in alerts.OPEN},  # acknowledged ones never escalate
         scope=staff.scope_label(current_user),
     )
 
