@@ -68,7 +68,7 @@ def open_case(state: State, index: int) -> None:
     """The case picked, in full, one sentence a line (the screens page it)."""
     ref = state.data["officer_cases"][index][0]
     alert = cases.find(_officer(state), ref)
-    state.data["case_ref"] = ref
+    state.data["case_ref"], state.data["case_state"] = ref, alert.state
     state.data["case_text"] = cases.view(_officer(state), alert, state.lang).replace(". ", ".\n")
 
 
@@ -76,7 +76,7 @@ def note(_state: State, answer: str) -> str:
     """A closing note: a few words at least."""
     cleaned = " ".join(answer.split())
     if not cases.closing_note_enough(cleaned):
-        raise InvalidAnswerError("answer.bad_text")
+        raise InvalidAnswerError("answer.note_short")
     return cleaned
 
 
@@ -84,6 +84,11 @@ def _take(state: State, case_state: AlertState, text: str) -> None:
     officer = _officer(state)
     alert = cases.find(officer, state.data["case_ref"])
     state.data["acted_text"] = cases.act(officer, alert, case_state, text, state.lang)
+
+
+def not_acknowledged(state: State) -> bool:
+    """Whether the case opened still waits for someone to take it (OK is offered then)."""
+    return state.data.get("case_state") != AlertState.ACKNOWLEDGED.value
 
 
 def acknowledge(state: State, _answer: str) -> None:
@@ -118,8 +123,15 @@ SCREENS = {
     "officer.case": Menu(
         "officer.case_text",
         (
-            Choice("officer.do_acknowledge", "officer.acted", acknowledge),
-            Choice("officer.do_close", "officer.close_note"),
+            # Fixed numbers: 2 closes whether or not 1 is still offered.
+            Choice(
+                "officer.do_acknowledge",
+                "officer.acted",
+                acknowledge,
+                number="1",
+                when=not_acknowledged,
+            ),
+            Choice("officer.do_close", "officer.close_note", number="2"),
         ),
     ),
     "officer.close_note": Input("officer.close_note", note, "officer.acted", close),

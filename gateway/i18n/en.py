@@ -100,6 +100,7 @@ MESSAGES = {
     "reg.declined": "Nothing was saved. The village Desmigratif officer can still register you.",
     "answer.bad_name": "Name: 2-40 letters, no digits.",
     "answer.bad_text": "Answer not valid.",
+    "answer.note_short": "A note of 3 letters at least.",
     "answer.bad_village": "Unknown village code.",
     "answer.bad_year": "Birth year {min_year}-{max_year} only.",
     "answer.bad_phone": "Phone number not valid.",

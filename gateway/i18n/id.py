@@ -106,6 +106,7 @@ MESSAGES = {
     ),
     "answer.bad_name": "Nama: 2-40 huruf, tanpa angka.",
     "answer.bad_text": "Jawaban tidak valid.",
+    "answer.note_short": "Catatan min. 3 huruf.",
     "answer.bad_village": "Kode desa tidak dikenal.",
     "answer.bad_year": "Tahun lahir {min_year}-{max_year} saja.",
     "answer.bad_phone": "Nomor HP tidak valid.",

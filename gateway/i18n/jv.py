@@ -106,6 +106,7 @@ MESSAGES = {
     ),
     "answer.bad_name": "Nami: 2-40 aksara, tanpa angka.",
     "answer.bad_text": "Wangsulan boten leres.",
+    "answer.note_short": "Cathetan min. 3 aksara.",
     "answer.bad_village": "Kode desa lepat.",
     "answer.bad_year": "Taun lair {min_year}-{max_year} kemawon.",
     "answer.bad_phone": "Nomer HP boten leres.",
