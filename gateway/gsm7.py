@@ -91,14 +91,30 @@ def numbered_parts(text: str, limit: int = SMS_SEGMENT) -> list[str]:
         candidate = f"{current} {word}" if current else word
         if septets(candidate) <= room:
             current = candidate
-        else:
-            parts.append(current)
+            continue
+        head, tail = _at_a_pause(current, room)
+        parts.append(head)
+        current = f"{tail} {word}" if tail else word
+        if septets(current) > room:  # the words carried over and this one do not fit
+            parts.append(tail)
             current = word
     if current:
         parts.append(current)
     return [f"{number}/{len(parts)} {part}" for number, part in enumerate(parts, start=1)]
 
 
+def _at_a_pause(text: str, room: int) -> tuple[str, str]:
+    """`text` cut after its last full stop, comma, semicolon or colon that leaves the part at
+    least PAUSE_FILL full, so that "sehat -, senang -" is never split as "senang" | "-"; the
+    words after it go to the next part. No such pause: `text` whole."""
+    for mark in (". ", "; ", ": ", ", "):
+        cut = text.rfind(mark)
+        if cut >= 0 and septets(text[: cut + 1]) >= room * PAUSE_FILL:
+            return text[: cut + 1], text[cut + 2 :]
+    return text, ""
+
+
+PAUSE_FILL = 0.6  # a part cut at a pause is at least this full
 UCS2_SEGMENT = 70  # UTF-16 units in one single-part SMS of any other alphabet
 GSM7_PART, UCS2_PART = 153, 67  # in a multi-part SMS, the header takes the rest
 
