@@ -26,7 +26,7 @@ from gateway import (
     staff,
     staff_invites,
 )
-from gateway.models import db
+from gateway.models import Officer, db
 from gateway.phone import InvalidPhoneError, normalise
 from gateway.transactions import unit_of_work
 from gateway.verification import registry
@@ -204,6 +204,8 @@ def add_officer(
         raise click.ClickException(f"--password needs {staff.MIN_PASSWORD} characters or more")
     try:
         with db.connection_context(), unit_of_work():  # the invite's SMS goes when it commits
+            before = Officer.get_or_none(Officer.phone == normalise(phone))
+            was = staff.scope_label(before) if before else None  # a move is said, not silent
             officer = officers.add(
                 normalise(phone),
                 name.strip(),
@@ -222,6 +224,10 @@ def add_officer(
     except officers.OfficerError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"{officer.role} {officer.name} ({officer.phone}), district {officer.district}")
+    with db.connection_context():
+        now = staff.scope_label(officer)
+    if was is not None and (was, before.role) != (now, officer.role):
+        click.echo(f"Moved: was {before.role} ({was}), now {officer.role} ({now}).")
     if invite:
         click.echo("A one-time link to set the desk password is on its way by SMS.")
 

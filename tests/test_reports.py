@@ -11,6 +11,7 @@ from gateway.models import (
     Report,
     RuleItem,
     ScamWave,
+    Village,
 )
 from gateway.verification import offer
 from tests.conftest import sms
@@ -309,6 +310,19 @@ def test_add_officer_refuses_what_it_cannot_do(app, village):
         args=["add-officer", "--phone", "081110000001", "--name", "X", "--village", "9999999999"]
     )
     assert unknown.exit_code == 1 and "kode desa 9999999999 tidak dikenal" in unknown.output
+
+
+def test_add_officer_says_when_it_moves_someone(app, village):
+    """The desk asks before moving an officer to another village; the CLI says it did."""
+    Village.create(code="3507102002", name="Ngadirejo", district="Malang", province="Jawa Timur")
+    runner = app.test_cli_runner()
+    args = ["add-officer", "--phone", "081110000001", "--name", "Bu Rina", "--village"]
+    first = runner.invoke(args=[*args, "3507102001"])
+    assert first.exit_code == 0 and "Moved" not in first.output
+    again = runner.invoke(args=[*args, "3507102001"])  # the same: nothing moved
+    assert again.exit_code == 0 and "Moved" not in again.output
+    moved = runner.invoke(args=[*args, "3507102002"])
+    assert "Moved: was officer (desa Sumberejo), now officer (desa Ngadirejo)." in moved.output
 
 
 def test_operators_edit_the_official_channels(app, client, registry, restore_rules):
