@@ -189,6 +189,16 @@ def test_an_answer_that_cannot_be_read_is_asked_again_as_unreadable(app, client,
     assert "tidak terbaca" in replies[0] and Alert.select().count() == 0
 
 
+def test_words_for_an_answer_are_shown_how_to_answer(app, client, districts):
+    """'ya semua baik' (yes, all well) with a check-in waiting: how to answer, and the codes;
+    no check-in waiting: the keyword list."""
+    assert sms(client, "ya semua baik", sender=SITI)[0].startswith("Desmigratif: CEK")
+    start_round(app)
+    replies = sms(client, "ya semua baik", sender=SITI)
+    assert replies == [i18n.text("id", "checkin.correction"), checkin_codes.codes_sms("id")]
+    assert Alert.select().count() == 0
+
+
 def test_words_of_danger_after_an_all_well_answer_are_a_report(app, client, districts):
     start_round(app)
     replies = sms(client, "1 1 1 1 1 tapi anak saya dipukul", sender=SITI)

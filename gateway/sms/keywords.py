@@ -7,7 +7,8 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from gateway import contacts, danger, erasure, i18n, officers, summaries
+from gateway import checkins, contacts, danger, erasure, i18n, officers, summaries
+from gateway.checkin_codes import codes_sms
 from gateway.sms import checkin, officer
 from gateway.sms.message import MAX_PARSED, Message
 from gateway.verification import service
@@ -188,6 +189,9 @@ def route(message: Message) -> tuple[str | None, list[str]]:
     if _plain_words(keyword, rest) and danger.case_for_more_words(message.phone, message.text):
         # More about a case the family has open: to that case, and its officer is told.
         return "TOLONG", [danger.report(message.phone, message.text, "sms", message.lang)]
+    if keyword is None and checkins.pending(message.phone):
+        # "ya semua baik" with a check-in waiting: how to answer it, not the keyword list.
+        return "checkin", [message.reply("checkin.correction"), codes_sms(message.lang)]
     handler = KEYWORDS.get(keyword, help_text) if keyword else help_text
     reply = handler(message, rest)
     return keyword, [reply] if isinstance(reply, str) else reply
