@@ -11,7 +11,7 @@ from gateway.models import Child, Person, Village
 
 _WORD = re.compile(r"[a-z]+")
 _WORD_AS_TYPED = re.compile(r"[^\W\d_]+")  # a word of letters, accents and all
-_REST_OF_NAME = re.compile(r"\(anak\)(?:\s+(?=[^\W\d_a-z])[^\W\d_]+)+")  # "(anak) Wulandari"
+_REST_OF_NAME = re.compile(r"\(anak\)((?:\s+(?=[^\W\d_a-z])[^\W\d_]+)+)")  # "(anak) Wulandari"
 
 # Free text is a report only when it speaks of a child too ("HP saya hilang" is not).
 CHILD_WORDS = (
@@ -166,8 +166,14 @@ def without_names(text: str, children: list[Child]) -> str:
         forms = _forms(gsm7.without_accents(match.group()).lower())
         return "(anak)" if names & set(forms) else match.group()
 
-    # The capitalised words right after a name are the rest of it ("Intan Wulandari").
-    return _REST_OF_NAME.sub("(anak)", _WORD_AS_TYPED.sub(masked, text))
+    # Up to two capitalised words right after a name are the rest of it ("Intan Wulandari"),
+    # never a title or an agency's form: "Joko Dijemput Pak Harun PT ..." keeps the broker.
+    def rest_of_name(match: re.Match) -> str:
+        words = match.group(1).split()
+        stop = next((i for i, w in enumerate(words) if w.lower() in (*TITLES, *AGENCY_FORMS)), 2)
+        return " ".join(["(anak)", *words[min(stop, 2) :]])
+
+    return _REST_OF_NAME.sub(rest_of_name, _WORD_AS_TYPED.sub(masked, text))
 
 
 def _words(text: str) -> list[str]:

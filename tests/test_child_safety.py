@@ -1331,3 +1331,13 @@ def test_a_report_from_abroad_gives_a_sapa_number_that_rings_from_abroad(
     answer = sms(client, "TOLONG 3522010001 anak dipukuli pamannya", sender="+60123000004")[0]
     assert "+62 8111-129-129" in answer and "129," not in answer and said in answer
     assert gsm7.fits(answer)
+
+
+def test_masking_a_childs_name_keeps_the_broker_and_the_agency():
+    """The rest of a name is at most two capitalised words, never a title or PT/CV."""
+    from gateway.child_names import without_names
+
+    joko = Child(name="Joko")
+    masked = without_names("anak saya Joko Dijemput Pak Harun PT Maju Jaya Sentosa", [joko])
+    assert masked == "anak saya (anak) Pak Harun PT Maju Jaya Sentosa"
+    assert without_names("KTP Joko Santoso Putra Ayu", [joko]) == "KTP (anak) Ayu"
