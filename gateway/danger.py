@@ -92,7 +92,7 @@ def report(
     category = category or next(iter(categories_in(squeezed)), GENERIC)
     child = child or child_names.named_child(reporter, squeezed)
     named_village = village_names.named_in(squeezed, officers.district_of(reporter))
-    case = _case_to_join(reporter, child, category, named_village)
+    case = _case_to_join(reporter, child, category, named_village, squeezed)
     if case is not None:
         if case.village is None and named_village is not None:
             Report.update(village=named_village).where(Report.ref == case.ref).execute()
@@ -172,30 +172,48 @@ def _graver(category: str, than: str) -> bool:
 
 
 def _case_to_join(
-    reporter: str, child: Child | None, category: str, named_village: Village | None
+    reporter: str, child: Child | None, category: str, named_village: Village | None, text: str
 ) -> Alert | None:
     """The open case this report is more about, if any: the child's of that danger (any of
     the child's when no danger is named: "TOLONG Fajar belum pulang"); a child not named: the
     reporter's latest open case of the last day about an unnamed child, whatever its danger
     ("anak itu sekarang hilang" after "... dipukul"), unless this names another village than
-    the case's (another child, most likely)."""
+    the case's (another child, most likely); "my child" with none named: the family's one
+    open case about a child, if one."""
     if child is not None:
         case = checkins.open_case_about(child, category)
         return case or (checkins.open_case_about(child) if category == GENERIC else None)
     case = _open_case_of(reporter)
     if case is not None and named_village is not None and case.village not in (None, named_village):
         return None
+    if case is None and child_names.MY_CHILD.search(text.lower()):
+        case = _familys_one_open_case(reporter)  # "anak saya dipukul lagi": that case
     return case
 
 
 def case_for_more_words(reporter: str, text: str) -> Alert | None:
-    """The open case words with no danger in them are more about ("Eka sudah pulang tapi
-    badannya lebam"): that of the reporter's child they name, else the reporter's latest of the
-    last day about an unnamed child. None: they are about no case."""
-    child = child_names.named_child(reporter, " ".join(text.split()))
+    """The open case words with no danger in them are more about ("Dewi sudah pulang tapi
+    diam saja"): that of the reporter's child they name; for words about a child ("anak saya
+    ..."), the reporter's latest of the last day about an unnamed child, else the one case
+    open about their children. None: they are about no case ("terima kasih", a question)."""
+    text = " ".join(text.split())
+    child = child_names.named_child(reporter, text)
     if child is not None:
         return checkins.open_case_about(child)
-    return _open_case_of(reporter)
+    if not child_names.mentions_a_child(text) or child_names.is_anothers_child(text):
+        return None
+    return _open_case_of(reporter) or _familys_one_open_case(reporter)
+
+
+def _familys_one_open_case(reporter: str) -> Alert | None:
+    """The case open about a child of this family, when there is exactly one: what "anak
+    saya" means in a family of two children with one of them in a case."""
+    family_cases = [
+        case
+        for child in child_names.household_children(reporter)
+        if (case := checkins.open_case_about(child)) is not None
+    ]
+    return family_cases[0] if len(family_cases) == 1 else None
 
 
 def _open_case_of(reporter: str) -> Alert | None:

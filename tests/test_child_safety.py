@@ -1296,6 +1296,24 @@ def test_a_familys_later_words_with_no_danger_word_go_to_their_open_case(
     assert answer[0].startswith(f"Laporan {case.ref} diteruskan ke petugas desa Pak Joko")
 
 
+def test_a_two_child_familys_words_about_their_one_open_case_join_it(app, client, districts):
+    """'anak saya ...' from a family of two children, one case open about them: that case;
+    their thanks or a question: no case (a neighbour's or a stranger's neither)."""
+    rina = Person.get(Person.phone == RINA)
+    Child.create(caregiver=rina, name="Cici", birth_year=2019, in_school=True)
+    start_round(app)
+    sms(client, "11111 11114", sender=RINA)  # Cici's violence case
+    case = Alert.get()
+    answer = sms(client, "anak saya masih takut, tidak mau bicara", sender=RINA)
+    assert answer[0].startswith(f"Laporan {case.ref} diteruskan")
+    assert [e.note for e in alerts.family_words(case)][
+        -1
+    ] == "anak saya masih takut, tidak mau bicara"
+    for text in ("terima kasih bu", "kapan ada pelatihan menjahit?"):
+        assert not sms(client, text, sender=RINA)[0].startswith("Laporan")
+    assert Alert.select().count() == 1
+
+
 def test_words_of_a_family_with_no_case_open_are_still_the_help(app, client, districts):
     assert sms(client, "anak saya sudah pulang", sender=RINA) == [
         i18n.text("id", "anak.for_parents_abroad", ussd_code="*123#")

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from gateway import checkins, contacts, danger, erasure, i18n, officers, summaries
 from gateway.checkin_codes import codes_sms
+from gateway.phone import is_abroad
 from gateway.sms import checkin, officer
 from gateway.sms.message import MAX_PARSED, Message
 from gateway.verification import service
@@ -151,12 +152,13 @@ def speaks_of_danger(message: Message) -> bool:
     )
 
 
-def _plain_words(keyword: str | None, rest: str) -> bool:
+def _plain_words(keyword: str | None, rest: str, phone: str) -> bool:
     """Whether a message is words rather than a keyword: none known, or ANAK starting a
-    sentence ("anak saya sudah pulang ...") rather than asking for the children's news."""
+    sentence ("anak saya sudah pulang ...") from a family at home rather than a parent
+    abroad asking for the children's news ("Anak saya gimana kabarnya?")."""
     if keyword is None:
         return True
-    return keyword == "ANAK" and len(rest.split()) > 1
+    return keyword == "ANAK" and len(rest.split()) > 1 and not is_abroad(phone)
 
 
 def route(message: Message) -> tuple[str | None, list[str]]:
@@ -186,7 +188,9 @@ def route(message: Message) -> tuple[str | None, list[str]]:
         # "anak saya dipukul", "Lapor anak sy dipukul", "mulai kemarin anak saya hilang":
         # a family's words of danger are a report whatever word comes first.
         return "TOLONG", [danger.report(message.phone, message.text, "sms", message.lang)]
-    if _plain_words(keyword, rest) and danger.case_for_more_words(message.phone, message.text):
+    if _plain_words(keyword, rest, message.phone) and danger.case_for_more_words(
+        message.phone, message.text
+    ):
         # More about a case the family has open: to that case, and its officer is told.
         return "TOLONG", [danger.report(message.phone, message.text, "sms", message.lang)]
     if keyword is None and checkins.pending(message.phone):
