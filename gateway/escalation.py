@@ -3,7 +3,7 @@ its village's district (DESIGN section 5)."""
 
 from __future__ import annotations
 
-from gateway import alerts, clock, i18n, officers, quiet_hours
+from gateway import alerts, clock, i18n, officers, quiet_hours, reports
 from gateway.models import Alert
 from gateway.statuses import AlertState
 from gateway.transactions import unit_of_work
@@ -40,8 +40,10 @@ def escalate_overdue() -> int:
             if not alerts.record(alert, AlertState.ESCALATED):
                 continue  # acknowledged or escalated meanwhile
             district = alert.village.district if alert.village else None
+            report = reports.for_ref(alert.ref)  # a supervisor's own report: the others
+            reporter = report.reporter if report else None
             alerts.send_to(
-                officers.supervisors(district),
+                [s for s in officers.supervisors(district) if s.phone != reporter],
                 escalation_text(alert),
                 alert,
                 f"escalation of {alert.ref}",

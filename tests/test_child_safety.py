@@ -1359,3 +1359,20 @@ def test_masking_a_childs_name_keeps_the_broker_and_the_agency():
     masked = without_names("anak saya Joko Dijemput Pak Harun PT Maju Jaya Sentosa", [joko])
     assert masked == "anak saya (anak) Pak Harun PT Maju Jaya Sentosa"
     assert without_names("KTP Joko Santoso Putra Ayu", [joko]) == "KTP (anak) Ayu"
+
+
+def test_a_supervisors_own_report_escalates_to_the_other_supervisors_not_to_them(
+    app, client, districts, now
+):
+    """Bu Sri reports a child of Sumberejo: its officer has the case; unacknowledged, it
+    escalates to Bojonegoro's other supervisors, never back to Bu Sri, who may not act on it."""
+    add_other = ["add-officer", "--phone", "+6281299900301", "--name", "Pak Hadi", "--role"]
+    app.test_cli_runner().invoke(args=[*add_other, "supervisor", "--district", "Bojonegoro"])
+    sms(client, "TOLONG anak di desa Sumberejo dipukuli ayah tirinya", sender=BOJ_SUPERVISOR)
+    case = Alert.get()
+    sent_before = len(texts_to(BOJ_SUPERVISOR))
+    now.advance(hours=3)
+    escalation.escalate_overdue()
+    assert Alert.get_by_id(case.id).state == "escalated"
+    assert len(texts_to(BOJ_SUPERVISOR)) == sent_before  # not back to the reporter
+    assert texts_to("+6281299900301")[-1].startswith(f"ESKALASI {case.ref}")
