@@ -91,7 +91,8 @@ def report(
     squeezed = " ".join(text.split()) or "-"
     category = category or next(iter(categories_in(squeezed)), GENERIC)
     child = child or child_names.named_child(reporter, squeezed)
-    named_village = village_names.named_in(squeezed, officers.district_of(reporter))
+    asked = _asked_which_village(reporter)  # then a village's name alone answers it
+    named_village = village_names.named_in(squeezed, officers.district_of(reporter), asked)
     case = _case_to_join(reporter, child, category, named_village, squeezed)
     if case is not None:
         if case.village is None and named_village is not None:
@@ -197,12 +198,22 @@ def case_for_more_words(reporter: str, text: str) -> Alert | None:
     ..."), the reporter's latest of the last day about an unnamed child, else the one case
     open about their children. None: they are about no case ("terima kasih", a question)."""
     text = " ".join(text.split())
+    if _asked_which_village(reporter) and village_names.named_in(
+        text, officers.district_of(reporter), anywhere=True
+    ):
+        return _open_case_of(reporter)  # "Sukamaju": the answer to "which village?"
     child = child_names.named_child(reporter, text)
     if child is not None:
         return checkins.open_case_about(child)
     if not child_names.mentions_a_child(text) or child_names.is_anothers_child(text):
         return None
     return _open_case_of(reporter) or _familys_one_open_case(reporter)
+
+
+def _asked_which_village(reporter: str) -> bool:
+    """Whether this reporter's latest open case has no village yet: they were asked which."""
+    case = _open_case_of(reporter)
+    return case is not None and case.village is None
 
 
 def _familys_one_open_case(reporter: str) -> Alert | None:

@@ -16,20 +16,23 @@ _BEFORE_A_NAME = r"\b(?:desa|ds|kelurahan|kel|village) "
 _AFTER_A_NAME = r" village\b"
 
 
-def named_in(text: str, district: str | None = None) -> Village | None:
+def named_in(text: str, district: str | None = None, anywhere: bool = False) -> Village | None:
     """The village `text` names by code, or by name after "desa" (whole, else its first word);
     the longest name wins ("desa Sumberejo Lor" is not Sumberejo), one of `district` first
-    when given (a supervisor's), and a name two villages share names none."""
+    when given (a supervisor's), and a name two villages share names none. `anywhere`: the
+    answer to "which village?", where a name alone ("Sukamaju", "di Sukamaju") is one."""
     for code in _CODE.findall(text):
         village = people.find_village(code)
         if village is not None:
             return village
     said = " ".join(_words(text))
-    if not re.search(f"{_BEFORE_A_NAME}|{_AFTER_A_NAME}", said):
+    if not anywhere and not re.search(f"{_BEFORE_A_NAME}|{_AFTER_A_NAME}", said):
         return None  # no "desa ...": no village's name to look for among them all
     villages = [(village, _words(village.name)) for village in Village.select()]
     for way in (_whole, _first_word):  # "desa Sidorejo" for "Sidorejo Lor" only if unique
-        named = [(len(n), v) for v, words in villages if (n := way(words)) and _says(said, n)]
+        named = [
+            (len(n), v) for v, words in villages if (n := way(words)) and _says(said, n, anywhere)
+        ]
         ours = [(size, village) for size, village in named if village.district == district]
         named = ours or named
         if named:
@@ -39,7 +42,12 @@ def named_in(text: str, district: str | None = None) -> Village | None:
     return None
 
 
-def _says(said: str, name: str) -> bool:
+ANYWHERE_LEAST = 6  # letters: a name alone this long is no common word ("pasar", "baru")
+
+
+def _says(said: str, name: str, anywhere: bool = False) -> bool:
+    if anywhere and len(name) >= ANYWHERE_LEAST and re.search(rf"\b{name}\b", said):
+        return True
     return re.search(rf"{_BEFORE_A_NAME}{name}\b|\b{name}{_AFTER_A_NAME}", said) is not None
 
 

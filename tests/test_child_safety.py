@@ -437,11 +437,10 @@ def test_a_supervisors_own_tolong_goes_to_the_village_it_names(app, client, dist
     assert first.village is None and staff_messages() == {BOJ_SUPERVISOR: answer}
     assert answer == [i18n.text("id", "tolong.which_village", ref=first.ref)]
     assert "TOLONG desa <nama desa> <kabar>" in answer[0] and "SAPA 129" in answer[0]
-    # No "desa": "di pasar" may be a market, not a village Pasar; asked again.
-    assert sms(client, "TOLONG ada anak dipukul di Sumberejo", sender=BOJ_SUPERVISOR)[0].startswith(
-        "Laporan "
+    # No "desa" and no such village: asked again.
+    assert (
+        "Di desa mana" in sms(client, "TOLONG ada anak dipukul di pasar", sender=BOJ_SUPERVISOR)[0]
     )
-    assert "Di desa mana" in texts_to(BOJ_SUPERVISOR)[-1]
     # A village of the supervisor's district by "desa" and its name, or by its code.
     for text in ("TOLONG ada anak dipukul di desa Sumberejo", "TOLONG 3522010001 anak dipukul"):
         again = sms(client, text, sender=BOJ_SUPERVISOR)
@@ -1376,3 +1375,17 @@ def test_a_supervisors_own_report_escalates_to_the_other_supervisors_not_to_them
     assert Alert.get_by_id(case.id).state == "escalated"
     assert len(texts_to(BOJ_SUPERVISOR)) == sent_before  # not back to the reporter
     assert texts_to("+6281299900301")[-1].startswith(f"ESKALASI {case.ref}")
+
+
+@pytest.mark.parametrize("answer", ["Sumberejo", "Anaknya tinggal di Sumberejo"])
+def test_a_stranger_asked_which_village_may_answer_with_its_name_alone(
+    app, client, districts, answer
+):
+    first = sms(client, "tolong anak tetangga dikurung dan kelaparan", sender=STRANGER)
+    case = Alert.get()
+    assert first == [i18n.text("id", "tolong.which_village", ref=case.ref)]
+    assert staff_messages() == {}
+    replies = sms(client, answer, sender=STRANGER)
+    assert Alert.select().count() == 1 and Alert.get_by_id(case.id).village.name == "Sumberejo"
+    assert replies[0].startswith(f"Laporan {case.ref} diteruskan ke petugas desa Pak Joko")
+    assert texts_to(BOJ_OFFICER)[0].startswith(f"KASUS {case.ref}")
