@@ -57,6 +57,22 @@ def read(text: str) -> Reading | None:
     return Reading(answers, per_child, words)
 
 
+# A child's five digits as a word of their own: four answers of 1 or 2, then a problem code.
+_ANSWER_WORD = re.compile(r"(?<![\d\w])[12]{4}[1-8](?![\d\w])")
+
+
+def read_among_words(text: str) -> Reading | None:
+    """Answers written among words ("Bu 11111 11114", "Beni 11114", "anak pertama 11111 anak
+    kedua 11114"): each five-digit answer read in order, the words kept; None when the text
+    holds no such answer, or other digits too (a date, a time, a price: no answers then)."""
+    found = _ANSWER_WORD.findall(text)
+    rest = _ANSWER_WORD.sub(" ", text)
+    if not found or re.search(r"\d", rest):
+        return None
+    per_child = [[int(digit) for digit in answer] for answer in found]
+    return Reading(_answers(per_child), per_child, " ".join(rest.split()))
+
+
 def _shaped_as_answers(groups: list[str]) -> bool:
     """Whether digit groups are written as answers: one digit at a time, or five (or ten...)
     together starting a child's answer, mixed as families write them ("11111 1 1 2 1 4");

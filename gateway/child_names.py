@@ -173,7 +173,10 @@ def without_names(text: str, children: list[Child]) -> str:
         stop = next((i for i, w in enumerate(words) if w.lower() in (*TITLES, *AGENCY_FORMS)), 2)
         return " ".join(["(anak)", *words[min(stop, 2) :]])
 
-    return _REST_OF_NAME.sub(rest_of_name, _WORD_AS_TYPED.sub(masked, text))
+    masked_text = _WORD_AS_TYPED.sub(masked, text)
+    if text.upper() == text:  # all in capitals: a capital says nothing of a name
+        return masked_text
+    return _REST_OF_NAME.sub(rest_of_name, masked_text)
 
 
 def _words(text: str) -> list[str]:

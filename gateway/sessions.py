@@ -197,6 +197,7 @@ def _step(session_id: str, state: State, answers: list[str], index: int) -> tupl
         with unit_of_work(), noticing_writes() as wrote:
             state, reply = engine.step(FLOW, state, answers[index])
             if wrote():
+                state.undo.clear()  # what is stored is not undone by going back
                 _checkpoint(session_id, index, "*".join(answers[: index + 1]), state, reply)
     except IntegrityError:
         stored = UssdCheckpoint.get_or_none(

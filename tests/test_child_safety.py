@@ -1389,3 +1389,39 @@ def test_a_stranger_asked_which_village_may_answer_with_its_name_alone(
     assert Alert.select().count() == 1 and Alert.get_by_id(case.id).village.name == "Sumberejo"
     assert replies[0].startswith(f"Laporan {case.ref} diteruskan ke petugas desa Pak Joko")
     assert texts_to(BOJ_OFFICER)[0].startswith(f"KASUS {case.ref}")
+
+
+@pytest.mark.parametrize(
+    "text, child",
+    [
+        ("Bu 11111 11114", "Cici"),  # a greeting first
+        ("anak pertama 11111 anak kedua 11114", "Cici"),
+        ("Cici 11114", "Cici"),  # the child named: hers, though Dewi is the oldest
+    ],
+)
+def test_answers_after_words_are_read(app, client, districts, text, child):
+    rina = Person.get(Person.phone == RINA)
+    Child.create(caregiver=rina, name="Cici", birth_year=2019, in_school=True)
+    start_round(app)
+    sms(client, text, sender=RINA)
+    assert [(a.category, Child.get_by_id(a.child_id).name) for a in Alert.select()] == [
+        ("violence", child)
+    ]
+
+
+def test_words_with_digits_that_are_no_answers_stay_words(app, client, districts):
+    start_round(app)
+    for text in ("kode pos 61234", "rapat jam 11112 besok 3", "CEK 11114"):
+        sms(client, text, sender=RINA)
+    assert Checkin.select().where(Checkin.status == "answered").count() == 0
+    assert Alert.select().count() == 0
+
+
+def test_masking_in_a_message_all_in_capitals_takes_the_name_alone():
+    from gateway.child_names import without_names
+
+    text = "CALO BERNAMA DEWI MAU BAWA KE MALAYSIA BESOK"
+    assert (
+        without_names(text, [Child(name="Dewi")])
+        == "CALO BERNAMA (anak) MAU BAWA KE MALAYSIA BESOK"
+    )

@@ -232,3 +232,13 @@ def test_going_back_over_a_child_undoes_it(client, village):
     assert phone.last.startswith("CON " + t("id", "reg.child_school").split("\n")[0])
     phone.press("2", "2", "1234", "1234", "1")  # not in school; no more children; PIN; consent
     assert [(c.name, c.birth_year, c.in_school) for c in Child.select()] == [("Putri", 2015, False)]
+
+
+def test_a_registration_begun_again_after_00_keeps_none_of_the_first(client, village):
+    """A child typed, then "00" to the root and a new registration: only the new child."""
+    phone = Phone(client)
+    phone.dial()
+    phone.press("1", "3", "Tuti", CODE, "1", "1", "Putri", "2015", "1", "1")
+    phone.press_raw("00")
+    phone.press("1", "3", "Tuti", CODE, "1", "1", "Bayu", "2016", "1", "2", "1234", "1234", "1")
+    assert [c.name for c in Child.select()] == ["Bayu"]

@@ -171,7 +171,8 @@ SCREENS = {
     "home.new": Menu(
         "root.title",
         (
-            Choice("root.register", "reg.role", number="1"),
+            # Clean answers: a registration begun before "00" must not add its children.
+            Choice("root.register", "reg.role", forget_registration, number="1"),
             Choice("root.check", "cek", number="2"),
             Choice("root.report", "lapor", number="4"),
             Choice("root.info", "info", number="5"),

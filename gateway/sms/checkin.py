@@ -7,10 +7,16 @@ from gateway import alerts, checkin_codes, checkins, child_names, danger, i18n
 from gateway.sms.message import MAX_PARSED, Message
 
 
-def answer(message: Message) -> list[str] | None:
+def answer(message: Message, among_words: bool = False) -> list[str] | None:
     """The SMS in answer to check-in digits (for the children waiting, oldest first), or None
-    when the message is no answer (the keywords and the danger rules read it then)."""
+    when the message is no answer (the keywords and the danger rules read it then).
+    `among_words`: answers may follow words ("Bu 11111 11114"; the message is no keyword)."""
     reading = checkin_codes.read(message.text[:MAX_PARSED])
+    if reading is None and among_words:
+        # "Bu 11111 11114", "Beni 11114": answers after a greeting or a name, when some wait
+        reading = checkin_codes.read_among_words(message.text[:MAX_PARSED])
+        if reading is not None and not checkins.pending(message.phone):
+            return None
     if reading is None:
         return None
     waiting = checkins.pending(message.phone)

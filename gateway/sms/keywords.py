@@ -158,15 +158,17 @@ def _plain_words(keyword: str | None, rest: str, phone: str) -> bool:
     abroad asking for the children's news ("Anak saya gimana kabarnya?")."""
     if keyword is None:
         return True
-    return keyword == "ANAK" and len(rest.split()) > 1 and not is_abroad(phone)
+    words = rest.upper().split()
+    sentence = len(words) > 1 and words[0] not in ("BULANAN", "BERHENTI")
+    return keyword == "ANAK" and sentence and not is_abroad(phone)
 
 
 def route(message: Message) -> tuple[str | None, list[str]]:
     """Run the handler for this message; return its keyword (None: help) and the SMS to send."""
-    answered = checkin.answer(message)
+    keyword, rest = parse(message.text)
+    answered = checkin.answer(message, among_words=_plain_words(keyword, rest, message.phone))
     if answered is not None:
         return "checkin", answered
-    keyword, rest = parse(message.text)
     if keyword == "HELP":
         if not contacts.language_of(message.phone, ""):
             # Written in English by a number that chose no language (a parent abroad, often):
