@@ -91,9 +91,10 @@ def report(
     squeezed = " ".join(text.split()) or "-"
     category = category or next(iter(categories_in(squeezed)), GENERIC)
     child = child or child_names.named_child(reporter, squeezed)
-    asked = _asked_which_village(reporter)  # then a village's name alone answers it
+    latest = _open_case_of(reporter)  # read once: whether they were asked, and what it joins
+    asked = latest is not None and latest.village is None  # a village's name alone answers it
     named_village = village_names.named_in(squeezed, officers.district_of(reporter), asked)
-    case = _case_to_join(reporter, child, category, named_village, squeezed)
+    case = _case_to_join(latest, child, category, named_village, squeezed, reporter)
     if case is not None:
         if case.village is None and named_village is not None:
             Report.update(village=named_village).where(Report.ref == case.ref).execute()
@@ -173,23 +174,29 @@ def _graver(category: str, than: str) -> bool:
 
 
 def _case_to_join(
-    reporter: str, child: Child | None, category: str, named_village: Village | None, text: str
+    latest: Alert | None,
+    child: Child | None,
+    category: str,
+    named_village: Village | None,
+    text: str,
+    reporter: str,
 ) -> Alert | None:
     """The open case this report is more about, if any: the child's of that danger (any of
     the child's when no danger is named: "TOLONG Fajar belum pulang"); a child not named: the
     reporter's latest open case of the last day about an unnamed child, whatever its danger
     ("anak itu sekarang hilang" after "... dipukul"), unless this names another village than
     the case's (another child, most likely); "my child" with none named: the family's one
-    open case about a child, if one."""
+    open case about a child, if one. `latest`: the reporter's latest open case about an
+    unnamed child (_open_case_of)."""
     if child is not None:
         case = checkins.open_case_about(child, category)
         return case or (checkins.open_case_about(child) if category == GENERIC else None)
-    case = _open_case_of(reporter)
-    if case is not None and named_village is not None and case.village not in (None, named_village):
+    another_village = named_village is not None and latest is not None
+    if another_village and latest.village not in (None, named_village):
         return None
-    if case is None and child_names.MY_CHILD.search(text.lower()):
-        case = _familys_one_open_case(reporter)  # "anak saya dipukul lagi": that case
-    return case
+    if latest is None and child_names.MY_CHILD.search(text.lower()):
+        return _familys_one_open_case(reporter)  # "anak saya dipukul lagi": that case
+    return latest
 
 
 def case_for_more_words(reporter: str, text: str) -> Alert | None:
@@ -198,22 +205,19 @@ def case_for_more_words(reporter: str, text: str) -> Alert | None:
     ..."), the reporter's latest of the last day about an unnamed child, else the one case
     open about their children. None: they are about no case ("terima kasih", a question)."""
     text = " ".join(text.split())
-    if _asked_which_village(reporter) and village_names.named_in(
-        text, officers.district_of(reporter), anywhere=True
+    latest = _open_case_of(reporter)
+    if (
+        latest is not None
+        and latest.village is None  # they were asked which village: "Sukamaju" answers it
+        and village_names.named_in(text, officers.district_of(reporter), anywhere=True)
     ):
-        return _open_case_of(reporter)  # "Sukamaju": the answer to "which village?"
+        return latest
     child = child_names.named_child(reporter, text)
     if child is not None:
         return checkins.open_case_about(child)
     if not child_names.mentions_a_child(text) or child_names.is_anothers_child(text):
         return None
-    return _open_case_of(reporter) or _familys_one_open_case(reporter)
-
-
-def _asked_which_village(reporter: str) -> bool:
-    """Whether this reporter's latest open case has no village yet: they were asked which."""
-    case = _open_case_of(reporter)
-    return case is not None and case.village is None
+    return latest or _familys_one_open_case(reporter)
 
 
 def _familys_one_open_case(reporter: str) -> Alert | None:

@@ -12,17 +12,15 @@ def answer(message: Message, among_words: bool = False) -> list[str] | None:
     when the message is no answer (the keywords and the danger rules read it then).
     `among_words`: answers may follow words ("Bu 11111 11114"; the message is no keyword)."""
     reading = checkin_codes.read(message.text[:MAX_PARSED])
-    if reading is None and among_words:
-        # "Bu 11111 11114", "Beni 11114": answers after a greeting or a name, when some wait
+    after_words = reading is None and among_words
+    if after_words:  # "Bu 11111 11114", "Beni 11114": answers after a greeting or a name
         reading = checkin_codes.read_among_words(message.text[:MAX_PARSED])
-        if reading is not None and not checkins.pending(message.phone):
-            return None
     if reading is None:
         return None
     waiting = checkins.pending(message.phone)
     if not waiting:
-        if not danger.is_registered(message.phone):
-            return None  # a stranger's digits: the danger rules read the words
+        if after_words or not danger.is_registered(message.phone):
+            return None  # words with digits, or a stranger's digits: the other rules read them
         return _nothing_waiting(message, reading)
     if reading.answers is None:
         return _unreadable(message, reading, waiting)
