@@ -29,31 +29,50 @@ DANGER_SUFFIXES = (
     "", "i", "kan", "nya", "in", "inya", "kannya", "lah", "e", "ne", "ine", "ane", "ke", "ake",
     "aken", "ipun", "ni", "s", "es", "ed", "d", "en", "ing",
 )  # fmt: skip
+MOST_WORDS = 4  # in a danger_word rule: "tidak pulang", "did not come home"
 SAME_REPORT = timedelta(hours=24)  # the same words again within this: the same case
 _WORD = re.compile(r"[a-z]+")
 
 
 def categories_in(text: str) -> list[str]:
-    """The danger categories whose words (rule data, kind danger_word) are a word of `text`,
-    alone or with a suffix ("dipukuli", "nikahkan", "kicked"), gravest first."""
-    words = _with_prefixes_joined(_WORD.findall(text.lower()))
+    """The danger categories whose words (rule data, kind danger_word) are in `text`, alone or
+    with a suffix ("dipukuli", "nikahkan", "kicked"), gravest first. A rule of several words
+    ("tidak pulang", "forced to work") matches them in a row, each with its suffixes."""
+    readings = _readings(text)
     rules = RuleItem.select(RuleItem.value, RuleItem.note).where(RuleItem.kind == "danger_word")
-    found = {rule.note for rule in rules if any(_is_form_of(word, rule.value) for word in words)}
+    found = {
+        rule.note
+        for rule in rules
+        if any(_says(words, rule.value.lower().split()) for words in readings)
+    }
     return sorted(found, key=lambda c: PRIORITY.index(c) if c in PRIORITY else len(PRIORITY))
 
 
-def _with_prefixes_joined(words: list[str]) -> set[str]:
-    """The words, and "di"/"dipun" joined to the word after it as people also write them
-    apart ("di pukul" is "dipukul", "di culik" "diculik")."""
-    pairs = zip(words, words[1:], strict=False)
-    return set(words) | {before + word for before, word in pairs if before in ("di", "dipun")}
+def _readings(text: str) -> tuple[list[str], list[str]]:
+    """The words of `text` ("didn't" is "didnt"), and the same with "di"/"dipun" joined to the
+    word after it, as people also write them apart ("di pukul" is "dipukul")."""
+    words = _WORD.findall(text.lower().replace("'", "").replace("\u2019", ""))
+    joined: list[str] = []
+    for word in words:
+        if joined and joined[-1] in ("di", "dipun"):
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return words, joined
+
+
+def _says(words: list[str], phrase: list[str]) -> bool:
+    """Whether `words` hold the words of `phrase` in a row, each alone or with a suffix."""
+    size = len(phrase)
+    return any(
+        all(map(_is_form_of, words[at : at + size], phrase)) for at in range(len(words) - size + 1)
+    )
 
 
 def _is_form_of(word: str, danger_word: str) -> bool:
     """Whether `word` is the danger word or the danger word with a suffix: not any word it
     starts ("soldier" is no "sold", "nikahan" a wedding party, not "nikah")."""
-    stem = danger_word.lower()
-    return word.startswith(stem) and word[len(stem) :] in DANGER_SUFFIXES
+    return word.startswith(danger_word) and word[len(danger_word) :] in DANGER_SUFFIXES
 
 
 def speaks_of_danger(text: str, sender: str | None = None) -> bool:

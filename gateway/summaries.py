@@ -65,6 +65,11 @@ def _case_state(child: Child, category: str, lang: str) -> str:
     return i18n.text(lang, "anak.problem", case=i18n.text(lang, f"anak.case.{state}"))
 
 
+def gives_news_to(phone: str) -> bool:
+    """Whether ANAK gives this number children's news: a caregiver gave it as a parent's."""
+    return Child.select().where(Child.parent_phone == phone).exists()
+
+
 def for_parent(phone: str, lang: str, ussd_code: str) -> list[str]:
     """A parent abroad's ANAK answer, one SMS or more: each child whose caregiver gave this
     number as the parent's (registered as a migrant or not: the caregiver agreed that this

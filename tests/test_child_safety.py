@@ -705,6 +705,18 @@ def test_a_strangers_report_names_the_officer_of_the_village_it_went_to(app, cli
         ("anak saya mau nikahkan sama juragan", "marriage"),
         ("my daughter was kicked and beaten", "violence"),
         ("anak saya dipukuli", "violence"),
+        # Danger in several words (a rule of up to four words, each with its suffixes).
+        ("anak sy gk pulang 2 hari", "missing"),
+        ("anak saya tidak pulang-pulang", "missing"),
+        ("anak saya pulang sekolah jam 2", None),
+        ("My daughter didn't come home", "missing"),
+        ("anakku ora mulih wis rong dina", "missing"),
+        ("anak saya dipaksa kerja di kota", "recruitment"),
+        ("my son was forced to work", "recruitment"),
+        ("anak saya di jewer gurunya", "violence"),
+        ("anak saya digampar bapaknya", "violence"),
+        ("my child is left alone without food", "no_caregiver"),
+        ("anak kula dipunpeksa nyambut damel", "recruitment"),
     ],
 )
 def test_a_danger_word_is_a_word_or_its_forms_not_any_word_it_starts(
@@ -712,6 +724,19 @@ def test_a_danger_word_is_a_word_or_its_forms_not_any_word_it_starts(
 ):
     sms(client, text, sender=RINA)
     assert [a.category for a in Alert.select()] == ([case] if case else [])
+
+
+@pytest.mark.parametrize("sender", [RINA, STRANGER])
+def test_words_about_a_child_with_no_danger_word_say_how_to_report(app, client, districts, sender):
+    # No check-in waits and no word of danger: not the keyword list, but how to reach the
+    # village officer if the child is in danger.
+    assert sms(client, "anak saya takut pulang, menangis terus", sender=sender) == [
+        i18n.text("id", "sms.about_a_child")
+    ]
+    assert Alert.select().count() == 0
+    abroad = sms(client, "my child cries every night", sender="+60123456789")
+    assert abroad == [i18n.text("id", "sms.about_a_child_abroad")]
+    assert sms(client, "halo", sender=sender)[0].startswith("Desmigratif: CEK agensi")
 
 
 def test_a_date_alone_is_no_answer_and_no_case(app, client, districts):
@@ -1313,9 +1338,9 @@ def test_a_two_child_familys_words_about_their_one_open_case_join_it(app, client
     assert Alert.select().count() == 1
 
 
-def test_words_of_a_family_with_no_case_open_are_still_the_help(app, client, districts):
+def test_words_of_a_family_with_no_case_open_open_none(app, client, districts):
     assert sms(client, "anak saya sudah pulang", sender=RINA) == [
-        i18n.text("id", "anak.for_parents_abroad", ussd_code="*123#")
+        i18n.text("id", "sms.about_a_child")
     ]
     assert sms(client, "terima kasih", sender=RINA)[0].startswith("Desmigratif: CEK agensi")
     assert Alert.select().count() == 0

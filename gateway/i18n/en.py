@@ -44,6 +44,7 @@ MESSAGES = {
     "language.en": "English",
     "language.saved": "Language saved: English. Thank you.",
     "sms.help": "Desmigratif: CEK agency | LAPOR broker | TOLONG child in danger (SAPA 129) | ANAK children | DAFTAR | DATA/HAPUS | STOP/MULAI | {ussd_code} | {help}",
+    "sms.about_a_child": "Your message about a child was not read as a report. If a child is in danger, reply TOLONG <what happened>: the village officer is told. SAPA 129",
     "sms.help_officer": "Desmigratif officers: OK <ref> | SELESAI <ref> <note> | KASUS | INFO <ref> <PIN> | TOLONG <news> | menu {ussd_code}",
     "sms.stopped": (
         "You will get no more Desmigratif info. Replies and case news still come. "
@@ -383,6 +384,7 @@ MESSAGES = {
     "pin.prove": "For safety: type the birth year of one of the registered children (e.g. 2015):",
     "pin.ask_officer": "You have no PIN yet. Ask the village Desmigratif officer to help you set one.",
     "village.unknown": "unknown",
+    "sms.about_a_child_abroad": "Your message about a child was not read as a report. If a child is in danger, reply TOLONG <what happened>: the officer is told. WA SAPA +62 8111-129-129",
     "sms.help_abroad": "Desmigratif: CEK agency | LAPOR broker | TOLONG child in danger | ANAK children | DATA/HAPUS | STOP/MULAI | {help} | WA KP2MI 0811-8080-141",
     "sms.register_abroad": "To register from abroad: ask your family or the village Desmigratif officer to register your number. Children's news: SMS ANAK.",
     "sms.registered_already_abroad": "This number is registered with Desmigratif. See your data: SMS DATA. Children's news: SMS ANAK. To register someone else: ask family or the village officer.",

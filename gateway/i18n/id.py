@@ -48,6 +48,7 @@ MESSAGES = {
     "language.saved": "Bahasa disimpan: Bahasa Indonesia. Terima kasih.",
     # SMS.
     "sms.help": "Desmigratif: CEK agensi | LAPOR calo | TOLONG anak dlm bahaya (SAPA 129) | ANAK kabar anak | DAFTAR | DATA/HAPUS | STOP/MULAI | {ussd_code} | {help}",
+    "sms.about_a_child": "Pesan tentang anak belum terbaca sebagai laporan. Jika anak dalam bahaya, balas TOLONG <cerita>: petugas desa diberi tahu. SAPA 129, WA 08111-129-129.",
     "sms.help_officer": "Desmigratif petugas: OK <kode> | SELESAI <kode> <catatan> | KASUS | INFO <kode> <PIN> | TOLONG <kabar> | menu {ussd_code}",
     "sms.stopped": (
         "Anda berhenti menerima info Desmigratif. Balasan dan kabar kasus tetap dikirim. "
@@ -391,6 +392,7 @@ MESSAGES = {
     "pin.prove": "Untuk keamanan: ketik tahun lahir salah satu anak yang terdaftar (contoh 2015):",
     "pin.ask_officer": "Anda belum punya PIN. Minta petugas Desmigratif desa membantu membuatnya.",
     "village.unknown": "tidak diketahui",
+    "sms.about_a_child_abroad": "Pesan tentang anak belum terbaca sebagai laporan. Jika anak dalam bahaya, balas TOLONG <cerita>: petugas desa diberi tahu. WA SAPA +62 8111-129-129.",
     "sms.help_abroad": "Desmigratif: CEK agensi | LAPOR calo | TOLONG anak dlm bahaya | ANAK kabar anak | DATA/HAPUS | STOP/MULAI | {help} | WA KP2MI 0811-8080-141",
     "sms.register_abroad": "Untuk mendaftar dari luar negeri: minta keluarga atau petugas Desmigratif di desa mendaftarkan nomor Anda. Kabar anak: SMS ANAK.",
     "sms.registered_already_abroad": "Nomor ini sudah terdaftar di Desmigratif. Lihat data: SMS DATA. Kabar anak: SMS ANAK. Daftarkan orang lain: minta keluarga atau petugas desa.",

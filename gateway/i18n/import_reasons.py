@@ -10,7 +10,7 @@ INDONESIAN = {
     "not a 10-digit Kemendagri village code": "bukan kode desa Kemendagri 10 angka",
     "not one of {allowed}": "bukan salah satu dari {allowed}",
     "not a phone number": "bukan nomor HP",
-    "one word of letters": "harus satu kata huruf saja",
+    "one to {most} words of letters": "harus 1 sampai {most} kata huruf saja",
     "not a licence number": "bukan nomor izin",
     "abroad or Indonesian? write it with + or 00": "nomor luar negeri atau Indonesia? tulis"
     " dengan + atau 00",

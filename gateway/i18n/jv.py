@@ -48,6 +48,7 @@ MESSAGES = {
     "language.jv": "Basa Jawa",
     "language.saved": "Basa sampun dipunsimpen: Basa Jawa. Matur nuwun.",
     "sms.help": "Desmigratif: CEK agensi | LAPOR calo | TOLONG lare ing bebaya (SAPA 129) | ANAK kabar lare | DAFTAR | DATA/HAPUS | STOP/MULAI | {ussd_code} | {help}",
+    "sms.about_a_child": "Pesen bab lare dereng kewaos minangka laporan. Menawi lare ing bebaya, wangsuli TULUNG <cerita>: petugas desa dipunkabari. SAPA 129, WA 08111-129-129.",
     "sms.help_officer": "Desmigratif petugas: OK <kode> | SELESAI <kode> <cathetan> | KASUS | INFO <kode> <PIN> | TOLONG <kabar> | menu {ussd_code}",
     "sms.stopped": (
         "Panjenengan mandheg nampi info Desmigratif. Wangsulan lan kabar kasus tetep dipunkintun. "
@@ -388,6 +389,7 @@ MESSAGES = {
     "pin.prove": "Kangge keamanan: ketik taun lair salah satunggaling lare ingkang kadaftar (tuladha 2015):",
     "pin.ask_officer": "Panjenengan dereng gadhah PIN. Nyuwun petugas Desmigratif desa mbiyantu damel.",
     "village.unknown": "boten dipunmangertosi",
+    "sms.about_a_child_abroad": "Pesen bab lare dereng kewaos minangka laporan. Menawi lare ing bebaya, wangsuli TULUNG <cerita>: petugas desa dipunkabari. WA SAPA +62 8111-129-129.",
     "sms.help_abroad": "Desmigratif: CEK agensi | LAPOR calo | TOLONG lare ing bebaya | ANAK kabar lare | DATA/HAPUS | STOP/MULAI | {help} | WA KP2MI 0811-8080-141",
     "sms.register_abroad": "Ndaftar saking manca: nyuwun kulawarga utawi petugas Desmigratif desa ndaftaraken nomer panjenengan. Kabar lare: SMS ANAK.",
     "sms.registered_already_abroad": "Nomer punika sampun kadaftar ing Desmigratif. Data: SMS DATA. Kabar lare: SMS ANAK. Ndaftaraken tiyang sanes: nyuwun tulung kulawarga utawi petugas desa.",

@@ -158,9 +158,24 @@ def _plain_words(keyword: str | None, rest: str, phone: str) -> bool:
     abroad asking for the children's news ("Anak saya gimana kabarnya?")."""
     if keyword is None:
         return True
+    return keyword == "ANAK" and _a_sentence(rest) and not is_abroad(phone)
+
+
+def _a_sentence(rest: str) -> bool:
+    """Whether what follows ANAK is a sentence, not BULANAN or BERHENTI."""
     words = rest.upper().split()
-    sentence = len(words) > 1 and words[0] not in ("BULANAN", "BERHENTI")
-    return keyword == "ANAK" and sentence and not is_abroad(phone)
+    return len(words) > 1 and words[0] not in ("BULANAN", "BERHENTI")
+
+
+def _unread_words_about_a_child(keyword: str | None, rest: str, message: Message) -> bool:
+    """Words about a child with no keyword or danger word we know ("anak saya takut pulang"),
+    from a number that ANAK gives no news to."""
+    words = keyword is None or (keyword == "ANAK" and _a_sentence(rest))
+    return (
+        words
+        and danger.is_about_a_child(message.text[:MAX_PARSED], message.phone)
+        and not summaries.gives_news_to(message.phone)
+    )
 
 
 def route(message: Message) -> tuple[str | None, list[str]]:
@@ -198,6 +213,9 @@ def route(message: Message) -> tuple[str | None, list[str]]:
     if keyword is None and checkins.pending(message.phone):
         # "ya semua baik" with a check-in waiting: how to answer it, not the keyword list.
         return "checkin", [message.reply("checkin.correction"), codes_sms(message.lang)]
+    if _unread_words_about_a_child(keyword, rest, message):
+        # Not the keyword list: how to reach the village officer if the child is in danger.
+        return None, [message.reply("sms.about_a_child")]
     handler = KEYWORDS.get(keyword, help_text) if keyword else help_text
     reply = handler(message, rest)
     return keyword, [reply] if isinstance(reply, str) else reply

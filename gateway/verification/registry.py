@@ -266,9 +266,12 @@ def _rule(cells: dict) -> dict:
         if value not in phonenumbers.SUPPORTED_REGIONS:  # "Arab Saudi" would close nothing
             raise RowError("value", "not an ISO 3166 two-letter country code")
     elif kind in ("zero_cost", "danger_word"):
-        value = value.lower()
-        if kind == "danger_word" and not value.isalpha():  # matched a word at a time
-            raise RowError("value", "one word of letters")
+        value = " ".join(value.lower().split())
+        words = value.split()
+        if kind == "danger_word" and not (
+            len(words) <= danger.MOST_WORDS and all(word.isalpha() for word in words)
+        ):
+            raise RowError("value", "one to {most} words of letters", most=danger.MOST_WORDS)
     elif kind == "spsk_agency":
         value = code_key(value)  # a licence number, compared as letters and digits
         if not any(ch.isdigit() for ch in value):
