@@ -17,16 +17,18 @@ from gateway.transactions import unit_of_work
 REMIND_AFTER = timedelta(days=3)
 
 
-def send(households: dict[str, list[int]], key: str, settings: Mapping[str, Any]) -> None:
-    """To each household (phone: its children's birth years) the prompt (or reminder) naming
-    its children by birth year, and the problem codes; in the household's language."""
+def send(
+    households: dict[str, list[tuple[int, int]]], key: str, settings: Mapping[str, Any]
+) -> None:
+    """To each household (phone: its children's birth years and ids) the prompt (or reminder)
+    naming its children by birth year, and the problem codes; in the household's language."""
     languages = people.languages_for(list(households), settings["DEFAULT_LANGUAGE"])
     messages, codes = [], {}
-    for phone, birth_years in households.items():
+    for phone, children in households.items():
         lang = languages[phone]
-        years = _years_in_order(lang, sorted(birth_years))
+        years = _years_in_order(lang, year_labels(sorted(children)))
         params = {"years": years, "ussd_code": settings["USSD_CODE"]}
-        several = f"{key}_many" if len(birth_years) > 1 else key  # "5 digits per child"
+        several = f"{key}_many" if len(children) > 1 else key  # "5 digits per child"
         messages.append((phone, i18n.fit(lang, several, params, shorten="years")))
         if lang not in codes:  # the same in every household of a language
             codes[lang] = checkin_codes.codes_sms(lang)
@@ -34,13 +36,40 @@ def send(households: dict[str, list[int]], key: str, settings: Mapping[str, Any]
     outbox.add_many(messages, MessageKind.BROADCAST)
 
 
-def _years_in_order(lang: str, years: list[int]) -> str:
+def year_labels(children: list[tuple[int, int]]) -> list[str]:
+    """How an SMS names a household's children (birth year, id; in the order their answers are
+    read): the birth year, with the first letters of the name where another child shares the
+    year (twins, cousins with one grandmother: "2015 (B)", "2015 (D)"). Names are decrypted for
+    those children alone."""
+    shared = [child_id for year, child_id in children if [y for y, _ in children].count(year) > 1]
+    if not shared:
+        return [str(year) for year, _ in children]
+    names = dict(Child.select(Child.id, Child.name).where(Child.id.in_(shared)).tuples())
+    return [
+        f"{year} ({_initials(names[child_id], [names[i] for i in shared])})"
+        if child_id in names
+        else str(year)
+        for year, child_id in children
+    ]
+
+
+def _initials(name: str, names: list[str]) -> str:
+    """The fewest first letters of `name` (up to 3) that no other of `names` begins with."""
+    for size in (1, 2):
+        start = name[:size].lower()
+        if sum(other[:size].lower() == start for other in names) == 1:
+            break
+    else:
+        size = 3
+    return name[:size].capitalize()
+
+
+def _years_in_order(lang: str, years: list[str]) -> str:
     """The children's birth years in the order their answers are read, oldest first:
     `2015 lalu 2019` (the first SMS answer is the 2015 child's)."""
     if len(years) == 1:
-        return str(years[0])
-    rest = ", ".join(str(year) for year in years[1:])
-    return i18n.text(lang, "checkin.years_then", first=str(years[0]), rest=rest)
+        return years[0]
+    return i18n.text(lang, "checkin.years_then", first=years[0], rest=", ".join(years[1:]))
 
 
 KEYS = ("checkin.prompt", "checkin.reminder", "checkin.prompt_many", "checkin.reminder_many")
@@ -69,10 +98,11 @@ def remind_due(settings: Mapping[str, Any]) -> int:
             & (Checkin.opened_at <= clock.now() - REMIND_AFTER)
         )
     )
-    households: dict[str, list[int]] = defaultdict(list)  # by phone: one SMS each
+    households: dict[str, list[tuple[int, int]]] = defaultdict(list)  # by phone: one SMS each
     with unit_of_work():
         for checkin in due:
-            households[checkin.child.caregiver.phone].append(checkin.child.birth_year)
+            child = checkin.child
+            households[child.caregiver.phone].append((child.birth_year, child.id))
             Checkin.update(reminded_at=clock.now()).where(Checkin.id == checkin.id).execute()
         send(households, "checkin.reminder", settings)
     return len(households)

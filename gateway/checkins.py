@@ -86,6 +86,13 @@ def pending(phone: str) -> list[Checkin]:
     return sorted(waiting, key=lambda checkin: (checkin.child.birth_year, checkin.child.id))
 
 
+def household_years(phone: str) -> list[tuple[int, int]]:
+    """The birth years and ids of the children in the care of people on this phone, oldest
+    first (as their answers are read)."""
+    children = Child.select(Child.birth_year, Child.id).join(Person).where(Person.phone == phone)
+    return sorted(children.tuples())
+
+
 def open_due(
     settings: Mapping[str, Any],
     village: Village | None = None,
@@ -178,9 +185,9 @@ def _open(
                 for child in due[start : start + CHUNK]
             ],
         )
-    households: dict[str, list[int]] = defaultdict(list)  # by phone: one prompt each
+    households: dict[str, list[tuple[int, int]]] = defaultdict(list)  # by phone: one prompt each
     for child in due:
-        households[child.phone].append(child.birth_year)
+        households[child.phone].append((child.birth_year, child.id))
     checkin_prompts.send(households, "checkin.prompt", settings)
 
 

@@ -181,6 +181,22 @@ def test_two_childrens_answers_in_one_sms_are_read_oldest_first(app, client, dis
     assert Checkin.select().where(Checkin.status == "answered").count() == 2
 
 
+def test_children_born_the_same_year_are_told_apart_by_their_initials(app, client, districts):
+    siti = Person.get(Person.phone == SITI)  # Budi, 2015; his twin and a cousin
+    Child.create(caregiver=siti, name="Bagus", birth_year=2015, in_school=True)
+    Child.create(caregiver=siti, name="Cici", birth_year=2019, in_school=True)
+    start_round(app)
+    prompt = texts_to(SITI)[0]
+    assert "lahir 2015 (Bu) lalu 2015 (Ba), 2019?" in prompt  # the order answers are read in
+    replies = sms(client, "11111", sender=SITI)
+    assert "(lahir 2015 (Bu))" in replies[0] and "(lahir 2015 (Ba))" in replies[0]
+    flagged, after = sms(client, "11113", sender=SITI)
+    assert [(a.category, Child.get_by_id(a.child_id).name) for a in Alert.select()] == [
+        ("marriage", "Bagus")
+    ]
+    assert "lahir 2015 (Ba)" in flagged and "Bu Ani" in flagged and "(lahir 2019)" in after
+
+
 @pytest.mark.parametrize("text", ["1 1 1 1 9", "111111", "3 1 1 1 1"])
 def test_an_answer_that_cannot_be_read_is_asked_again_as_unreadable(app, client, districts, text):
     start_round(app)

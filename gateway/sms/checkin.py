@@ -3,7 +3,7 @@ lost to a typo, words of danger after the digits reported as they are."""
 
 from __future__ import annotations
 
-from gateway import alerts, checkin_codes, checkins, child_names, danger, i18n
+from gateway import alerts, checkin_codes, checkin_prompts, checkins, child_names, danger, i18n
 from gateway.sms.message import MAX_PARSED, Message
 
 
@@ -24,13 +24,14 @@ def answer(message: Message, among_words: bool = False) -> list[str] | None:
         return _nothing_waiting(message, reading)
     if reading.answers is None:
         return _unreadable(message, reading, waiting)
+    labels = _labels(waiting)
     if len(reading.answers) > 1 and len(reading.answers) != len(waiting):
-        return _which_children(message, reading.answers, waiting)
+        return _which_children(message, reading.answers, [labels[c.child.id] for c in waiting])
     waiting = _named_first(waiting, reading)
     raised: set[str] = set()
     flagged, years = False, []
     for checkin, answers in zip(waiting, reading.answers, strict=False):
-        years.append(str(checkin.child.birth_year))
+        years.append(labels[checkin.child.id])
         flags = checkins.record_answer(checkin, answers, "sms") or []
         raised.update(flags)
         flagged = flagged or bool(flags)
@@ -38,7 +39,8 @@ def answer(message: Message, among_words: bool = False) -> list[str] | None:
             # "1 1 1 1 4 dipukul bapake": who, how, as the family wrote it, with the case.
             case = checkins.alert_about(checkin.child, category)
             alerts.add_family_words(case, message.phone, reading.words)
-    replies = _thanks(message, flagged, years, waiting[len(reading.answers) :])
+    still_waiting = [labels[checkin.child.id] for checkin in waiting[len(reading.answers) :]]
+    replies = _thanks(message, flagged, years, still_waiting)
     answered = waiting[0].child if len(reading.answers) == 1 else None
     return replies + _danger_in_words(message, reading.words, raised, answered)
 
@@ -107,10 +109,19 @@ def _unreadable(message: Message, reading: checkin_codes.Reading, waiting: list)
     return [*cases, message.reply("checkin.correction"), checkin_codes.codes_sms(message.lang)]
 
 
-def _which_children(message: Message, answers: list[dict[str, int]], waiting: list) -> list[str]:
+def _labels(waiting: list) -> dict[int, str]:
+    """How the SMS name each child of the household, by its id, as the prompt did: the birth
+    year, and the first letters of its name when another child of theirs shares the year."""
+    children = checkins.household_years(waiting[0].child.caregiver.phone)
+    return dict(zip([i for _, i in children], checkin_prompts.year_labels(children), strict=True))
+
+
+def _which_children(
+    message: Message, answers: list[dict[str, int]], waiting: list[str]
+) -> list[str]:
     """More (or fewer) answers than children waiting (one answered on USSD since): none is
     stored on a child it may not be about; a problem named is reported in the family's name."""
-    years = ", ".join(str(checkin.child.birth_year) for checkin in waiting)
+    years = ", ".join(waiting)
     ask = i18n.text(message.lang, "checkin.which", count=str(len(waiting)), years=years)
     problems = [checkin_codes.problem(a["problem"]) for a in answers]
     return [*(_report(message, p) for p in problems if p), ask]
@@ -120,7 +131,9 @@ def _report(message: Message, category: str, words: str = "") -> str:
     return danger.report_code(message.phone, category, message.lang, words)
 
 
-def _thanks(message: Message, flagged: bool, years: list[str], still_waiting: list) -> list[str]:
+def _thanks(
+    message: Message, flagged: bool, years: list[str], still_waiting: list[str]
+) -> list[str]:
     """Thanks for the answers stored (the officer named when one raised a red flag), and
     which child comes next."""
     if flagged:
@@ -130,6 +143,5 @@ def _thanks(message: Message, flagged: bool, years: list[str], still_waiting: li
     else:
         replies = [i18n.text(message.lang, "checkin.thanks", year=", ".join(years))]
     if still_waiting:
-        year = still_waiting[0].child.birth_year
-        replies.append(i18n.text(message.lang, "checkin.next", year=year))
+        replies.append(i18n.text(message.lang, "checkin.next", year=still_waiting[0]))
     return replies if flagged else [" ".join(replies)]
