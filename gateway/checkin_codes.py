@@ -29,6 +29,16 @@ _SEPARATORS = r"[\s,.;:\-/]*"
 _LEADING_DIGITS = re.compile(rf"{_SEPARATORS}(\d(?:{_SEPARATORS}\d)*){_SEPARATORS}(.*)", re.S)
 
 
+# The question names families write beside their digits, as the prompts name the questions
+# ("sekolah 1 sehat 1 senang 1 kontak 1 masalah 4", "1 1 1 1 kode (4)").
+_NAMES = (
+    "sekolah sehat senang seneng kontak ortu tiyang sepuh kode masalah school healthy health "
+    "happy parent contact problem code"
+).split()
+_NAME = rf"(?:{'|'.join(_NAMES)})\b"
+_NAMED_DIGITS = re.compile(rf"(?:{_NAME}|[\d\s,.;:\-/()=])+", re.I)
+
+
 @dataclass(frozen=True)
 class Reading:
     """A caregiver's SMS read as check-in answers: one child's five digits, or several
@@ -44,7 +54,7 @@ def read(text: str) -> Reading | None:
     """The check-in answers an SMS starts with ("11114.", "1 1 1 1 4 dipukul", "11111 11114");
     None when it is no attempt at an answer (no digits first, or words after digits that are
     no answer: "2 anak saya dipukul", "1/12/21 HP hilang")."""
-    match = _LEADING_DIGITS.fullmatch(text.strip())
+    match = _LEADING_DIGITS.fullmatch(_names_dropped(text.strip()))
     if match is None:
         return None
     groups = re.split(r"[\s,.;:\-/]+", match.group(1))
@@ -55,6 +65,32 @@ def read(text: str) -> Reading | None:
     if answers is None and words:
         return None
     return Reading(answers, per_child, words)
+
+
+def _names_dropped(text: str) -> str:
+    """`text` with the question names (and brackets) written among its first digits dropped,
+    the words after the last digit kept: "sekolah 1 sehat 1 ... masalah 4" is "1 1 1 1 4"."""
+    match = _NAMED_DIGITS.match(text)
+    head = match.group(0) if match else ""
+    last_digit = max((at for at, char in enumerate(head) if char.isdigit()), default=-1)
+    head = head[: last_digit + 1]
+    if not re.search(r"[^\d\s,.;:\-/]", head):
+        return text  # digits as written: nothing to drop
+    return re.sub(rf"{_NAME}|[()=]", " ", head, flags=re.I) + text[last_digit + 1 :]
+
+
+def named_problem(text: str) -> str | None:
+    """The problem a message names without five digits: a code after its name ("kode 4",
+    "masalah: 4") or a code line of the codes SMS copied ("4 Kekerasan", "Rencana nikah")."""
+    coded = re.search(r"\b(?:kode|code|masalah|problem)\W{0,3}([1-8])\b", text, re.I)
+    if coded:
+        return problem(int(coded.group(1)))
+    said = " ".join(re.sub(r"[^\w/]+", " ", text).lower().split())
+    for lang in i18n.CATALOGS:
+        for code in PROBLEMS:
+            if said in (label(lang, code).lower(), f"{code} {label(lang, code).lower()}"):
+                return problem(code)
+    return None
 
 
 # A child's five digits as a word of their own: four answers of 1 or 2, then a problem code.

@@ -197,6 +197,40 @@ def test_children_born_the_same_year_are_told_apart_by_their_initials(app, clien
     assert "lahir 2015 (Ba)" in flagged and "Bu Ani" in flagged and "(lahir 2019)" in after
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 1 1 1 kode 4",
+        "sekolah 1 sehat 1 senang 1 kontak 1 masalah 4",
+        "1 1 1 1 (4)",
+        "1 1 1 1 code: 4",
+    ],
+)
+def test_digits_written_with_the_questions_names_are_an_answer(app, client, districts, text):
+    start_round(app)
+    assert "Bu Ani" in sms(client, text, sender=SITI)[0]
+    assert [a.category for a in Alert.select()] == ["violence"]
+    assert Checkin.select().where(Checkin.status == "answered").count() == 1
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [("4 Kekerasan", "violence"), ("kode 4", "violence"), ("Rencana nikah.", "marriage"),
+     ("5 Ical/minggat", "missing"), ("Sekolah libur 2 minggu", None)],
+)  # fmt: skip
+def test_a_problem_named_without_its_digits_is_reported_and_the_answer_asked_again(
+    app, client, districts, text, category
+):
+    start_round(app)
+    replies = sms(client, text, sender=SITI)
+    assert [(a.category, a.child_id) for a in Alert.select()] == (
+        [(category, by_name(Child, "Budi").id)] if category else []
+    )
+    assert replies[-2:] == [i18n.text("id", "checkin.correction"), checkin_codes.codes_sms("id")]
+    assert ("Bu Ani" in replies[0]) == bool(category)
+    assert Checkin.select().where(Checkin.status == "answered").count() == 0
+
+
 @pytest.mark.parametrize("text", ["1 1 1 1 9", "111111", "3 1 1 1 1"])
 def test_an_answer_that_cannot_be_read_is_asked_again_as_unreadable(app, client, districts, text):
     start_round(app)

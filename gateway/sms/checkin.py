@@ -106,6 +106,9 @@ def _unreadable(message: Message, reading: checkin_codes.Reading, waiting: list)
             cases.append(danger.answer(case.ref, message.lang))
         elif category:
             cases.append(_report(message, category))
+    named = None if problems else checkin_codes.named_problem(message.text[:MAX_PARSED])
+    if named:  # "kode 4": a problem named without its five digits, as if sent alone
+        cases.append(_report(message, named, message.text[:MAX_PARSED]))
     return [*cases, message.reply("checkin.correction"), checkin_codes.codes_sms(message.lang)]
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from gateway import checkins, contacts, danger, erasure, i18n, officers, summaries
+from gateway import checkin_codes, checkins, contacts, danger, erasure, i18n, officers, summaries
 from gateway.checkin_codes import codes_sms
 from gateway.phone import is_abroad
 from gateway.sms import checkin, officer
@@ -212,7 +212,13 @@ def route(message: Message) -> tuple[str | None, list[str]]:
         return "TOLONG", [danger.report(message.phone, message.text, "sms", message.lang)]
     if keyword is None and checkins.pending(message.phone):
         # "ya semua baik" with a check-in waiting: how to answer it, not the keyword list.
-        return "checkin", [message.reply("checkin.correction"), codes_sms(message.lang)]
+        correction = [message.reply("checkin.correction"), codes_sms(message.lang)]
+        named = checkin_codes.named_problem(message.text[:MAX_PARSED])
+        if named:  # "4 Kekerasan", "kode 4": reported at once; how to answer, still
+            correction.insert(
+                0, danger.report_code(message.phone, named, message.lang, message.text)
+            )
+        return "checkin", correction
     if _unread_words_about_a_child(keyword, rest, message):
         # Not the keyword list: how to reach the village officer if the child is in danger.
         return None, [message.reply("sms.about_a_child")]
