@@ -93,19 +93,20 @@ def named_problem(text: str) -> str | None:
     return None
 
 
-# A child's five digits as a word of their own: four answers of 1 or 2, then a problem code.
-_ANSWER_WORD = re.compile(r"(?<![\d\w])[12]{4}[1-8](?![\d\w])")
+# A child's five digits as a word of their own, together or each apart in one way ("11114",
+# "1 1 1 1 4", "1-1-1-1-4"): four answers of 1 or 2, then a problem code.
+_ANSWER_WORD = re.compile(r"(?<![\d\w])[12](?P<apart>[ ,.\-]?)(?:[12](?P=apart)){3}[1-8](?![\d\w])")
 
 
 def read_among_words(text: str) -> Reading | None:
-    """Answers written among words ("Bu 11111 11114", "Beni 11114", "anak pertama 11111 anak
-    kedua 11114"): each five-digit answer read in order, the words kept; None when the text
-    holds no such answer, or other digits too (a date, a time, a price: no answers then)."""
-    found = _ANSWER_WORD.findall(text)
+    """Answers written among words ("Bu 11111 11114", "Joni 1 1 1 1 4", "anak pertama 11111
+    anak kedua 11114"): each five-digit answer read in order, the words kept; None when the
+    text holds no such answer, or other digits too (a date, a time, a price: no answers then)."""
+    found = [match.group(0) for match in _ANSWER_WORD.finditer(text)]
     rest = _ANSWER_WORD.sub(" ", text)
     if not found or re.search(r"\d", rest):
         return None
-    per_child = [[int(digit) for digit in answer] for answer in found]
+    per_child = [[int(digit) for digit in answer if digit.isdigit()] for answer in found]
     return Reading(_answers(per_child), per_child, " ".join(rest.split()))
 
 

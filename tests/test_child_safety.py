@@ -1472,6 +1472,8 @@ def test_a_stranger_asked_which_village_may_answer_with_its_name_alone(
         ("Bu 11111 11114", "Cici"),  # a greeting first
         ("anak pertama 11111 anak kedua 11114", "Cici"),
         ("Cici 11114", "Cici"),  # the child named: hers, though Dewi is the oldest
+        ("Cici 1 1 1 1 4", "Cici"),  # each digit apart, as the prompt shows them
+        ("Bu 1-1-1-1-1 dan 1-1-1-1-4", "Cici"),
     ],
 )
 def test_answers_after_words_are_read(app, client, districts, text, child):
@@ -1486,7 +1488,7 @@ def test_answers_after_words_are_read(app, client, districts, text, child):
 
 def test_words_with_digits_that_are_no_answers_stay_words(app, client, districts):
     start_round(app)
-    for text in ("kode pos 61234", "rapat jam 11112 besok 3", "CEK 11114"):
+    for text in ("kode pos 61234", "rapat jam 11112 besok 3", "CEK 11114", "tgl 1-1-2-1-1999"):
         sms(client, text, sender=RINA)
     assert Checkin.select().where(Checkin.status == "answered").count() == 0
     assert Alert.select().count() == 0
