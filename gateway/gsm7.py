@@ -75,7 +75,13 @@ def numbered_parts(text: str, limit: int = SMS_SEGMENT) -> list[str]:
     numbered `1/3 `, `2/3 `... (basic phones do not join multi-part SMS reliably)."""
     if septets(text) <= limit:
         return [text]
-    room = limit - PART_PREFIX_ROOM
+    parts = cut(text, limit - PART_PREFIX_ROOM)
+    return [f"{number}/{len(parts)} {part}" for number, part in enumerate(parts, start=1)]
+
+
+def cut(text: str, room: int) -> list[str]:
+    """`text` cut between words (at a pause where one is near) into parts of `room` septets
+    at most; a word longer than a part (a URL...) is cut too."""
     parts: list[str] = []
     current = ""
     for word in text.split(" "):
@@ -100,7 +106,7 @@ def numbered_parts(text: str, limit: int = SMS_SEGMENT) -> list[str]:
             current = word
     if current:
         parts.append(current)
-    return [f"{number}/{len(parts)} {part}" for number, part in enumerate(parts, start=1)]
+    return parts
 
 
 def _at_a_pause(text: str, room: int) -> tuple[str, str]:

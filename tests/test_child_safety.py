@@ -1035,6 +1035,20 @@ def test_an_officer_opens_acknowledges_and_closes_a_case_on_ussd(app, client, di
     ]
 
 
+def test_a_long_report_is_read_on_ussd_a_screen_at_a_time(app, client, districts):
+    words = "anak tetangga saya di RT 02 RW 03 sering dipukul bapak tirinya sampai lebam " * 12
+    sms(client, f"TOLONG {words}", sender=RINA)
+    phone = Phone(client, BOJ_OFFICER)
+    phone.dial()
+    screens = [phone.press("3", "1357", "1")]
+    while "98 " in screens[-1].splitlines()[-1]:
+        screens.append(phone.press("98"))
+    assert all(gsm7.septets(screen[4:]) <= 160 for screen in screens)
+    shown = " ".join(" ".join(screen[4:].splitlines()[:-1]) for screen in screens)
+    assert " ".join(words.split()) in " ".join(shown.split())  # every word, in order
+    assert "1 Tangani (OK)" in screens[-1] and "2 Tutup kasus (SELESAI)" in screens[-1]
+
+
 def test_an_officer_without_a_pin_is_told_to_ask_the_admin(app, client, districts):
     phone = Phone(client, IND_SUPERVISOR)
     phone.dial()

@@ -202,7 +202,11 @@ def pages(flow: Flow, state: State) -> list[list[str]]:
     """The screen's lines cut into pages that fit one USSD screen, with room for an error line.
     A page of options after the first starts with the menu's heading again."""
     budget = gsm7.USSD_SCREEN - ERROR_ROOM
-    lines, result, i = _body_lines(flow, state), [], 0
+    # A line longer than a page with its "more" line (a family's long report, read by the
+    # officer) is cut between words first: each part fits a page of its own.
+    room = budget - gsm7.septets(_nav_line(flow, state, 1, more=True)) - 1
+    lines = [part for line in _body_lines(flow, state) for part in _within(line, room)]
+    result, i = [], 0
     heading = _heading(flow, state)
     first_option = len(lines) - len(_menu_options(flow, state))
     while True:
@@ -214,20 +218,25 @@ def pages(flow: Flow, state: State) -> list[list[str]]:
         more = _nav_line(flow, state, page, more=True)
         if _length(top + [lines[i]], more) > budget:
             top = []  # a long line has its page to itself, without the heading
-        current, i = top + [lines[i]], i + 1  # a line too long for a page still gets one
-        while i < len(lines) and _length(current + [lines[i]], more) <= budget:
-            options_split = not _fits(current + lines[i:], flow, state, page, budget)
+        current, i = top + [lines[i]], i + 1
+        while i < len(lines):
+            if _fits(current + lines[i:], flow, state, page, budget):
+                current, i = current + lines[i:], len(lines)  # the rest ends this page
+                break
+            if _length(current + [lines[i]], more) > budget:
+                break
             next_top = [heading] if heading else []
-            if (
-                i == first_option
-                and options_split
-                and _fits(next_top + lines[i:], flow, state, page + 1, budget)
-            ):
+            if i == first_option and _fits(next_top + lines[i:], flow, state, page + 1, budget):
                 break  # the options go together on the next page rather than split
             current, i = current + [lines[i]], i + 1
         result.append(current)
         if i == len(lines):  # only the "more" line's room was missing: it is the last page
             return result
+
+
+def _within(line: str, room: int) -> list[str]:
+    """The line, or its parts when it is longer than `room` septets."""
+    return [line] if gsm7.septets(line) <= room else gsm7.cut(line, room)
 
 
 def _menu_options(flow: Flow, state: State) -> list[tuple[str, str]]:
