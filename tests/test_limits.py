@@ -35,6 +35,29 @@ def test_words_of_danger_get_through_a_flood(limited):
     assert Alert.select().count() == 1
 
 
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("LAPOR calo minta paspor anak saya Rani untuk kerja", "recruitment"),
+        ("1 1 1 1 4", "violence"),
+    ],
+)
+def test_a_childs_danger_in_a_report_or_a_problem_code_gets_through_a_flood(
+    limited, text, category
+):
+    from gateway.models import Child, Person, Village
+
+    village = Village.create(
+        code="3212010001", name="Kenanga", district="Indramayu", province="Jawa Barat"
+    )
+    siti = Person.create(phone=PHONE, name="Siti", role="caregiver", village=village)
+    Child.create(caregiver=siti, name="Rani", birth_year=2012, in_school=True)
+    for _ in range(10):
+        sms(limited, "halo")
+    sms(limited, text)
+    assert category in [alert.category for alert in Alert.select()]
+
+
 def test_the_next_hour_answers_again(limited, now):
     for _ in range(5):
         sms(limited, "halo")

@@ -227,7 +227,7 @@ MESSAGES = {
     "erase.held": "Your data cannot be erased yet: case {ref} is still handled by {officer}. Once the case is closed, it can be.",
     "erase.expired": "To erase your data: send HAPUS, then HAPUS YA within 10 minutes.",
     "erase.officer": "Desmigratif: a household in {village} erased its data and left the service. No action needed.",
-    "limit.sms": "You sent many SMS within an hour. We keep your next messages and answer again from the next hour. Child in danger: SAPA 129.",
+    "limit.sms": "You sent many SMS within an hour. Your next messages this hour are kept but not answered; send again from the next hour. Child in danger: SAPA 129.",
     "limit.ussd": "Too many sessions within an hour. Please try again later. Child in danger: call SAPA 129.",
     "dead_number.officer": "Desmigratif: SMS to {phone} (a household in {village}) failed 3 times; the number may no longer be in use. Please check and update it.",
     "budget.warning": "Desmigratif: village {village} has used {used} of its {budget} SMS this month. Once spent, SMS that are not urgent wait for next month.",

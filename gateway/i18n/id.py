@@ -235,7 +235,7 @@ MESSAGES = {
     "erase.held": "Data belum bisa dihapus: kasus {ref} masih ditangani {officer}. Setelah kasus selesai, data bisa dihapus.",
     "erase.expired": "Untuk menghapus data: kirim HAPUS, lalu HAPUS YA dalam 10 menit.",
     "erase.officer": "Desmigratif: satu keluarga di desa {village} menghapus datanya dan keluar dari layanan. Tidak perlu tindakan.",
-    "limit.sms": "Anda mengirim banyak SMS dalam satu jam. Pesan berikutnya kami simpan dan dijawab lagi mulai jam depan. Anak dalam bahaya: SAPA 129.",
+    "limit.sms": "Anda mengirim banyak SMS dalam satu jam. Pesan berikutnya jam ini tersimpan tapi tidak dibalas; kirim lagi mulai jam depan. Anak dalam bahaya: SAPA 129.",
     "limit.ussd": "Terlalu banyak sesi dalam satu jam. Silakan coba lagi nanti. Anak dalam bahaya: telepon SAPA 129.",
     "dead_number.officer": "Desmigratif: SMS ke nomor {phone} (keluarga di desa {village}) gagal 3 kali, nomor mungkin tidak dipakai lagi. Mohon cek dan perbarui.",
     "budget.warning": "Desmigratif: desa {village} sudah memakai {used} dari {budget} SMS bulan ini. Setelah habis, SMS yang tidak mendesak ditunda ke bulan depan.",

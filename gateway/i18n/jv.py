@@ -232,7 +232,7 @@ MESSAGES = {
     "erase.held": "Data dereng saged dipunbusak: kasus {ref} taksih dipunurus {officer}. Sasampunipun kasus rampung, data saged dipunbusak.",
     "erase.expired": "Kangge mbusak data: kirim HAPUS, lajeng HAPUS YA ing 10 menit.",
     "erase.officer": "Desmigratif: setunggal kulawarga ing desa {village} mbusak datanipun lan medal saking layanan. Boten perlu tindakan.",
-    "limit.sms": "Panjenengan ngirim kathah SMS ing sajam. Pesen salajengipun kasimpen lan dipunwangsuli malih jam ngajeng. Lare ing bebaya: SAPA 129.",
+    "limit.sms": "Panjenengan ngirim kathah SMS ing sajam. Pesen salajengipun jam punika kasimpen, boten dipunwangsuli; kintun malih jam ngajeng. Lare ing bebaya: SAPA 129.",
     "limit.ussd": "Kathah sanget sesi ing sajam. Mangga dicoba malih mangke. Lare ing bebaya: telpon SAPA 129.",
     "dead_number.officer": "Desmigratif: SMS dhateng {phone} (kulawarga desa {village}) gagal 3 kali, nomer saged sampun boten dipunagem. Mangga dipunanyari.",
     "budget.warning": "Desmigratif: desa {village} sampun ngagem {used} saking {budget} SMS wulan punika. Menawi telas, SMS ingkang boten mendesak dipuntunda wulan ngajeng.",

@@ -145,11 +145,16 @@ def parse(text: str) -> tuple[str | None, str]:
 
 
 def speaks_of_danger(message: Message) -> bool:
-    """TOLONG, or a family's words of danger: never silenced by a limit."""
-    keyword = parse(message.text)[0]
-    return KEYWORDS.get(keyword) is help_child or danger.speaks_of_danger(
-        message.text[:MAX_PARSED], message.phone
-    )
+    """TOLONG, a family's words of danger, a broker report about a child or a problem code
+    in check-in digits: never silenced by a limit (each child's case is opened once)."""
+    keyword, rest = parse(message.text)
+    text = message.text[:MAX_PARSED]
+    if KEYWORDS.get(keyword) is help_child or danger.speaks_of_danger(text, message.phone):
+        return True
+    if keyword == "LAPOR":
+        return danger.is_about_a_child(rest, message.phone)
+    reading = checkin_codes.read(text) or checkin_codes.read_among_words(text)
+    return reading is not None and any(checkin_codes.serious_problems(reading))
 
 
 def _plain_words(keyword: str | None, rest: str, phone: str) -> bool:
