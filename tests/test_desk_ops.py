@@ -126,7 +126,7 @@ def test_a_registry_upload_needs_its_date_and_a_file_of_no_good_row_changes_noth
     )
     header = registry_data.AGENCIES.splitlines()[0]
     bad = upload(client, "agencies", header + "\nX,,Malang,2027-01-01,aktif\n", "2026-11-21")
-    assert "tidak ada baris yang benar" in bad.text and "agencies.csv" in bad.text
+    assert "tidak ada yang diubah" in bad.text and "baris 2" in bad.text and "kosong" in bad.text
     assert "/tmp" not in bad.text and "no valid row" not in bad.text
     assert Agency.select().count() == 7  # the registry in force is kept
     first = registry_data.AGENCIES.splitlines()[1]

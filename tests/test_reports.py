@@ -230,7 +230,7 @@ def test_a_reimport_replaces_the_snapshot_and_its_date(app, registry):
         ("licence,name\nX,Y\n", "missing column(s)"),
         (
             "licence_no,name,address,valid_until,status\nA-1,PT A,x,31-12-2027,active\n",
-            "no valid row",
+            "line 2, column valid_until: not a date (YYYY-MM-DD)",  # why, though no row is good
         ),
     ],
 )

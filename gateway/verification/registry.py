@@ -198,10 +198,10 @@ def _replace(
             continue
         parsed[fields[key]] = fields
         report.accepted += 1
+    if report.refused:  # every refused line named, with why, even when none was good
+        return _held(report)
     if not parsed:
         raise ImportFileError("{file}: no valid row; the registry in force is kept", file=path)
-    if report.refused:
-        return _held(report)
     field = getattr(model, key)
     with db.atomic():
         existing = dict(model.select(field, model.id).tuples())
@@ -294,10 +294,10 @@ def import_rules(path: str) -> Report:
             report.refuse(line, error)
             continue
         report.accepted += 1
-    if not rules:
-        raise ImportFileError("{file}: no valid row; the rules in force are kept", file=path)
     if report.refused:  # a kind replaced without a refused row's rule (a danger word...)
         return _held(report)
+    if not rules:
+        raise ImportFileError("{file}: no valid row; the rules in force are kept", file=path)
     kinds = list({rule["kind"] for rule in rules})
     unique = list({(r["kind"], r["value"]): r for r in rules}.values())
     with db.atomic():
