@@ -207,6 +207,8 @@ def parse_household(cells: dict, villages: dict[str, Village | None]) -> Househo
     caregiver_phone = faults.check(_phone, cells, "caregiver_phone")
     caregiver_name = faults.check(_name, cells, "caregiver_name")
     migrant_phone = faults.check(_migrant_phone, cells) if cells.get("migrant_phone") else None
+    if migrant_phone is not None and migrant_phone == caregiver_phone:  # as USSD refuses it
+        faults.found += RowError("migrant_phone", "the caregiver's own number").faults
     migrant_name = faults.check(_name, cells, "migrant_name") if migrant_phone else None
     country = faults.check(_country, cells)
     child_name = faults.check(_name, cells, "child_name")

@@ -154,6 +154,12 @@ def test_a_parent_abroads_number_without_its_plus_is_read_when_it_is_one(registe
     assert parents == ["+60123456789", "+85291234567"]
 
 
+def test_a_parent_abroad_on_the_caregivers_own_number_is_refused(register, village):
+    code, report = register(row(migrant="0812-1111-0001", migrant_name="Sumarno", country="TW"))
+    assert (code, report[1:]) == (1, ["  line 2, column migrant_phone: the caregiver's own number"])
+    assert Person.select().count() == 0
+
+
 def test_a_refused_row_among_good_ones_leaves_nothing_and_the_good_ones_are_whole(
     register, village, chunk
 ):

@@ -10,6 +10,7 @@ INDONESIAN = {
     "not a 10-digit Kemendagri village code": "bukan kode desa Kemendagri 10 angka",
     "not one of {allowed}": "bukan salah satu dari {allowed}",
     "not a phone number": "bukan nomor HP",
+    "the caregiver's own number": "nomor pengasuh sendiri",
     "one to {most} words of letters": "harus 1 sampai {most} kata huruf saja",
     "not a licence number": "bukan nomor izin",
     "abroad or Indonesian? write it with + or 00": "nomor luar negeri atau Indonesia? tulis"
