@@ -62,6 +62,9 @@ def read(text: str) -> Reading | None:
     words = re.sub(r"^[^\w(]+", "", match.group(2).strip())  # "11114! dipukul": "dipukul"
     per_child = _per_child(digits) if _shaped_as_answers(groups) else []
     answers = _answers(per_child)
+    if _shaped_as_answers(groups) and not per_child and len(digits) > len(QUESTIONS):
+        # "1 1 1 1 4 4": a digit too many is no answer, but each fifth still names a problem
+        per_child = _per_child(digits[: len(digits) // len(QUESTIONS) * len(QUESTIONS)])
     if answers is None and words:
         return None
     return Reading(answers, per_child, words)

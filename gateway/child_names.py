@@ -19,8 +19,11 @@ CHILD_WORDS = (
     "lare", "yoga",  # Javanese
     "child", "son", "daughter", "kid", "girl", "boy",  # English
 )  # fmt: skip
-# "anakku", "anaknya", "anake", "larene", "kids": a child word with a possessive or plural.
-CHILD_SUFFIXES = ("ku", "mu", "nya", "ne", "e", "ipun", "s")
+# "anakku", "anakq", "anaknya", "anake", "larene", "kids": a child word with a possessive or
+# plural.
+CHILD_SUFFIXES = ("ku", "q", "mu", "nya", "ne", "e", "ipun", "s")
+# Words for a child that are names too: after a title they are a grown-up's ("Mas Yoga").
+ALSO_NAMES = ("yoga", "putra", "putri")
 # Before a name, these make it a grown-up's: "Pak Budi merekrut orang" is no child's case.
 TITLES = (
     "pak", "bu", "bapak", "ibu", "mas", "mbak", "om", "tante", "kak", "bang", "pakde", "bude",
@@ -39,7 +42,7 @@ _NOT_MY_CHILD = re.compile(
 MY_CHILD = re.compile(
     r"\b(?:(?:anak|ank|putra|putri|lare|yoga)"
     r"(?:\s+(?:perempuan|laki-laki|laki|lanang|wadon|cewek|cowok|sulung|bungsu))?"
-    r"\s*(?:ku|saya|sy|aku|kula|kulo|dalem)"
+    r"\s*(?:ku|q|saya|sy|aku|gw|gue|kula|kulo|dalem)"
     r"|my\s+(?:child|son|daughter|kid|girl|boy))\b"
 )
 
@@ -150,11 +153,17 @@ def _forms(word: str) -> list[str]:
 
 
 def mentions_a_child(text: str) -> bool:
-    """Whether a text has a word for a child ("anak", "anaknya", "lare", "son"...), not after
-    a title: "Mas Yoga" is a grown man's name, not "yoga" (a son, in Javanese)."""
-    words = _words(text)
-    after = zip(["", *words], words, strict=False)
-    return any(is_child_word(word) and before not in TITLES for before, word in after)
+    """Whether a text has a word for a child ("anak", "anaknya", "lare", "son"...): not one
+    that is a name too right after a title ("Mas Yoga" is a grown man, "yoga" a son in
+    Javanese), but "Pak, anak tetangga", "Bu putra kula" (my son) are about a child."""
+    said = gsm7.without_accents(text).lower()
+    if MY_CHILD.search(said):
+        return True
+    tokens = re.findall(r"[a-z]+|[^\sa-z]", said)  # a comma after a title ends it: "Pak, ..."
+    return any(
+        is_child_word(word) and not (before in TITLES and word.startswith(ALSO_NAMES))
+        for before, word in zip(["", *tokens], tokens, strict=False)
+    )
 
 
 def without_names(text: str, children: list[Child]) -> str:

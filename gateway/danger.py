@@ -32,6 +32,13 @@ DANGER_SUFFIXES = (
 MOST_WORDS = 4  # in a danger_word rule: "tidak pulang", "did not come home"
 SAME_REPORT = timedelta(hours=24)  # the same words again within this: the same case
 _WORD = re.compile(r"[a-z]+")
+# Something else lost: the child's phone, wallet or cat ("HP anak saya hilang"), their spirit,
+# appetite or the signal ("hilang semangat"). Not "anak saya hilang kontak": a child missing.
+_LOST_THING = re.compile(
+    r"\b(?:hp|handphone|ponsel|dompet|uang|duit|kucing|motor|sepeda|tas|kunci|ktp|sepatu)"
+    r"\s+(?:anak|ank|putra|putri|lare)\w*(?:\s+(?:saya|sy|aku|kula|gw))?\s+(?:hilang|ilang|ical)\b"
+    r"|\b(?:hilang|ilang|ical)\s+(?:semangat|nafsu|sinyal|fokus|konsentrasi)\b"
+)
 
 
 def categories_in(text: str) -> list[str]:
@@ -49,9 +56,11 @@ def categories_in(text: str) -> list[str]:
 
 
 def _readings(text: str) -> tuple[list[str], list[str]]:
-    """The words of `text` ("didn't" is "didnt"), and the same with "di"/"dipun" joined to the
-    word after it, as people also write them apart ("di pukul" is "dipukul")."""
-    words = _WORD.findall(text.lower().replace("'", "").replace("\u2019", ""))
+    """The words of `text` ("didn't" is "didnt"; something else lost is no lost child), and
+    the same with "di"/"dipun" joined to the word after it, as people also write them apart
+    ("di pukul" is "dipukul")."""
+    said = _LOST_THING.sub(" ", text.lower().replace("'", "").replace("\u2019", ""))
+    words = _WORD.findall(said)
     joined: list[str] = []
     for word in words:
         if joined and joined[-1] in ("di", "dipun"):
@@ -214,7 +223,10 @@ def _case_to_join(
     if another_village and latest.village not in (None, named_village):
         return None
     if latest is None and child_names.MY_CHILD.search(text.lower()):
-        return _familys_one_open_case(reporter)  # "anak saya dipukul lagi": that case
+        # "anak saya dipukul lagi": that case; another danger is a case of its own, as a
+        # check-in opens one per child and danger (a marriage plan stays one when she is hit)
+        case = _familys_one_open_case(reporter)
+        return case if case is not None and category in (case.category, GENERIC) else None
     return latest
 
 

@@ -767,6 +767,23 @@ def test_a_strangers_report_names_the_officer_of_the_village_it_went_to(app, cli
         ("anak saya digampar bapaknya", "violence"),
         ("my child is left alone without food", "no_caregiver"),
         ("anak kula dipunpeksa nyambut damel", "recruitment"),
+        # A greeting or a title before it, slang and Javanese (from the child-safety walk).
+        ("Pak, anak tetangga dipukuli", "violence"),
+        ("Bu anak saya dipukuli", "violence"),
+        ("Bu, putra kula dipun pukul kaliyan bapakipun", "violence"),
+        ("Mas Yoga dipukuli preman", None),  # a grown man
+        ("anakq dipukuli bapaknya", "violence"),
+        ("ank sy gk plg2 dr kmrn", "missing"),
+        ("lare kula dereng kondur saking wingi", "missing"),
+        ("anak saya hilang kontak sejak kemarin", "missing"),
+        ("anakku dikon nyambut gawe", "recruitment"),
+        ("anakku ditinggal dewekan ora dipangani", "no_caregiver"),
+        ("anakku diece kanca-kancane saben dina", "bullying"),
+        ("anak saya dipaksa menikah", "marriage"),
+        # Something else lost, a grown child's wedding: no case.
+        ("HP anak saya hilang di sekolah", None),
+        ("anak saya hilang semangat belajar", None),
+        ("anak pertama saya menikah bulan depan, umurnya 27", None),
     ],
 )
 def test_a_danger_word_is_a_word_or_its_forms_not_any_word_it_starts(
@@ -794,6 +811,33 @@ def test_a_date_alone_is_no_answer_and_no_case(app, client, districts):
     replies = sms(client, "1/12/24", sender=SITI)
     assert Alert.select().count() == 0
     assert replies == [i18n.text("id", "checkin.correction"), checkin_codes.codes_sms("id")]
+
+
+def test_a_digit_too_many_still_reports_the_problem_its_fifth_names(app, client, districts):
+    start_round(app)
+    replies = sms(client, "1 1 1 1 4 4", sender=RINA)
+    assert [(a.category, Child.get_by_id(a.child_id).name) for a in Alert.select()] == [
+        ("violence", "Dewi")
+    ]
+    assert replies[-2:] == [i18n.text("id", "checkin.correction"), checkin_codes.codes_sms("id")]
+
+
+def test_another_danger_to_my_child_is_a_case_of_its_own(app, client, districts):
+    rina = Person.get(Person.phone == RINA)
+    Child.create(caregiver=rina, name="Cici", birth_year=2019, in_school=True)
+    start_round(app)
+    sms(client, "11111 11113", sender=RINA)  # Cici: a marriage plan
+    sms(client, "anak saya dipukul neneknya", sender=RINA)
+    assert sorted(a.category for a in Alert.select()) == ["marriage", "violence"]
+
+
+def test_a_parent_abroad_telling_of_a_child_gets_the_news_and_how_to_report(app, client, districts):
+    migrant = "+886912345678"
+    Child.update(parent_phone=migrant).where(Child.id == by_name(Child, "Dewi").id).execute()
+    told = sms(client, "anak saya sakit demam, neneknya tidak bawa ke dokter", sender=migrant)
+    assert told[-1] == i18n.text("id", "sms.about_a_child_abroad") and len(told) == 2
+    asked = sms(client, "Anak saya gimana kabarnya?", sender=migrant)
+    assert len(asked) == 1 and "Dewi" in asked[0]
 
 
 # 8. ANAK shows where the case stands.

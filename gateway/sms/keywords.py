@@ -53,14 +53,28 @@ def register(message: Message, _rest: str) -> str:
     return message.reply("sms.register")
 
 
-def children_news(message: Message, rest: str) -> str:
+def children_news(message: Message, rest: str) -> str | list[str]:
     """ANAK: the latest news of a migrant's children; ANAK BULANAN / BERHENTI: monthly on/off."""
     choice = rest.split()[0].upper() if rest.split() else ""
     if choice in ("BULANAN", "BERHENTI") and summaries.set_monthly(
         message.phone, choice == "BULANAN"
     ):
         return message.reply("anak.monthly_on" if choice == "BULANAN" else "anak.monthly_off")
-    return summaries.for_parent(message.phone, message.lang, message.ussd_code)
+    news = summaries.for_parent(message.phone, message.lang, message.ussd_code)
+    if (
+        _a_sentence(rest)
+        and not ASKS_FOR_NEWS.search(rest)
+        and summaries.gives_news_to(message.phone)
+    ):
+        # "anak saya disuruh kerja di kebun": the news, and how to tell the officer of a danger
+        return [*news, message.reply("sms.about_a_child")]
+    return news
+
+
+# A parent's sentence after ANAK that asks for the news, not one that tells of something.
+ASKS_FOR_NEWS = re.compile(
+    r"\?|\b(?:kabar\w*|gimana|bagaimana|gmn|gmna|piye|pripun|how|news|apa)\b", re.I
+)
 
 
 def my_data(message: Message, _rest: str) -> str:
