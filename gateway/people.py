@@ -24,7 +24,7 @@ from gateway.models import (
 )
 from gateway.statuses import Role
 
-CONSENT_VERSION = "ussd-2026-11-25b"  # the consent screens' wording; change it when they change
+CONSENT_VERSION = "ussd-2026-11-26"  # the consent screens' wording; change it when they change
 
 
 # Letters (accented too: "Dédé"), spaces and . , ' - ; 2-40 characters.

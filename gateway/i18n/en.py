@@ -88,8 +88,7 @@ MESSAGES = {
         "Seen by the village Desmigratif officer and Disnaker. See/erase: SMS DATA/HAPUS."
     ),
     "reg.consent_family": (
-        "Data consent (PDP law): we keep your name, village, phone\n"
-        "and the children's name, birth year, school, news.\n"
+        "Consent (PDP law): we keep your name, village, phone and each child's name, birth year, school, news.\n"
         "To support the children. You consent as their carer.\n"
         "The parent abroad reads the children's news (SMS ANAK).\n"
         "The village Desmigratif officer and Disnaker read cases.\n"

@@ -92,8 +92,7 @@ MESSAGES = {
         "Dilihat petugas Desmigratif desa dan Disnaker. Lihat/hapus data: SMS DATA/HAPUS."
     ),
     "reg.consent_family": (
-        "Izin data (UU PDP): kami simpan nama, desa, HP Anda\n"
-        "dan data anak: nama, tahun lahir, sekolah, kabar anak.\n"
+        "Izin data (UU PDP): kami simpan nama, desa, HP Anda dan nama, tahun lahir, sekolah, kabar anak.\n"
         "Untuk pendampingan anak. Anda setuju sebagai pengasuh anak.\n"
         "Kabar anak dibaca ayah/ibunya di luar negeri (SMS ANAK).\n"
         "Kasus anak dibaca petugas Desmigratif desa dan Disnaker.\n"

@@ -91,8 +91,7 @@ MESSAGES = {
         "Dipunpirsani petugas Desmigratif desa lan Disnaker. Data: SMS DATA/HAPUS."
     ),
     "reg.consent_family": (
-        "Idin data (UU PDP): kula simpen asma, desa, HP panjenengan\n"
-        "lan data lare: nami, taun lair, sekolah, kabar lare.\n"
+        "Idin (UU PDP): kula simpen asma, desa, HP panjenengan lan nami, taun lair, sekolah, kabar lare.\n"
         "Kangge pendampingan lare. Panjenengan setuju minangka pengasuh.\n"
         "Kabar lare dipunwaos bapak/ibunipun ing manca (SMS ANAK).\n"
         "Kasus lare dipunwaos petugas Desmigratif desa lan Disnaker.\n"
