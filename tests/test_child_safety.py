@@ -802,8 +802,21 @@ def test_words_about_a_child_with_no_danger_word_say_how_to_report(app, client, 
     ]
     assert Alert.select().count() == 0
     abroad = sms(client, "my child cries every night", sender="+60123456789")
-    assert abroad == [i18n.text("id", "sms.about_a_child_abroad")]
+    assert abroad == [i18n.text("en", "sms.about_a_child_abroad")]  # as written: English
     assert sms(client, "halo", sender=sender)[0].startswith("Desmigratif: CEK agensi")
+
+
+def test_words_in_english_are_answered_in_english_unless_a_language_was_chosen(
+    app, client, districts
+):
+    from gateway import contacts
+
+    english = sms(client, "My daughter was beaten by her uncle", sender=RINA)
+    assert english[0].startswith("Report ") and "village officer Pak Joko" in english[0]
+    contacts.set_language(RINA, "id")
+    chosen = sms(client, "my daughter was kicked by her uncle", sender=RINA)
+    assert chosen[0].startswith("Laporan ")
+    assert sms(client, "anak saya dipukul", sender=SITI)[0].startswith("Laporan ")
 
 
 def test_a_date_alone_is_no_answer_and_no_case(app, client, districts):
@@ -938,7 +951,7 @@ def test_words_of_danger_are_a_child_case_whatever_word_comes_first(
     answer = sms(client, text, sender=RINA)
     alert = Alert.get()
     assert (alert.category, alert.urgent, alert.village.name) == (category, True, "Sumberejo")
-    assert Report.get().kind == "child" and "petugas desa Pak Joko" in answer[0]
+    assert Report.get().kind == "child" and "Pak Joko" in answer[0]
     assert RINA not in texts_to(BOJ_OFFICER)[0]  # the case SMS never carries the reporter
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from gateway import gsm7
 from gateway.i18n.desk import MESSAGES as DESK
 from gateway.i18n.en import MESSAGES as ENGLISH
@@ -11,6 +13,21 @@ from gateway.i18n.jv import MESSAGES as JAVANESE
 CATALOGS: dict[str, dict[str, str]] = {"id": INDONESIAN, "en": ENGLISH, "jv": JAVANESE}
 DEFAULT = "id"
 STAFF = "id"  # officers' and supervisors' SMS: their alerts are Indonesian, so is the rest
+
+
+# Words of English that Indonesian and Javanese do not use: a message written in English.
+ENGLISH_WORDS = frozenset(
+    "my our the a is are was were has have been and to of in with not please help what where "
+    "when how who child children son daughter kids mother father he she they i we you".split()
+)
+
+
+def written_in_english(text: str) -> bool:
+    """Whether a message is written in English ("My daughter was beaten"): two of its words
+    and a third of them at least are English's own."""
+    words = re.findall(r"[a-z]+", text.lower())
+    english = sum(word in ENGLISH_WORDS for word in words)
+    return english >= 2 and english * 3 >= len(words)
 
 
 def text(lang: str, key: str, **params: object) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gateway import gsm7, inbox, limits, outbox, people
+from gateway import contacts, gsm7, i18n, inbox, limits, outbox, people
 from gateway.providers.africastalking import IncomingSms
 from gateway.sms.keywords import redacted, route, speaks_of_danger
 from gateway.sms.message import Message
@@ -16,7 +16,10 @@ def receive(sms: IncomingSms, default_lang: str, ussd_code: str) -> bool:
         inbound_id = inbox.store(sms, redacted(text))  # an officer's PIN is never stored
         if inbound_id is None:
             return False
-        message = Message(phone, text, people.language_for(phone, default_lang), ussd_code)
+        lang = people.language_for(phone, default_lang)
+        if i18n.written_in_english(text) and not contacts.language_of(phone, ""):
+            lang = "en"  # no language chosen, written in English: answered in English
+        message = Message(phone, text, lang, ussd_code)
         verdict = limits.count("sms", phone, "INBOUND_SMS_PER_HOUR")
         if verdict is limits.Verdict.ALLOW or speaks_of_danger(message):
             keyword, replies = route(message)
