@@ -182,10 +182,42 @@ def without_names(text: str, children: list[Child]) -> str:
         stop = next((i for i, w in enumerate(words) if w.lower() in (*TITLES, *AGENCY_FORMS)), 2)
         return " ".join(["(anak)", *words[min(stop, 2) :]])
 
-    masked_text = _WORD_AS_TYPED.sub(masked, text)
+    masked_text = _CHILD_CALLED.sub(_called_masked, _WORD_AS_TYPED.sub(masked, text))
     if text.upper() == text:  # all in capitals: a capital says nothing of a name
         return masked_text
     return _REST_OF_NAME.sub(rest_of_name, masked_text)
+
+
+# "anak perempuan bernama Melati", "anak tetangga namanya budi": the name of a child nobody
+# registered, masked all the same (a grown-up's title after it is no child's name).
+_CHILD_CALLED = re.compile(
+    r"(?i)\b(?:anak|anaknya|ank|putra|putri|bocah|lare|cucu|keponakan|child|girl|boy|son|"
+    r"daughter)\b[^.,;:!?]{0,30}?\b(?:bernama|namanya|nama|named|called|jenenge|asmane|"
+    r"asmanipun)\s+(?P<name>[^\W\d_]+(?:\s+[^\W\d_a-z][^\W\d_]*)?)"
+)
+
+
+def _called_masked(match: re.Match) -> str:
+    name = match.group("name")
+    if name.split()[0].lower() in TITLES:
+        return match.group()
+    return match.group()[: match.start("name") - match.start()] + "(anak)"
+
+
+# An age under 18 or a child's school: "umur 15", "16 tahun", "aged 14", "masih SMP".
+_AGE_OR_SCHOOL = re.compile(
+    r"(?i)\b(?:umur|umurnya|usia|usianya|aged?)\s*(\d{1,2})\b"
+    r"|\b(\d{1,2})\s*(?:tahun|thn|th|years?|yrs?|yo)\b|\b(?:sd|smp|sma|smk|mts)\b"
+)
+
+
+def says_a_minor(text: str) -> bool:
+    """Whether a text gives an age under 18 or a school that children go to."""
+    for match in _AGE_OR_SCHOOL.finditer(text):
+        age = match.group(1) or match.group(2)
+        if age is None or int(age) < 18:
+            return True
+    return False
 
 
 def _words(text: str) -> list[str]:

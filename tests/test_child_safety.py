@@ -1137,6 +1137,17 @@ def test_a_broker_report_naming_a_registered_child_names_no_child_and_is_her_cas
     assert sorted(Child.get_by_id(a.child_id).name for a in recruitment) == ["Dewi", "Eka"]
 
 
+def test_a_broker_after_an_unregistered_minor_masks_her_name_and_opens_her_case(
+    app, client, districts
+):
+    sms(client, "LAPOR calo bawa anak perempuan bernama Melati umur 15 ke Batam", sender=RINA)
+    assert sorted(a.category for a in Alert.select()) == ["broker", "recruitment"]
+    alert_sms = " ".join(texts_to(BOJ_OFFICER))
+    assert "bernama (anak) umur 15" in alert_sms and "Melati" not in alert_sms
+    sms(client, "LAPOR calo Pak Harun minta uang ke anak saya yang mau kerja", sender=SITI)
+    assert Alert.select().where(Alert.category == "recruitment").count() == 1  # no age: none
+
+
 def test_a_neighbours_childs_name_with_no_word_for_a_child_is_masked_but_no_case(
     app, client, districts
 ):
@@ -1251,10 +1262,16 @@ def test_a_familys_second_report_about_an_unnamed_child_joins_the_first(app, cli
 
 
 def test_a_strangers_broker_report_goes_to_the_village_it_names(app, client, districts):
-    answer = sms(client, "LAPOR calo Pak Rudi di desa Sumberejo rekrut anak SMP", sender=STRANGER)
+    answer = sms(client, "LAPOR calo Pak Rudi di desa Sumberejo rekrut anak", sender=STRANGER)
     assert [(a.category, a.village.name) for a in Alert.select()] == [("broker", "Sumberejo")]
     assert texts_to(BOJ_OFFICER)[0].startswith("LAPOR CALO")
     assert answer[0].startswith("Terima kasih. Laporan") and "diteruskan ke petugas" in answer[0]
+    sms(client, "LAPOR calo Pak Rudi di desa Sumberejo rekrut anak SMP", sender=STRANGER)
+    # Children of junior high school: a child's case too, in the village named.
+    assert [(a.category, a.village.name) for a in Alert.select().order_by(Alert.id)] == [
+        ("broker", "Sumberejo"),
+        ("recruitment", "Sumberejo"),
+    ]
 
 
 def test_one_childs_digits_whose_words_name_the_other_child_are_that_childs(app, client, districts):

@@ -244,7 +244,7 @@ MESSAGES = {
     "case_state.told_more": "officers told of new words",
     "category.broker": "broker",
     "officer.only": "This command is for registered Desmigratif officers only.",
-    "officer.need_ref": "Send the command with the case code. Example: OK K7C3A. Your cases: KASUS",
+    "officer.need_ref": "Send the command with the case code. Example: OK K7C3AB. Your cases: KASUS",
     "officer.unknown_ref": "Case code {ref} is unknown. Send KASUS for your cases.",
     "officer.acknowledged": "Case {ref} is yours. When done send: SELESAI {ref} short note",
     "officer.closed": "Case {ref} closed. Thank you.",

@@ -252,7 +252,7 @@ MESSAGES = {
     "case_state.told_more": "kabar baru diteruskan",
     "category.broker": "calo",
     "officer.only": "Perintah ini hanya untuk petugas Desmigratif yang terdaftar.",
-    "officer.need_ref": "Kirim perintah dengan kode kasus. Contoh: OK K7C3A. Daftar kasus: KASUS",
+    "officer.need_ref": "Kirim perintah dengan kode kasus. Contoh: OK K7C3AB. Daftar kasus: KASUS",
     "officer.unknown_ref": "Kode kasus {ref} tidak dikenal. Kirim KASUS untuk daftar kasus Anda.",
     "officer.acknowledged": "Kasus {ref} Anda tangani. Bila selesai kirim: SELESAI {ref} catatan singkat",
     "officer.closed": "Kasus {ref} ditutup. Terima kasih.",

@@ -249,7 +249,7 @@ MESSAGES = {
     "case_state.told_more": "kabar enggal dipunterusaken",
     "category.broker": "calo",
     "officer.only": "Prentah punika namung kangge petugas Desmigratif ingkang kadaftar.",
-    "officer.need_ref": "Kintun prentah kaliyan kode kasus. Tuladha: OK K7C3A. Daftar kasus: KASUS",
+    "officer.need_ref": "Kintun prentah kaliyan kode kasus. Tuladha: OK K7C3AB. Daftar kasus: KASUS",
     "officer.unknown_ref": "Kode kasus {ref} lepat. Kintun KASUS kangge daftar kasus.",
     "officer.acknowledged": "Kasus {ref} panjenengan tangani. Menawi rampung kintun: SELESAI {ref} cathetan",
     "officer.closed": "Kasus {ref} dipuntutup. Matur nuwun.",
