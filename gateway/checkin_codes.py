@@ -48,6 +48,8 @@ class Reading:
     answers: list[dict[str, int]] | None
     per_child: list[list[int]]  # the digits, five per child; none when shaped as no answer is
     words: str
+    # Answers among words: the words before and after each ("Ani 11113, Eka 11111").
+    around: tuple[tuple[str, str], ...] = ()
 
 
 def read(text: str) -> Reading | None:
@@ -67,6 +69,8 @@ def read(text: str) -> Reading | None:
         per_child = _per_child(digits[: len(digits) // len(QUESTIONS) * len(QUESTIONS)])
     if answers is None and words:
         return None
+    if words and _ANSWER_WORD.search(words):  # "11111 Dewi, 11113 Cici": answers among words
+        return read_among_words(text) or Reading(answers, per_child, words)
     return Reading(answers, per_child, words)
 
 
@@ -105,12 +109,19 @@ def read_among_words(text: str) -> Reading | None:
     """Answers written among words ("Bu 11111 11114", "Joni 1 1 1 1 4", "anak pertama 11111
     anak kedua 11114"): each five-digit answer read in order, the words kept; None when the
     text holds no such answer, or other digits too (a date, a time, a price: no answers then)."""
-    found = [match.group(0) for match in _ANSWER_WORD.finditer(text)]
+    matches = list(_ANSWER_WORD.finditer(text))
     rest = _ANSWER_WORD.sub(" ", text)
-    if not found or re.search(r"\d", rest):
+    if not matches or _A_NUMBER.search(rest):
         return None
-    per_child = [[int(digit) for digit in answer if digit.isdigit()] for answer in found]
-    return Reading(_answers(per_child), per_child, " ".join(rest.split()))
+    per_child = [[int(digit) for digit in m.group(0) if digit.isdigit()] for m in matches]
+    edges = [0, *(edge for m in matches for edge in m.span()), len(text)]
+    between = [text[edges[i] : edges[i + 1]] for i in range(0, len(edges), 2)]
+    around = tuple(zip(between[:-1], between[1:], strict=True))
+    return Reading(_answers(per_child), per_child, " ".join(rest.split()), around)
+
+
+# A number of its own among the words (a date, a time, a price), not one in a word ("2x").
+_A_NUMBER = re.compile(r"(?<![^\W\d_])\d+(?![^\W\d_])")
 
 
 def _shaped_as_answers(groups: list[str]) -> bool:

@@ -39,29 +39,36 @@ def send(
 def year_labels(children: list[tuple[int, int]]) -> list[str]:
     """How an SMS names a household's children (birth year, id; in the order their answers are
     read): the birth year, with the first letters of the name where another child shares the
-    year (twins, cousins with one grandmother: "2015 (B)", "2015 (D)"). Names are decrypted for
-    those children alone."""
-    shared = [child_id for year, child_id in children if [y for y, _ in children].count(year) > 1]
-    if not shared:
-        return [str(year) for year, _ in children]
+    year (twins, cousins with one grandmother: "2015 (Bu)", "2015 (Ba)"). Names are decrypted
+    for those children alone."""
+    years = [year for year, _ in children]
+    shared = [child_id for year, child_id in children if years.count(year) > 1]
+    if not shared:  # most households: no query (a round prompts thousands)
+        return [str(year) for year in years]
     names = dict(Child.select(Child.id, Child.name).where(Child.id.in_(shared)).tuples())
-    return [
-        f"{year} ({_initials(names[child_id], [names[i] for i in shared])})"
-        if child_id in names
-        else str(year)
-        for year, child_id in children
-    ]
+
+    def label(year: int, child_id: int) -> str:
+        if child_id not in names:
+            return str(year)
+        twins = [names[i] for y, i in children if y == year and i != child_id]
+        return f"{year} ({_initials(names[child_id], twins)})"
+
+    return [label(year, child_id) for year, child_id in children]
 
 
-def _initials(name: str, names: list[str]) -> str:
-    """The fewest first letters of `name` (up to 3) that no other of `names` begins with."""
-    for size in (1, 2):
-        start = name[:size].lower()
-        if sum(other[:size].lower() == start for other in names) == 1:
-            break
-    else:
-        size = 3
-    return name[:size].capitalize()
+def _initials(name: str, others: list[str]) -> str:
+    """The fewest first letters that tell `name` from the `others`: of its first word, or of
+    its first word that differs ("Nur Aida" beside "Nur Aini": "Aid"; "Putri", "Putra")."""
+    words = name.split()
+    for at, word in enumerate(words):
+        rivals = [other.split()[at].lower() for other in others if len(other.split()) > at]
+        if word.lower() in rivals and at + 1 < len(words):
+            continue  # the same word in a sibling's name: the next word tells them apart
+        for size in range(1, len(word) + 1):
+            if not any(rival.startswith(word[:size].lower()) for rival in rivals):
+                return word[:size].capitalize()
+        return word.capitalize()
+    return name
 
 
 def _years_in_order(lang: str, years: list[str]) -> str:

@@ -22,6 +22,8 @@ CHILD_WORDS = (
 # "anakku", "anakq", "anaknya", "anake", "larene", "kids": a child word with a possessive or
 # plural.
 CHILD_SUFFIXES = ("ku", "q", "mu", "nya", "ne", "e", "ipun", "s")
+# After "anak", these are an animal's young: "anak kucing saya hilang" is a kitten.
+ANIMALS = ("kucing", "ayam", "kambing", "sapi", "anjing", "burung", "bebek", "ikan", "kelinci")
 # Words for a child that are names too: after a title they are a grown-up's ("Mas Yoga").
 ALSO_NAMES = ("yoga", "putra", "putri")
 # Before a name, these make it a grown-up's: "Pak Budi merekrut orang" is no child's case.
@@ -122,6 +124,15 @@ def named_among(children, text: str) -> list[Child]:
     return [child for child in children if said & set(_name_words(child.name))]
 
 
+def best_named(children, text: str) -> list[Child]:
+    """Of a household's children, those whose name the text says best (the most words of it:
+    "Nur Aida" is Aida, not her twin Nur Aini; "Putri" is a name here, not "a daughter")."""
+    said = set(_name_words_said(text))
+    saying = {child.id: len(said & set(_words(child.name))) for child in children}
+    best = max(saying.values(), default=0)
+    return [child for child in children if best and saying[child.id] == best]
+
+
 def whole_name_said(child: Child, text: str) -> bool:
     """Whether the text says every word of the child's name ("Muhammad Rizki", not
     "Muhammad" alone: a grown man may be called so too)."""
@@ -161,8 +172,10 @@ def mentions_a_child(text: str) -> bool:
         return True
     tokens = re.findall(r"[a-z]+|[^\sa-z]", said)  # a comma after a title ends it: "Pak, ..."
     return any(
-        is_child_word(word) and not (before in TITLES and word.startswith(ALSO_NAMES))
-        for before, word in zip(["", *tokens], tokens, strict=False)
+        is_child_word(word)
+        and not (before in TITLES and word.startswith(ALSO_NAMES))
+        and after not in ANIMALS  # "anak kucing", a kitten
+        for before, word, after in zip(["", *tokens], tokens, [*tokens[1:], ""], strict=False)
     )
 
 

@@ -32,12 +32,20 @@ DANGER_SUFFIXES = (
 MOST_WORDS = 4  # in a danger_word rule: "tidak pulang", "did not come home"
 SAME_REPORT = timedelta(hours=24)  # the same words again within this: the same case
 _WORD = re.compile(r"[a-z]+")
-# Something else lost: the child's phone, wallet or cat ("HP anak saya hilang"), their spirit,
-# appetite or the signal ("hilang semangat"). Not "anak saya hilang kontak": a child missing.
-_LOST_THING = re.compile(
-    r"\b(?:hp|handphone|ponsel|dompet|uang|duit|kucing|motor|sepeda|tas|kunci|ktp|sepatu)"
-    r"\s+(?:anak|ank|putra|putri|lare)\w*(?:\s+(?:saya|sy|aku|kula|gw))?\s+(?:hilang|ilang|ical)\b"
+# Not a child's danger, though its words are: something else lost, the child's phone, wallet
+# or cat ("HP anak saya hilang", "hpku ilang"), their spirit or the signal ("hilang
+# semangat"; not "anak saya hilang kontak": a child missing); a team beaten ("timnas dihajar
+# Jepang 5-0").
+_NOT_DANGER = re.compile(
+    r"\b(?:hp|handphone|ponsel|dompet|uang|duit|kucing|motor|sepeda|tas|kunci|ktp|sepatu)\w*"
+    r"(?:\s+(?:anak|ank|putra|putri|lare)\w*)?(?:\s+(?:saya|sy|aku|kula|gw))?"
+    r"\s+(?:hilang|ilang|ical)\b"
     r"|\b(?:hilang|ilang|ical)\s+(?:semangat|nafsu|sinyal|fokus|konsentrasi)\b"
+    r"|\b(?:dihajar|dibantai|digilas|dikalahkan)\b(?=[^.!?]{0,30}?\b\d+\s*-\s*\d+\b)"
+)
+# Words that point back to the child of the case open ("anak itu sekarang hilang").
+_THE_SAME_CHILD = re.compile(
+    r"\b(?:itu|tersebut|dia|ia|anaknya|the same|that child|she|he|her|him|kuwi|niku|punika)\b"
 )
 
 
@@ -59,7 +67,7 @@ def _readings(text: str) -> tuple[list[str], list[str]]:
     """The words of `text` ("didn't" is "didnt"; something else lost is no lost child), and
     the same with "di"/"dipun" joined to the word after it, as people also write them apart
     ("di pukul" is "dipukul")."""
-    said = _LOST_THING.sub(" ", text.lower().replace("'", "").replace("\u2019", ""))
+    said = _NOT_DANGER.sub(" ", text.lower().replace("'", "").replace("\u2019", ""))
     words = _WORD.findall(said)
     joined: list[str] = []
     for word in words:
@@ -111,18 +119,20 @@ def report(
     category: str | None = None,
     child: Child | None = None,
     urgent: bool = False,
+    more_about: Alert | None = None,
 ) -> str:
     """Store what was said, open an urgent-as-due case for the officer of the child's village
     (the case SMS names no child), and answer with the reference, who was told and SAPA 129.
     The same words again within a day are the same case; words about a child whose case of
-    that danger is open go to that case."""
+    that danger is open go to that case; `more_about`: the case words with no danger in them
+    are more about (case_for_more_words), never a case of their own."""
     squeezed = " ".join(text.split()) or "-"
     category = category or next(iter(categories_in(squeezed)), GENERIC)
     child = child or child_names.named_child(reporter, squeezed)
     latest = _open_case_of(reporter)  # read once: whether they were asked, and what it joins
     asked = latest is not None and latest.village is None  # a village's name alone answers it
     named_village = village_names.named_in(squeezed, officers.district_of(reporter), asked)
-    case = _case_to_join(latest, child, category, named_village, squeezed, reporter)
+    case = more_about or _case_to_join(latest, child, category, named_village, squeezed, reporter)
     if case is not None:
         if case.village is None and named_village is not None:
             Report.update(village=named_village).where(Report.ref == case.ref).execute()
@@ -222,6 +232,12 @@ def _case_to_join(
     another_village = named_village is not None and latest is not None
     if another_village and latest.village not in (None, named_village):
         return None
+    if (
+        latest is not None
+        and category not in (GENERIC, latest.category)
+        and not _THE_SAME_CHILD.search(text.lower())
+    ):
+        return None  # "satu lagi, ada anak ... kabur": another child, another case
     if latest is None and child_names.MY_CHILD.search(text.lower()):
         # "anak saya dipukul lagi": that case; another danger is a case of its own, as a
         # check-in opens one per child and danger (a marriage plan stays one when she is hit)

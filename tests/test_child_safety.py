@@ -784,6 +784,10 @@ def test_a_strangers_report_names_the_officer_of_the_village_it_went_to(app, cli
         ("HP anak saya hilang di sekolah", None),
         ("anak saya hilang semangat belajar", None),
         ("anak pertama saya menikah bulan depan, umurnya 27", None),
+        ("hpku ilang, anakku ora iso telpon bapake", None),
+        ("anak kucing saya hilang dari kemarin", None),
+        ("anak2 nangis semalam, timnas dihajar 5-0 sama Jepang", None),
+        ("anak saya dihajar preman 5 orang", "violence"),
     ],
 )
 def test_a_danger_word_is_a_word_or_its_forms_not_any_word_it_starts(
@@ -824,6 +828,68 @@ def test_a_date_alone_is_no_answer_and_no_case(app, client, districts):
     replies = sms(client, "1/12/24", sender=SITI)
     assert Alert.select().count() == 0
     assert replies == [i18n.text("id", "checkin.correction"), checkin_codes.codes_sms("id")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cici 1 1 1 1 3, Dewi 1 1 1 1 1",
+        "Cici: 1-1-1-1-3 / Dewi: 1-1-1-1-1",
+        "1 1 1 1 1 Dewi, 1 1 1 1 3 Cici",  # each name after its answer
+    ],
+)
+def test_answers_each_after_a_childs_name_are_that_childs(app, client, districts, text):
+    rina = Person.get(Person.phone == RINA)  # Dewi 2015; Cici 2019
+    Child.create(caregiver=rina, name="Cici", birth_year=2019, in_school=True)
+    start_round(app)
+    sms(client, text, sender=RINA)
+    assert [(a.category, Child.get_by_id(a.child_id).name) for a in Alert.select()] == [
+        ("marriage", "Cici")
+    ]
+
+
+@pytest.mark.parametrize(
+    "twin, other, said, labels",
+    [
+        ("Nur Aida", "Nur Aini", "Nur Aida 1 1 1 1 4", "2015 (Aid) lalu 2015 (Ain)"),
+        ("Putri", "Putra", "Putri 1 1 1 1 4", "2015 (Putri) lalu 2015 (Putra)"),
+    ],
+)
+def test_twins_with_names_alike_are_told_apart_and_answered_by_name(
+    app, client, districts, twin, other, said, labels
+):
+    rina = Person.get(Person.phone == RINA)
+    Child.delete().execute()
+    Child.create(caregiver=rina, name=twin, birth_year=2015, in_school=True)
+    Child.create(caregiver=rina, name=other, birth_year=2015, in_school=True)
+    start_round(app)
+    assert labels in texts_to(RINA)[0]
+    sms(client, said, sender=RINA)
+    assert [(a.category, Child.get_by_id(a.child_id).name) for a in Alert.select()] == [
+        ("violence", twin)
+    ]
+
+
+def test_another_childs_other_danger_from_the_same_stranger_is_a_case_of_its_own(
+    app, client, districts
+):
+    sms(client, "TOLONG anak tetangga dipukuli desa Sumberejo", sender=STRANGER)
+    sms(client, "TOLONG satu lagi, ada anak perempuan SD kabur dari rumah", sender=STRANGER)
+    sms(client, "TOLONG anak itu sekarang diculik", sender=STRANGER)  # the last one's child
+    assert [a.category for a in Alert.select().order_by(Alert.id)] == ["violence", "missing"]
+
+
+def test_a_question_of_a_family_with_a_case_open_opens_no_other(app, client, districts):
+    start_round(app)
+    sms(client, "1 1 1 1 4", sender=RINA)
+    sms(client, "kapan pertanyaan anak berikutnya?", sender=RINA)
+    assert Alert.select().count() == 1
+
+
+def test_a_number_in_a_word_does_not_hide_the_answer_before_it(app, client, districts):
+    start_round(app)
+    sms(client, "Dewi 1 1 1 1 4, dipukul bapak tirinya 2x", sender=RINA)
+    assert [a.category for a in Alert.select()] == ["violence"]
 
 
 def test_a_digit_too_many_still_reports_the_problem_its_fifth_names(app, client, districts):

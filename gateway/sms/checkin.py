@@ -67,14 +67,25 @@ def _danger_in_words(message: Message, words: str, said: set[str], answered=None
 
 
 def _named_first(waiting: list, reading: checkin_codes.Reading) -> list:
-    """One child's digits whose words name another child waiting ("11114 Fajar dipukul"):
-    the answer is that child's, not the oldest's."""
-    if len(reading.answers) != 1 or len(waiting) < 2 or not reading.words:
+    """The waiting check-ins in the order of the answers: each answer the child its words name
+    ("Ani 11113, Eka 11111": the name before each, else after each; "11114 Fajar dipukul":
+    one answer, the child named), else the oldest child first."""
+    children = [checkin.child for checkin in waiting]
+    if len(waiting) < 2:
         return waiting
-    named = child_names.named_among([checkin.child for checkin in waiting], reading.words)
-    if len(named) != 1:
-        return waiting
-    return sorted(waiting, key=lambda checkin: checkin.child.id != named[0].id)
+    if len(reading.answers) == 1:
+        texts = [[reading.words]]
+    else:
+        texts = [[before for before, _ in reading.around], [after for _, after in reading.around]]
+    for said in texts:
+        named = [child_names.best_named(children, text) for text in said]
+        ids = [one[0].id for one in named if len(one) == 1]  # each names one child, all apart
+        if said and len(ids) == len(said) == len(set(ids)):
+            last = len(ids)  # the children no answer named: after, oldest first
+            return sorted(
+                waiting, key=lambda c: ids.index(c.child.id) if c.child.id in ids else last
+            )
+    return waiting
 
 
 def _nothing_waiting(message: Message, reading: checkin_codes.Reading) -> list[str]:

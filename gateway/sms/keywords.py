@@ -224,11 +224,16 @@ def route(message: Message) -> tuple[str | None, list[str]]:
         # "anak saya dipukul", "Lapor anak sy dipukul", "mulai kemarin anak saya hilang":
         # a family's words of danger are a report whatever word comes first.
         return "TOLONG", [danger.report(message.phone, message.text, "sms", message.lang)]
-    if _plain_words(keyword, rest, message.phone) and danger.case_for_more_words(
-        message.phone, message.text
-    ):
+    more_about = (
+        danger.case_for_more_words(message.phone, message.text)
+        if _plain_words(keyword, rest, message.phone)
+        else None
+    )
+    if more_about is not None:
         # More about a case the family has open: to that case, and its officer is told.
-        return "TOLONG", [danger.report(message.phone, message.text, "sms", message.lang)]
+        return "TOLONG", [
+            danger.report(message.phone, message.text, "sms", message.lang, more_about=more_about)
+        ]
     if keyword is None and checkins.pending(message.phone):
         # "ya semua baik" with a check-in waiting: how to answer it, not the keyword list.
         correction = [message.reply("checkin.correction"), codes_sms(message.lang)]
