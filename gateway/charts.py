@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 PALETTE = ("#24584b", "#d55e00", "#0072b2", "#e69f00", "#cc79a7", "#56b4e9", "#009e73", "#666")
 WIDTH, ROW, FONT = 640, 22, 12
 TOP = 44  # the title, and the legend under it
+LEGEND_ROW = 16  # each row more of a long legend moves the plot down
 LEFT = 56  # the value axis of columns and lines
 _ids = itertools.count(1)
 
@@ -35,11 +36,13 @@ def _text(x: float, y: float, content: str, **attrs: str) -> str:
     return f'<text x="{x:.0f}" y="{y:.0f}"{extra}>{escape(content)}</text>'
 
 
-def _frame(title: str, desc: str, height: int, body: list[str], css: str = "chart") -> Markup:
+def _frame(
+    title: str, desc: str, height: int, body: list[str], css: str = "chart", width: int = WIDTH
+) -> Markup:
     """The <svg> around a chart's marks: scales to its container, read aloud as title + desc."""
     uid = f"chart{next(_ids)}"
     return Markup(
-        f'<svg class="{css}" role="img" viewBox="0 0 {WIDTH} {height}" width="100%"'
+        f'<svg class="{css}" role="img" viewBox="0 0 {width} {height}" width="100%"'
         f' aria-labelledby="{uid}t {uid}d" font-size="{FONT}" font-family="sans-serif">'
         f'<title id="{uid}t">{escape(title)}</title><desc id="{uid}d">{escape(desc)}</desc>'
         + _text(0, 16, title, font_size="15", font_weight="bold")
@@ -49,18 +52,24 @@ def _frame(title: str, desc: str, height: int, body: list[str], css: str = "char
 
 
 def _empty(title: str) -> Markup:
-    # "chart empty": nothing to scroll to on a phone, so no width of its own to scroll in.
+    # "chart empty": nothing to scroll to on a phone, so no width of its own to scroll in; half
+    # as wide a drawing, so that its words stay readable on a phone's screen.
     body = [_text(0, 44, "Belum ada data.", fill="#666")]
-    return _frame(title, "Belum ada data.", 60, body, css="chart empty")
+    return _frame(title, "Belum ada data.", 60, body, css="chart empty", width=WIDTH // 2)
 
 
-def _legend(names: Sequence[str]) -> list[str]:
-    marks, x = [], 0
+def _legend(names: Sequence[str]) -> tuple[list[str], int]:
+    """The legend under the title, in as many rows as it needs to fit the width; its marks,
+    and the height its rows after the first take."""
+    marks, x, y = [], 0, 26
     for colour, name in zip(itertools.cycle(PALETTE), names, strict=False):
-        marks.append(f'<rect x="{x}" y="26" width="10" height="10" fill="{colour}"/>')
-        marks.append(_text(x + 14, 35, name))
-        x += 24 + 7 * len(name)
-    return marks
+        width = 24 + 7 * len(name)
+        if x and x + width > WIDTH:
+            x, y = 0, y + LEGEND_ROW
+        marks.append(f'<rect x="{x}" y="{y}" width="10" height="10" fill="{colour}"/>')
+        marks.append(_text(x + 14, y + 9, name))
+        x += width
+    return marks, y - 26
 
 
 def bar_chart(
@@ -110,10 +119,11 @@ def _axis_y(left: float, plot_top: float, height: float, top: float, unit: str) 
 
 
 def _columns_frame(
-    labels: Sequence[str], x_label: str, y_label: str, top: float, unit: str
+    labels: Sequence[str], x_label: str, y_label: str, top: float, unit: str, legend: int = 0
 ) -> tuple[list[str], float, float, float]:
-    """Axes, their labels and the x labels; the column width, plot top and plot height."""
-    left, plot_top, height = LEFT, TOP + 8, 180
+    """Axes, their labels and the x labels (below a legend `legend` high beyond its first row);
+    the column width, plot top and plot height."""
+    left, plot_top, height = LEFT, TOP + 8 + legend, 180
     step = (WIDTH - 8 - left) / len(labels)
     body = _axis_y(left, plot_top, height, top, unit)
     body.append(_text(12, plot_top + height / 2, y_label, fill="#444", text_anchor="middle",
@@ -147,8 +157,9 @@ def stacked_bar_chart(
     if not labels or not any(totals):
         return _empty(title)
     top = max(totals)
-    body, step, plot_top, height = _columns_frame(labels, x_label, y_label, top, "")
-    body += _legend(list(series))
+    legend, below = _legend(list(series))
+    body, step, plot_top, height = _columns_frame(labels, x_label, y_label, top, "", below)
+    body += legend
     for i, total in enumerate(totals):
         x, base = LEFT + step * i + step * 0.15, plot_top + height
         for colour, values in zip(itertools.cycle(PALETTE), series.values(), strict=False):
@@ -181,9 +192,9 @@ def line_chart(
     if not labels or not values:
         return _empty(title)
     top = top or max(values) or 1
-    body, step, plot_top, height = _columns_frame(labels, x_label, y_label, top, unit)
-    if len(named) > 1:
-        body += _legend(list(named))
+    legend, below = _legend(list(named)) if len(named) > 1 else ([], 0)
+    body, step, plot_top, height = _columns_frame(labels, x_label, y_label, top, unit, below)
+    body += legend
     for colour, points in zip(itertools.cycle(PALETTE), named.values(), strict=False):
         path, pen = [], "M"
         for i, (_, value) in enumerate(points):

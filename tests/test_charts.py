@@ -64,3 +64,19 @@ def test_a_chart_without_data_says_so(svg):
 def test_each_chart_has_its_own_ids_for_screen_readers():
     first, second = (charts.bar_chart("T", [("a", 1)], x_label="x", y_label="y") for _ in "12")
     assert parse(first).get("aria-labelledby") != parse(second).get("aria-labelledby")
+
+
+def test_a_long_legend_wraps_into_rows_inside_the_chart_and_the_plot_moves_down():
+    names = ["kekerasan", "anak hilang", "perundungan", "rencana nikah anak",
+             "masalah lain pada anak", "calo"]  # fmt: skip
+    wide = charts.stacked_bar_chart("Kasus", ["Nov"], {n: [1] for n in names},
+                                    x_label="Bulan", y_label="Kasus")  # fmt: skip
+    narrow = charts.stacked_bar_chart("Kasus", ["Nov"], {"calo": [1]},
+                                      x_label="Bulan", y_label="Kasus")  # fmt: skip
+    legend = [t for t in parse(wide).iter(f"{NS}text") if t.text in names]
+    assert sorted(t.text for t in legend) == sorted(names)  # every series named
+    for mark in legend:  # each within the drawing's width
+        assert float(mark.get("x")) + 7 * len(mark.text) <= charts.WIDTH
+    assert len({mark.get("y") for mark in legend}) == 2  # in two rows
+    height = [int(parse(svg).get("viewBox").split()[3]) for svg in (wide, narrow)]
+    assert height[0] == height[1] + charts.LEGEND_ROW
