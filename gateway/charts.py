@@ -52,10 +52,11 @@ def _frame(
 
 
 def _empty(title: str) -> Markup:
-    # "chart empty": nothing to scroll to on a phone, so no width of its own to scroll in; half
-    # as wide a drawing, so that its words stay readable on a phone's screen.
+    # "chart empty": nothing to scroll to on a phone, so no width of its own to scroll in; a
+    # drawing as narrow as its title allows, so that its words stay readable on a phone.
     body = [_text(0, 44, "Belum ada data.", fill="#666")]
-    return _frame(title, "Belum ada data.", 60, body, css="chart empty", width=WIDTH // 2)
+    width = max(WIDTH // 2, 9 * len(title))  # a bold 15-point title: about 9 a letter
+    return _frame(title, "Belum ada data.", 60, body, css="chart empty", width=width)
 
 
 def _legend(names: Sequence[str]) -> tuple[list[str], int]:
