@@ -4,7 +4,7 @@ they are entitled to, reading it in full (logged), acknowledging and closing it.
 from __future__ import annotations
 
 from gateway import alerts, checkin_codes, checkins, i18n, officers, reports
-from gateway.models import Alert, Child, Officer
+from gateway.models import Alert, AlertEvent, Child, Officer
 from gateway.statuses import AlertState
 
 NOTE_LENGTH = 500
@@ -60,9 +60,24 @@ def act(officer: Officer, alert: Alert, state: AlertState, note: str, lang: str)
         return i18n.text(lang, "officer.close_needs_note", ref=alert.ref)
     already = take(officer, alert, state, note)
     if already is not None:
-        return i18n.text(lang, f"officer.already_{already}", ref=alert.ref)
+        by = _who_took(alert, already)
+        return i18n.text(lang, f"officer.already_{already}", ref=alert.ref, by=by)
     done = "officer.acknowledged" if state is AlertState.ACKNOWLEDGED else "officer.closed"
     return i18n.text(lang, done, ref=alert.ref)
+
+
+def _who_took(alert: Alert, state: str) -> str:
+    """Who brought the case to `state`: an officer's name, else their phone ("-": unknown)."""
+    event = (
+        AlertEvent.select()
+        .where((AlertEvent.alert == alert) & (AlertEvent.state == state))
+        .order_by(AlertEvent.id.desc())
+        .first()
+    )
+    if event is None or not event.actor:
+        return "-"
+    officer = Officer.get_or_none(Officer.phone == event.actor)
+    return officer.name if officer else event.actor
 
 
 def details(alert: Alert, lang: str) -> str:

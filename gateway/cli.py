@@ -223,7 +223,8 @@ def add_officer(
         raise click.ClickException(f"--phone {phone!r} is not a phone number") from None
     except officers.OfficerError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"{officer.role} {officer.name} ({officer.phone}), district {officer.district}")
+    where = f"district {officer.district}" if officer.district else "every district"
+    click.echo(f"{officer.role} {officer.name} ({officer.phone}), {where}")
     with db.connection_context():
         now = staff.scope_label(officer)
     if was is not None and (was, before.role) != (now, officer.role):

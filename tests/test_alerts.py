@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from gateway import clock, gsm7, i18n, queues
-from gateway.models import Alert, AlertEvent, OutboxMessage, Report, Village
+from gateway.models import Alert, AlertEvent, Officer, OutboxMessage, Report, Village
 from tests.conftest import add_officer, sms
 
 OFFICER, SUPERVISOR, REPORTER = "+6281110000001", "+6281110000002", "+6281234567890"
@@ -119,7 +119,10 @@ def test_an_unacknowledged_alert_escalates_once_with_the_same_ref(app, client, c
     sms(client, f"OK {case.ref}", sender=SUPERVISOR)  # the supervisor takes it
     assert Alert.get_by_id(case.id).state == "acknowledged"
     sms(client, f"OK {case.ref}", sender=OFFICER)
-    assert last_to(OFFICER) == i18n.text("id", "officer.already_acknowledged", ref=case.ref)
+    supervisor = Officer.get(Officer.phone == SUPERVISOR).name  # who has it: "Pak Budi"
+    assert last_to(OFFICER) == i18n.text(
+        "id", "officer.already_acknowledged", ref=case.ref, by=supervisor
+    )
 
 
 def test_the_scheduled_job_escalates_through_rq(app, case, monkeypatch, run_jobs):
@@ -144,7 +147,12 @@ def test_selesai_closes_with_a_note_and_kasus_lists_what_is_open(client, case):
     sms(client, "KASUS", sender=OFFICER)
     assert last_to(OFFICER) == i18n.text("id", "officer.no_cases")
     sms(client, f"OK {case.ref}", sender=OFFICER)
-    assert last_to(OFFICER) == i18n.text("id", "officer.already_closed", ref=case.ref)
+    assert last_to(OFFICER) == i18n.text(
+        "id",
+        "officer.already_closed",
+        ref=case.ref,
+        by="Bu Ani",  # she closed it herself
+    )
 
 
 @pytest.mark.parametrize(
