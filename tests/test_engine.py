@@ -38,7 +38,7 @@ def test_the_validator_reports_a_missing_text_and_clashing_numbers():
 
 def _year(_state, answer: str) -> int:
     if not answer.isdigit() or not 1900 < int(answer) < 2100:
-        raise InvalidAnswerError("error.too_long")
+        raise InvalidAnswerError("error.invalid_choice")
     return int(answer)
 
 
@@ -61,7 +61,7 @@ def test_an_input_is_validated_before_its_action_keeps_it():
     state, reply = engine.step(FLOW_WITH_INPUT, state, "1")
     assert reply.text.startswith("Info resmi")
     state, reply = engine.step(FLOW_WITH_INPUT, state, "abc")
-    assert reply.text.startswith("Jawaban terlalu panjang.\nInfo resmi")
+    assert reply.text.startswith("Pilihan salah.\nInfo resmi")
     assert state.screen == "ask" and "year" not in state.data
     state, reply = engine.step(FLOW_WITH_INPUT, state, " 2010 ")
     assert reply.end and state.data == {"year": 2010}
@@ -89,7 +89,7 @@ def test_a_wrong_answer_at_the_root_repeats_it_with_an_error_line(app, answer):
     state, reply = engine.step(FLOW, state, answer)
     assert not reply.end
     assert reply.text.split("\n", 1)[1] == first.text
-    assert reply.text.split("\n", 1)[0] in ("Invalid choice.", "Answer too long.")
+    assert reply.text.split("\n", 1)[0] in ("Invalid choice.", "Too long: 160 letters at most")
 
 
 def _shown_screens():

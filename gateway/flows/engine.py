@@ -57,7 +57,7 @@ def step(flow: Flow, state: State, answer: str) -> tuple[State, Reply]:
         state.page += 1
         return state, render(flow, state)
     if len(answer) > MAX_ANSWER:
-        return state, render(flow, state, error="error.too_long")
+        return state, render(flow, state, "error.too_long", {"most": MAX_ANSWER})
     screen = flow.screens[state.screen]
     if isinstance(screen, Pick) and screen.when_empty and not screen.items(state):
         _show(flow, state, screen.when_empty)  # nothing left to pick: what follows, not a loop

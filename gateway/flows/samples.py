@@ -51,7 +51,7 @@ PARAMS = {
     "role": filler("Peran", 20), "child_count": "8", "case_text": lines("Kasus", 60, 5),
     "acted_text": filler("Kasus diterima", 150), "case": "kasus ditutup petugas",
     "problem_codes": lines("Kode masalah", 25, 8), "people": filler("Orang", 40),
-    "used": "2400", "budget": "3000", "hours": 48, "by": filler("Petugas", 30),
+    "used": "2400", "budget": "3000", "hours": 48, "by": filler("Petugas", 30), "most": 160,
     "link": "https://desmigratif.kemnaker.go.id/desk/sandi?t=" + "x" * 16,  # a 33-letter host
 }  # fmt: skip
 # A job offer showing every red flag at once (no_route and closed exclude each other).

@@ -5,7 +5,7 @@ MESSAGES = {
     "nav.root": "00 Home",
     "nav.more": "98 More",
     "error.invalid_choice": "Invalid choice.",
-    "error.too_long": "Answer too long.",
+    "error.too_long": "Too long: {most} letters at most",
     "error.session_too_long": "Too much input. Please dial {ussd_code} again.",
     "error.unavailable": "The service is busy. Please try again in a few minutes.",
     "error.invalid_phone": "Phone number not recognised. This service is for mobile numbers.",

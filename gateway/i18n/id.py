@@ -6,7 +6,7 @@ MESSAGES = {
     "nav.root": "00 Awal",
     "nav.more": "98 Lanjut",
     "error.invalid_choice": "Pilihan salah.",
-    "error.too_long": "Jawaban terlalu panjang.",
+    "error.too_long": "Terlalu panjang: maks {most} huruf",
     "error.session_too_long": "Terlalu banyak masukan. Silakan tekan {ussd_code} lagi.",
     "error.unavailable": "Layanan sedang sibuk. Silakan coba lagi beberapa menit lagi.",
     "error.invalid_phone": "Nomor telepon tidak dikenali. Layanan ini untuk nomor ponsel.",

@@ -8,7 +8,7 @@ MESSAGES = {
     "nav.root": "00 Wiwitan",
     "nav.more": "98 Lajeng",
     "error.invalid_choice": "Pilihan lepat.",
-    "error.too_long": "Wangsulan kepanjangan.",
+    "error.too_long": "Kepanjangan: maks {most} aksara",
     "error.session_too_long": "Kathah sanget isinipun. Mangga pencet {ussd_code} malih.",
     "error.unavailable": "Layanan saweg sibuk. Mangga dicoba malih sawetawis menit.",
     "error.invalid_phone": "Nomer telpon lepat. Layanan punika kangge nomer HP.",
