@@ -223,7 +223,9 @@ def test_a_failed_sms_is_resent_from_the_outbox_page(client, desk, run_jobs):
     row = failed_row("Balasan CEK", kind=MessageKind.REPLY)
     queued = outbox.add(CAREGIVER, "belum gagal")
     log_in(client, OPERATOR)
-    token = csrf(client.get("/desk/ops/outbox?status=failed").text)
+    failed = client.get("/desk/ops/outbox?status=failed").text
+    assert "nomor tidak sah (InvalidPhoneNumber)" in failed  # the provider's word, explained
+    token = csrf(failed)
     answer = client.post(f"/desk/ops/outbox/{row.id}/resend", data={"csrf_token": token})
     assert answer.status_code == 302
     assert (OutboxMessage.get_by_id(row.id).status, OutboxMessage.get_by_id(row.id).attempts) == (

@@ -225,6 +225,30 @@ OUTBOX_WORDS = {
     "broadcast": "siaran",
 }
 
+# Africa's Talking's delivery statuses and failure reasons, in the desk's Indonesian (the
+# provider's own word kept beside it: what its support asks for).
+PROVIDER_WORDS = {
+    "Sent": "dikirim ke operator",
+    "Submitted": "diserahkan ke operator",
+    "Buffered": "antre di operator (HP mati?)",
+    "Rejected": "ditolak operator",
+    "Success": "diterima HP",
+    "Failed": "gagal",
+    "InsufficientCredit": "saldo habis",
+    "InvalidLinkId": "kode balasan tidak sah",
+    "UserIsInactive": "nomor tidak aktif",
+    "UserInBlacklist": "nomor menolak SMS layanan",
+    "UserAccountSuspended": "nomor diblokir operator",
+    "NotNetworkSubscriber": "bukan pelanggan operator itu",
+    "UserNotSubscribedToProduct": "tidak berlangganan layanan",
+    "UserDoesNotExist": "nomor tidak ada",
+    "DeliveryFailure": "gagal sampai ke HP",
+    "AbsentSubscriber": "HP mati atau di luar jangkauan",
+    "InvalidPhoneNumber": "nomor tidak sah",
+    "InvalidSenderId": "nama pengirim tidak sah",
+    "RiskHold": "ditahan pemeriksaan risiko",
+}
+
 # An RQ worker's state as the queues page shows it.
 WORKER_STATES = {
     "idle": "menunggu tugas",

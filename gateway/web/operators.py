@@ -31,7 +31,7 @@ from gateway import (
 )
 from gateway.csv_rows import ImportFileError
 from gateway.i18n import desk_text, import_reasons
-from gateway.i18n.desk_ops import OUTBOX_WORDS, WORKER_STATES
+from gateway.i18n.desk_ops import OUTBOX_WORDS, PROVIDER_WORDS, WORKER_STATES
 from gateway.outbox import resend
 from gateway.phone import InvalidPhoneError, normalise
 from gateway.statuses import OfficerRole, OutboxStatus
@@ -62,6 +62,13 @@ def in_indonesian(word: str) -> str:
 def outbox_word(value: str) -> str:
     """An outbox status or kind ("queued", "reply") in the desk's Indonesian."""
     return OUTBOX_WORDS.get(value, value)
+
+
+@bp.app_template_filter("provider_word")
+def provider_word(value: str) -> str:
+    """The provider's delivery status or failure reason in the desk's Indonesian, its own word
+    beside it ("nomor menolak SMS layanan (UserInBlacklist)"); anything else as it is."""
+    return f"{PROVIDER_WORDS[value]} ({value})" if value in PROVIDER_WORDS else value
 
 
 UPLOAD_ROOM = uploads.MAX_BYTES + 64 * 1024  # the largest file and the form around it
