@@ -236,6 +236,7 @@ MESSAGES = {
     "menu_map.compare": "tampilkan semua bahasa berdampingan",
     "menu_map.show": "Tampilkan",
     "menu_map.above": "(di atas)",
+    "menu_map.code_note": "catatan kode (bahasa Inggris)",
     "menu_map.pages": "{n} hlm",
     **OPERATORS,
 }
