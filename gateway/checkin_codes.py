@@ -86,23 +86,37 @@ def _names_dropped(text: str) -> str:
     return re.sub(rf"{_NAME}|[()=]", " ", head, flags=re.I) + text[last_digit + 1 :]
 
 
-def named_problem(text: str) -> str | None:
-    """The problem a message names without five digits: a code after its name ("kode 4",
-    "masalah: 4") or a code line of the codes SMS copied ("4 Kekerasan", "Rencana nikah")."""
-    coded = re.search(r"\b(?:kode|code|masalah|problem)\W{0,3}([1-8])\b", text, re.I)
-    if coded:
-        return problem(int(coded.group(1)))
+def named_problems(text: str) -> list[tuple[str, str]]:
+    """The problems a message names without five digits, each with the words before it: codes
+    after their name ("Dewi kode 4, Cici kode 3", "masalah: 4") or a code line of the codes
+    SMS copied ("4 Kekerasan", "Rencana nikah")."""
+    found, start = [], 0
+    for coded in _CODE_NAMED.finditer(text):
+        category = problem(int(coded.group(1)))
+        if category:
+            found.append((text[start : coded.start()], category))
+        start = coded.end()
+    if start:
+        return found
     said = " ".join(re.sub(r"[^\w/]+", " ", text).lower().split())
     for lang in i18n.CATALOGS:
         for code in PROBLEMS:
             if said in (label(lang, code).lower(), f"{code} {label(lang, code).lower()}"):
-                return problem(code)
-    return None
+                return [("", problem(code))] if problem(code) else []
+    return []
+
+
+_CODE_NAMED = re.compile(r"\b(?:kode|code|masalah|problem)\W{0,3}([1-8])\b", re.I)
 
 
 # A child's five digits as a word of their own, together or each apart in one way ("11114",
 # "1 1 1 1 4", "1-1-1-1-4"): four answers of 1 or 2, then a problem code.
-_ANSWER_WORD = re.compile(r"(?<![\d\w])[12](?P<apart>[ ,.\-]?)(?:[12](?P=apart)){3}[1-8](?![\d\w])")
+# A sixth digit at the end of the digits ("1 1 1 1 4 4") is kept, to be read as a typo: the
+# answer is unreadable, but its fifth still names the problem.
+_ANSWER_WORD = re.compile(
+    r"(?<![\d\w])[12](?P<apart>[ ,.\-]?)(?:[12](?P=apart)){3}[1-8]"
+    r"(?:(?P=apart)\d(?!(?P=apart)?\d))?(?![\d\w])"
+)
 
 
 def read_among_words(text: str) -> Reading | None:
@@ -113,11 +127,14 @@ def read_among_words(text: str) -> Reading | None:
     rest = _ANSWER_WORD.sub(" ", text)
     if not matches or _A_NUMBER.search(rest):
         return None
-    per_child = [[int(digit) for digit in m.group(0) if digit.isdigit()] for m in matches]
+    written = [[int(digit) for digit in m.group(0) if digit.isdigit()] for m in matches]
+    per_child = [digits[: len(QUESTIONS)] for digits in written]
+    typo = any(len(digits) > len(QUESTIONS) for digits in written)
     edges = [0, *(edge for m in matches for edge in m.span()), len(text)]
     between = [text[edges[i] : edges[i + 1]] for i in range(0, len(edges), 2)]
     around = tuple(zip(between[:-1], between[1:], strict=True))
-    return Reading(_answers(per_child), per_child, " ".join(rest.split()), around)
+    answers = None if typo else _answers(per_child)
+    return Reading(answers, per_child, " ".join(rest.split()), around)
 
 
 # A number of its own among the words (a date, a time, a price), not one in a word ("2x").

@@ -879,6 +879,26 @@ def test_another_childs_other_danger_from_the_same_stranger_is_a_case_of_its_own
     assert [a.category for a in Alert.select().order_by(Alert.id)] == ["violence", "missing"]
 
 
+@pytest.mark.parametrize(
+    "text, cases",
+    [
+        ("Cici 1 1 1 1 5 5", [("missing", "Cici")]),  # a digit too many, after her name
+        ("Dewi kode 4, Cici kode 3", [("violence", "Dewi"), ("marriage", "Cici")]),
+        ("Cici kode 3, Dewi kode 4", [("marriage", "Cici"), ("violence", "Dewi")]),
+    ],
+)
+def test_problems_named_by_a_child_without_readable_digits_are_each_childs(
+    app, client, districts, text, cases
+):
+    rina = Person.get(Person.phone == RINA)  # Dewi 2015; Cici 2019
+    Child.create(caregiver=rina, name="Cici", birth_year=2019, in_school=True)
+    start_round(app)
+    sms(client, text, sender=RINA)
+    assert [
+        (a.category, Child.get_by_id(a.child_id).name) for a in Alert.select().order_by(Alert.id)
+    ] == cases
+
+
 def test_a_question_of_a_family_with_a_case_open_opens_no_other(app, client, districts):
     start_round(app)
     sms(client, "1 1 1 1 4", sender=RINA)

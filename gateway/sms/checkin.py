@@ -73,7 +73,7 @@ def _named_first(waiting: list, reading: checkin_codes.Reading) -> list:
     children = [checkin.child for checkin in waiting]
     if len(waiting) < 2:
         return waiting
-    if len(reading.answers) == 1:
+    if len(reading.per_child) == 1:
         texts = [[reading.words]]
     else:
         texts = [[before for before, _ in reading.around], [after for _, after in reading.around]]
@@ -104,23 +104,43 @@ def _unreadable(message: Message, reading: checkin_codes.Reading, waiting: list)
     """The correction and the codes; before them, a case for each child whose fifth digit
     still names a problem ("0 0 0 0 3")."""
     problems = checkin_codes.serious_problems(reading)
-    # Which child each five digits are for: the first waiting for one answer, each in turn
-    # for as many as wait; otherwise it is unclear, and the report is in the family's name.
+    # Which child each five digits are for: the one its words name, else the first waiting
+    # for one answer, each in turn for as many as wait; otherwise it is unclear, and the
+    # report is in the family's name.
+    ordered = _named_first(waiting, reading)
     children = (
-        waiting[:1] if len(problems) == 1 else waiting if len(problems) == len(waiting) else []
+        ordered[:1] if len(problems) == 1 else ordered if len(problems) == len(waiting) else []
     )
     cases = []
     for index, category in enumerate(problems):
         if category and children:
-            case = checkins.alert_about(children[index].child, category)
-            alerts.add_family_words(case, message.phone, message.text[:MAX_PARSED])  # as sent
-            cases.append(danger.answer(case.ref, message.lang))
+            cases.append(_childs_case(message, children[index].child, category))
         elif category:
             cases.append(_report(message, category))
-    named = None if problems else checkin_codes.named_problem(message.text[:MAX_PARSED])
-    if named:  # "kode 4": a problem named without its five digits, as if sent alone
-        cases.append(_report(message, named, message.text[:MAX_PARSED]))
+    if not problems:  # "Dewi kode 4": problems named without their five digits
+        cases += named_problems_reported(message, waiting)
     return [*cases, message.reply("checkin.correction"), checkin_codes.codes_sms(message.lang)]
+
+
+def named_problems_reported(message: Message, waiting: list) -> list[str]:
+    """A case for each problem named without five digits ("Dewi kode 4, Cici kode 3", "4
+    Kekerasan"): the child the words before it name, else as if sent alone (the only
+    child's, or the family's report)."""
+    text, replies = message.text[:MAX_PARSED], []
+    for before, category in checkin_codes.named_problems(text):
+        named = child_names.best_named([checkin.child for checkin in waiting], before)
+        if before.strip() and len(named) == 1:
+            replies.append(_childs_case(message, named[0], category))
+        else:
+            replies.append(_report(message, category, text))
+    return replies
+
+
+def _childs_case(message: Message, child, category: str) -> str:
+    """The child's case of this problem (opened once), the family's message with it as sent."""
+    case = checkins.alert_about(child, category)
+    alerts.add_family_words(case, message.phone, message.text[:MAX_PARSED])
+    return danger.answer(case.ref, message.lang)
 
 
 def _labels(waiting: list) -> dict[int, str]:

@@ -234,15 +234,12 @@ def route(message: Message) -> tuple[str | None, list[str]]:
         return "TOLONG", [
             danger.report(message.phone, message.text, "sms", message.lang, more_about=more_about)
         ]
-    if keyword is None and checkins.pending(message.phone):
-        # "ya semua baik" with a check-in waiting: how to answer it, not the keyword list.
-        correction = [message.reply("checkin.correction"), codes_sms(message.lang)]
-        named = checkin_codes.named_problem(message.text[:MAX_PARSED])
-        if named:  # "4 Kekerasan", "kode 4": reported at once; how to answer, still
-            correction.insert(
-                0, danger.report_code(message.phone, named, message.lang, message.text)
-            )
-        return "checkin", correction
+    waiting = checkins.pending(message.phone) if keyword is None else []
+    if waiting:
+        # "ya semua baik" with a check-in waiting: how to answer it, not the keyword list; a
+        # problem named ("4 Kekerasan", "Dewi kode 4") is reported at once.
+        reported = checkin.named_problems_reported(message, waiting)
+        return "checkin", [*reported, message.reply("checkin.correction"), codes_sms(message.lang)]
     if _unread_words_about_a_child(keyword, rest, message):
         # Not the keyword list: how to reach the village officer if the child is in danger.
         return None, [message.reply("sms.about_a_child")]
