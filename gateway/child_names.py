@@ -17,7 +17,8 @@ _REST_OF_NAME = re.compile(r"\(anak\)((?:\s+(?=[^\W\d_a-z])[^\W\d_]+)+)")  # "(a
 CHILD_WORDS = (
     "anak", "ank", "putra", "putri", "bocah", "cucu", "adik", "keponakan",  # Indonesian
     "lare", "yoga",  # Javanese
-    "child", "son", "daughter", "kid", "girl", "boy",  # English
+    "child", "son", "daughter", "kid", "girl", "boy", "grandson", "granddaughter",  # English
+    "grandchild", "nephew", "niece", "baby", "teenager",
 )  # fmt: skip
 # "anakku", "anakq", "anaknya", "anake", "larene", "kids": a child word with a possessive or
 # plural.
@@ -45,7 +46,7 @@ MY_CHILD = re.compile(
     r"\b(?:(?:anak|ank|putra|putri|lare|yoga)"
     r"(?:\s+(?:perempuan|laki-laki|laki|lanang|wadon|cewek|cowok|sulung|bungsu))?"
     r"\s*(?:ku|q|saya|sy|aku|gw|gue|kula|kulo|dalem)"
-    r"|my\s+(?:child|son|daughter|kid|girl|boy))\b"
+    r"|my\s+(?:child|son|daughter|kid|girl|boy|grandson|granddaughter|grandchild))\b"
 )
 
 
@@ -125,12 +126,25 @@ def named_among(children, text: str) -> list[Child]:
 
 
 def best_named(children, text: str) -> list[Child]:
-    """Of a household's children, those whose name the text says best (the most words of it:
-    "Nur Aida" is Aida, not her twin Nur Aini; "Putri" is a name here, not "a daughter")."""
+    """Of a household's children, those whose name the text says best: the most words of it
+    ("Nur Aida" is Aida, not her twin Nur Aini), then its words in their order ("Nur Siti",
+    not Siti Nur), then the first letters the prompt gave ("Ain": Aini). "Putri" is a name
+    here, not "a daughter"."""
     said = set(_name_words_said(text))
-    saying = {child.id: len(said & set(_words(child.name))) for child in children}
-    best = max(saying.values(), default=0)
-    return [child for child in children if best and saying[child.id] == best]
+    spoken = " ".join(_words(text))
+
+    def saying(child: Child) -> tuple[int, bool, int]:
+        words = _words(child.name)
+        whole = sum(word in said for word in words)
+        prefixes = sum(
+            any(len(s) >= 2 and s != word and word.startswith(s) for s in said) for word in words
+        )
+        in_order = whole == len(words) > 0 and " ".join(words) in spoken
+        return whole, in_order, prefixes
+
+    scores = {child.id: saying(child) for child in children}
+    best = max(scores.values(), default=(0, False, 0))
+    return [child for child in children if best != (0, False, 0) and scores[child.id] == best]
 
 
 def whole_name_said(child: Child, text: str) -> bool:
@@ -195,7 +209,9 @@ def without_names(text: str, children: list[Child]) -> str:
         stop = next((i for i, w in enumerate(words) if w.lower() in (*TITLES, *AGENCY_FORMS)), 2)
         return " ".join(["(anak)", *words[min(stop, 2) :]])
 
-    masked_text = _CHILD_CALLED.sub(_called_masked, _WORD_AS_TYPED.sub(masked, text))
+    masked_text = _aged_names_masked(
+        _CHILD_CALLED.sub(_called_masked, _WORD_AS_TYPED.sub(masked, text))
+    )
     if text.upper() == text:  # all in capitals: a capital says nothing of a name
         return masked_text
     return _REST_OF_NAME.sub(rest_of_name, masked_text)
@@ -217,20 +233,43 @@ def _called_masked(match: re.Match) -> str:
     return match.group()[: match.start("name") - match.start()] + "(anak)"
 
 
-# An age under 18 or a child's school: "umur 15", "16 tahun", "aged 14", "masih SMP".
-_AGE_OR_SCHOOL = re.compile(
+# An age ("umur 15", "16 tahun", "(15th)", "aged 14") or a child's school ("masih SMP").
+_AGE = re.compile(
     r"(?i)\b(?:umur|umurnya|usia|usianya|aged?)\s*(\d{1,2})\b"
-    r"|\b(\d{1,2})\s*(?:tahun|thn|th|years?|yrs?|yo)\b|\b(?:sd|smp|sma|smk|mts)\b"
+    r"|\b(\d{1,2})\s*(?:tahun|thn|th|years?|yrs?|yo)\b"
 )
+_SCHOOL = re.compile(r"(?i)\b(?:sd|smp|sma|smk|mts)\b")
+# The name right before an age: up to three capitalised words ("Melati Putri Ayu (15th)").
+_NAME_BEFORE = re.compile(r"((?:[^\W\d_a-z][^\W\d_]*\s+){0,2}[^\W\d_a-z][^\W\d_]*)\W*$")
+
+
+# What "15 tahun" follows when it is someone's age, not a length of time ("kerja 15 tahun"):
+# a bracket, a name, a word for a child.
+_SOMEONE = re.compile(r"(?:\(|(?:[^\W\d_a-z][^\W\d_]*|anak\w*|child|girl|boy|son|daughter)\s+)$")
+
+
+def _minor_ages(text: str) -> list[re.Match]:
+    """The ages under 18 a text gives."""
+    return [
+        m
+        for m in _AGE.finditer(text)
+        if int(m.group(1) or m.group(2)) < 18 and (m.group(1) or _SOMEONE.search(text[: m.start()]))
+    ]
 
 
 def says_a_minor(text: str) -> bool:
-    """Whether a text gives an age under 18 or a school that children go to."""
-    for match in _AGE_OR_SCHOOL.finditer(text):
-        age = match.group(1) or match.group(2)
-        if age is None or int(age) < 18:
-            return True
-    return False
+    """Whether a text gives an age under 18 ("Melati umur 15"), or speaks of a child at a
+    school that children go to ("anak SMP"; "lulusan SMP" alone may be a grown-up)."""
+    return bool(_minor_ages(text)) or bool(_SCHOOL.search(text)) and mentions_a_child(text)
+
+
+def _aged_names_masked(text: str) -> str:
+    """The name written right before an age under 18 ("rekrut Melati umur 15") as "(anak)"."""
+    for age in reversed(_minor_ages(text)):
+        name = _NAME_BEFORE.search(text[: age.start()])
+        if name and name.group(1).split()[0].lower() not in TITLES:
+            text = text[: name.start(1)] + "(anak)" + text[name.end(1) :]
+    return text
 
 
 def _words(text: str) -> list[str]:

@@ -35,13 +35,14 @@ _WORD = re.compile(r"[a-z]+")
 # Not a child's danger, though its words are: something else lost, the child's phone, wallet
 # or cat ("HP anak saya hilang", "hpku ilang"), their spirit or the signal ("hilang
 # semangat"; not "anak saya hilang kontak": a child missing); a team beaten ("timnas dihajar
-# Jepang 5-0").
+# Jepang 5-0"; not "anak saya dihajar 2-3 orang").
 _NOT_DANGER = re.compile(
     r"\b(?:hp|handphone|ponsel|dompet|uang|duit|kucing|motor|sepeda|tas|kunci|ktp|sepatu)\w*"
     r"(?:\s+(?:anak|ank|putra|putri|lare)\w*)?(?:\s+(?:saya|sy|aku|kula|gw))?"
     r"\s+(?:hilang|ilang|ical)\b"
     r"|\b(?:hilang|ilang|ical)\s+(?:semangat|nafsu|sinyal|fokus|konsentrasi)\b"
-    r"|\b(?:dihajar|dibantai|digilas|dikalahkan)\b(?=[^.!?]{0,30}?\b\d+\s*-\s*\d+\b)"
+    r"|\b(?:timnas|tim|persib\w*|persija\w*|arema\w*|klub|club|team)\s+(?:\w+\s+)?"
+    r"(?:dihajar|dibantai|digilas|dikalahkan|beaten)\b"
 )
 # Words that point back to the child of the case open ("anak itu sekarang hilang").
 _THE_SAME_CHILD = re.compile(

@@ -20,7 +20,8 @@ NEW_WORDS = {
         "dereng wangsul", "mboten wangsul", "not come home", "not came home", "not come back",
         "not returned", "didnt come home", "hasnt come home", "never came home", "dibawa orang",
         "dibawa lari", "taken by", "gk plg", "gak plg", "ga plg", "tdk plg", "blm plg",
-        "dereng kondur", "boten kondur", "durung bali", "digawa wong",
+        "dereng kondur", "boten kondur", "durung bali", "digawa wong", "ran away", "run away",
+        "running away",
     ],
     "no_caregiver": [
         "tidak diberi makan", "tidak dikasih makan", "gak dikasih makan", "ga dikasih makan",

@@ -788,6 +788,9 @@ def test_a_strangers_report_names_the_officer_of_the_village_it_went_to(app, cli
         ("anak kucing saya hilang dari kemarin", None),
         ("anak2 nangis semalam, timnas dihajar 5-0 sama Jepang", None),
         ("anak saya dihajar preman 5 orang", "violence"),
+        ("anak saya dihajar 2-3 orang", "violence"),
+        ("Persib dihajar Persija 3-0, anak saya sampai nangis", None),
+        ("My grandson ran away", "missing"),
     ],
 )
 def test_a_danger_word_is_a_word_or_its_forms_not_any_word_it_starts(
@@ -853,6 +856,13 @@ def test_answers_each_after_a_childs_name_are_that_childs(app, client, districts
     [
         ("Nur Aida", "Nur Aini", "Nur Aida 1 1 1 1 4", "2015 (Aid) lalu 2015 (Ain)"),
         ("Putri", "Putra", "Putri 1 1 1 1 4", "2015 (Putri) lalu 2015 (Putra)"),
+        ("Nur Aida", "Nur Aini", "Aid 1 1 1 1 4 Ain 1 1 1 1 1", "2015 (Aid) lalu 2015 (Ain)"),
+        (
+            "Nur Siti",
+            "Siti Nur",
+            "Nur Siti 1 1 1 1 4, Siti Nur 1 1 1 1 1",
+            "2015 (N) lalu 2015 (S)",
+        ),
     ],
 )
 def test_twins_with_names_alike_are_told_apart_and_answered_by_name(
@@ -1221,6 +1231,24 @@ def test_a_broker_report_naming_a_registered_child_names_no_child_and_is_her_cas
     assert "Eka" not in " ".join(texts_to(BOJ_SUPERVISOR))  # Ngasem's cases go to Bu Sri
     recruitment = Alert.select().where(Alert.category == "recruitment")
     assert sorted(Child.get_by_id(a.child_id).name for a in recruitment) == ["Dewi", "Eka"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("LAPOR calo desa Sumberejo rekrut Melati umur 15 ke Malaysia", "Melati"),
+        ("LAPOR calo rekrut Dik Melati Putri Ayu (15th) ke Taiwan", "Melati Putri Ayu"),
+    ],
+)
+def test_a_name_before_an_age_under_18_is_masked_and_is_a_childs_case(
+    app, client, districts, text, name
+):
+    sms(client, text, sender=RINA)
+    assert sorted(a.category for a in Alert.select()) == ["broker", "recruitment"]
+    alert_sms = " ".join(texts_to(BOJ_OFFICER))
+    assert "(anak)" in alert_sms and not any(word in alert_sms for word in name.split())
+    sms(client, "LAPOR calo janji kerja 15 tahun di Malaysia", sender=SITI)  # a length of time
+    assert Alert.select().where(Alert.category == "recruitment").count() == 1
 
 
 def test_a_broker_after_an_unregistered_minor_masks_her_name_and_opens_her_case(

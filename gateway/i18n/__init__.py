@@ -15,19 +15,23 @@ DEFAULT = "id"
 STAFF = "id"  # officers' and supervisors' SMS: their alerts are Indonesian, so is the rest
 
 
-# Words of English that Indonesian and Javanese do not use: a message written in English.
+# Words of English that Indonesian and Javanese do not use (not "to", "is", "a": a Javanese
+# particle, a nickname, an interjection).
 ENGLISH_WORDS = frozenset(
-    "my our the a is are was were has have been and to of in with not please help what where "
-    "when how who child children son daughter kids mother father he she they i we you".split()
+    "my our the was were has have been and of with not please help what where when how who "
+    "why child children son daughter kid kids girl boy grandson granddaughter mother father "
+    "he she they we you by from since come home away missing beaten hurt yesterday today "
+    "night school thank thanks i an being forced want check old man woman marry married "
+    "taken stranger uncle stepfather".split()
 )
 
 
 def written_in_english(text: str) -> bool:
-    """Whether a message is written in English ("My daughter was beaten"): two of its words
-    and a third of them at least are English's own."""
+    """Whether a message is written in English ("My daughter was beaten"): two different
+    words of it and a quarter of its words at least are English's own."""
     words = re.findall(r"[a-z]+", text.lower())
-    english = sum(word in ENGLISH_WORDS for word in words)
-    return english >= 2 and english * 3 >= len(words)
+    english = [word for word in words if word in ENGLISH_WORDS]
+    return len(set(english)) >= 2 and len(english) * 4 >= len(words)
 
 
 def text(lang: str, key: str, **params: object) -> str:

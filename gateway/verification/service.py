@@ -137,7 +137,7 @@ def report_broker(reporter: str, text: str, channel: str, lang: str) -> str:
     )
     # A child nobody registered, said to be under 18 ("anak bernama Melati umur 15"): a
     # child's case all the same (later reports join it, as TOLONG's do).
-    minor = not children and child_names.mentions_a_child(text) and child_names.says_a_minor(text)
+    minor = not children and child_names.says_a_minor(text)
     if (about_a_child and (len(children) == 1 or joined is None)) or minor:
         child = children[0] if len(children) == 1 else None
         child_case = danger.report(reporter, text, channel, lang, "recruitment", child=child)
