@@ -65,12 +65,18 @@ def read(text: str) -> Reading | None:
     per_child = _per_child(digits) if _shaped_as_answers(groups) else []
     answers = _answers(per_child)
     if _shaped_as_answers(groups) and not per_child and len(digits) > len(QUESTIONS):
-        # "1 1 1 1 4 4": a digit too many is no answer, but each fifth still names a problem
-        per_child = _per_child(digits[: len(digits) // len(QUESTIONS) * len(QUESTIONS)])
+        # "1 1 1 1 4 4", "1 1 1 1 1 4": a digit too many is no answer, but a problem code is
+        # still read, in the first digits or the last (a key pressed twice, early or late)
+        cut = len(digits) // len(QUESTIONS) * len(QUESTIONS)
+        per_child = max(
+            (_per_child(digits[:cut]), _per_child(digits[-cut:])),
+            key=lambda chunks: sum(problem(chunk[-1]) is not None for chunk in chunks),
+        )
     if answers is None and words:
         return None
     if words and _ANSWER_WORD.search(words):  # "11111 Dewi, 11113 Cici": answers among words
-        return read_among_words(text) or Reading(answers, per_child, words)
+        # With another number besides ("..., tadi jam 5"): none stored, every problem read.
+        return read_among_words(text) or read_among_words(text, unreadable=True)
     return Reading(answers, per_child, words)
 
 
@@ -119,13 +125,14 @@ _ANSWER_WORD = re.compile(
 )
 
 
-def read_among_words(text: str) -> Reading | None:
+def read_among_words(text: str, unreadable: bool = False) -> Reading | None:
     """Answers written among words ("Bu 11111 11114", "Joni 1 1 1 1 4", "anak pertama 11111
     anak kedua 11114"): each five-digit answer read in order, the words kept; None when the
-    text holds no such answer, or other digits too (a date, a time, a price: no answers then)."""
+    text holds no such answer, or other digits too (a date, a time, a price: no answers then;
+    `unreadable`: read all the same as no answer, for the problems they name)."""
     matches = list(_ANSWER_WORD.finditer(text))
     rest = _ANSWER_WORD.sub(" ", text)
-    if not matches or _A_NUMBER.search(rest):
+    if not matches or (_A_NUMBER.search(rest) and not unreadable):
         return None
     written = [[int(digit) for digit in m.group(0) if digit.isdigit()] for m in matches]
     per_child = [digits[: len(QUESTIONS)] for digits in written]
@@ -133,7 +140,7 @@ def read_among_words(text: str) -> Reading | None:
     edges = [0, *(edge for m in matches for edge in m.span()), len(text)]
     between = [text[edges[i] : edges[i + 1]] for i in range(0, len(edges), 2)]
     around = tuple(zip(between[:-1], between[1:], strict=True))
-    answers = None if typo else _answers(per_child)
+    answers = None if typo or unreadable else _answers(per_child)
     return Reading(answers, per_child, " ".join(rest.split()), around)
 
 

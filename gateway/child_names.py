@@ -219,18 +219,21 @@ def without_names(text: str, children: list[Child]) -> str:
 
 # "anak perempuan bernama Melati", "anak tetangga namanya budi": the name of a child nobody
 # registered, masked all the same (a grown-up's title after it is no child's name).
+_NAME_WORDS = r"[^\W\d_]+(?:\s+[^\W\d_a-z][^\W\d_]*)?"  # a name, a capitalised word after it
 _CHILD_CALLED = re.compile(
-    r"(?i)\b(?:anak|anaknya|ank|putra|putri|bocah|lare|cucu|keponakan|child|girl|boy|son|"
-    r"daughter)\b[^.,;:!?]{0,30}?\b(?:bernama|namanya|nama|named|called|jenenge|asmane|"
-    r"asmanipun)\s+(?P<name>[^\W\d_]+(?:\s+[^\W\d_a-z][^\W\d_]*)?)"
+    r"\b(?i:anak|anaknya|ank|putra|putri|bocah|lare|cucu|keponakan|child|girl|boy|son|"
+    r"daughter)\b[^.;!?]{0,40}?\b(?i:bernama|namanya|nama|named|called|jenenge|asmane|"
+    rf"asmanipun)[\s:]+(?P<name>(?!(?i:anak|putra|putri|child)\w*\b){_NAME_WORDS})"
+    r"|\b(?i:nama)\s+(?i:anak|putra|putri|child)\w*(?:\s+(?i:itu|tersebut|ini))?[\s:]+"
+    rf"(?P<name2>{_NAME_WORDS})"
 )
 
 
 def _called_masked(match: re.Match) -> str:
-    name = match.group("name")
-    if name.split()[0].lower() in TITLES:
+    which = "name" if match.group("name") else "name2"
+    if match.group(which).split()[0].lower() in TITLES:
         return match.group()
-    return match.group()[: match.start("name") - match.start()] + "(anak)"
+    return match.group()[: match.start(which) - match.start()] + "(anak)"
 
 
 # An age ("umur 15", "16 tahun", "(15th)", "aged 14") or a child's school ("masih SMP").

@@ -37,7 +37,8 @@ _WORD = re.compile(r"[a-z]+")
 # semangat"; not "anak saya hilang kontak": a child missing); a team beaten ("timnas dihajar
 # Jepang 5-0"; not "anak saya dihajar 2-3 orang").
 _NOT_DANGER = re.compile(
-    r"\b(?:hp|handphone|ponsel|dompet|uang|duit|kucing|motor|sepeda|tas|kunci|ktp|sepatu)\w*"
+    r"\b(?:hp|handphone|ponsel|dompet|uang|duit|kucing|motor|sepeda|tas|kunci|ktp|sepatu)"
+    r"(?:ku|mu|nya|ne|e)?"
     r"(?:\s+(?:anak|ank|putra|putri|lare)\w*)?(?:\s+(?:saya|sy|aku|kula|gw))?"
     r"\s+(?:hilang|ilang|ical)\b"
     r"|\b(?:hilang|ilang|ical)\s+(?:semangat|nafsu|sinyal|fokus|konsentrasi)\b"
@@ -235,6 +236,7 @@ def _case_to_join(
         return None
     if (
         latest is not None
+        and latest.village is not None  # one waiting for its village: this answers it
         and category not in (GENERIC, latest.category)
         and not _THE_SAME_CHILD.search(text.lower())
     ):

@@ -893,6 +893,8 @@ def test_another_childs_other_danger_from_the_same_stranger_is_a_case_of_its_own
     "text, cases",
     [
         ("Cici 1 1 1 1 5 5", [("missing", "Cici")]),  # a digit too many, after her name
+        ("1 1 1 1 1 4", [("violence", "Dewi")]),  # a key pressed twice early
+        ("11111 Dewi, 11113 Cici, tadi jam 5", [("marriage", "Cici")]),  # a time besides
         ("Dewi kode 4, Cici kode 3", [("violence", "Dewi"), ("marriage", "Cici")]),
         ("Cici kode 3, Dewi kode 4", [("marriage", "Cici"), ("violence", "Dewi")]),
     ],
@@ -1249,6 +1251,20 @@ def test_a_name_before_an_age_under_18_is_masked_and_is_a_childs_case(
     assert "(anak)" in alert_sms and not any(word in alert_sms for word in name.split())
     sms(client, "LAPOR calo janji kerja 15 tahun di Malaysia", sender=SITI)  # a length of time
     assert Alert.select().where(Alert.category == "recruitment").count() == 1
+
+
+def test_a_childs_name_after_nama_is_masked_and_a_stranger_answering_which_village_joins(
+    app, client, districts
+):
+    sms(client, "LAPOR calo bawa anak SMP, nama anak itu Melati Sari", sender=RINA)
+    assert "Melati" not in " ".join(texts_to(BOJ_OFFICER))
+    sms(client, "TOLONG ada anak diculik orang", sender=STRANGER)  # which village?
+    sms(client, "TOLONG desa Kenanga, anak dipukul lalu dibawa lari", sender=STRANGER)
+    taken = Alert.select().where(Alert.category.in_(["missing", "violence"]))
+    assert [a.village.name for a in taken] == ["Kenanga"]  # the first case, now placed
+    missing = Alert.select().where(Alert.category == "missing").count()
+    sms(client, "anak saya Tasya hilang sejak kemarin", sender=SITI)  # no bag ("tas") lost
+    assert Alert.select().where(Alert.category == "missing").count() == missing + 1
 
 
 def test_a_broker_after_an_unregistered_minor_masks_her_name_and_opens_her_case(

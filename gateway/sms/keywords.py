@@ -167,6 +167,8 @@ def speaks_of_danger(message: Message) -> bool:
         return True
     if keyword == "LAPOR":
         return danger.is_about_a_child(rest, message.phone)
+    if not danger.is_registered(message.phone):
+        return False  # a stranger's digits open no case: a flood of them is only a flood
     reading = checkin_codes.read(text) or checkin_codes.read_among_words(text)
     return reading is not None and any(checkin_codes.serious_problems(reading))
 
