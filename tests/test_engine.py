@@ -122,3 +122,19 @@ def test_0_00_and_98_work_on_every_screen(app, screen_id):
         assert state.page == 1 and state.screen == screen_id
     else:  # nothing more to show: 98 is an ordinary answer there
         assert state.page == 0
+
+
+def test_a_line_cut_into_pages_never_has_the_heading_in_the_middle_of_its_words(app):
+    flow = Flow("case", {"case": Menu("officer.case_text", (Choice("root.info", "case"),))})
+    words = " ".join(f"kata{n}" for n in range(36))  # 250 letters: two pages and a bit
+    state, first = engine.start(
+        flow, "+6281234567890", "id", data={"case_text": f"Kasus X:\n{words}"}
+    )
+    screens = [first.text]
+    while "98 " in screens[-1].splitlines()[-1]:
+        state, reply = engine.step(flow, state, "98")
+        screens.append(reply.text)
+    assert len(screens) >= 3 and all(len(screen) <= 160 for screen in screens)
+    body = [line for screen in screens for line in screen.splitlines()[:-1]]
+    assert " ".join(line for line in body if line not in ("Kasus X:", "1 Info")) == words
+    assert not any(screen.startswith("Kasus X:\nkata") for screen in screens[1:])

@@ -202,18 +202,23 @@ def pages(flow: Flow, state: State) -> list[list[str]]:
     """The screen's lines cut into pages that fit one USSD screen, with room for an error line.
     A page of options after the first starts with the menu's heading again."""
     budget = gsm7.USSD_SCREEN - ERROR_ROOM
-    lines = _body_lines(flow, state)
+    lines, continued = _body_lines(flow, state), set()
     if not isinstance(flow.screens[state.screen], End):  # an END screen is one page, whole
         # A line longer than a page with its "more" line (a family's long report, read by
         # the officer) is cut between words first: each part fits a page of its own.
         room = budget - gsm7.septets(_nav_line(flow, state, 1, more=True)) - 1
-        lines = [part for line in lines for part in _within(line, room)]
+        cut: list[str] = []
+        for line in lines:
+            parts = _within(line, room)
+            continued.update(range(len(cut) + 1, len(cut) + len(parts)))  # not the first part
+            cut += parts
+        lines = cut
     result, i = [], 0
     heading = _heading(flow, state)
     first_option = len(lines) - len(_menu_options(flow, state))
     while True:
         page = len(result)
-        top = [heading] if heading and page else []
+        top = [heading] if heading and page and i not in continued else []  # not mid-sentence
         if _length(top + lines[i:], _nav_line(flow, state, page, more=False)) <= budget:
             result.append(top + lines[i:])  # the rest fits: this is the last page
             return result
