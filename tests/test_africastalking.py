@@ -171,7 +171,7 @@ USSD_CASES = [
     CallbackCase("text: 20 kB", changed(USSD, text="1*" * 10_000), 200,
                  "END Terlalu banyak masukan"),
     CallbackCase("text: one overlong answer", changed(USSD, text="x" * 500), 200,
-                 "CON Jawaban terlalu panjang.\nDesmigratif", earlier=(USSD,)),
+                 "CON Terlalu panjang: maks 160 huruf\nDesmigratif", earlier=(USSD,)),
     CallbackCase("an option not on the screen", changed(USSD, text="9"), 200,
                  "CON Pilihan salah.\nDesmigratif", earlier=(USSD,)),
     CallbackCase("text: not UTF-8", raw(changed(USSD, text=None), b"text=%FF%FE"), 200,
