@@ -61,6 +61,20 @@ def test_three_wrong_pins_lock_personal_screens_for_15_minutes(caregiver, monkey
     assert "Nama: Siti Aminah" in caregiver.press("1234")
 
 
+def test_key_slips_at_the_pin_are_not_counted_as_guesses(caregiver):
+    caregiver.dial()
+    caregiver.press("1")
+    for slip in ("abc", "12", "x", "123456"):  # no PIN at all: said so, never a lock
+        assert caregiver.press_raw(slip).startswith("CON " + t("answer.bad_pin"))
+    assert "Nama: Siti Aminah" in caregiver.press("1234")
+
+
+def test_98_with_no_next_page_is_never_taken_as_an_answer(caregiver):
+    caregiver.dial()
+    caregiver.press("1")
+    assert caregiver.press_raw("98").startswith("CON " + t("error.invalid_choice"))
+
+
 def test_a_name_and_a_village_can_be_changed_later(caregiver):
     Village.create(code="3507102002", name="Sukorejo", district="Malang", province="Jawa Timur")
     caregiver.dial()
@@ -211,7 +225,10 @@ def test_three_wrong_register_facts_lock_like_pins(client, village):
     Child.create(caregiver=rahmat, name="Dewi", birth_year=2014, in_school=True)
     phone = Phone(client)
     phone.dial()
-    phone.press("1", "2010", "2011")
+    phone.press("1")
+    for slip in ("abc", "98", "201"):  # no year at all: not a guess
+        assert phone.press_raw(slip).startswith(("CON Tahun lahir", "CON Pilihan salah"))
+    phone.press("2010", "2011")
     assert phone.press("2012") == "END " + t("session.locked")
     phone.dial()
     assert phone.press("1", "2014") == "END " + t("session.locked")  # even the right one

@@ -84,13 +84,19 @@ def same_pin(state: State, answer: str) -> str:
 
 
 def own_pin(state: State, answer: str) -> int:
-    """The PIN of the person using the phone; three wrong ones lock personal screens."""
+    """The PIN of the person using the phone; three wrong ones lock personal screens (a key
+    slip, letters or too few digits, is no guess: it is not counted)."""
+    if not (len(answer.strip()) == 4 and answer.strip().isdigit()):
+        raise InvalidAnswerError("answer.bad_pin")
     return _secret(state, answer, pins.check_pin, "answer.wrong_pin")
 
 
 def register_fact(state: State, answer: str) -> int:
     """A child's birth year as the village register has it (before an imported person's first
-    PIN); three misses lock as wrong PINs do."""
+    PIN); three misses lock as wrong PINs do (what is no year at all is not counted)."""
+    if not (len(answer.strip()) == 4 and answer.strip().isdigit()):
+        first, last = people.child_birth_years()
+        raise InvalidAnswerError("answer.bad_year", min_year=first, max_year=last)
     return _secret(state, answer, pins.check_register_fact, "answer.wrong_fact")
 
 

@@ -53,9 +53,11 @@ def step(flow: Flow, state: State, answer: str) -> tuple[State, Reply]:
             _undo(state)
             state.screen, state.page = state.history.pop(), 0
         return state, render(flow, state)
-    if answer == NAV_MORE and state.page + 1 < len(pages(flow, state)):
-        state.page += 1
-        return state, render(flow, state)
+    if answer == NAV_MORE:  # "98" is never an answer: the next page, or there is none
+        if state.page + 1 < len(pages(flow, state)):
+            state.page += 1
+            return state, render(flow, state)
+        return state, render(flow, state, "error.invalid_choice")
     if len(answer) > MAX_ANSWER:
         return state, render(flow, state, "error.too_long", {"most": MAX_ANSWER})
     screen = flow.screens[state.screen]

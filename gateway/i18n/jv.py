@@ -148,7 +148,7 @@ MESSAGES = {
         "{ussd_code} lajeng pilih 1 Lajengaken."
     ),
     "cek.registered": "KADAFTAR: {subject}. {reason} Data {date}. Ampun mbayar/masrahaken paspor rumiyin. {help}",
-    "cek.not_registered": "BOTEN KADAFTAR: {subject}. {reason} Data {date}. Ampun mbayar/masrahaken paspor. Lapur: SMS LAPOR isi. {help}",
+    "cek.not_registered": "BOTEN KADAFTAR: {subject}. {reason} Data {date}. Ampun mbayar/masrahaken paspor. Lapur: SMS LAPOR cariyos. {help}",
     "cek.unconfirmed": "BOTEN SAGED DIPUNPASTEKAKEN: {subject}. {reason} Data {date}. Ampun mbayar rumiyin. {help}",
     "cek.registered_short": "KADAFTAR: {subject}. {reason} Data {date}. Ampun mbayar/paring paspor rumiyin. {help}",
     "cek.not_registered_short": "BOTEN KADAFTAR: {subject}. {reason} Data {date}. Ampun mbayar/paring paspor. Lapur: SMS LAPOR. {help}",
@@ -212,7 +212,7 @@ MESSAGES = {
     "flag.fee_zero_cost": "Pedamelan punika TANPA BIAYA (Per BP2MI 9/2020): boten pareng dipuntagih.",
     "flag.fee": "Biaya penempatan boten pareng dipuntanggelaken dhateng pekerja (UU 18/2017).",
     "flag.binding": "Arta ikatan kangge kulawarga = tandha calo.",
-    "flag.advice": "Ampun mbayar/masrahaken paspor. Tangled petugas desa/{help}",
+    "flag.advice": "Ampun mbayar/masrahaken paspor. Takenaken petugas desa/{help}",
     "lapor.ask": "Cariyos cekak: nami calo/agensi, papan, menapa ingkang dipunsuwun:",
     "lapor.done": "{lapor_text}",
     "answer.bad_age": "Yuswa: angka 10-80.",
