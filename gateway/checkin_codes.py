@@ -62,9 +62,10 @@ def read(text: str) -> Reading | None:
     groups = re.split(r"[\s,.;:\-/]+", match.group(1))
     digits = [int(d) for d in "".join(groups)]
     words = re.sub(r"^[^\w(]+", "", match.group(2).strip())  # "11114! dipukul": "dipukul"
-    per_child = _per_child(digits) if _shaped_as_answers(groups) else []
+    shaped = _shaped_as_answers(groups)
+    per_child = _per_child(digits) if shaped else []
     answers = _answers(per_child)
-    if _shaped_as_answers(groups) and not per_child and len(digits) > len(QUESTIONS):
+    if shaped and not per_child and len(digits) > len(QUESTIONS):
         # "1 1 1 1 4 4", "1 1 1 1 1 4": a digit too many is no answer, but a problem code is
         # still read, in the first digits or the last (a key pressed twice, early or late)
         cut = len(digits) // len(QUESTIONS) * len(QUESTIONS)
@@ -76,7 +77,7 @@ def read(text: str) -> Reading | None:
         return None
     if words and _ANSWER_WORD.search(words):  # "11111 Dewi, 11113 Cici": answers among words
         # With another number besides ("..., tadi jam 5"): none stored, every problem read.
-        return read_among_words(text) or read_among_words(text, unreadable=True)
+        return read_among_words(text, numbers_besides_unreadable=True)
     return Reading(answers, per_child, words)
 
 
@@ -125,14 +126,15 @@ _ANSWER_WORD = re.compile(
 )
 
 
-def read_among_words(text: str, unreadable: bool = False) -> Reading | None:
+def read_among_words(text: str, numbers_besides_unreadable: bool = False) -> Reading | None:
     """Answers written among words ("Bu 11111 11114", "Joni 1 1 1 1 4", "anak pertama 11111
     anak kedua 11114"): each five-digit answer read in order, the words kept; None when the
     text holds no such answer, or other digits too (a date, a time, a price: no answers then;
-    `unreadable`: read all the same as no answer, for the problems they name)."""
+    `numbers_besides_unreadable`: read all the same as no answer, for the problems named)."""
     matches = list(_ANSWER_WORD.finditer(text))
     rest = _ANSWER_WORD.sub(" ", text)
-    if not matches or (_A_NUMBER.search(rest) and not unreadable):
+    besides = bool(_A_NUMBER.search(rest))
+    if not matches or (besides and not numbers_besides_unreadable):
         return None
     written = [[int(digit) for digit in m.group(0) if digit.isdigit()] for m in matches]
     per_child = [digits[: len(QUESTIONS)] for digits in written]
@@ -140,7 +142,7 @@ def read_among_words(text: str, unreadable: bool = False) -> Reading | None:
     edges = [0, *(edge for m in matches for edge in m.span()), len(text)]
     between = [text[edges[i] : edges[i + 1]] for i in range(0, len(edges), 2)]
     around = tuple(zip(between[:-1], between[1:], strict=True))
-    answers = None if typo or unreadable else _answers(per_child)
+    answers = None if typo or besides else _answers(per_child)
     return Reading(answers, per_child, " ".join(rest.split()), around)
 
 
